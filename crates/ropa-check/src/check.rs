@@ -1,0 +1,161 @@
+//! Runs the catalogue over a workspace, then applies the workspace's
+//! severity settings and `allow` suppressions.
+
+use ropa_syntax::Span;
+use ropa_syntax::model::{Allow, SpecFile};
+use ropa_syntax::suggest::closest;
+use ropa_syntax::values::Severity;
+
+use crate::context::Context;
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::rules::{self, Rule};
+use crate::workspace::Workspace;
+
+/// Every finding of the workspace, in a deterministic order: by file path,
+/// then position, then rule id.
+pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
+    let mut ctx = Context::new(workspace);
+    rules::structure::syntax(&mut ctx);
+    rules::structure::organization_count(&mut ctx);
+    rules::structure::duplicate_ids(&mut ctx);
+    rules::structure::references(&mut ctx);
+    rules::structure::unused_declarations(&mut ctx);
+    let findings = ctx.into_findings();
+
+    let mut settings = Vec::new();
+    let findings = apply_config(workspace, findings, &mut settings);
+    let mut findings = apply_allows(workspace, findings);
+    findings.extend(settings);
+    sort(workspace, &mut findings);
+    findings
+}
+
+fn sort(workspace: &Workspace, findings: &mut [Diagnostic]) {
+    let path = |file: FileId| workspace.file(file).map_or("", |f| f.path.as_str());
+    findings.sort_by(|a, b| {
+        (path(a.file), a.span.start, a.span.end, a.rule.id(), &a.message).cmp(&(
+            path(b.file),
+            b.span.start,
+            b.span.end,
+            b.rule.id(),
+            &b.message,
+        ))
+    });
+}
+
+/// Severity overrides from `ropa.kdl`; problems with them go to `settings`.
+fn apply_config(workspace: &Workspace, findings: Vec<Diagnostic>, settings: &mut Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let Some((file, config)) = workspace.config() else {
+        return findings;
+    };
+    let mut overrides: Vec<(Rule, Option<Severity>)> = Vec::new();
+    for (name, severity) in &config.config.rule_severities {
+        match Rule::from_id(&name.value) {
+            Some(rule) if rule.is_locked() => settings.push(
+                Diagnostic::new(
+                    Rule::InvalidValue,
+                    file,
+                    name.span,
+                    format!("`{}` cannot be changed: the spec must be readable", name.value),
+                )
+                .help("structural rules always report errors; fix the spec instead"),
+            ),
+            Some(rule) => overrides.push((rule, severity.value)),
+            None => settings.push(unknown_rule(file, name.span, &name.value)),
+        }
+    }
+    findings
+        .into_iter()
+        .filter_map(|mut finding| {
+            match overrides.iter().rev().find(|(rule, _)| *rule == finding.rule) {
+                Some((_, None)) => return None,
+                Some((_, Some(severity))) => finding.severity = *severity,
+                None => {}
+            }
+            Some(finding)
+        })
+        .collect()
+}
+
+fn unknown_rule(file: FileId, span: Span, id: &str) -> Diagnostic {
+    let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+    let help = match closest(id, &ids) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => "`ropa rules` lists the rule ids".to_owned(),
+    };
+    Diagnostic::new(Rule::UnknownRule, file, span, format!("no rule is called `{id}`")).help(help)
+}
+
+/// An `allow` and the part of its file it covers.
+struct Suppression<'a> {
+    file: FileId,
+    scope: Option<Span>,
+    allow: &'a Allow,
+    rule: Option<Rule>,
+    used: bool,
+}
+
+fn suppressions(file: FileId, spec: &SpecFile) -> Vec<Suppression<'_>> {
+    let scoped = std::iter::once((None, &spec.allows))
+        .chain(spec.organizations.iter().map(|o| (Some(o.span), &o.allows)))
+        .chain(spec.all_parties().into_iter().map(|p| (Some(p.span), &p.allows)))
+        .chain(spec.activities.iter().map(|a| (Some(a.span), &a.allows)));
+    scoped
+        .flat_map(|(scope, allows)| allows.iter().map(move |allow| (scope, allow)))
+        .map(|(scope, allow)| Suppression {
+            file,
+            scope,
+            allow,
+            rule: Rule::from_id(&allow.rule.value),
+            used: false,
+        })
+        .collect()
+}
+
+fn apply_allows(workspace: &Workspace, findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut all: Vec<Suppression> = workspace
+        .specs()
+        .flat_map(|(file, spec)| suppressions(file, &spec.model))
+        .collect();
+    if all.is_empty() {
+        return findings;
+    }
+    let mut kept: Vec<Diagnostic> = findings
+        .into_iter()
+        .filter(|finding| {
+            if finding.rule.is_locked() {
+                return true;
+            }
+            let covering = all.iter_mut().find(|s| {
+                s.file == finding.file
+                    && s.rule == Some(finding.rule)
+                    && s.scope
+                        .is_none_or(|scope| scope.start <= finding.span.start && finding.span.end <= scope.end)
+            });
+            match covering {
+                Some(suppression) => {
+                    suppression.used = true;
+                    false
+                }
+                None => true,
+            }
+        })
+        .collect();
+    for s in &all {
+        let rule_span = s.allow.rule.span;
+        match s.rule {
+            None => kept.push(unknown_rule(s.file, rule_span, &s.allow.rule.value)),
+            Some(rule) if rule.is_locked() => kept.push(
+                Diagnostic::new(
+                    Rule::InvalidValue,
+                    s.file,
+                    rule_span,
+                    format!("`{}` cannot be allowed: the spec must be readable", rule.id()),
+                )
+                .help("fix the spec instead"),
+            ),
+            Some(_) => {}
+        }
+    }
+    kept
+}

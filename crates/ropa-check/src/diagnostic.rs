@@ -1,0 +1,76 @@
+//! Findings: what the checker reports, where, and how to fix it.
+
+use ropa_syntax::Span;
+use ropa_syntax::values::Severity;
+
+use crate::rules::Rule;
+
+/// Index of a file in its [`crate::Workspace`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// A second place that a finding involves: the other declaration of a
+/// duplicate id, the processor a transfer goes to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Related {
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub file: FileId,
+    pub span: Span,
+    /// Lower case, no trailing period.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+    /// The id of the activity, processor or other declaration the finding is
+    /// about, when there is one: findings keep their identity by it across
+    /// edits (baselines) rather than by line numbers.
+    pub entity: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: Rule, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            severity: rule.info().default_severity,
+            file,
+            span,
+            message: message.into(),
+            help: None,
+            related: Vec::new(),
+            entity: None,
+        }
+    }
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+    pub fn related(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            file,
+            span,
+            message: message.into(),
+        });
+        self
+    }
+    pub fn entity(mut self, id: impl Into<String>) -> Self {
+        self.entity = Some(id.into());
+        self
+    }
+}
+
+/// Severity rank for comparisons: higher is more severe.
+pub fn rank(severity: Severity) -> u8 {
+    match severity {
+        Severity::Error => 3,
+        Severity::Warning => 2,
+        Severity::Info => 1,
+    }
+}

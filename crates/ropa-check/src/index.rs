@@ -1,0 +1,147 @@
+//! Every declaration of a workspace by id, so that references resolve in
+//! constant time whatever the size of the record.
+
+use std::collections::HashMap;
+
+use ropa_syntax::model::{Activity, DataCategory, Organization, Party, PartyKind, SubjectCategory, Text};
+use ropa_syntax::schema::RefTarget;
+
+use crate::diagnostic::FileId;
+use crate::workspace::Workspace;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Declared<'a> {
+    Data(&'a DataCategory),
+    Subjects(&'a SubjectCategory),
+    Party(&'a Party),
+    Activity(&'a Activity),
+}
+
+impl<'a> Declared<'a> {
+    pub fn id(self) -> &'a Text {
+        match self {
+            Declared::Data(d) => &d.id,
+            Declared::Subjects(s) => &s.id,
+            Declared::Party(p) => &p.id,
+            Declared::Activity(a) => &a.id,
+        }
+    }
+    pub fn describe(self) -> &'static str {
+        match self {
+            Declared::Data(_) => "data category",
+            Declared::Subjects(_) => "data-subject category",
+            Declared::Party(p) => p.kind.keyword(),
+            Declared::Activity(_) => "activity",
+        }
+    }
+    pub fn matches(self, target: RefTarget) -> bool {
+        match (self, target) {
+            (Declared::Data(_), RefTarget::Data) | (Declared::Subjects(_), RefTarget::Subjects) => true,
+            (Declared::Party(p), RefTarget::Processor) => p.kind.is_processor(),
+            (Declared::Party(p), RefTarget::Recipient) => p.kind == PartyKind::Recipient,
+            (Declared::Party(_), RefTarget::Party) => true,
+            _ => false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Declaration<'a> {
+    pub file: FileId,
+    pub item: Declared<'a>,
+}
+
+#[derive(Debug, Default)]
+pub struct Index<'a> {
+    /// All declarations of an id, in workspace order (more than one is a
+    /// duplicate; the first wins).
+    pub by_id: HashMap<&'a str, Vec<Declaration<'a>>>,
+    pub organizations: Vec<(FileId, &'a Organization)>,
+    pub activities: Vec<(FileId, &'a Activity)>,
+    /// Processors, sub-processors and recipients.
+    pub parties: Vec<(FileId, &'a Party)>,
+    pub data: Vec<(FileId, &'a DataCategory)>,
+    pub subjects: Vec<(FileId, &'a SubjectCategory)>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(workspace: &'a Workspace) -> Index<'a> {
+        let mut index = Index::default();
+        for (file, spec) in workspace.specs() {
+            let model = &spec.model;
+            index
+                .organizations
+                .extend(model.organizations.iter().map(|o| (file, o)));
+            for data in &model.data {
+                index.data.push((file, data));
+                index.declare(file, Declared::Data(data));
+            }
+            for subjects in &model.subjects {
+                index.subjects.push((file, subjects));
+                index.declare(file, Declared::Subjects(subjects));
+            }
+            for party in model.all_parties() {
+                index.parties.push((file, party));
+                index.declare(file, Declared::Party(party));
+            }
+            for activity in &model.activities {
+                index.activities.push((file, activity));
+                index.declare(file, Declared::Activity(activity));
+            }
+        }
+        index
+    }
+
+    fn declare(&mut self, file: FileId, item: Declared<'a>) {
+        self.by_id
+            .entry(item.id().value.as_str())
+            .or_default()
+            .push(Declaration { file, item });
+    }
+
+    /// The declaration an id refers to, if it is of the expected kind.
+    pub fn resolve(&self, target: RefTarget, id: &str) -> Option<Declaration<'a>> {
+        self.by_id.get(id)?.iter().copied().find(|d| d.item.matches(target))
+    }
+
+    /// The first declaration of an id, whatever its kind.
+    pub fn get(&self, id: &str) -> Option<Declaration<'a>> {
+        self.by_id.get(id)?.first().copied()
+    }
+
+    pub fn party(&self, id: &str) -> Option<&'a Party> {
+        match self.resolve(RefTarget::Party, id)?.item {
+            Declared::Party(party) => Some(party),
+            _ => None,
+        }
+    }
+    pub fn data(&self, id: &str) -> Option<&'a DataCategory> {
+        match self.resolve(RefTarget::Data, id)?.item {
+            Declared::Data(data) => Some(data),
+            _ => None,
+        }
+    }
+    pub fn subjects(&self, id: &str) -> Option<&'a SubjectCategory> {
+        match self.resolve(RefTarget::Subjects, id)?.item {
+            Declared::Subjects(subjects) => Some(subjects),
+            _ => None,
+        }
+    }
+
+    /// The organization of the workspace (the first, if several).
+    pub fn organization(&self) -> Option<(FileId, &'a Organization)> {
+        self.organizations.first().copied()
+    }
+
+    /// Ids of declarations that a reference of this kind may name, sorted.
+    pub fn ids_for(&self, target: RefTarget) -> Vec<&'a str> {
+        let mut ids: Vec<&str> = self
+            .by_id
+            .iter()
+            .filter(|(_, decls)| decls.iter().any(|d| d.item.matches(target)))
+            .map(|(id, _)| *id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+}

@@ -1,0 +1,18 @@
+//! ropa's rule engine: a workspace of parsed specs in, findings out.
+//!
+//! Pure and deterministic: no IO, no clock. The same workspace always gives
+//! the same findings in the same order.
+
+#![forbid(unsafe_code)]
+
+mod check;
+mod context;
+pub mod diagnostic;
+pub mod index;
+pub mod rules;
+pub mod workspace;
+
+pub use check::check;
+pub use diagnostic::{Diagnostic, FileId, Related, rank};
+pub use rules::{Category, Rule, RuleInfo};
+pub use workspace::{File, FileKind, Parsed, Workspace};

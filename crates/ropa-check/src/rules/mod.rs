@@ -1,0 +1,183 @@
+//! The rule catalogue. Each rule is declared once, as data ([`RuleInfo`]):
+//! its id, severity, the law it rests on, its explanation and examples.
+//! `ropa rules`, `ropa explain`, the generated rule docs, SARIF output and
+//! the language server's hovers all read this table.
+
+pub mod structure;
+
+use ropa_syntax::values::Severity;
+
+/// What a rule is about, for grouping in listings and docs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    /// The spec itself: syntax, schema, references.
+    Structure,
+    Lawfulness,
+    Retention,
+    Transfers,
+    Processors,
+    Accountability,
+    /// Findings about `allow` suppressions.
+    Suppression,
+}
+
+impl Category {
+    pub fn title(self) -> &'static str {
+        match self {
+            Category::Structure => "Structure",
+            Category::Lawfulness => "Lawfulness",
+            Category::Retention => "Retention",
+            Category::Transfers => "Transfers",
+            Category::Processors => "Processors",
+            Category::Accountability => "Accountability",
+            Category::Suppression => "Suppressions",
+        }
+    }
+}
+
+/// Everything known about a rule except how it is checked.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// Stable kebab-case id: public API, never reused.
+    pub id: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// The legal provisions it rests on ("GDPR Art. 6(1)").
+    pub articles: &'static [&'static str],
+    /// Guidelines and case law that interpret them.
+    pub guidance: &'static [&'static str],
+    /// Why it matters, in a paragraph.
+    pub explanation: &'static str,
+    /// A spec fragment the rule reports.
+    pub bad: &'static str,
+    /// The same fragment, fixed.
+    pub good: &'static str,
+    /// How to fix a finding.
+    pub fix: &'static str,
+}
+
+macro_rules! catalogue {
+    ($($variant:ident => $info:path,)+) => {
+        /// Every rule, in catalogue order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Rule { $($variant,)+ }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)+];
+
+            pub fn info(self) -> &'static RuleInfo {
+                match self { $(Rule::$variant => &$info,)+ }
+            }
+        }
+    };
+}
+
+catalogue! {
+    SyntaxError => structure::SYNTAX_ERROR,
+    UnknownNode => structure::UNKNOWN_NODE,
+    UnknownProperty => structure::UNKNOWN_PROPERTY,
+    InvalidValue => structure::INVALID_VALUE,
+    MissingValue => structure::MISSING_VALUE,
+    RepeatedNode => structure::REPEATED_NODE,
+    InvalidId => structure::INVALID_ID,
+    InvalidCountry => structure::INVALID_COUNTRY,
+    InvalidDuration => structure::INVALID_DURATION,
+    InvalidDate => structure::INVALID_DATE,
+    UndefinedReference => structure::UNDEFINED_REFERENCE,
+    DuplicateId => structure::DUPLICATE_ID,
+    UnusedDeclaration => structure::UNUSED_DECLARATION,
+    MissingOrganization => structure::MISSING_ORGANIZATION,
+    UnknownRule => structure::UNKNOWN_RULE,
+}
+
+impl Rule {
+    pub fn id(self) -> &'static str {
+        self.info().id
+    }
+
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|r| r.id() == id)
+    }
+
+    pub fn from_syntax(code: ropa_syntax::SyntaxCode) -> Rule {
+        use ropa_syntax::SyntaxCode as S;
+        match code {
+            S::SyntaxError => Rule::SyntaxError,
+            S::UnknownNode => Rule::UnknownNode,
+            S::UnknownProperty => Rule::UnknownProperty,
+            S::InvalidValue => Rule::InvalidValue,
+            S::MissingValue => Rule::MissingValue,
+            S::RepeatedNode => Rule::RepeatedNode,
+            S::InvalidId => Rule::InvalidId,
+            S::InvalidCountry => Rule::InvalidCountry,
+            S::InvalidDuration => Rule::InvalidDuration,
+            S::InvalidDate => Rule::InvalidDate,
+        }
+    }
+
+    /// Structural findings mean the spec could not be read as written: they
+    /// cannot be allowed away and are never turned off. (An unused
+    /// declaration is read fine; it may be accepted.)
+    pub fn is_locked(self) -> bool {
+        self.info().category == Category::Structure && self != Rule::UnusedDeclaration
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case() {
+        let mut ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+        for id in &ids {
+            assert!(
+                id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{id} is not kebab-case"
+            );
+        }
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate rule ids");
+    }
+
+    #[test]
+    fn syntax_codes_map_to_rules_of_the_same_id() {
+        for code in ropa_syntax::SyntaxCode::ALL {
+            assert_eq!(Rule::from_syntax(*code).id(), code.id());
+        }
+    }
+
+    #[test]
+    fn names_describe_the_pattern_not_the_fix() {
+        // ruff's convention: a rule is named after what it flags.
+        for rule in Rule::ALL {
+            let id = rule.id();
+            for banned in ["use-", "avoid-", "disallow", "banned-", "no-", "prefer-"] {
+                assert!(!id.starts_with(banned), "{id}: name the pattern, not the fix");
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in Rule::ALL {
+            let info = rule.info();
+            assert!(!info.summary.is_empty() && !info.summary.ends_with('.'), "{}", info.id);
+            assert!(!info.explanation.is_empty(), "{}", info.id);
+            assert!(!info.fix.is_empty(), "{}", info.id);
+            if info.category != Category::Structure {
+                assert!(!info.articles.is_empty(), "{} cites no article", info.id);
+                assert!(
+                    !info.bad.is_empty() && !info.good.is_empty(),
+                    "{} lacks examples",
+                    info.id
+                );
+            }
+        }
+    }
+}

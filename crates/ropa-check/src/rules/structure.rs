@@ -1,0 +1,376 @@
+//! Structural rules: the spec can be read, its values are well-formed, its
+//! references resolve and its ids are unique.
+
+use ropa_syntax::Span;
+use ropa_syntax::model::{Activity, Reference};
+use ropa_syntax::schema::RefTarget;
+use ropa_syntax::suggest::closest;
+use ropa_syntax::values::Severity;
+
+use super::{Category, Rule, RuleInfo};
+use crate::context::Context;
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::index::Declared;
+
+const fn structural(
+    id: &'static str,
+    default_severity: Severity,
+    summary: &'static str,
+    explanation: &'static str,
+    bad: &'static str,
+    good: &'static str,
+    fix: &'static str,
+) -> RuleInfo {
+    RuleInfo {
+        id,
+        category: Category::Structure,
+        default_severity,
+        summary,
+        articles: &[],
+        guidance: &[],
+        explanation,
+        bad,
+        good,
+        fix,
+    }
+}
+
+pub const SYNTAX_ERROR: RuleInfo = structural(
+    "syntax-error",
+    Severity::Error,
+    "the file is not valid KDL",
+    "The spec could not be read as KDL 2 at this point. The rest of the file is still read and checked, but the broken part is skipped, so findings that depend on it may be missing.",
+    "activity web {\n    purpose \"Run the website\n}",
+    "activity web {\n    purpose \"Run the website\"\n}",
+    "Correct the text at the marked place; the message says what was expected.",
+);
+
+pub const UNKNOWN_NODE: RuleInfo = structural(
+    "unknown-node",
+    Severity::Error,
+    "a node the language does not have, or not in this place",
+    "ropa only understands the nodes of its language, each in its place (a `purpose` belongs inside an `activity`). An unknown node is usually a typo, and what it says is ignored.",
+    "activity web {\n    purpse \"Run the website\"\n}",
+    "activity web {\n    purpose \"Run the website\"\n}",
+    "Use the suggested name, or see docs/language.md for the nodes allowed here.",
+);
+
+pub const UNKNOWN_PROPERTY: RuleInfo = structural(
+    "unknown-property",
+    Severity::Error,
+    "a property the node does not have",
+    "Each node takes a fixed set of properties. An unknown one is usually a typo, and its value is ignored.",
+    "basis consent withdrawl=\"Unsubscribe link\"",
+    "basis consent withdrawal=\"Unsubscribe link\"",
+    "Use the suggested name, or see docs/language.md for the node's properties.",
+);
+
+pub const INVALID_VALUE: RuleInfo = structural(
+    "invalid-value",
+    Severity::Error,
+    "a value of the wrong type, an unknown keyword, or too many arguments",
+    "Legal bases, transfer mechanisms, roles and the other closed vocabularies accept only their listed words, and each value has a type (text, number, #true/#false). A wrong value is ignored.",
+    "basis contrct",
+    "basis contract",
+    "Use one of the listed words or the suggested one; put text with spaces in quotes.",
+);
+
+pub const MISSING_VALUE: RuleInfo = structural(
+    "missing-value",
+    Severity::Error,
+    "a node lacks its required argument",
+    "Some nodes mean nothing without their argument: a `country` without a code, a `data` declaration without an id.",
+    "organization {\n    country SE\n}",
+    "organization \"WebOne AB\" {\n    country SE\n}",
+    "Write the missing value after the node name.",
+);
+
+pub const REPEATED_NODE: RuleInfo = structural(
+    "repeated-node",
+    Severity::Error,
+    "a node that may appear only once appears again",
+    "An activity has one purpose, an organization one country; a workspace has one organization. When one is given twice, only the first counts, which hides the other from the record.",
+    "activity web {\n    purpose \"Run the website\"\n    purpose \"Marketing\"\n}",
+    "activity web {\n    purpose \"Run the website\"\n}\nactivity marketing {\n    purpose \"Marketing\"\n}",
+    "Keep one. Two purposes are two activities.",
+);
+
+pub const INVALID_ID: RuleInfo = structural(
+    "invalid-id",
+    Severity::Error,
+    "an id that is not a single word",
+    "Ids name declarations so that other parts of the spec can refer to them. They are single words of letters, digits, `-`, `_` and `.`.",
+    "data \"contact details\" \"Name and e-mail\"",
+    "data contact-details \"Name and e-mail\"",
+    "Replace spaces with `-`: the suggested id is shown.",
+);
+
+pub const INVALID_COUNTRY: RuleInfo = structural(
+    "invalid-country",
+    Severity::Error,
+    "a country code that is not ISO 3166-1 alpha-2",
+    "Transfers, adequacy and the applicable national law are decided by country, so ropa needs the standard two-letter code. `UK` and `EL` are common mistakes for `GB` and `GR`; `EU` is not a country.",
+    "stored-in UK",
+    "stored-in GB",
+    "Write the ISO 3166-1 alpha-2 code in upper case.",
+);
+
+pub const INVALID_DURATION: RuleInfo = structural(
+    "invalid-duration",
+    Severity::Error,
+    "a retention period that is not a duration",
+    "A retention period is a whole number and a unit, so that it can be compared with statutes and shown in the record.",
+    "retain \"7 yrs\"",
+    "retain \"7 years\"",
+    "Write a whole number and hours, days, weeks, months or years: \"6 months\".",
+);
+
+pub const INVALID_DATE: RuleInfo = structural(
+    "invalid-date",
+    Severity::Error,
+    "a date that is not a calendar date in YYYY-MM-DD form",
+    "Dates (such as when a DPA was signed) are written in ISO 8601 form so that they sort and compare.",
+    "dpa \"10/01/2023\"",
+    "dpa \"2023-01-10\"",
+    "Write the date as \"YYYY-MM-DD\".",
+);
+
+pub const UNDEFINED_REFERENCE: RuleInfo = structural(
+    "undefined-reference",
+    Severity::Error,
+    "an id that is not declared in the workspace",
+    "Activities refer to data categories, subjects, processors and recipients by id. An id that is declared nowhere (or declared as something else) leaves a hole in the record.",
+    "activity web {\n    data contcat\n}",
+    "data contact \"Name and e-mail\"\nactivity web {\n    data contact\n}",
+    "Use the suggested id, or declare it with `data`, `subjects`, `processor` or `recipient`.",
+);
+
+pub const DUPLICATE_ID: RuleInfo = structural(
+    "duplicate-id",
+    Severity::Error,
+    "an id declared more than once",
+    "Every id names one declaration in the whole workspace, across files. With two, references are ambiguous; the first declaration is used.",
+    "data contact \"Name\"\ndata contact \"E-mail\"",
+    "data contact \"Name and e-mail\"",
+    "Rename one of them, or merge them.",
+);
+
+pub const UNUSED_DECLARATION: RuleInfo = structural(
+    "unused-declaration",
+    Severity::Warning,
+    "a data category, subject category, processor or recipient that no activity uses",
+    "A declaration no activity refers to is either left over or a sign that an activity is missing from the record: data held with no purpose is a problem of its own (Art. 5(1)(b)).",
+    "processor old-crm \"Old CRM Ltd\"",
+    "activity sales {\n    processors old-crm\n}",
+    "Use it in the activities that involve it, or delete it.",
+);
+
+pub const MISSING_ORGANIZATION: RuleInfo = structural(
+    "missing-organization",
+    Severity::Error,
+    "the workspace declares no organization",
+    "Every record belongs to a controller or processor (Art. 30(1)(a)). Its country decides which national law and supervisory authority apply, so many rules need it.",
+    "activity web {\n    purpose \"Run the website\"\n}",
+    "organization \"Exempel AB\" {\n    country SE\n}\nactivity web {\n    purpose \"Run the website\"\n}",
+    "Add an `organization` node to one of the spec files.",
+);
+
+pub const UNKNOWN_RULE: RuleInfo = structural(
+    "unknown-rule",
+    Severity::Error,
+    "an `allow` or a `rules` setting names a rule that does not exist",
+    "Suppressions and severity settings name rules by id. An unknown id is a typo or a rule that was renamed, and the setting has no effect.",
+    "allow consent-only-bases reason=\"…\"",
+    "allow consent-only-basis reason=\"…\"",
+    "Use the suggested id; `ropa rules` lists them all.",
+);
+
+/// Problems found while parsing each file.
+pub fn syntax(ctx: &mut Context) {
+    for file in &ctx.workspace.files {
+        let diagnostics = match &file.parsed {
+            crate::workspace::Parsed::Spec(spec) => &spec.diagnostics,
+            crate::workspace::Parsed::Config(config) => &config.diagnostics,
+        };
+        for d in diagnostics {
+            let mut finding = Diagnostic::new(Rule::from_syntax(d.code), file.id, d.span, d.message.clone());
+            finding.help = d.help.clone();
+            ctx.report(finding);
+        }
+    }
+}
+
+pub fn duplicate_ids(ctx: &mut Context) {
+    let mut findings = Vec::new();
+    for decls in ctx.index.by_id.values() {
+        let Some((first, rest)) = decls.split_first() else {
+            continue;
+        };
+        for dup in rest {
+            let id = &dup.item.id().value;
+            findings.push(
+                Diagnostic::new(
+                    Rule::DuplicateId,
+                    dup.file,
+                    dup.item.id().span,
+                    format!("`{id}` is already declared"),
+                )
+                .help("ids are unique across the workspace; rename this one or merge the two")
+                .related(
+                    first.file,
+                    first.item.id().span,
+                    format!(
+                        "first declared here as {}",
+                        ropa_syntax::with_article(first.item.describe())
+                    ),
+                )
+                .entity(id.clone()),
+            );
+        }
+    }
+    for finding in findings {
+        ctx.report(finding);
+    }
+}
+
+pub fn organization_count(ctx: &mut Context) {
+    let organizations = ctx.index.organizations.clone();
+    match organizations.split_first() {
+        None => {
+            // Report on the first spec file, at its start: there is no better place.
+            if let Some((file, _)) = ctx.workspace.specs().next() {
+                ctx.report(
+                    Diagnostic::new(
+                        Rule::MissingOrganization,
+                        file,
+                        Span::new(0, 0),
+                        "the workspace declares no organization",
+                    )
+                    .help("add `organization \"Legal name\" { country SE }` to one of the spec files"),
+                );
+            }
+        }
+        Some(((first_file, first), rest)) => {
+            for (file, org) in rest {
+                ctx.report(
+                    Diagnostic::new(Rule::RepeatedNode, *file, org.name.span, "a workspace has one organization")
+                        .help("a group of companies keeps one workspace per company; move this one to its own folder with a ropa.kdl")
+                        .related(*first_file, first.name.span, "the organization of this workspace"),
+                );
+            }
+        }
+    }
+}
+
+/// Resolves every reference; returns nothing, reports the ones that fail.
+pub fn references(ctx: &mut Context) {
+    let activities = ctx.index.activities.clone();
+    for (file, activity) in activities {
+        for (target, reference) in activity_references(activity) {
+            check_reference(ctx, file, &activity.id.value, target, reference);
+        }
+    }
+}
+
+/// Every reference an activity makes, with what it must point at.
+pub fn activity_references(activity: &Activity) -> impl Iterator<Item = (RefTarget, &Reference)> {
+    fn each(target: RefTarget, refs: &[Reference]) -> impl Iterator<Item = (RefTarget, &Reference)> {
+        refs.iter().map(move |r| (target, r))
+    }
+    each(RefTarget::Subjects, &activity.subjects)
+        .chain(each(RefTarget::Data, &activity.data))
+        .chain(each(RefTarget::Processor, &activity.processors))
+        .chain(each(RefTarget::Recipient, &activity.recipients))
+        .chain(
+            activity
+                .retention
+                .iter()
+                .filter_map(|r| r.data.as_ref())
+                .map(|r| (RefTarget::Data, r)),
+        )
+        .chain(
+            activity
+                .transfers
+                .iter()
+                .filter_map(|t| t.to.as_ref())
+                .map(|r| (RefTarget::Party, r)),
+        )
+}
+
+fn check_reference(ctx: &mut Context, file: FileId, activity: &str, target: RefTarget, reference: &Reference) {
+    if ctx.index.resolve(target, &reference.value).is_some() {
+        return;
+    }
+    let id = &reference.value;
+    let finding = if let Some(other) = ctx.index.get(id) {
+        Diagnostic::new(
+            Rule::UndefinedReference,
+            file,
+            reference.span,
+            format!(
+                "`{id}` is {}, not {}",
+                ropa_syntax::with_article(other.item.describe()),
+                ropa_syntax::with_article(target.describe())
+            ),
+        )
+        .help(format!("name {} here", ropa_syntax::with_article(target.describe())))
+        .related(other.file, other.item.id().span, format!("`{id}` is declared here"))
+    } else {
+        let candidates = ctx.index.ids_for(target);
+        let help = match closest(id, &candidates) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("declare it: {}", declaration_example(target, id)),
+        };
+        Diagnostic::new(
+            Rule::UndefinedReference,
+            file,
+            reference.span,
+            format!("no {} `{id}` is declared in the workspace", target.describe()),
+        )
+        .help(help)
+    };
+    ctx.report(finding.entity(activity.to_owned()));
+}
+
+fn declaration_example(target: RefTarget, id: &str) -> String {
+    match target {
+        RefTarget::Data => format!("data {id} \"description\""),
+        RefTarget::Subjects => format!("subjects {id} \"description\""),
+        RefTarget::Processor | RefTarget::Party => format!("processor {id} \"Legal entity\" {{ … }}"),
+        RefTarget::Recipient => format!("recipient {id} \"Name\" {{ … }}"),
+    }
+}
+
+pub fn unused_declarations(ctx: &mut Context) {
+    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (_, activity) in &ctx.index.activities {
+        used.extend(activity_references(activity).map(|(_, r)| r.value.as_str()));
+    }
+    let mut findings = Vec::new();
+    for decls in ctx.index.by_id.values() {
+        let Some(decl) = decls.first() else { continue };
+        let what = match decl.item {
+            Declared::Data(_) => "data category",
+            Declared::Subjects(_) => "data-subject category",
+            Declared::Party(party) if party.kind == ropa_syntax::model::PartyKind::Subprocessor => continue,
+            Declared::Party(party) => party.kind.keyword(),
+            Declared::Activity(_) => continue,
+        };
+        let id = decl.item.id();
+        if !used.contains(id.value.as_str()) {
+            findings.push(
+                Diagnostic::new(
+                    Rule::UnusedDeclaration,
+                    decl.file,
+                    id.span,
+                    format!("{what} `{}` is not used by any activity", id.value),
+                )
+                .help("name it in the activities that involve it, or delete it")
+                .entity(id.value.clone()),
+            );
+        }
+    }
+    for finding in findings {
+        ctx.report(finding);
+    }
+}

@@ -1,0 +1,75 @@
+//! One module per subcommand.
+
+mod check;
+mod rules;
+
+use std::io::{IsTerminal, Write};
+
+use codespan_reporting::term::termcolor::{self, WriteColor};
+
+use crate::cli::{self, Cli, Command};
+use crate::exit;
+
+pub fn run(args: Cli) -> u8 {
+    match args.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules(args) => rules::list(&args),
+        Command::Explain(args) => rules::explain(&args),
+    }
+}
+
+/// Whether to color stdout: `--color`, then NO_COLOR (https://no-color.org),
+/// then whether stdout is a terminal.
+pub fn use_color(choice: cli::ColorChoice) -> bool {
+    match choice {
+        cli::ColorChoice::Always => true,
+        cli::ColorChoice::Never => false,
+        cli::ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+pub fn buffer(color: bool) -> termcolor::Buffer {
+    if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    }
+}
+
+/// Writes all of `bytes` to stdout; a closed pipe (`ropa check | head`) is
+/// not an error worth a message.
+pub fn print(bytes: &[u8]) -> u8 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => exit::CLEAN,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => exit::CLEAN,
+        Err(err) => {
+            eprintln!("error: cannot write the output: {err}");
+            exit::TROUBLE
+        }
+    }
+}
+
+/// Prints a one-line error to stderr, in the same shape as findings.
+pub fn fail(message: &str) -> u8 {
+    let mut stderr = termcolor::StandardStream::stderr(if use_color_stderr() {
+        termcolor::ColorChoice::Auto
+    } else {
+        termcolor::ColorChoice::Never
+    });
+    let _ = stderr.set_color(
+        termcolor::ColorSpec::new()
+            .set_fg(Some(termcolor::Color::Red))
+            .set_bold(true),
+    );
+    let _ = write!(stderr, "error");
+    let _ = stderr.reset();
+    let _ = writeln!(stderr, ": {message}");
+    exit::TROUBLE
+}
+
+fn use_color_stderr() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}

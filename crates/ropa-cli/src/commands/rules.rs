@@ -1,0 +1,143 @@
+//! `ropa rules` and `ropa explain`.
+
+use std::fmt::Write;
+
+use ropa_check::{Rule, RuleInfo};
+use ropa_syntax::suggest::closest;
+use ropa_syntax::values::Keyword;
+use serde::Serialize;
+
+use super::{fail, print};
+use crate::cli::{ExplainArgs, ListFormat, RulesArgs};
+
+#[derive(Serialize)]
+struct RuleOut {
+    id: &'static str,
+    category: &'static str,
+    severity: &'static str,
+    summary: &'static str,
+    articles: &'static [&'static str],
+    guidance: &'static [&'static str],
+    explanation: &'static str,
+    example: &'static str,
+    compliant_example: &'static str,
+    fix: &'static str,
+}
+
+impl From<&'static RuleInfo> for RuleOut {
+    fn from(info: &'static RuleInfo) -> Self {
+        RuleOut {
+            id: info.id,
+            category: info.category.title(),
+            severity: info.default_severity.as_str(),
+            summary: info.summary,
+            articles: info.articles,
+            guidance: info.guidance,
+            explanation: info.explanation,
+            example: info.bad,
+            compliant_example: info.good,
+            fix: info.fix,
+        }
+    }
+}
+
+pub fn list(args: &RulesArgs) -> u8 {
+    let infos: Vec<&RuleInfo> = Rule::ALL.iter().map(|r| r.info()).collect();
+    if args.format == ListFormat::Json {
+        let out: Vec<RuleOut> = infos.into_iter().map(RuleOut::from).collect();
+        return print((serde_json::to_string_pretty(&out).unwrap_or_default() + "\n").as_bytes());
+    }
+    let mut text = String::new();
+    let width = infos.iter().map(|i| i.id.len()).max().unwrap_or(0);
+    let mut category = None;
+    for info in infos {
+        if category != Some(info.category) {
+            if category.is_some() {
+                text.push('\n');
+            }
+            let _ = writeln!(text, "{}", info.category.title());
+            category = Some(info.category);
+        }
+        let articles = if info.articles.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", info.articles.join(", "))
+        };
+        let _ = writeln!(
+            text,
+            "  {:width$}  {:7}  {}{articles}",
+            info.id,
+            info.default_severity.as_str(),
+            info.summary
+        );
+    }
+    text.push_str("\n`ropa explain RULE` tells more about one.\n");
+    print(text.as_bytes())
+}
+
+pub fn explain(args: &ExplainArgs) -> u8 {
+    let Some(rule) = Rule::from_id(&args.rule) else {
+        let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+        let hint = match closest(&args.rule, &ids) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => "`ropa rules` lists them".to_owned(),
+        };
+        return fail(&format!("no rule is called `{}`: {hint}", args.rule));
+    };
+    let info = rule.info();
+    if args.format == ListFormat::Json {
+        return print((serde_json::to_string_pretty(&RuleOut::from(info)).unwrap_or_default() + "\n").as_bytes());
+    }
+    print(explanation(info).as_bytes())
+}
+
+pub fn explanation(info: &RuleInfo) -> String {
+    let mut text = String::new();
+    let _ = writeln!(
+        text,
+        "{} ({}, {})",
+        info.id,
+        info.default_severity.as_str(),
+        info.category.title().to_lowercase()
+    );
+    let _ = writeln!(text, "{}\n", capitalize(info.summary));
+    if !info.articles.is_empty() {
+        let _ = writeln!(text, "Law: {}", info.articles.join("; "));
+    }
+    if !info.guidance.is_empty() {
+        let _ = writeln!(text, "Guidance: {}", info.guidance.join("; "));
+    }
+    if !info.articles.is_empty() || !info.guidance.is_empty() {
+        text.push('\n');
+    }
+    let _ = writeln!(text, "Why it matters\n{}\n", indent(info.explanation));
+    if !info.bad.is_empty() {
+        let _ = writeln!(text, "Reported\n{}\n", indent(info.bad));
+    }
+    if !info.good.is_empty() {
+        let _ = writeln!(text, "Compliant\n{}\n", indent(info.good));
+    }
+    let _ = writeln!(text, "How to fix\n{}", indent(info.fix));
+    text
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("    {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,35 @@
+//! The `ropa` command.
+
+#![forbid(unsafe_code)]
+
+mod cli;
+mod commands;
+mod discover;
+mod load;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Exit codes, documented in `ropa --help` and docs/cli.md.
+pub mod exit {
+    /// No finding at or above the failing severity.
+    pub const CLEAN: u8 = 0;
+    /// Findings at or above the failing severity.
+    pub const FINDINGS: u8 = 1;
+    /// Bad usage, or a file or folder that could not be read.
+    pub const TROUBLE: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(err) => {
+            let code = if err.use_stderr() { exit::TROUBLE } else { exit::CLEAN };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    ExitCode::from(commands::run(args))
+}

@@ -1,0 +1,128 @@
+//! Findings as JSON. The schema is documented in docs/output.md and is
+//! versioned: fields are only ever added within a version.
+
+use ropa_check::{Diagnostic, Workspace};
+use ropa_syntax::position::line_col;
+use ropa_syntax::values::Keyword;
+use serde::Serialize;
+
+use super::Report;
+use crate::load::display;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    diagnostics: Vec<Finding<'a>>,
+    /// Paths that could not be read.
+    errors: Vec<PathError>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    rule: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: u32,
+    byte_end: u32,
+    entity: Option<&'a str>,
+    related: Vec<RelatedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelatedOut<'a> {
+    message: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    byte_start: u32,
+    byte_end: u32,
+}
+
+#[derive(Serialize)]
+struct PathError {
+    file: String,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+pub fn render(report: &Report) -> String {
+    let mut diagnostics = Vec::new();
+    for (workspace, findings) in &report.results {
+        diagnostics.extend(findings.iter().map(|f| finding(workspace, f)));
+    }
+    let counts = report.counts();
+    let document = Document {
+        version: 1,
+        diagnostics,
+        errors: report
+            .problems
+            .iter()
+            .map(|p| PathError {
+                file: display(&p.path),
+                message: p.message.clone(),
+            })
+            .collect(),
+        summary: Summary {
+            files: counts.files,
+            error: counts.error,
+            warning: counts.warning,
+            info: counts.info,
+        },
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+}
+
+fn finding<'a>(workspace: &'a Workspace, f: &'a Diagnostic) -> Finding<'a> {
+    let (path, text) = workspace
+        .file(f.file)
+        .map_or(("", ""), |file| (file.path.as_str(), file.text.as_str()));
+    let (line, column) = line_col(text, f.span.start);
+    let (end_line, end_column) = line_col(text, f.span.end);
+    Finding {
+        rule: f.rule.id(),
+        severity: f.severity.as_str(),
+        message: &f.message,
+        help: f.help.as_deref(),
+        file: path,
+        line,
+        column,
+        end_line,
+        end_column,
+        byte_start: f.span.start,
+        byte_end: f.span.end,
+        entity: f.entity.as_deref(),
+        related: f
+            .related
+            .iter()
+            .map(|r| {
+                let (path, text) = workspace
+                    .file(r.file)
+                    .map_or(("", ""), |file| (file.path.as_str(), file.text.as_str()));
+                let (line, column) = line_col(text, r.span.start);
+                RelatedOut {
+                    message: &r.message,
+                    file: path,
+                    line,
+                    column,
+                    byte_start: r.span.start,
+                    byte_end: r.span.end,
+                }
+            })
+            .collect(),
+    }
+}

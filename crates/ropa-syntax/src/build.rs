@@ -1,0 +1,333 @@
+//! Lowers a validated KDL document into the typed model. Problems were
+//! already reported by `validate`; here anything malformed is simply left
+//! out, so the model holds only well-formed values.
+
+use ropa_kdl::{Entry, Node, Value};
+
+use crate::model::*;
+use crate::validate::is_valid_id;
+use crate::values::{self, Country, Keyword};
+
+pub fn build(nodes: &[Node]) -> SpecFile {
+    let mut file = SpecFile::default();
+    for node in nodes {
+        match node.name.value.as_str() {
+            "organization" => file.organizations.extend(organization(node)),
+            "data" => file.data.extend(data_category(node)),
+            "subjects" => file.subjects.extend(subject_category(node)),
+            "processor" => file.parties.extend(party(node, PartyKind::Processor)),
+            "recipient" => file.parties.extend(party(node, PartyKind::Recipient)),
+            "activity" => file.activities.extend(activity(node)),
+            "allow" => file.allows.extend(allow(node)),
+            _ => {}
+        }
+    }
+    file
+}
+
+// --- value helpers -------------------------------------------------------------
+
+fn text(entry: &Entry) -> Option<Text> {
+    entry
+        .value
+        .as_str()
+        .map(|s| Spanned::new(s.to_owned(), entry.value_span))
+}
+
+fn arg(node: &Node, index: usize) -> Option<&Entry> {
+    node.arguments().nth(index)
+}
+
+fn arg_text(node: &Node, index: usize) -> Option<Text> {
+    arg(node, index).and_then(text)
+}
+
+fn prop_text(node: &Node, key: &str) -> Option<Text> {
+    node.property(key).and_then(text)
+}
+
+fn prop_bool(node: &Node, key: &str) -> bool {
+    node.property(key).is_some_and(|e| e.value == Value::Bool(true))
+}
+
+fn id(entry: &Entry) -> Option<Text> {
+    text(entry).filter(|t| is_valid_id(&t.value))
+}
+
+fn keyword<K: Keyword>(entry: &Entry) -> Option<Spanned<K>> {
+    entry
+        .value
+        .as_str()
+        .and_then(K::parse)
+        .map(|k| Spanned::new(k, entry.value_span))
+}
+
+fn country(entry: &Entry) -> Option<Spanned<Country>> {
+    entry
+        .value
+        .as_str()
+        .and_then(Country::parse)
+        .map(|c| Spanned::new(c, entry.value_span))
+}
+
+fn countries(node: &Node) -> Vec<Spanned<Country>> {
+    node.arguments().filter_map(country).collect()
+}
+
+fn references(node: &Node) -> Vec<Reference> {
+    node.arguments().filter_map(id).collect()
+}
+
+fn integer(entry: &Entry) -> Option<i128> {
+    match entry.value {
+        Value::Integer(n) => Some(n),
+        _ => None,
+    }
+}
+
+/// The first child node with this name (validation reported any repeats).
+fn child<'a>(node: &'a Node, name: &str) -> Option<&'a Node> {
+    node.child_nodes().iter().find(|c| c.name.value == name)
+}
+
+fn children<'a>(node: &'a Node, name: &'a str) -> impl Iterator<Item = &'a Node> + 'a {
+    node.child_nodes().iter().filter(move |c| c.name.value == name)
+}
+
+fn child_text(node: &Node, name: &str) -> Option<Text> {
+    child(node, name).and_then(|c| arg_text(c, 0))
+}
+
+fn child_texts(node: &Node, name: &str) -> Vec<Text> {
+    children(node, name).filter_map(|c| arg_text(c, 0)).collect()
+}
+
+fn allows(node: &Node) -> Vec<Allow> {
+    children(node, "allow").filter_map(allow).collect()
+}
+
+/// `none` as the argument of `dpo`, `dpa` and `dpia`.
+fn is_none(node: &Node) -> bool {
+    arg(node, 0).and_then(|e| e.value.as_str()) == Some("none")
+}
+
+// --- nodes ---------------------------------------------------------------------
+
+fn allow(node: &Node) -> Option<Allow> {
+    Some(Allow {
+        span: node.span,
+        rule: arg_text(node, 0)?,
+        reason: prop_text(node, "reason"),
+    })
+}
+
+fn contact(node: &Node) -> Option<Contact> {
+    Some(Contact {
+        span: node.span,
+        name: arg_text(node, 0)?,
+        email: prop_text(node, "email"),
+        phone: prop_text(node, "phone"),
+        country: node.property("country").and_then(country),
+    })
+}
+
+fn organization(node: &Node) -> Option<Organization> {
+    Some(Organization {
+        span: node.span,
+        name: arg_text(node, 0)?,
+        registration: child_text(node, "registration"),
+        country: child(node, "country").and_then(|c| arg(c, 0)).and_then(country),
+        address: child_text(node, "address"),
+        website: child_text(node, "website"),
+        employees: child(node, "employees")
+            .and_then(|c| arg(c, 0))
+            .and_then(|e| Some(Spanned::new(u64::try_from(integer(e)?).ok()?, e.value_span))),
+        contact: child(node, "contact").and_then(contact),
+        dpo: child(node, "dpo").and_then(|dpo| {
+            if is_none(dpo) {
+                Some(Dpo::NotAppointed {
+                    span: dpo.span,
+                    reason: prop_text(dpo, "reason"),
+                })
+            } else {
+                contact(dpo).map(Dpo::Appointed)
+            }
+        }),
+        representative: child(node, "representative").and_then(contact),
+        security: child_texts(node, "security"),
+        breach_procedure: child_text(node, "breach-procedure"),
+        rights_procedure: child_text(node, "rights-procedure"),
+        allows: allows(node),
+    })
+}
+
+fn data_category(node: &Node) -> Option<DataCategory> {
+    Some(DataCategory {
+        span: node.span,
+        id: arg(node, 0).and_then(id)?,
+        description: arg_text(node, 1),
+        special: node.property("special").and_then(keyword),
+        criminal: prop_bool(node, "criminal"),
+    })
+}
+
+fn subject_category(node: &Node) -> Option<SubjectCategory> {
+    Some(SubjectCategory {
+        span: node.span,
+        id: arg(node, 0).and_then(id)?,
+        description: arg_text(node, 1),
+        children: prop_bool(node, "children"),
+        employees: prop_bool(node, "employees"),
+        vulnerable: prop_bool(node, "vulnerable"),
+    })
+}
+
+fn party(node: &Node, kind: PartyKind) -> Option<Party> {
+    Some(Party {
+        kind,
+        span: node.span,
+        id: arg(node, 0).and_then(id)?,
+        entity: arg_text(node, 1),
+        recipient_kind: child(node, "kind").and_then(|c| arg(c, 0)).and_then(keyword),
+        service: child_text(node, "service"),
+        country: child(node, "country").and_then(|c| arg(c, 0)).and_then(country),
+        stored_in: children(node, "stored-in").flat_map(countries).collect(),
+        accessed_from: children(node, "accessed-from").flat_map(countries).collect(),
+        parent: child(node, "parent").and_then(|c| arg(c, 0)).and_then(country),
+        dpa: child(node, "dpa").and_then(|dpa| {
+            let entry = arg(dpa, 0)?;
+            let value = entry.value.as_str()?;
+            if value == "none" {
+                Some(Dpa::Missing(dpa.span))
+            } else if values::looks_like_date(value) {
+                values::parse_date(value).map(|d| Dpa::Signed(Spanned::new(d, entry.value_span)))
+            } else {
+                text(entry).map(Dpa::Reference)
+            }
+        }),
+        dpf: child(node, "dpf").and_then(|c| arg(c, 0)).and_then(|e| match e.value {
+            Value::Bool(b) => Some(Spanned::new(b, e.value_span)),
+            _ => None,
+        }),
+        subprocessors: children(node, "subprocessor")
+            .filter_map(|c| party(c, PartyKind::Subprocessor))
+            .collect(),
+        allows: allows(node),
+    })
+}
+
+fn activity(node: &Node) -> Option<Activity> {
+    Some(Activity {
+        span: node.span,
+        id: arg(node, 0).and_then(id)?,
+        name: child_text(node, "name"),
+        purpose: child_text(node, "purpose"),
+        role: child(node, "role").and_then(role),
+        subjects: children(node, "subjects").flat_map(references).collect(),
+        data: children(node, "data").flat_map(references).collect(),
+        source: child_text(node, "source"),
+        bases: children(node, "basis").filter_map(basis).collect(),
+        conditions: children(node, "condition")
+            .filter_map(|c| {
+                Some(Condition {
+                    span: c.span,
+                    kind: arg(c, 0).and_then(keyword)?,
+                    law: prop_text(c, "law"),
+                })
+            })
+            .collect(),
+        criminal_authority: child(node, "criminal-authority").map(|c| CriminalAuthority {
+            span: c.span,
+            law: prop_text(c, "law"),
+        }),
+        retention: children(node, "retain").map(retention).collect(),
+        processors: children(node, "processors").flat_map(references).collect(),
+        recipients: children(node, "recipients").flat_map(references).collect(),
+        transfers: children(node, "transfer").map(transfer).collect(),
+        tracking: children(node, "tracking")
+            .flat_map(|c| c.arguments().filter_map(keyword))
+            .collect(),
+        involves: children(node, "involves")
+            .flat_map(|c| c.arguments().filter_map(keyword))
+            .collect(),
+        automated_decisions: children(node, "automated-decision")
+            .filter_map(|c| {
+                Some(AutomatedDecision {
+                    span: c.span,
+                    description: arg_text(c, 0)?,
+                    safeguards: prop_text(c, "safeguards"),
+                })
+            })
+            .collect(),
+        dpia: child(node, "dpia").and_then(|dpia| {
+            if is_none(dpia) {
+                Some(Dpia::NotNeeded {
+                    span: dpia.span,
+                    reason: prop_text(dpia, "reason"),
+                })
+            } else {
+                arg_text(dpia, 0).map(Dpia::Done)
+            }
+        }),
+        security: child_texts(node, "security"),
+        allows: allows(node),
+    })
+}
+
+fn role(node: &Node) -> Option<Role> {
+    Some(Role {
+        span: node.span,
+        kind: arg(node, 0).and_then(keyword)?,
+        counterpart: prop_text(node, "for").or_else(|| prop_text(node, "with")),
+        arrangement: prop_text(node, "arrangement"),
+    })
+}
+
+fn basis(node: &Node) -> Option<Basis> {
+    Some(Basis {
+        span: node.span,
+        kind: arg(node, 0).and_then(keyword)?,
+        withdrawal: prop_text(node, "withdrawal"),
+        records: prop_text(node, "records"),
+        parental: prop_bool(node, "parental"),
+        law: prop_text(node, "law"),
+        interest: prop_text(node, "interest"),
+        assessment: prop_text(node, "assessment"),
+    })
+}
+
+fn retention(node: &Node) -> Retention {
+    let period = match (arg_text(node, 0), prop_text(node, "until")) {
+        (Some(text), _) if values::is_indefinite(&text.value) => Period::Indefinite(text),
+        (Some(text), until) => match values::parse_duration(&text.value) {
+            Ok(duration) => Period::Fixed(Spanned::new(duration, text.span)),
+            Err(_) => until.map_or(Period::Missing, Period::Until),
+        },
+        (None, Some(until)) => Period::Until(until),
+        (None, None) => Period::Missing,
+    };
+    Retention {
+        span: node.span,
+        period,
+        from: prop_text(node, "from"),
+        data: node.property("data").and_then(id),
+        statute: node.property("statute").and_then(keyword),
+    }
+}
+
+fn transfer(node: &Node) -> Transfer {
+    Transfer {
+        span: node.span,
+        country: arg(node, 0).and_then(country),
+        to: node.property("to").and_then(id),
+        mechanism: node.property("mechanism").and_then(keyword),
+        module: node.property("module").and_then(|e| {
+            integer(e)
+                .and_then(|n| u8::try_from(n).ok())
+                .map(|n| Spanned::new(n, e.value_span))
+        }),
+        tia: prop_text(node, "tia"),
+        ground: node.property("ground").and_then(keyword),
+        occasional: prop_bool(node, "occasional"),
+    }
+}

@@ -1,0 +1,296 @@
+//! The typed model of a spec file. Every item keeps the span of the source it
+//! came from, so that findings, hovers and edits point at the right place.
+//!
+//! Values that failed to parse are reported by the parser and left out of
+//! the model (or kept as `None`), so rules see only well-formed values.
+
+pub use ropa_kdl::Span;
+
+use crate::values::{
+    Art9Condition, Country, Date, DerogationGround, DpiaCriterion, Duration, LegalBasis, Mechanism, RecipientKind,
+    RoleKind, SpecialCategory, Statute, TrackingPurpose,
+};
+
+/// A value with the span of the text it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+pub type Text = Spanned<String>;
+
+/// A use of a declared id (`data contact`, `to=google`).
+pub type Reference = Spanned<String>;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SpecFile {
+    pub organizations: Vec<Organization>,
+    pub data: Vec<DataCategory>,
+    pub subjects: Vec<SubjectCategory>,
+    /// Processors and recipients in source order. Sub-processors are inside
+    /// their processor; see [`SpecFile::parties`] for all of them.
+    pub parties: Vec<Party>,
+    pub activities: Vec<Activity>,
+    /// `allow` nodes at the top level: they apply to the whole file.
+    pub allows: Vec<Allow>,
+}
+
+impl SpecFile {
+    /// Every processor, sub-processor and recipient, depth first.
+    pub fn all_parties(&self) -> Vec<&Party> {
+        let mut out = Vec::new();
+        let mut stack: Vec<&Party> = self.parties.iter().rev().collect();
+        while let Some(party) = stack.pop() {
+            out.push(party);
+            stack.extend(party.subprocessors.iter().rev());
+        }
+        out
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Organization {
+    pub span: Span,
+    pub name: Text,
+    pub registration: Option<Text>,
+    pub country: Option<Spanned<Country>>,
+    pub address: Option<Text>,
+    pub website: Option<Text>,
+    pub employees: Option<Spanned<u64>>,
+    pub contact: Option<Contact>,
+    pub dpo: Option<Dpo>,
+    pub representative: Option<Contact>,
+    pub security: Vec<Text>,
+    pub breach_procedure: Option<Text>,
+    pub rights_procedure: Option<Text>,
+    pub allows: Vec<Allow>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contact {
+    pub span: Span,
+    pub name: Text,
+    pub email: Option<Text>,
+    pub phone: Option<Text>,
+    /// Only for a representative.
+    pub country: Option<Spanned<Country>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dpo {
+    Appointed(Contact),
+    /// `dpo none reason="…"`.
+    NotAppointed {
+        span: Span,
+        reason: Option<Text>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataCategory {
+    pub span: Span,
+    pub id: Text,
+    pub description: Option<Text>,
+    pub special: Option<Spanned<SpecialCategory>>,
+    pub criminal: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SubjectCategory {
+    pub span: Span,
+    pub id: Text,
+    pub description: Option<Text>,
+    pub children: bool,
+    pub employees: bool,
+    pub vulnerable: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartyKind {
+    Processor,
+    Subprocessor,
+    Recipient,
+}
+
+impl PartyKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            PartyKind::Processor => "processor",
+            PartyKind::Subprocessor => "subprocessor",
+            PartyKind::Recipient => "recipient",
+        }
+    }
+    pub fn is_processor(self) -> bool {
+        matches!(self, PartyKind::Processor | PartyKind::Subprocessor)
+    }
+}
+
+/// A processor, sub-processor or recipient.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Party {
+    pub kind: PartyKind,
+    pub span: Span,
+    pub id: Text,
+    /// The legal entity (processors) or name (recipients).
+    pub entity: Option<Text>,
+    pub recipient_kind: Option<Spanned<RecipientKind>>,
+    pub service: Option<Text>,
+    pub country: Option<Spanned<Country>>,
+    pub stored_in: Vec<Spanned<Country>>,
+    pub accessed_from: Vec<Spanned<Country>>,
+    pub parent: Option<Spanned<Country>>,
+    pub dpa: Option<Dpa>,
+    pub dpf: Option<Spanned<bool>>,
+    pub subprocessors: Vec<Party>,
+    pub allows: Vec<Allow>,
+}
+
+impl Party {
+    /// Every country the data is stored in or accessed from.
+    pub fn locations(&self) -> impl Iterator<Item = &Spanned<Country>> {
+        self.stored_in.iter().chain(&self.accessed_from)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dpa {
+    Signed(Spanned<Date>),
+    Reference(Text),
+    /// `dpa none`.
+    Missing(Span),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Activity {
+    pub span: Span,
+    pub id: Text,
+    pub name: Option<Text>,
+    pub purpose: Option<Text>,
+    pub role: Option<Role>,
+    pub subjects: Vec<Reference>,
+    pub data: Vec<Reference>,
+    pub source: Option<Text>,
+    pub bases: Vec<Basis>,
+    pub conditions: Vec<Condition>,
+    pub criminal_authority: Option<CriminalAuthority>,
+    pub retention: Vec<Retention>,
+    pub processors: Vec<Reference>,
+    pub recipients: Vec<Reference>,
+    pub transfers: Vec<Transfer>,
+    pub tracking: Vec<Spanned<TrackingPurpose>>,
+    pub involves: Vec<Spanned<DpiaCriterion>>,
+    pub automated_decisions: Vec<AutomatedDecision>,
+    pub dpia: Option<Dpia>,
+    pub security: Vec<Text>,
+    pub allows: Vec<Allow>,
+}
+
+impl Activity {
+    /// The title to show: the name, else the id.
+    pub fn title(&self) -> &str {
+        self.name.as_ref().unwrap_or(&self.id).value.as_str()
+    }
+    pub fn role_kind(&self) -> RoleKind {
+        self.role.as_ref().map_or(RoleKind::Controller, |r| r.kind.value)
+    }
+    pub fn has_basis(&self, basis: LegalBasis) -> bool {
+        self.bases.iter().any(|b| b.kind.value == basis)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Role {
+    pub span: Span,
+    pub kind: Spanned<RoleKind>,
+    /// `for=` (processor) or `with=` (joint controller).
+    pub counterpart: Option<Text>,
+    pub arrangement: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Basis {
+    pub span: Span,
+    pub kind: Spanned<LegalBasis>,
+    pub withdrawal: Option<Text>,
+    pub records: Option<Text>,
+    pub parental: bool,
+    pub law: Option<Text>,
+    pub interest: Option<Text>,
+    pub assessment: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Condition {
+    pub span: Span,
+    pub kind: Spanned<Art9Condition>,
+    pub law: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriminalAuthority {
+    pub span: Span,
+    pub law: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Retention {
+    pub span: Span,
+    pub period: Period,
+    pub from: Option<Text>,
+    pub data: Option<Reference>,
+    pub statute: Option<Spanned<Statute>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Period {
+    Fixed(Spanned<Duration>),
+    /// `until="…"`: a criterion instead of a period.
+    Until(Text),
+    /// A vague phrase such as "as long as necessary".
+    Indefinite(Text),
+    /// Neither a period nor a criterion was given, or it did not parse.
+    Missing,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transfer {
+    pub span: Span,
+    pub country: Option<Spanned<Country>>,
+    pub to: Option<Reference>,
+    pub mechanism: Option<Spanned<Mechanism>>,
+    pub module: Option<Spanned<u8>>,
+    pub tia: Option<Text>,
+    pub ground: Option<Spanned<DerogationGround>>,
+    pub occasional: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AutomatedDecision {
+    pub span: Span,
+    pub description: Text,
+    pub safeguards: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dpia {
+    Done(Text),
+    /// `dpia none reason="…"`.
+    NotNeeded {
+        span: Span,
+        reason: Option<Text>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Allow {
+    pub span: Span,
+    pub rule: Text,
+    pub reason: Option<Text>,
+}

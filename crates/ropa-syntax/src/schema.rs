@@ -1,0 +1,669 @@
+//! What may be written where: every node, its arguments, properties and
+//! children, with a one-line meaning. This table drives validation, the
+//! language server's completion and hover, and the test that keeps
+//! `docs/language.md` complete.
+
+use crate::values::{
+    Art9Condition, DerogationGround, DpiaCriterion, Keyword, LegalBasis, Mechanism, RecipientKind, RoleKind, Severity,
+    SpecialCategory, Statute, TrackingPurpose,
+};
+
+/// The kinds of declarations a reference can point at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RefTarget {
+    Data,
+    Subjects,
+    /// A processor or a sub-processor.
+    Processor,
+    Recipient,
+    /// A processor, sub-processor or recipient: whoever receives a transfer.
+    Party,
+}
+
+impl RefTarget {
+    pub fn describe(self) -> &'static str {
+        match self {
+            RefTarget::Data => "data category",
+            RefTarget::Subjects => "data-subject category",
+            RefTarget::Processor => "processor",
+            RefTarget::Recipient => "recipient",
+            RefTarget::Party => "processor or recipient",
+        }
+    }
+}
+
+/// A closed vocabulary, as (word, meaning) pairs.
+#[derive(Clone, Copy)]
+pub struct Vocabulary {
+    pub name: &'static str,
+    pub words: fn() -> Vec<(&'static str, &'static str)>,
+}
+
+impl std::fmt::Debug for Vocabulary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+fn words_of<K: Keyword>() -> Vec<(&'static str, &'static str)> {
+    K::WORDS.iter().map(|(_, word, meaning)| (*word, *meaning)).collect()
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum ValueKind {
+    /// Free text.
+    Text,
+    /// A new id declared by this node.
+    Id,
+    Ref(RefTarget),
+    Country,
+    /// A duration such as "7 years" (vague phrases are kept for the rules).
+    Duration,
+    Date,
+    /// A date, or else a free-text reference.
+    DateOrText,
+    Integer {
+        min: i128,
+        max: i128,
+    },
+    Bool,
+    Keyword(Vocabulary),
+    /// A rule id (checked against the rule catalogue by ropa-check).
+    RuleId,
+}
+
+impl ValueKind {
+    /// How to describe the expected value in an error message.
+    pub fn describe(&self) -> String {
+        match self {
+            ValueKind::Text => "text".to_owned(),
+            ValueKind::Id => "an id".to_owned(),
+            ValueKind::Ref(target) => format!("the id of a {}", target.describe()),
+            ValueKind::Country => "a country code".to_owned(),
+            ValueKind::Duration => "a duration such as \"7 years\"".to_owned(),
+            ValueKind::Date => "a date \"YYYY-MM-DD\"".to_owned(),
+            ValueKind::DateOrText => "a date \"YYYY-MM-DD\" or a reference".to_owned(),
+            ValueKind::Integer { .. } => "a whole number".to_owned(),
+            ValueKind::Bool => "#true or #false".to_owned(),
+            ValueKind::Keyword(vocabulary) => format!("a {}", vocabulary.name),
+            ValueKind::RuleId => "a rule id".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Arg {
+    pub name: &'static str,
+    pub kind: ValueKind,
+    pub required: bool,
+}
+
+#[derive(Debug)]
+pub struct Prop {
+    pub name: &'static str,
+    pub kind: ValueKind,
+    pub summary: &'static str,
+}
+
+#[derive(Debug)]
+pub struct NodeSchema {
+    pub name: &'static str,
+    pub summary: &'static str,
+    /// Positional arguments, in order.
+    pub args: &'static [Arg],
+    /// Any number of further arguments of one kind (`subjects a b c`).
+    pub rest: Option<Arg>,
+    pub props: &'static [Prop],
+    pub children: &'static [&'static NodeSchema],
+    /// Children whose names are not fixed (the rule ids of `rules { }`).
+    pub any_child: Option<&'static NodeSchema>,
+    /// At most one in its parent.
+    pub once: bool,
+}
+
+impl NodeSchema {
+    pub fn child(&self, name: &str) -> Option<&'static NodeSchema> {
+        self.children
+            .iter()
+            .copied()
+            .find(|c| c.name == name)
+            .or(self.any_child)
+    }
+    pub fn prop(&self, name: &str) -> Option<&'static Prop> {
+        self.props.iter().find(|p| p.name == name)
+    }
+}
+
+const fn node(name: &'static str, summary: &'static str) -> NodeSchema {
+    NodeSchema {
+        name,
+        summary,
+        args: &[],
+        rest: None,
+        props: &[],
+        children: &[],
+        any_child: None,
+        once: true,
+    }
+}
+
+const fn arg(name: &'static str, kind: ValueKind) -> Arg {
+    Arg {
+        name,
+        kind,
+        required: true,
+    }
+}
+
+const fn optional(name: &'static str, kind: ValueKind) -> Arg {
+    Arg {
+        name,
+        kind,
+        required: false,
+    }
+}
+
+const fn prop(name: &'static str, kind: ValueKind, summary: &'static str) -> Prop {
+    Prop { name, kind, summary }
+}
+
+macro_rules! vocabulary {
+    ($name:literal, $ty:ty) => {
+        ValueKind::Keyword(Vocabulary {
+            name: $name,
+            words: words_of::<$ty>,
+        })
+    };
+}
+
+const TEXT: ValueKind = ValueKind::Text;
+const LEGAL_BASIS: ValueKind = vocabulary!("legal basis", LegalBasis);
+const SPECIAL: ValueKind = vocabulary!("special category", SpecialCategory);
+const CONDITION: ValueKind = vocabulary!("Art. 9(2) condition", Art9Condition);
+const MECHANISM: ValueKind = vocabulary!("transfer mechanism", Mechanism);
+const GROUND: ValueKind = vocabulary!("Art. 49 derogation", DerogationGround);
+const ROLE: ValueKind = vocabulary!("role", RoleKind);
+const RECIPIENT_KIND: ValueKind = vocabulary!("recipient kind", RecipientKind);
+const TRACKING: ValueKind = vocabulary!("tracking purpose", TrackingPurpose);
+const CRITERION: ValueKind = vocabulary!("DPIA criterion", DpiaCriterion);
+const STATUTE: ValueKind = vocabulary!("statute", Statute);
+const SEVERITY_OR_OFF: ValueKind = ValueKind::Keyword(Vocabulary {
+    name: "severity",
+    words: severity_or_off,
+});
+
+fn severity_or_off() -> Vec<(&'static str, &'static str)> {
+    let mut words = words_of::<Severity>();
+    words.push(("off", "the rule is not run"));
+    words
+}
+
+const EMAIL: Prop = prop("email", TEXT, "e-mail address");
+const PHONE: Prop = prop("phone", TEXT, "phone number");
+const REASON: Prop = prop("reason", TEXT, "why");
+
+// --- allow -----------------------------------------------------------------
+
+pub static ALLOW: NodeSchema = NodeSchema {
+    args: &[arg("rule", ValueKind::RuleId)],
+    props: &[REASON],
+    once: false,
+    ..node("allow", "accept a finding of a rule here on purpose, with a reason")
+};
+
+// --- organization ----------------------------------------------------------
+
+static REGISTRATION: NodeSchema = NodeSchema {
+    args: &[arg("number", TEXT)],
+    ..node("registration", "company registration number")
+};
+static COUNTRY: NodeSchema = NodeSchema {
+    args: &[arg("country", ValueKind::Country)],
+    ..node("country", "country of establishment (ISO 3166-1 alpha-2)")
+};
+static ADDRESS: NodeSchema = NodeSchema {
+    args: &[arg("address", TEXT)],
+    ..node("address", "postal address")
+};
+static WEBSITE: NodeSchema = NodeSchema {
+    args: &[arg("url", TEXT)],
+    ..node("website", "public website")
+};
+static EMPLOYEES: NodeSchema = NodeSchema {
+    args: &[arg(
+        "count",
+        ValueKind::Integer {
+            min: 0,
+            max: 100_000_000,
+        },
+    )],
+    ..node("employees", "number of employees (Art. 30(5))")
+};
+static CONTACT: NodeSchema = NodeSchema {
+    args: &[arg("name", TEXT)],
+    props: &[EMAIL, PHONE],
+    ..node("contact", "who answers privacy questions (Art. 13(1)(a))")
+};
+static DPO: NodeSchema = NodeSchema {
+    args: &[arg("name", TEXT)],
+    props: &[EMAIL, PHONE, REASON],
+    ..node("dpo", "the data protection officer (Art. 37), or `none` with a reason")
+};
+static REPRESENTATIVE: NodeSchema = NodeSchema {
+    args: &[arg("name", TEXT)],
+    props: &[
+        EMAIL,
+        PHONE,
+        prop("country", ValueKind::Country, "where the representative is established"),
+    ],
+    ..node(
+        "representative",
+        "EU representative of an organization outside the EEA (Art. 27)",
+    )
+};
+static SECURITY: NodeSchema = NodeSchema {
+    args: &[arg("measure", TEXT)],
+    once: false,
+    ..node("security", "a technical or organizational security measure (Art. 32)")
+};
+static BREACH_PROCEDURE: NodeSchema = NodeSchema {
+    args: &[arg("procedure", TEXT)],
+    ..node(
+        "breach-procedure",
+        "how personal data breaches are handled (Art. 33, 34)",
+    )
+};
+static RIGHTS_PROCEDURE: NodeSchema = NodeSchema {
+    args: &[arg("procedure", TEXT)],
+    ..node("rights-procedure", "how data-subject requests are handled (Art. 12-22)")
+};
+
+pub static ORGANIZATION: NodeSchema = NodeSchema {
+    args: &[arg("name", TEXT)],
+    children: &[
+        &REGISTRATION,
+        &COUNTRY,
+        &ADDRESS,
+        &WEBSITE,
+        &EMPLOYEES,
+        &CONTACT,
+        &DPO,
+        &REPRESENTATIVE,
+        &SECURITY,
+        &BREACH_PROCEDURE,
+        &RIGHTS_PROCEDURE,
+        &ALLOW,
+    ],
+    ..node("organization", "the organization whose record this is")
+};
+
+// --- data and subjects -----------------------------------------------------
+
+pub static DATA: NodeSchema = NodeSchema {
+    args: &[arg("id", ValueKind::Id), optional("description", TEXT)],
+    props: &[
+        prop("special", SPECIAL, "special category data under Art. 9(1)"),
+        prop(
+            "criminal",
+            ValueKind::Bool,
+            "criminal convictions and offences data (Art. 10)",
+        ),
+    ],
+    once: false,
+    ..node("data", "a category of personal data")
+};
+
+pub static SUBJECTS: NodeSchema = NodeSchema {
+    args: &[arg("id", ValueKind::Id), optional("description", TEXT)],
+    props: &[
+        prop("children", ValueKind::Bool, "the group includes children (Art. 8)"),
+        prop(
+            "employees",
+            ValueKind::Bool,
+            "the group is the organization's employees",
+        ),
+        prop(
+            "vulnerable",
+            ValueKind::Bool,
+            "another vulnerable group (WP248 criterion 7)",
+        ),
+    ],
+    once: false,
+    ..node("subjects", "a category of data subjects")
+};
+
+// --- processors and recipients ---------------------------------------------
+
+static SERVICE: NodeSchema = NodeSchema {
+    args: &[arg("service", TEXT)],
+    ..node("service", "what they do for you")
+};
+static PARTY_COUNTRY: NodeSchema = NodeSchema {
+    args: &[arg("country", ValueKind::Country)],
+    ..node("country", "where the contracting entity is established")
+};
+static STORED_IN: NodeSchema = NodeSchema {
+    args: &[arg("country", ValueKind::Country)],
+    rest: Some(arg("country", ValueKind::Country)),
+    ..node("stored-in", "countries where the data is stored")
+};
+static ACCESSED_FROM: NodeSchema = NodeSchema {
+    args: &[arg("country", ValueKind::Country)],
+    rest: Some(arg("country", ValueKind::Country)),
+    ..node(
+        "accessed-from",
+        "countries from which the data is accessed (remote access is a transfer)",
+    )
+};
+static PARENT: NodeSchema = NodeSchema {
+    args: &[arg("country", ValueKind::Country)],
+    ..node("parent", "country of the parent company")
+};
+static DPA: NodeSchema = NodeSchema {
+    args: &[arg("signed", ValueKind::DateOrText)],
+    ..node(
+        "dpa",
+        "the data processing agreement (Art. 28(3)): date signed, reference, or `none`",
+    )
+};
+static DPF: NodeSchema = NodeSchema {
+    args: &[arg("certified", ValueKind::Bool)],
+    ..node("dpf", "certified under the EU-US Data Privacy Framework")
+};
+static RECIPIENT_KIND_NODE: NodeSchema = NodeSchema {
+    args: &[arg("kind", RECIPIENT_KIND)],
+    ..node("kind", "what kind of recipient")
+};
+
+pub static PROCESSOR: NodeSchema = NodeSchema {
+    args: &[arg("id", ValueKind::Id), optional("entity", TEXT)],
+    children: PROCESSOR_CHILDREN,
+    once: false,
+    ..node("processor", "a processor acting on your behalf (Art. 28)")
+};
+
+pub static SUBPROCESSOR: NodeSchema = NodeSchema {
+    args: &[arg("id", ValueKind::Id), optional("entity", TEXT)],
+    children: PROCESSOR_CHILDREN,
+    once: false,
+    ..node(
+        "subprocessor",
+        "a sub-processor engaged by the processor (Art. 28(2), 28(4))",
+    )
+};
+
+static PROCESSOR_CHILDREN: &[&NodeSchema] = &[
+    &SERVICE,
+    &PARTY_COUNTRY,
+    &STORED_IN,
+    &ACCESSED_FROM,
+    &PARENT,
+    &DPA,
+    &DPF,
+    &SUBPROCESSOR,
+    &ALLOW,
+];
+
+pub static RECIPIENT: NodeSchema = NodeSchema {
+    args: &[arg("id", ValueKind::Id), optional("name", TEXT)],
+    children: &[
+        &RECIPIENT_KIND_NODE,
+        &SERVICE,
+        &PARTY_COUNTRY,
+        &STORED_IN,
+        &ACCESSED_FROM,
+        &PARENT,
+        &DPF,
+        &ALLOW,
+    ],
+    once: false,
+    ..node("recipient", "a recipient that is not your processor (Art. 4(9))")
+};
+
+// --- activity --------------------------------------------------------------
+
+static NAME: NodeSchema = NodeSchema {
+    args: &[arg("name", TEXT)],
+    ..node("name", "a readable title")
+};
+static PURPOSE: NodeSchema = NodeSchema {
+    args: &[arg("purpose", TEXT)],
+    ..node("purpose", "why the data is processed (Art. 5(1)(b), 30(1)(b))")
+};
+static ROLE_NODE: NodeSchema = NodeSchema {
+    args: &[arg("role", ROLE)],
+    props: &[
+        prop("for", TEXT, "the controller you process on behalf of"),
+        prop("with", TEXT, "the other joint controller"),
+        prop("arrangement", TEXT, "reference to the Art. 26 arrangement"),
+    ],
+    ..node("role", "controller, processor or joint-controller")
+};
+static SUBJECTS_REF: NodeSchema = NodeSchema {
+    args: &[arg("subjects", ValueKind::Ref(RefTarget::Subjects))],
+    rest: Some(arg("subjects", ValueKind::Ref(RefTarget::Subjects))),
+    once: false,
+    ..node("subjects", "the data-subject categories")
+};
+static DATA_REF: NodeSchema = NodeSchema {
+    args: &[arg("data", ValueKind::Ref(RefTarget::Data))],
+    rest: Some(arg("data", ValueKind::Ref(RefTarget::Data))),
+    once: false,
+    ..node("data", "the data categories")
+};
+static SOURCE: NodeSchema = NodeSchema {
+    args: &[arg("source", TEXT)],
+    ..node(
+        "source",
+        "where the data comes from when not from the data subject (Art. 14(2)(f))",
+    )
+};
+static BASIS: NodeSchema = NodeSchema {
+    args: &[arg("basis", LEGAL_BASIS)],
+    props: &[
+        prop("withdrawal", TEXT, "consent: how consent is withdrawn (Art. 7(3))"),
+        prop("records", TEXT, "consent: where consents are recorded (Art. 7(1))"),
+        prop(
+            "parental",
+            ValueKind::Bool,
+            "consent: given by a holder of parental responsibility (Art. 8)",
+        ),
+        prop("law", TEXT, "legal obligation or public task: the law (Art. 6(3))"),
+        prop("interest", TEXT, "legitimate interests: the interest pursued"),
+        prop(
+            "assessment",
+            TEXT,
+            "legitimate interests: reference to the balancing test",
+        ),
+    ],
+    once: false,
+    ..node("basis", "a legal basis under Art. 6(1)")
+};
+static CONDITION_NODE: NodeSchema = NodeSchema {
+    args: &[arg("condition", CONDITION)],
+    props: &[prop(
+        "law",
+        TEXT,
+        "the Union or Member State law the condition rests on",
+    )],
+    once: false,
+    ..node("condition", "the Art. 9(2) condition for special category data")
+};
+static CRIMINAL_AUTHORITY: NodeSchema = NodeSchema {
+    props: &[prop("law", TEXT, "the law that authorises the processing")],
+    ..node(
+        "criminal-authority",
+        "the authority for processing criminal data (Art. 10)",
+    )
+};
+static RETAIN: NodeSchema = NodeSchema {
+    args: &[optional("period", ValueKind::Duration)],
+    props: &[
+        prop("from", TEXT, "the event the period runs from"),
+        prop("until", TEXT, "a criterion instead of a period"),
+        prop(
+            "data",
+            ValueKind::Ref(RefTarget::Data),
+            "the data category this retention applies to",
+        ),
+        prop(
+            "statute",
+            STATUTE,
+            "the period is set by this statute of the organization's country",
+        ),
+    ],
+    once: false,
+    ..node("retain", "how long the data is kept (Art. 5(1)(e))")
+};
+static PROCESSORS_REF: NodeSchema = NodeSchema {
+    args: &[arg("processor", ValueKind::Ref(RefTarget::Processor))],
+    rest: Some(arg("processor", ValueKind::Ref(RefTarget::Processor))),
+    once: false,
+    ..node("processors", "the processors used")
+};
+static RECIPIENTS_REF: NodeSchema = NodeSchema {
+    args: &[arg("recipient", ValueKind::Ref(RefTarget::Recipient))],
+    rest: Some(arg("recipient", ValueKind::Ref(RefTarget::Recipient))),
+    once: false,
+    ..node("recipients", "the recipients")
+};
+static TRANSFER: NodeSchema = NodeSchema {
+    args: &[arg("country", ValueKind::Country)],
+    props: &[
+        prop(
+            "to",
+            ValueKind::Ref(RefTarget::Party),
+            "the processor or recipient receiving the data",
+        ),
+        prop("mechanism", MECHANISM, "the Chapter V safeguard"),
+        prop(
+            "module",
+            ValueKind::Integer { min: 1, max: 4 },
+            "the SCC module, 1 to 4",
+        ),
+        prop("tia", TEXT, "reference to the transfer impact assessment"),
+        prop("ground", GROUND, "the Art. 49 derogation relied on"),
+        prop("occasional", ValueKind::Bool, "the transfer is occasional, not regular"),
+    ],
+    once: false,
+    ..node("transfer", "a transfer to a third country (Chapter V)")
+};
+static TRACKING_NODE: NodeSchema = NodeSchema {
+    args: &[arg("purpose", TRACKING)],
+    rest: Some(arg("purpose", TRACKING)),
+    once: false,
+    ..node(
+        "tracking",
+        "cookies, pixels or SDKs on the user's device (ePrivacy Art. 5(3))",
+    )
+};
+static INVOLVES: NodeSchema = NodeSchema {
+    args: &[arg("criterion", CRITERION)],
+    rest: Some(arg("criterion", CRITERION)),
+    once: false,
+    ..node("involves", "WP248 DPIA criteria that apply")
+};
+static AUTOMATED_DECISION: NodeSchema = NodeSchema {
+    args: &[arg("decision", TEXT)],
+    props: &[prop(
+        "safeguards",
+        TEXT,
+        "the Art. 22(3) safeguards: human intervention, contesting the decision",
+    )],
+    once: false,
+    ..node(
+        "automated-decision",
+        "a solely automated decision with legal or similar effect (Art. 22)",
+    )
+};
+static DPIA: NodeSchema = NodeSchema {
+    args: &[arg("reference", TEXT)],
+    props: &[REASON],
+    ..node(
+        "dpia",
+        "the data protection impact assessment (Art. 35), or `none` with a reason",
+    )
+};
+
+pub static ACTIVITY: NodeSchema = NodeSchema {
+    args: &[arg("id", ValueKind::Id)],
+    children: &[
+        &NAME,
+        &PURPOSE,
+        &ROLE_NODE,
+        &SUBJECTS_REF,
+        &DATA_REF,
+        &SOURCE,
+        &BASIS,
+        &CONDITION_NODE,
+        &CRIMINAL_AUTHORITY,
+        &RETAIN,
+        &PROCESSORS_REF,
+        &RECIPIENTS_REF,
+        &TRANSFER,
+        &TRACKING_NODE,
+        &INVOLVES,
+        &AUTOMATED_DECISION,
+        &DPIA,
+        &SECURITY,
+        &ALLOW,
+    ],
+    once: false,
+    ..node("activity", "a processing activity")
+};
+
+/// The top level of a spec file (`*.ropa.kdl`).
+pub static SPEC_FILE: NodeSchema = NodeSchema {
+    children: &[
+        &ORGANIZATION,
+        &DATA,
+        &SUBJECTS,
+        &PROCESSOR,
+        &RECIPIENT,
+        &ACTIVITY,
+        &ALLOW,
+    ],
+    once: false,
+    ..node("spec file", "a ropa spec file")
+};
+
+// --- the workspace file ----------------------------------------------------
+
+static RULE_SEVERITY: NodeSchema = NodeSchema {
+    args: &[arg("severity", SEVERITY_OR_OFF)],
+    ..node("RULE", "the severity of this rule")
+};
+
+static RULES: NodeSchema = NodeSchema {
+    any_child: Some(&RULE_SEVERITY),
+    ..node("rules", "severity per rule: error, warning, info or off")
+};
+
+/// The top level of the workspace file `ropa.kdl`.
+pub static CONFIG_FILE: NodeSchema = NodeSchema {
+    children: &[&RULES],
+    once: false,
+    ..node("ropa.kdl", "the workspace file")
+};
+
+/// Every node schema reachable from `root`, each once, with the path of
+/// parents leading to it (for documentation checks).
+pub fn walk(root: &'static NodeSchema) -> Vec<(Vec<&'static str>, &'static NodeSchema)> {
+    let mut out = Vec::new();
+    let mut stack = vec![(Vec::new(), root)];
+    while let Some((path, schema)) = stack.pop() {
+        if out
+            .iter()
+            .any(|(_, s): &(Vec<&str>, &NodeSchema)| std::ptr::eq(*s, schema))
+        {
+            continue;
+        }
+        for child in schema.children.iter().rev() {
+            let mut child_path = path.clone();
+            child_path.push(schema.name);
+            stack.push((child_path, *child));
+        }
+        out.push((path, schema));
+    }
+    out
+}

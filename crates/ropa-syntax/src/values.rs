@@ -1,0 +1,12 @@
+//! Typed values of the language: closed vocabularies, countries, durations
+//! and dates.
+
+mod country;
+mod date;
+mod duration;
+mod keywords;
+
+pub use country::{Country, common_mistake as country_mistake};
+pub use date::{Date, looks_like_date, parse_date};
+pub use duration::{Duration, DurationError, Unit, is_indefinite, parse_duration};
+pub use keywords::*;
