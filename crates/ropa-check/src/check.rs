@@ -20,11 +20,17 @@ pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
     rules::structure::duplicate_ids(&mut ctx);
     rules::structure::references(&mut ctx);
     rules::structure::unused_declarations(&mut ctx);
+    rules::lawfulness::check(&mut ctx);
+    rules::retention::check(&mut ctx);
+    rules::transfers::check(&mut ctx);
+    rules::processors::check(&mut ctx);
+    rules::accountability::check(&mut ctx);
     let findings = ctx.into_findings();
 
     let mut settings = Vec::new();
-    let findings = apply_config(workspace, findings, &mut settings);
-    let mut findings = apply_allows(workspace, findings);
+    let overrides = severity_overrides(workspace, &mut settings);
+    let findings = apply_allows(workspace, findings, &overrides);
+    let mut findings = apply_overrides(findings, &overrides);
     findings.extend(settings);
     sort(workspace, &mut findings);
     findings
@@ -43,12 +49,13 @@ fn sort(workspace: &Workspace, findings: &mut [Diagnostic]) {
     });
 }
 
-/// Severity overrides from `ropa.kdl`; problems with them go to `settings`.
-fn apply_config(workspace: &Workspace, findings: Vec<Diagnostic>, settings: &mut Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// Severity overrides from `ropa.kdl` (`None`: off); problems with the
+/// settings themselves go to `settings`.
+fn severity_overrides(workspace: &Workspace, settings: &mut Vec<Diagnostic>) -> Vec<(Rule, Option<Severity>)> {
     let Some((file, config)) = workspace.config() else {
-        return findings;
+        return Vec::new();
     };
-    let mut overrides: Vec<(Rule, Option<Severity>)> = Vec::new();
+    let mut overrides = Vec::new();
     for (name, severity) in &config.config.rule_severities {
         match Rule::from_id(&name.value) {
             Some(rule) if rule.is_locked() => settings.push(
@@ -64,13 +71,26 @@ fn apply_config(workspace: &Workspace, findings: Vec<Diagnostic>, settings: &mut
             None => settings.push(unknown_rule(file, name.span, &name.value)),
         }
     }
+    overrides
+}
+
+/// The severity a rule has in this workspace; `None` when it is off.
+fn severity_of(rule: Rule, overrides: &[(Rule, Option<Severity>)]) -> Option<Severity> {
+    match overrides.iter().rev().find(|(r, _)| *r == rule) {
+        Some((_, severity)) => *severity,
+        None => Some(rule.info().default_severity),
+    }
+}
+
+fn apply_overrides(findings: Vec<Diagnostic>, overrides: &[(Rule, Option<Severity>)]) -> Vec<Diagnostic> {
+    if overrides.is_empty() {
+        return findings;
+    }
     findings
         .into_iter()
         .filter_map(|mut finding| {
-            match overrides.iter().rev().find(|(rule, _)| *rule == finding.rule) {
-                Some((_, None)) => return None,
-                Some((_, Some(severity))) => finding.severity = *severity,
-                None => {}
+            if let Some((_, severity)) = overrides.iter().rev().find(|(rule, _)| *rule == finding.rule) {
+                finding.severity = (*severity)?;
             }
             Some(finding)
         })
@@ -112,7 +132,11 @@ fn suppressions(file: FileId, spec: &SpecFile) -> Vec<Suppression<'_>> {
         .collect()
 }
 
-fn apply_allows(workspace: &Workspace, findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+fn apply_allows(
+    workspace: &Workspace,
+    findings: Vec<Diagnostic>,
+    overrides: &[(Rule, Option<Severity>)],
+) -> Vec<Diagnostic> {
     let mut all: Vec<Suppression> = workspace
         .specs()
         .flat_map(|(file, spec)| suppressions(file, &spec.model))
@@ -154,7 +178,31 @@ fn apply_allows(workspace: &Workspace, findings: Vec<Diagnostic>) -> Vec<Diagnos
                 )
                 .help("fix the spec instead"),
             ),
-            Some(_) => {}
+            Some(rule) => {
+                if s.allow.reason.is_none() {
+                    kept.push(
+                        Diagnostic::new(
+                            Rule::AllowWithoutReason,
+                            s.file,
+                            s.allow.span,
+                            format!("`allow {}` gives no reason", rule.id()),
+                        )
+                        .help("add `reason=\"…\"`: why the finding is accepted"),
+                    );
+                }
+                // A rule that is off reports nothing, so its allows are idle, not stale.
+                if !s.used && severity_of(rule, overrides).is_some() {
+                    kept.push(
+                        Diagnostic::new(
+                            Rule::UnusedAllow,
+                            s.file,
+                            s.allow.span,
+                            format!("`allow {}` suppresses no finding here", rule.id()),
+                        )
+                        .help("the finding no longer occurs: delete the `allow`"),
+                    );
+                }
+            }
         }
     }
     kept

@@ -1,6 +1,9 @@
 //! What every rule gets to look at, and where it puts its findings.
 
-use crate::diagnostic::Diagnostic;
+use ropa_syntax::model::{Activity, DataCategory, Party, SubjectCategory};
+use ropa_syntax::values::{Country, RoleKind};
+
+use crate::diagnostic::{Diagnostic, FileId};
 use crate::index::Index;
 use crate::workspace::Workspace;
 
@@ -26,4 +29,57 @@ impl<'a> Context<'a> {
     pub fn into_findings(self) -> Vec<Diagnostic> {
         self.findings
     }
+
+    /// The organization's country: decides national law and the authority.
+    pub fn country(&self) -> Option<Country> {
+        self.index
+            .organization()
+            .and_then(|(_, org)| org.country.as_ref())
+            .map(|c| c.value)
+    }
+
+    pub fn activities(&self) -> Vec<(FileId, &'a Activity)> {
+        self.index.activities.clone()
+    }
+
+    /// The declared data categories an activity names (undeclared ones are
+    /// reported as undefined references, not here).
+    pub fn data_of(&self, activity: &Activity) -> Vec<&'a DataCategory> {
+        activity.data.iter().filter_map(|r| self.index.data(&r.value)).collect()
+    }
+
+    pub fn subjects_of(&self, activity: &Activity) -> Vec<&'a SubjectCategory> {
+        activity
+            .subjects
+            .iter()
+            .filter_map(|r| self.index.subjects(&r.value))
+            .collect()
+    }
+
+    /// Every processor and recipient an activity's data reaches: those it
+    /// names, and the sub-processors they engage, each once.
+    pub fn parties_of(&self, activity: &Activity) -> Vec<&'a Party> {
+        let mut out: Vec<&Party> = Vec::new();
+        let mut stack: Vec<&Party> = activity
+            .processors
+            .iter()
+            .chain(&activity.recipients)
+            .filter_map(|r| self.index.party(&r.value))
+            .collect();
+        stack.reverse();
+        while let Some(party) = stack.pop() {
+            if out.iter().any(|p| std::ptr::eq(*p, party)) {
+                continue;
+            }
+            out.push(party);
+            stack.extend(party.subprocessors.iter().rev());
+        }
+        out
+    }
+}
+
+/// The organization decides purposes and means (alone or jointly): the
+/// controller's duties (legal basis, retention, information) apply.
+pub fn is_controller(activity: &Activity) -> bool {
+    matches!(activity.role_kind(), RoleKind::Controller | RoleKind::JointController)
 }

@@ -226,6 +226,13 @@ fn activity(node: &Node) -> Option<Activity> {
         subjects: children(node, "subjects").flat_map(references).collect(),
         data: children(node, "data").flat_map(references).collect(),
         source: child_text(node, "source"),
+        provision: child(node, "provision").and_then(|c| {
+            Some(ProvisionRequirement {
+                span: c.span,
+                kind: arg(c, 0).and_then(keyword)?,
+                consequence: prop_text(c, "consequence"),
+            })
+        }),
         bases: children(node, "basis").filter_map(basis).collect(),
         conditions: children(node, "condition")
             .filter_map(|c| {

@@ -7,8 +7,8 @@
 pub use ropa_kdl::Span;
 
 use crate::values::{
-    Art9Condition, Country, Date, DerogationGround, DpiaCriterion, Duration, LegalBasis, Mechanism, RecipientKind,
-    RoleKind, SpecialCategory, Statute, TrackingPurpose,
+    Art9Condition, Country, Date, DerogationGround, DpiaCriterion, Duration, LegalBasis, Mechanism, Provision,
+    RecipientKind, RoleKind, SpecialCategory, Statute, TrackingPurpose,
 };
 
 /// A value with the span of the text it came from.
@@ -177,6 +177,7 @@ pub struct Activity {
     pub subjects: Vec<Reference>,
     pub data: Vec<Reference>,
     pub source: Option<Text>,
+    pub provision: Option<ProvisionRequirement>,
     pub bases: Vec<Basis>,
     pub conditions: Vec<Condition>,
     pub criminal_authority: Option<CriminalAuthority>,
@@ -212,6 +213,13 @@ pub struct Role {
     /// `for=` (processor) or `with=` (joint controller).
     pub counterpart: Option<Text>,
     pub arrangement: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProvisionRequirement {
+    pub span: Span,
+    pub kind: Spanned<Provision>,
+    pub consequence: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -4,8 +4,8 @@
 //! `docs/language.md` complete.
 
 use crate::values::{
-    Art9Condition, DerogationGround, DpiaCriterion, Keyword, LegalBasis, Mechanism, RecipientKind, RoleKind, Severity,
-    SpecialCategory, Statute, TrackingPurpose,
+    Art9Condition, DerogationGround, DpiaCriterion, Keyword, LegalBasis, Mechanism, Provision, RecipientKind, RoleKind,
+    Severity, SpecialCategory, Statute, TrackingPurpose,
 };
 
 /// The kinds of declarations a reference can point at.
@@ -186,6 +186,7 @@ const ROLE: ValueKind = vocabulary!("role", RoleKind);
 const RECIPIENT_KIND: ValueKind = vocabulary!("recipient kind", RecipientKind);
 const TRACKING: ValueKind = vocabulary!("tracking purpose", TrackingPurpose);
 const CRITERION: ValueKind = vocabulary!("DPIA criterion", DpiaCriterion);
+const PROVISION: ValueKind = vocabulary!("provision requirement", Provision);
 const STATUTE: ValueKind = vocabulary!("statute", Statute);
 const SEVERITY_OR_OFF: ValueKind = ValueKind::Keyword(Vocabulary {
     name: "severity",
@@ -458,6 +459,18 @@ static SOURCE: NodeSchema = NodeSchema {
         "where the data comes from when not from the data subject (Art. 14(2)(f))",
     )
 };
+static PROVISION_NODE: NodeSchema = NodeSchema {
+    args: &[arg("requirement", PROVISION)],
+    props: &[prop(
+        "consequence",
+        TEXT,
+        "what happens if the data subject does not provide the data",
+    )],
+    ..node(
+        "provision",
+        "whether the data subject must provide the data, and the consequence (Art. 13(2)(e))",
+    )
+};
 static BASIS: NodeSchema = NodeSchema {
     args: &[arg("basis", LEGAL_BASIS)],
     props: &[
@@ -594,6 +607,7 @@ pub static ACTIVITY: NodeSchema = NodeSchema {
         &SUBJECTS_REF,
         &DATA_REF,
         &SOURCE,
+        &PROVISION_NODE,
         &BASIS,
         &CONDITION_NODE,
         &CRIMINAL_AUTHORITY,

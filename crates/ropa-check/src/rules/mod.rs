@@ -3,7 +3,13 @@
 //! `ropa rules`, `ropa explain`, the generated rule docs, SARIF output and
 //! the language server's hovers all read this table.
 
+pub mod accountability;
+pub mod lawfulness;
+pub mod processors;
+pub mod retention;
 pub mod structure;
+pub mod suppression;
+pub mod transfers;
 
 use ropa_syntax::values::Severity;
 
@@ -56,6 +62,8 @@ pub struct RuleInfo {
     pub good: &'static str,
     /// How to fix a finding.
     pub fix: &'static str,
+    /// The tables of legal facts the rule consults, shown by `ropa explain`.
+    pub facts: &'static [ropa_law::FactTable],
 }
 
 macro_rules! catalogue {
@@ -90,6 +98,37 @@ catalogue! {
     UnusedDeclaration => structure::UNUSED_DECLARATION,
     MissingOrganization => structure::MISSING_ORGANIZATION,
     UnknownRule => structure::UNKNOWN_RULE,
+    MissingPurpose => lawfulness::MISSING_PURPOSE,
+    MissingLegalBasis => lawfulness::MISSING_LEGAL_BASIS,
+    ConsentOnlyBasis => lawfulness::CONSENT_ONLY_BASIS,
+    ConsentWithoutWithdrawal => lawfulness::CONSENT_WITHOUT_WITHDRAWAL,
+    ConsentWithoutRecords => lawfulness::CONSENT_WITHOUT_RECORDS,
+    LegitimateInterestsWithoutAssessment => lawfulness::LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT,
+    LegalObligationWithoutLaw => lawfulness::LEGAL_OBLIGATION_WITHOUT_LAW,
+    ChildConsentBelowAge => lawfulness::CHILD_CONSENT_BELOW_AGE,
+    SpecialCategoryWithoutCondition => lawfulness::SPECIAL_CATEGORY_WITHOUT_CONDITION,
+    CriminalDataWithoutAuthority => lawfulness::CRIMINAL_DATA_WITHOUT_AUTHORITY,
+    TrackingWithoutConsent => lawfulness::TRACKING_WITHOUT_CONSENT,
+    MissingRetention => retention::MISSING_RETENTION,
+    IndefiniteRetention => retention::INDEFINITE_RETENTION,
+    RetentionBelowStatute => retention::RETENTION_BELOW_STATUTE,
+    RetentionAboveStatute => retention::RETENTION_ABOVE_STATUTE,
+    UndeclaredTransfer => transfers::UNDECLARED_TRANSFER,
+    TransferWithoutSafeguard => transfers::TRANSFER_WITHOUT_SAFEGUARD,
+    SccWithoutTia => transfers::SCC_WITHOUT_TIA,
+    DerogationForRegularTransfer => transfers::DEROGATION_FOR_REGULAR_TRANSFER,
+    ThirdCountryParent => transfers::THIRD_COUNTRY_PARENT,
+    ProcessorWithoutDpa => processors::PROCESSOR_WITHOUT_DPA,
+    SubprocessorWithoutDpa => processors::SUBPROCESSOR_WITHOUT_DPA,
+    RecordIncomplete => accountability::RECORD_INCOMPLETE,
+    DpiaRequired => accountability::DPIA_REQUIRED,
+    DpoRequired => accountability::DPO_REQUIRED,
+    AutomatedDecisionWithoutSafeguards => accountability::AUTOMATED_DECISION_WITHOUT_SAFEGUARDS,
+    MissingSecurityMeasures => accountability::MISSING_SECURITY_MEASURES,
+    MissingBreachProcedure => accountability::MISSING_BREACH_PROCEDURE,
+    MissingRightsProcedure => accountability::MISSING_RIGHTS_PROCEDURE,
+    AllowWithoutReason => suppression::ALLOW_WITHOUT_REASON,
+    UnusedAllow => suppression::UNUSED_ALLOW,
 }
 
 impl Rule {

@@ -32,6 +32,7 @@ const fn structural(
         bad,
         good,
         fix,
+        facts: &[],
     }
 }
 

@@ -159,6 +159,16 @@ keywords! {
 }
 
 keywords! {
+    /// Whether the data subject must provide the data (Art. 13(2)(e)).
+    Provision {
+        Statutory = "statutory": "a statutory requirement: the law obliges the data subject to provide the data",
+        Contractual = "contractual": "a contractual requirement: the contract cannot be performed without the data",
+        PreContract = "pre-contract": "a requirement necessary to enter into a contract",
+        Voluntary = "voluntary": "the data subject may freely choose not to provide the data",
+    }
+}
+
+keywords! {
     /// Statutory retention regimes ropa knows per country.
     Statute {
         Bookkeeping = "bookkeeping": "the bookkeeping (accounting) law of the organization's country",

@@ -1,0 +1,34 @@
+//! Findings about `allow`: every suppression carries its reason and still
+//! suppresses something.
+
+use ropa_syntax::values::Severity;
+
+use super::{Category, RuleInfo};
+
+pub const ALLOW_WITHOUT_REASON: RuleInfo = RuleInfo {
+    id: "allow-without-reason",
+    category: Category::Suppression,
+    default_severity: Severity::Warning,
+    summary: "an `allow` gives no reason",
+    articles: &["GDPR Art. 5(2)"],
+    guidance: &[],
+    explanation: "Accepting a finding is a decision the organization must be able to account for (accountability, Art. 5(2)). The reason is what an auditor reads; without it the suppression looks like hiding the problem. The finding is still suppressed.",
+    bad: "allow consent-only-basis",
+    good: "allow consent-only-basis reason=\"Newsletter: consent is the appropriate basis\"",
+    fix: "Add `reason=\"…\"`.",
+    facts: &[],
+};
+
+pub const UNUSED_ALLOW: RuleInfo = RuleInfo {
+    id: "unused-allow",
+    category: Category::Suppression,
+    default_severity: Severity::Warning,
+    summary: "an `allow` suppresses no finding",
+    articles: &["GDPR Art. 5(2)"],
+    guidance: &[],
+    explanation: "The finding this `allow` accepted no longer occurs here: the spec was fixed or changed. A stale suppression would silently hide the finding if it came back, so remove it.",
+    bad: "activity web {\n    basis contract\n    allow consent-only-basis reason=\"…\"\n}",
+    good: "activity web {\n    basis contract\n}",
+    fix: "Delete the `allow`.",
+    facts: &[],
+};
