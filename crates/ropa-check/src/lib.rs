@@ -8,6 +8,7 @@
 mod check;
 mod context;
 pub mod diagnostic;
+pub mod docs;
 pub mod index;
 pub mod rules;
 pub mod workspace;

@@ -92,4 +92,6 @@ pub struct ExplainArgs {
 pub enum ListFormat {
     Text,
     Json,
+    /// The rule reference as in docs/rules.md (`ropa rules` only)
+    Markdown,
 }

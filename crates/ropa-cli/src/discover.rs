@@ -11,8 +11,6 @@ pub const SPEC_SUFFIX: &str = ".ropa.kdl";
 /// One workspace to check.
 #[derive(Debug, Default)]
 pub struct Job {
-    /// The folder with `ropa.kdl`, or the folder (or file) checked without one.
-    pub root: PathBuf,
     pub config: Option<PathBuf>,
     /// Every spec file of the workspace, sorted.
     pub files: Vec<PathBuf>,
@@ -144,7 +142,6 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Job>, Vec<Problem>) {
             }
         } else if !is_dir {
             let job = Job {
-                root: path.clone(),
                 files: vec![path.clone()],
                 ..Job::default()
             };
@@ -166,7 +163,6 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Job>, Vec<Problem>) {
             }
             if !specs.is_empty() {
                 let job = Job {
-                    root: path.clone(),
                     files: specs,
                     ..Job::default()
                 };
@@ -197,7 +193,6 @@ fn workspace_job(root: &Path, problems: &mut Vec<Problem>) -> Job {
         .collect();
     specs.retain(|s| !nested.iter().any(|n| s.starts_with(n)));
     Job {
-        root: root.to_path_buf(),
         config: Some(root.join(CONFIG_FILE)),
         files: specs,
         selected: None,

@@ -304,14 +304,17 @@ fn basis(node: &Node) -> Option<Basis> {
 }
 
 fn retention(node: &Node) -> Retention {
-    let period = match (arg_text(node, 0), prop_text(node, "until")) {
-        (Some(text), _) if values::is_indefinite(&text.value) => Period::Indefinite(text),
-        (Some(text), until) => match values::parse_duration(&text.value) {
-            Ok(duration) => Period::Fixed(Spanned::new(duration, text.span)),
-            Err(_) => until.map_or(Period::Missing, Period::Until),
+    let until = prop_text(node, "until");
+    let period = match arg(node, 0) {
+        Some(entry) => match text(entry) {
+            Some(text) if values::is_indefinite(&text.value) => Period::Indefinite(text),
+            Some(text) => match values::parse_duration(&text.value) {
+                Ok(duration) => Period::Fixed(Spanned::new(duration, text.span)),
+                Err(_) => Period::Malformed,
+            },
+            None => Period::Malformed,
         },
-        (None, Some(until)) => Period::Until(until),
-        (None, None) => Period::Missing,
+        None => until.map_or(Period::Missing, Period::Until),
     };
     Retention {
         span: node.span,

@@ -263,8 +263,10 @@ pub enum Period {
     Until(Text),
     /// A vague phrase such as "as long as necessary".
     Indefinite(Text),
-    /// Neither a period nor a criterion was given, or it did not parse.
+    /// Neither a period nor a criterion was given.
     Missing,
+    /// A period was given but is not a duration (reported by the parser).
+    Malformed,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -108,7 +108,7 @@ pub fn check(ctx: &mut Context) {
                     .entity(id),
                 ),
                 Period::Fixed(duration) => statute(ctx, file, id, retention, duration.value, duration.span, country),
-                Period::Until(_) => {}
+                Period::Until(_) | Period::Malformed => {}
             }
         }
     }

@@ -22,6 +22,13 @@ struct RuleOut {
     example: &'static str,
     compliant_example: &'static str,
     fix: &'static str,
+    facts: Vec<FactOut>,
+}
+
+#[derive(Serialize)]
+struct FactOut {
+    table: &'static str,
+    description: String,
 }
 
 impl From<&'static RuleInfo> for RuleOut {
@@ -37,12 +44,23 @@ impl From<&'static RuleInfo> for RuleOut {
             example: info.bad,
             compliant_example: info.good,
             fix: info.fix,
+            facts: info
+                .facts
+                .iter()
+                .map(|t| FactOut {
+                    table: t.title(),
+                    description: t.describe(),
+                })
+                .collect(),
         }
     }
 }
 
 pub fn list(args: &RulesArgs) -> u8 {
     let infos: Vec<&RuleInfo> = Rule::ALL.iter().map(|r| r.info()).collect();
+    if args.format == ListFormat::Markdown {
+        return print(ropa_check::docs::rules_markdown().as_bytes());
+    }
     if args.format == ListFormat::Json {
         let out: Vec<RuleOut> = infos.into_iter().map(RuleOut::from).collect();
         return print((serde_json::to_string_pretty(&out).unwrap_or_default() + "\n").as_bytes());
@@ -58,11 +76,10 @@ pub fn list(args: &RulesArgs) -> u8 {
             let _ = writeln!(text, "{}", info.category.title());
             category = Some(info.category);
         }
-        let articles = if info.articles.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", info.articles.join(", "))
-        };
+        let articles = info
+            .articles
+            .first()
+            .map_or(String::new(), |a| format!(" ({})", a.trim_start_matches("GDPR ")));
         let _ = writeln!(
             text,
             "  {:width$}  {:7}  {}{articles}",
@@ -85,7 +102,7 @@ pub fn explain(args: &ExplainArgs) -> u8 {
         return fail(&format!("no rule is called `{}`: {hint}", args.rule));
     };
     let info = rule.info();
-    if args.format == ListFormat::Json {
+    if args.format != ListFormat::Text {
         return print((serde_json::to_string_pretty(&RuleOut::from(info)).unwrap_or_default() + "\n").as_bytes());
     }
     print(explanation(info).as_bytes())
@@ -110,14 +127,17 @@ pub fn explanation(info: &RuleInfo) -> String {
     if !info.articles.is_empty() || !info.guidance.is_empty() {
         text.push('\n');
     }
-    let _ = writeln!(text, "Why it matters\n{}\n", indent(info.explanation));
+    let _ = writeln!(text, "Why it matters\n{}\n", indent(&wrap(info.explanation, 76)));
     if !info.bad.is_empty() {
         let _ = writeln!(text, "Reported\n{}\n", indent(info.bad));
     }
     if !info.good.is_empty() {
         let _ = writeln!(text, "Compliant\n{}\n", indent(info.good));
     }
-    let _ = writeln!(text, "How to fix\n{}", indent(info.fix));
+    let _ = writeln!(text, "How to fix\n{}", indent(&wrap(info.fix, 76)));
+    for table in info.facts {
+        let _ = writeln!(text, "\nFacts used\n{}", indent(&table.describe()));
+    }
     text
 }
 
@@ -140,4 +160,23 @@ fn indent(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Word-wraps prose for an 80-column terminal.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if line_len > 0 && line_len + 1 + len > width {
+            out.push('\n');
+            line_len = 0;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += len;
+    }
+    out
 }

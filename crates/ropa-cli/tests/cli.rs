@@ -1,0 +1,245 @@
+//! The `ropa` binary end to end: output formats, exit codes and errors, on
+//! fixture workspaces and the bundled example specs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
+}
+
+fn ropa(args: &[&str]) -> Output {
+    ropa_in(&repo_root(), args)
+}
+
+fn ropa_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ropa"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("ropa runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+const BROKEN: &str = "crates/ropa-cli/tests/fixtures/broken-workspace";
+
+#[test]
+fn human_output_shows_snippets_and_a_summary() {
+    let output = ropa(&["check", BROKEN]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    insta::assert_snapshot!(stdout(&output));
+}
+
+#[test]
+fn json_output_is_valid_and_documented() {
+    let output = ropa(&["check", BROKEN, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let document: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(document["version"], 1);
+    for finding in document["diagnostics"].as_array().expect("diagnostics array") {
+        for field in [
+            "rule",
+            "severity",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "byte_start",
+            "byte_end",
+        ] {
+            assert!(!finding[field].is_null(), "{field} missing in {finding}");
+        }
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn exit_code_follows_fail_on() {
+    // The good example has no error and no warning.
+    let clean = ropa(&["check", "specs/good-example"]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+    assert!(stdout(&clean).contains("No findings"));
+    // webone has warnings and errors.
+    assert_eq!(ropa(&["check", "specs/webone"]).status.code(), Some(1));
+    assert_eq!(
+        ropa(&["check", "specs/webone", "--fail-on", "warning"]).status.code(),
+        Some(1)
+    );
+    // A workspace with only warnings passes by default and fails on warnings.
+    let dir = tempdir();
+    write(&dir, "ropa.kdl", "");
+    write(&dir, "a.ropa.kdl", GOOD_ORG);
+    write(&dir, "b.ropa.kdl", "data spare \"Unused\"\n");
+    let path = dir.to_str().expect("utf-8 temp path");
+    assert_eq!(ropa(&["check", path]).status.code(), Some(0));
+    assert_eq!(ropa(&["check", path, "--fail-on", "warning"]).status.code(), Some(1));
+    assert_eq!(ropa(&["check", path, "--fail-on", "info"]).status.code(), Some(1));
+}
+
+const GOOD_ORG: &str = r#"organization "Temp AB" {
+    country SE
+    contact "A" email="a@example.se"
+    security "Access control"
+    breach-procedure "IR-1"
+    rights-procedure "a@example.se"
+}
+"#;
+
+fn tempdir() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "ropa-cli-test-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("parent dir");
+    }
+    std::fs::write(path, text).expect("write fixture");
+}
+
+#[test]
+fn each_example_company_is_checked() {
+    for company in ["24sevenoffice", "bowebb", "office2go", "webone", "good-example"] {
+        let output = ropa(&["check", &format!("specs/{company}")]);
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{company}: {}",
+            stderr(&output)
+        );
+        insta::assert_snapshot!(format!("specs_{company}"), stdout(&output));
+    }
+}
+
+#[test]
+fn a_folder_of_workspaces_checks_each() {
+    let output = ropa(&["check", "specs", "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let files: std::collections::BTreeSet<String> = document["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["file"].as_str().map(|f| f.split('/').nth(1).unwrap_or("").to_owned()))
+        .collect();
+    assert!(files.contains("office2go") && files.contains("webone"), "{files:?}");
+    // No finding about a duplicate organization: each folder is its own workspace.
+    assert!(!stdout(&output).contains("a workspace has one organization"));
+}
+
+#[test]
+fn naming_one_file_reads_its_workspace_but_reports_only_that_file() {
+    let output = ropa(&["check", "specs/webone/activities.ropa.kdl", "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let diagnostics = document["diagnostics"].as_array().expect("array");
+    assert!(!diagnostics.is_empty());
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d["file"] == "specs/webone/activities.ropa.kdl")
+    );
+    // References into data.ropa.kdl resolve: no undefined-reference.
+    assert!(diagnostics.iter().all(|d| d["rule"] != "undefined-reference"));
+}
+
+#[test]
+fn unreadable_inputs_get_clear_errors_and_the_rest_is_checked() {
+    let dir = tempdir();
+    write(&dir, "ropa.kdl", "");
+    write(&dir, "org.ropa.kdl", GOOD_ORG);
+    std::fs::write(dir.join("latin1.ropa.kdl"), b"data kontakt \"Namn \xe5\xe4\xf6\"\n").expect("write");
+    std::fs::write(dir.join("binary.ropa.kdl"), [0u8, 159, 146, 150, 0, 1]).expect("write");
+    write(&dir, "empty.ropa.kdl", "");
+    write(&dir, "with space/åäö.ropa.kdl", "data x \"ok\"\n");
+    let path = dir.to_str().expect("utf-8 temp path");
+    let output = ropa(&["check", path]);
+    assert_eq!(output.status.code(), Some(2), "IO problems exit 2");
+    let text = stdout(&output);
+    assert!(
+        text.contains("latin1.ropa.kdl: line 1: not UTF-8 text (byte 0xE5); save the file with UTF-8 encoding"),
+        "{text}"
+    );
+    assert!(text.contains("binary.ropa.kdl: looks like a binary file"), "{text}");
+    // The readable files were still checked.
+    assert!(text.contains("data category `x` is not used"), "{text}");
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_hint() {
+    let missing = ropa(&["check", "no/such/place"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stdout(&missing).contains("no/such/place: no such file or folder"));
+
+    let dir = tempdir();
+    write(&dir, "notes.txt", "hello");
+    let empty = ropa(&["check", dir.to_str().expect("utf-8")]);
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(
+        stderr(&empty).contains("spec file names end in `.ropa.kdl`"),
+        "{}",
+        stderr(&empty)
+    );
+
+    let wrong = ropa(&["check", "docs/language.md"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stdout(&wrong).contains("not a spec file"));
+
+    let bad_flag = ropa(&["check", "--format", "yaml"]);
+    assert_eq!(bad_flag.status.code(), Some(2));
+}
+
+#[test]
+fn rules_and_explain() {
+    let rules = ropa(&["rules"]);
+    assert_eq!(rules.status.code(), Some(0));
+    let listing = stdout(&rules);
+    for id in [
+        "consent-only-basis",
+        "transfer-without-safeguard",
+        "processor-without-dpa",
+        "dpia-required",
+    ] {
+        assert!(listing.contains(id), "{id} not listed");
+    }
+    let explain = ropa(&["explain", "consent-only-basis"]);
+    assert_eq!(explain.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&explain));
+
+    let facts = stdout(&ropa(&["explain", "retention-below-statute"]));
+    assert!(facts.contains("Facts used") && facts.contains("As of"), "{facts}");
+
+    let typo = ropa(&["explain", "consent-only-bases"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(stderr(&typo).contains("did you mean `consent-only-basis`?"));
+
+    let json = ropa(&["rules", "--format", "json"]);
+    let parsed: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("valid JSON");
+    assert!(parsed.as_array().is_some_and(|a| a.len() > 40));
+}
+
+#[test]
+fn help_explains_exit_codes() {
+    let help = stdout(&ropa(&["check", "--help"]));
+    assert!(help.contains("Exit codes:") && help.contains("--fail-on"), "{help}");
+}

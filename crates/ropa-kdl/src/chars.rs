@@ -1,0 +1,160 @@
+//! Character classes of KDL 2 (SPEC.md, "Whitespace", "Newline",
+//! "Disallowed Literal Code Points", "Identifier String").
+//!
+//! The lexer works on bytes; these tables let it decide most ASCII bytes with
+//! one lookup and only decode a `char` for non-ASCII input.
+
+/// The byte ends a bare word: whitespace, a newline or one of `(){}"=;/\`.
+pub(crate) const WORD_END: u8 = 1;
+/// The byte may not appear in a bare word (`[`, `]`, `#`, control characters).
+pub(crate) const WORD_BAD: u8 = 2;
+/// The byte needs a closer look inside quoted text and comments: a quote, a
+/// backslash, a newline, a control character, or the lead byte of a non-ASCII
+/// character that may be a newline or disallowed (U+0085, U+2028/9, U+200E..,
+/// U+FEFF).
+pub(crate) const TEXT_SPECIAL: u8 = 4;
+
+pub(crate) static BYTE_CLASS: [u8; 256] = build_byte_class();
+
+const fn build_byte_class() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        let mut f = 0;
+        if c < 0x20 || c == 0x7f {
+            if c == b'\t' || c == b'\n' || c == b'\r' || c == 0x0b || c == 0x0c {
+                f |= WORD_END;
+            } else {
+                f |= WORD_BAD;
+            }
+            if c != b'\t' {
+                f |= TEXT_SPECIAL;
+            }
+        }
+        match c {
+            b' ' | b'(' | b')' | b'{' | b'}' | b'"' | b'=' | b';' | b'/' | b'\\' => f |= WORD_END,
+            b'[' | b']' | b'#' => f |= WORD_BAD,
+            _ => {}
+        }
+        if c == b'"' || c == b'\\' || c == 0xc2 || c == 0xe2 || c == 0xef {
+            f |= TEXT_SPECIAL;
+        }
+        t[b] = f;
+        b += 1;
+    }
+    t
+}
+
+/// KDL's non-newline whitespace ("unicode-space").
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// A newline character (CRLF is handled by the callers as one newline).
+pub(crate) fn is_newline(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Code points that may not appear literally anywhere (a BOM is allowed only
+/// as the very first character; the lexer handles that before asking).
+pub(crate) fn is_disallowed(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'..='\u{8}'
+            | '\u{E}'..='\u{1F}'
+            | '\u{7F}'
+            | '\u{200E}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// A character that may appear in an identifier string.
+pub(crate) fn is_identifier_char(c: char) -> bool {
+    !(is_space(c)
+        || is_newline(c)
+        || is_disallowed(c)
+        || matches!(
+            c,
+            '(' | ')' | '{' | '}' | '[' | ']' | '/' | '\\' | '"' | '#' | ';' | '='
+        ))
+}
+
+/// Decodes the char starting at byte `i`; `i` must be a char boundary.
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|rest| rest.chars().next())
+}
+
+/// Length in bytes of the newline starting at `i`, if there is one
+/// (CRLF counts as one newline of two bytes).
+pub(crate) fn newline_len(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    match *b.get(i)? {
+        b'\r' => Some(if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 }),
+        b'\n' | 0x0b | 0x0c => Some(1),
+        x if x < 0x80 => None,
+        _ => {
+            let c = char_at(s, i)?;
+            is_newline(c).then(|| c.len_utf8())
+        }
+    }
+}
+
+/// How a bare word that is otherwise made of identifier characters must be
+/// classified before it can be an identifier.
+pub(crate) fn looks_like_number(word: &str) -> bool {
+    let b = word.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    match b.first() {
+        Some(b'0'..=b'9') => true,
+        Some(b'+' | b'-') => digit(1) || (b.get(1) == Some(&b'.') && digit(2)),
+        Some(b'.') => digit(1),
+        _ => false,
+    }
+}
+
+/// The identifiers KDL reserves for keywords (they need a leading `#`).
+pub(crate) fn is_reserved_word(word: &str) -> bool {
+    matches!(word, "true" | "false" | "null" | "inf" | "-inf" | "nan")
+}
+
+/// Whether `s` can be written as a bare identifier string.
+pub(crate) fn is_bare_identifier(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(is_identifier_char) && !looks_like_number(s) && !is_reserved_word(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_table_agrees_with_char_predicates() {
+        for b in 0u8..0x80 {
+            let c = b as char;
+            let ends = BYTE_CLASS[b as usize] & WORD_END != 0;
+            let bad = BYTE_CLASS[b as usize] & WORD_BAD != 0;
+            assert_eq!(ends || bad, !is_identifier_char(c), "byte {b:#x}");
+            assert_eq!(ends, is_space(c) || is_newline(c) || "(){}\"=;/\\".contains(c));
+        }
+    }
+
+    #[test]
+    fn bare_identifiers() {
+        for ok in ["foo", "--", "+", "+.", ".", ".md", "-.md", "a1", "_15", "?15", "ノード"] {
+            assert!(is_bare_identifier(ok), "{ok}");
+        }
+        for bad in [
+            "", "1", "-1", ".1", "+.1", "true", "-inf", "a b", "a#", "a[", "\u{200E}",
+        ] {
+            assert!(!is_bare_identifier(bad), "{bad}");
+        }
+    }
+}

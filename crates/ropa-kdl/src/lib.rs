@@ -1,0 +1,252 @@
+//! A lossless, error-recovering KDL 2 parser.
+//!
+//! [`parse`] never fails: it returns every error it found together with a
+//! tree of everything that did parse, so an editor can keep showing findings,
+//! hovers and completions in a half-typed file.
+//!
+//! Two views of the same text:
+//! - [`Parse::tokens`]: every byte of the input, in order, as tokens
+//!   (whitespace, comments and slashdashed text included). Concatenating the
+//!   token texts gives back the input exactly; the formatter works on these.
+//! - [`Parse::document`]: the nodes, entries and values that KDL gives meaning
+//!   to, each with the byte span it came from. Slashdashed (`/-`) nodes,
+//!   entries and children blocks are not in this view.
+//!
+//! All positions are byte offsets into the input (`u32`: files over 4 GiB are
+//! rejected with an error, not truncated).
+
+#![forbid(unsafe_code)]
+
+mod canonical;
+mod chars;
+mod lexer;
+mod number;
+mod parser;
+mod string;
+
+pub use canonical::to_canonical;
+
+/// A half-open byte range `start..end` into the parsed text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: u32, end: u32) -> Span {
+        Span { start, end }
+    }
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+    pub fn len(self) -> u32 {
+        self.end - self.start
+    }
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn contains(self, offset: u32) -> bool {
+        self.start <= offset && offset < self.end
+    }
+}
+
+/// The result of parsing one text.
+#[derive(Clone, Debug, Default)]
+pub struct Parse {
+    pub document: Document,
+    /// Every error in the text, in source order.
+    pub errors: Vec<ParseError>,
+    /// Lossless token stream covering every byte of the input.
+    pub tokens: Vec<Token>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParseError {
+    pub span: Span,
+    /// What is wrong, lower case, no trailing period: "unclosed string".
+    pub message: String,
+    /// What to do about it, if there is something useful to say.
+    pub help: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Spaces, tabs and other KDL unicode spaces, and line continuations.
+    Whitespace,
+    Newline,
+    LineComment,
+    BlockComment,
+    /// The `/-` marker itself.
+    Slashdash,
+    /// Text removed from the document by a slashdash (the node, entry or
+    /// children block after `/-`), kept as one or more tokens of this kind.
+    SlashdashedText,
+    Bom,
+    /// A bare identifier string: `node`, `contact-person`, `SE`.
+    Identifier,
+    /// `"..."`, `"""..."""`, `#"..."#` and friends.
+    QuotedString,
+    RawString,
+    Number,
+    /// `#true`, `#false`, `#null`, `#inf`, `#-inf`, `#nan`.
+    Keyword,
+    Equals,
+    Semicolon,
+    OpenParen,
+    CloseParen,
+    OpenBrace,
+    CloseBrace,
+    /// Bytes that could not be lexed; always accompanied by a ParseError.
+    Error,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    pub nodes: Vec<Node>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// From the type annotation (or the name) to the end of the children
+    /// block (or of the last entry); trailing terminator not included.
+    pub span: Span,
+    pub ty: Option<Ident>,
+    pub name: Ident,
+    /// Arguments and properties in source order. Duplicate properties are all
+    /// kept here (KDL says the last one wins; use [`Node::property`]).
+    pub entries: Vec<Entry>,
+    pub children: Option<Children>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Children {
+    /// From `{` to `}` inclusive (to the end of input if unclosed).
+    pub span: Span,
+    pub nodes: Vec<Node>,
+}
+
+/// A node name, property key or type annotation, decoded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ident {
+    pub value: String,
+    /// The span of the source text (quotes included for quoted names).
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// From the key (or type annotation, or value) to the end of the value.
+    pub span: Span,
+    /// `Some` for a property `key=value`, `None` for an argument.
+    pub name: Option<Ident>,
+    pub ty: Option<Ident>,
+    pub value: Value,
+    pub value_span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    String(String),
+    Integer(i128),
+    Float(f64),
+    Bool(bool),
+    Null,
+}
+
+impl Node {
+    /// Arguments in order.
+    pub fn arguments(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| e.name.is_none())
+    }
+    /// The winning (last) property with this key.
+    pub fn property(&self, key: &str) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.name.as_ref().is_some_and(|n| n.value == key))
+    }
+    /// Child nodes; empty when there is no children block.
+    pub fn child_nodes(&self) -> &[Node] {
+        self.children.as_ref().map_or(&[], |c| &c.nodes)
+    }
+}
+
+impl Value {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Deepest nesting of children blocks accepted; deeper input is reported as
+/// an error (and skipped linearly) instead of exhausting the stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// Parses `text` as a KDL 2 document. Never panics, linear in the input.
+///
+/// In [`Parse::tokens`], each slashdashed node, entry or children block (from
+/// its first character to its last, comments and newlines inside included)
+/// is one [`TokenKind::SlashdashedText`] token; the `/-` before it is a
+/// [`TokenKind::Slashdash`] token and the whitespace between them keeps its
+/// own tokens.
+pub fn parse(text: &str) -> Parse {
+    parse_with_limit(text, u32::MAX as usize)
+}
+
+/// [`parse`] with the size limit as a parameter, so the limit can be tested
+/// without a 4 GiB input.
+fn parse_with_limit(text: &str, limit: usize) -> Parse {
+    if text.len() > limit {
+        // Spans are u32: rather than wrap around, refuse the whole input.
+        return Parse {
+            errors: vec![ParseError {
+                span: Span::new(0, 0),
+                message: format!("input too large: {} bytes (at most {limit} are supported)", text.len()),
+                help: Some("split the document into smaller files".to_owned()),
+            }],
+            ..Parse::default()
+        };
+    }
+    let lexed = lexer::lex(text);
+    let mut parser = parser::Parser::new(text, &lexed.tokens);
+    let document = parser.document();
+    let mut errors = lexed.errors;
+    errors.append(&mut parser.errors);
+    // Lexer and parser errors interleave; a stable sort keeps the lexer's
+    // first when both point at the same place.
+    errors.sort_by_key(|e| e.span.start);
+    let slashdashed = std::mem::take(&mut parser.slashdashed);
+    let tokens = parser::fold_slashdashed(lexed.tokens, slashdashed);
+    Parse {
+        document,
+        errors,
+        tokens,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oversized_input_is_one_error_and_nothing_else() {
+        let parsed = parse_with_limit("node 1\nnode 2", 5);
+        assert_eq!(parsed.errors.len(), 1);
+        assert!(parsed.errors[0].message.starts_with("input too large"));
+        assert!(parsed.document.nodes.is_empty());
+        assert!(parsed.tokens.is_empty());
+    }
+}
