@@ -30,6 +30,17 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule: what it checks, why (the article), examples and the fix
     Explain(ExplainArgs),
+    /// Format spec files in place (one node per line, four-space indent, comments kept)
+    Fmt(FmtArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Spec files or folders [default: .]
+    pub paths: Vec<PathBuf>,
+    /// Change nothing; exit with 1 when a file is not formatted
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, Args)]

@@ -243,3 +243,41 @@ fn help_explains_exit_codes() {
     let help = stdout(&ropa(&["check", "--help"]));
     assert!(help.contains("Exit codes:") && help.contains("--fail-on"), "{help}");
 }
+
+#[test]
+fn fmt_rewrites_checks_and_refuses_broken_files() {
+    let dir = tempdir();
+    write(&dir, "ropa.kdl", "");
+    write(
+        &dir,
+        "a.ropa.kdl",
+        "activity  web {\n  purpose \"Run\" ; basis contract\n}\n",
+    );
+    let path = dir.to_str().expect("utf-8 temp path");
+    let check = ropa(&["fmt", "--check", path]);
+    assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
+    assert!(stdout(&check).contains("would reformat"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("a.ropa.kdl")).expect("read"),
+        "activity  web {\n  purpose \"Run\" ; basis contract\n}\n"
+    );
+    assert_eq!(ropa(&["fmt", path]).status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("a.ropa.kdl")).expect("read"),
+        "activity web {\n    purpose \"Run\"\n    basis contract\n}\n"
+    );
+    assert_eq!(ropa(&["fmt", "--check", path]).status.code(), Some(0));
+
+    write(&dir, "broken.ropa.kdl", "data x \"unclosed\n");
+    let broken = ropa(&["fmt", path]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(
+        stdout(&broken).contains("broken.ropa.kdl: the file has a syntax error"),
+        "{}",
+        stdout(&broken)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("broken.ropa.kdl")).expect("read"),
+        "data x \"unclosed\n"
+    );
+}

@@ -537,12 +537,8 @@ impl Lexer<'_> {
             self.error(
                 start,
                 start + 1,
-                "KDL 1 raw string syntax",
-                Some(format!(
-                    "KDL 2 raw strings have no `r`: write {}\"...\"{}",
-                    &text[1..],
-                    &text[1..]
-                )),
+                "raw strings have no `r` prefix in KDL 2",
+                Some(format!("write {}\"...\"{}", &text[1..], &text[1..])),
             );
             return;
         }

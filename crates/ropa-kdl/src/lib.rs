@@ -19,6 +19,7 @@
 
 mod canonical;
 mod chars;
+pub mod format;
 mod lexer;
 mod number;
 mod parser;
@@ -27,10 +28,17 @@ mod string;
 pub use canonical::to_canonical;
 
 /// A half-open byte range `start..end` into the parsed text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
+}
+
+/// `12..40`: spans appear in every model snapshot, so they print short.
+impl std::fmt::Debug for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
 }
 
 impl Span {

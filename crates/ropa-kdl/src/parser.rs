@@ -21,6 +21,9 @@ use TokenKind as K;
 /// already been recorded.
 struct Resync;
 
+/// A value's type annotation, the value, and the value's span.
+type TypedValue = (Option<Ident>, Value, Span);
+
 pub(crate) struct Parser<'a> {
     src: &'a str,
     tokens: &'a [Token],
@@ -563,8 +566,7 @@ impl<'a> Parser<'a> {
 
     /// `type? node-space* value`. `before` is what precedes the value (for
     /// errors when it is missing); `argument` says no `=` was seen before.
-    #[allow(clippy::type_complexity)]
-    fn typed_value(&mut self, before: Span, argument: bool) -> Result<Option<(Option<Ident>, Value, Span)>, Resync> {
+    fn typed_value(&mut self, before: Span, argument: bool) -> Result<Option<TypedValue>, Resync> {
         let mut ty = None;
         let mut typed = false;
         if self.peek() == Some(K::OpenParen) {

@@ -254,7 +254,7 @@ fn multi_line(text: &str, hashes: usize, raw: bool, sink: &mut Sink<'_>) -> Stri
         match line.strip_prefix(last) {
             Some(rest) => out.push_str(rest),
             None => {
-                let start = line_starts[n];
+                let start = line_starts.get(n).copied().unwrap_or(open_end);
                 let end = start + char_at(text, start).map_or(0, char::len_utf8);
                 sink.error(
                     start,

@@ -196,3 +196,15 @@ fn deep_block_after_depth_error_parsing_resumes() {
     assert_eq!(messages(&p), [format!("nesting deeper than {MAX_DEPTH} levels")]);
     assert_eq!(names(&p), ["a", "after"]);
 }
+
+#[test]
+fn max_depth_fits_in_a_small_stack() {
+    // Worst case for recursion: every level a slashdashed children block of
+    // a slashdashed node, at the limit and beyond, in a debug build.
+    let text = format!("{}{}", "/-a /-{ ".repeat(MAX_DEPTH + 10), "}".repeat(MAX_DEPTH + 10));
+    let handle = std::thread::Builder::new()
+        .stack_size(512 * 1024)
+        .spawn(move || depth_errors(&parse(&text)))
+        .expect("spawn test thread");
+    assert_eq!(handle.join().ok(), Some(1));
+}

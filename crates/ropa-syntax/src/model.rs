@@ -12,10 +12,17 @@ use crate::values::{
 };
 
 /// A value with the span of the text it came from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
+}
+
+/// `"contact" @ 12..19`, to keep model snapshots readable.
+impl<T: std::fmt::Debug> std::fmt::Debug for Spanned<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?} @ {:?}", self.value, self.span)
+    }
 }
 
 impl<T> Spanned<T> {

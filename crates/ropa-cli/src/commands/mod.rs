@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod check;
+mod fmt;
 mod rules;
 
 use std::io::{IsTerminal, Write};
@@ -15,6 +16,7 @@ pub fn run(args: Cli) -> u8 {
         Command::Check(args) => check::run(&args),
         Command::Rules(args) => rules::list(&args),
         Command::Explain(args) => rules::explain(&args),
+        Command::Fmt(args) => fmt::run(&args),
     }
 }
 
