@@ -1,6 +1,7 @@
 //! Runs the catalogue over a workspace, then applies the workspace's
 //! severity settings and `allow` suppressions.
 
+use rayon::prelude::*;
 use ropa_syntax::Span;
 use ropa_syntax::model::{Allow, SpecFile};
 use ropa_syntax::suggest::closest;
@@ -14,18 +15,15 @@ use crate::workspace::Workspace;
 /// Every finding of the workspace, in a deterministic order: by file path,
 /// then position, then rule id.
 pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
-    let mut ctx = Context::new(workspace);
-    rules::structure::syntax(&mut ctx);
-    rules::structure::organization_count(&mut ctx);
-    rules::structure::duplicate_ids(&mut ctx);
-    rules::structure::references(&mut ctx);
-    rules::structure::unused_declarations(&mut ctx);
-    rules::lawfulness::check(&mut ctx);
-    rules::retention::check(&mut ctx);
-    rules::transfers::check(&mut ctx);
-    rules::processors::check(&mut ctx);
-    rules::accountability::check(&mut ctx);
-    let findings = ctx.into_findings();
+    let ctx = Context::new(workspace);
+    let findings: Vec<Diagnostic> = rules::GROUPS
+        .par_iter()
+        .flat_map_iter(|(_, group)| {
+            let mut out = Vec::new();
+            group(&ctx, &mut out);
+            out
+        })
+        .collect();
 
     let mut settings = Vec::new();
     let overrides = severity_overrides(workspace, &mut settings);
@@ -37,10 +35,19 @@ pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
 }
 
 fn sort(workspace: &Workspace, findings: &mut [Diagnostic]) {
-    let path = |file: FileId| workspace.file(file).map_or("", |f| f.path.as_str());
+    // Rank files by path once, instead of comparing paths in every comparison.
+    let mut by_path: Vec<(&str, FileId)> = workspace.files.iter().map(|f| (f.path.as_str(), f.id)).collect();
+    by_path.sort_unstable();
+    let mut rank = vec![0usize; workspace.files.len()];
+    for (position, (_, id)) in by_path.iter().enumerate() {
+        if let Some(slot) = rank.get_mut(id.0 as usize) {
+            *slot = position;
+        }
+    }
+    let rank_of = |file: FileId| rank.get(file.0 as usize).copied().unwrap_or(usize::MAX);
     findings.sort_by(|a, b| {
-        (path(a.file), a.span.start, a.span.end, a.rule.id(), &a.message).cmp(&(
-            path(b.file),
+        (rank_of(a.file), a.span.start, a.span.end, a.rule.id(), &a.message).cmp(&(
+            rank_of(b.file),
             b.span.start,
             b.span.end,
             b.rule.id(),
@@ -144,21 +151,28 @@ fn apply_allows(
     if all.is_empty() {
         return findings;
     }
+    // Suppressions by (file, rule), so each finding looks only at its own.
+    let mut by_key: rustc_hash::FxHashMap<(FileId, Rule), Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, s) in all.iter().enumerate() {
+        if let Some(rule) = s.rule {
+            by_key.entry((s.file, rule)).or_default().push(i);
+        }
+    }
     let mut kept: Vec<Diagnostic> = findings
         .into_iter()
         .filter(|finding| {
             if finding.rule.is_locked() {
                 return true;
             }
-            let covering = all.iter_mut().find(|s| {
-                s.file == finding.file
-                    && s.rule == Some(finding.rule)
-                    && s.scope
-                        .is_none_or(|scope| scope.start <= finding.span.start && finding.span.end <= scope.end)
+            let candidates = by_key.get(&(finding.file, finding.rule)).map_or(&[][..], Vec::as_slice);
+            let covering = candidates.iter().copied().find(|i| {
+                all[*i]
+                    .scope
+                    .is_none_or(|scope| scope.start <= finding.span.start && finding.span.end <= scope.end)
             });
             match covering {
-                Some(suppression) => {
-                    suppression.used = true;
+                Some(i) => {
+                    all[i].used = true;
                     false
                 }
                 None => true,

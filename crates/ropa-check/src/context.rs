@@ -3,14 +3,15 @@
 use ropa_syntax::model::{Activity, DataCategory, Party, SubjectCategory};
 use ropa_syntax::values::{Country, RoleKind};
 
-use crate::diagnostic::{Diagnostic, FileId};
+use crate::diagnostic::FileId;
 use crate::index::Index;
 use crate::workspace::Workspace;
 
+/// Read-only, so rule groups can run in parallel, each pushing to its own
+/// list of findings.
 pub struct Context<'a> {
     pub workspace: &'a Workspace,
     pub index: Index<'a>,
-    findings: Vec<Diagnostic>,
 }
 
 impl<'a> Context<'a> {
@@ -18,16 +19,7 @@ impl<'a> Context<'a> {
         Context {
             workspace,
             index: Index::new(workspace),
-            findings: Vec::new(),
         }
-    }
-
-    pub fn report(&mut self, diagnostic: Diagnostic) {
-        self.findings.push(diagnostic);
-    }
-
-    pub fn into_findings(self) -> Vec<Diagnostic> {
-        self.findings
     }
 
     /// The organization's country: decides national law and the authority.

@@ -1,7 +1,7 @@
 //! Every declaration of a workspace by id, so that references resolve in
 //! constant time whatever the size of the record.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use ropa_syntax::model::{Activity, DataCategory, Organization, Party, PartyKind, SubjectCategory, Text};
 use ropa_syntax::schema::RefTarget;
@@ -55,7 +55,7 @@ pub struct Declaration<'a> {
 pub struct Index<'a> {
     /// All declarations of an id, in workspace order (more than one is a
     /// duplicate; the first wins).
-    pub by_id: HashMap<&'a str, Vec<Declaration<'a>>>,
+    pub by_id: FxHashMap<&'a str, Vec<Declaration<'a>>>,
     pub organizations: Vec<(FileId, &'a Organization)>,
     pub activities: Vec<(FileId, &'a Activity)>,
     /// Processors, sub-processors and recipients.

@@ -6,9 +6,11 @@
 #![forbid(unsafe_code)]
 
 mod check;
-mod context;
+pub mod context;
 pub mod diagnostic;
+pub mod diff;
 pub mod docs;
+pub mod fingerprint;
 pub mod index;
 pub mod rules;
 pub mod workspace;

@@ -1,6 +1,7 @@
 //! A workspace: the spec files and the optional `ropa.kdl` of one folder,
 //! parsed. Built from texts the caller read; no IO here.
 
+use rayon::prelude::*;
 use ropa_syntax::{ParsedConfig, ParsedSpec};
 
 use crate::diagnostic::FileId;
@@ -48,15 +49,34 @@ pub enum FileKind {
 }
 
 impl Workspace {
-    /// Parses every file. Files keep the order given; give them sorted for
-    /// output that does not depend on the order the disk listed them in.
+    /// Parses every file, keeping each file's KDL syntax tree and tokens
+    /// (what an editor needs). Files keep the order given; give them sorted
+    /// for output that does not depend on the order the disk listed them in.
     pub fn new(sources: Vec<(String, String, FileKind)>) -> Workspace {
+        Workspace::parse_all(sources, true)
+    }
+
+    /// Like [`Workspace::new`], but drops each file's KDL syntax tree as soon
+    /// as its model is built (the `kdl` fields are left empty). A one-off
+    /// check needs only the models, and the trees are most of the memory.
+    pub fn without_trees(sources: Vec<(String, String, FileKind)>) -> Workspace {
+        Workspace::parse_all(sources, false)
+    }
+
+    fn parse_all(sources: Vec<(String, String, FileKind)>, keep_trees: bool) -> Workspace {
+        // Files parse independently: in parallel, collected in the given order.
         let files = sources
-            .into_iter()
+            .into_par_iter()
             .enumerate()
             .map(|(i, (path, text, kind))| {
                 let parsed = match kind {
-                    FileKind::Spec => Parsed::Spec(Box::new(ropa_syntax::parse_spec(&text))),
+                    FileKind::Spec => {
+                        let mut spec = ropa_syntax::parse_spec(&text);
+                        if !keep_trees {
+                            spec.kdl = Default::default();
+                        }
+                        Parsed::Spec(Box::new(spec))
+                    }
                     FileKind::Config => Parsed::Config(Box::new(ropa_syntax::parse_config(&text))),
                 };
                 File {

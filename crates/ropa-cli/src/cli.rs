@@ -30,8 +30,33 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule: what it checks, why (the article), examples and the fix
     Explain(ExplainArgs),
+    /// Record today's findings, so that `ropa check --baseline` fails only on new ones
+    #[command(after_help = BASELINE_HELP)]
+    Baseline(BaselineArgs),
+    /// What a change does in compliance terms, as Markdown for a pull-request comment
+    #[command(after_help = DIFF_HELP)]
+    Diff(DiffArgs),
     /// Format spec files in place (one node per line, four-space indent, comments kept)
     Fmt(FmtArgs),
+    /// Start the language server on stdin/stdout, for editors (see editors/README.md)
+    Lsp(LspArgs),
+    /// Write the record of processing, transfers, findings or a privacy notice draft as a document
+    #[command(after_help = REPORT_HELP)]
+    Report(ReportArgs),
+    /// Start a record: a workspace with your organization and commented examples
+    #[command(after_help = crate::commands::init::HELP)]
+    Init(crate::commands::init::InitArgs),
+    /// Turn a RoPA spreadsheet (CSV) or Fides manifests into spec files
+    #[command(subcommand)]
+    Import(crate::commands::import::ImportCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Talk LSP over stdin/stdout (the default and only transport; accepted
+    /// because vscode-languageclient passes it)
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Debug, Args)]
@@ -59,6 +84,14 @@ pub struct CheckArgs {
     /// When to color the output [default: auto; NO_COLOR turns it off]
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Write the report to FILE instead of stdout (`-` for stdout)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Hide the findings recorded in FILE (made by `ropa baseline`): only new ones fail
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -67,6 +100,14 @@ pub enum Format {
     Human,
     /// One JSON document (schema: docs/output.md)
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request
+    Github,
+    /// GitLab Code Quality report (JSON)
+    Gitlab,
+    /// JUnit XML, for CI systems that show test reports
+    Junit,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -105,4 +146,152 @@ pub enum ListFormat {
     Json,
     /// The rule reference as in docs/rules.md (`ropa rules` only)
     Markdown,
+}
+
+const BASELINE_HELP: &str = "\
+The baseline lists each finding by rule, file, entity and message (not by
+line), so edits elsewhere in a file do not bring baselined findings back.
+Commit the file; `ropa check --baseline FILE` then fails only on new findings.";
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Spec files, workspace folders, or folders of workspaces [default: .]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the baseline (`-` for stdout)
+    #[arg(long, short = 'o', value_name = "FILE", default_value = "ropa-baseline.json")]
+    pub output: PathBuf,
+}
+
+const DIFF_HELP: &str = "\
+BASE and HEAD are each a git revision (main, origin/main, HEAD~1, a commit) or
+a folder. HEAD defaults to the working tree. Paths to compare come after `--`:
+  ropa diff origin/main -- specs
+  ropa diff HEAD~1 HEAD -- specs/office2go
+  ropa diff old-copy/ new-copy/
+Activities, processors and transfers are matched by id; findings by rule,
+file, entity and message. Nothing is compared by line.
+
+Exit codes:
+  0  the diff was printed (and, with --fail-on, no new finding is that severe)
+  1  with --fail-on: the change introduces a finding at least that severe
+  2  bad usage, an unknown revision, or a file or folder that could not be read";
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The version before the change: a git revision or a folder
+    pub base: String,
+
+    /// The version after the change: a git revision or a folder [default: the working tree]
+    pub head: Option<String>,
+
+    /// Spec files or folders to compare, after `--` [default: .]
+    #[arg(last = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+    pub format: DiffFormat,
+
+    /// Exit with 1 when the change introduces a finding at least this severe
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Write the diff to FILE instead of stdout (`-` for stdout)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Markdown for a pull-request comment
+    Markdown,
+    /// One JSON document
+    Json,
+}
+
+const REPORT_HELP: &str = "\
+Reports are documents for people outside engineering: the Art. 30 record a
+supervisory authority may ask for, the processors and transfers a customer's
+DPO asks for (with a map), the findings, and a privacy notice draft.
+  ropa report specs/webone --format html --lang sv -o record.html
+  ropa report specs/office2go --kind transfers --format svg -o transfers.svg
+  ropa report specs/webone --kind notice --subjects customers --lang sv
+A workspace with errors still gets its report, which shows them on its front.
+Output is the same for the same specs, except the date (pin it with --date).
+See docs/reports.md.
+
+Exit codes:
+  0  the report was written (findings do not change it: `ropa check` gates)
+  2  bad usage, several workspaces, a file that could not be read, or a
+     folder for -o that does not exist";
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// One workspace folder, or spec files of one workspace [default: .]
+    pub paths: Vec<PathBuf>,
+
+    /// Which report [default: all; record for csv, transfers for svg]
+    #[arg(long, value_enum)]
+    pub kind: Option<ReportKind>,
+
+    /// File format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+
+    /// Language of headings and fixed text; text from the specs is shown as written
+    #[arg(long, value_enum, default_value_t = ReportLang::En)]
+    pub lang: ReportLang,
+
+    /// Write the report to FILE (replaced atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The generation date printed in the report [default: today (UTC), or SOURCE_DATE_EPOCH]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Privacy notice for these data-subject categories only (ids of `subjects`)
+    #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',')]
+    pub subjects: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    /// The record of processing activities (GDPR Art. 30(1) and 30(2))
+    Record,
+    /// Processors, recipients, where data is stored, transfers, with a map
+    Transfers,
+    /// The findings of `ropa check`, per severity, rule and activity
+    Findings,
+    /// A privacy notice draft (GDPR Art. 13/14)
+    Notice,
+    /// Everything above in one document
+    All,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained page that prints to A4
+    Html,
+    /// GitHub-flavoured Markdown
+    Markdown,
+    /// One table for spreadsheets (record, transfers or findings)
+    Csv,
+    /// The report as data (schema: docs/reports.md)
+    Json,
+    /// The transfer map alone
+    Svg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportLang {
+    /// English
+    En,
+    /// Swedish (svenska)
+    Sv,
+    /// Danish (dansk)
+    Da,
+    /// Norwegian bokmål (norsk bokmål)
+    Nb,
 }

@@ -34,11 +34,15 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     if meta.is_dir() {
         return Err("is a folder, not a file".to_owned());
     }
+    // Reading a named pipe or a device could block forever or never end.
+    if !meta.is_file() {
+        return Err("not a regular file (a pipe, socket or device); spec files must be ordinary text files".to_owned());
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
-            "file is too large ({} MB; ropa reads spec files up to {} MB): split it into several files",
-            meta.len() / 1_000_000,
-            MAX_FILE_BYTES / 1_000_000
+            "file is too large ({} MiB; ropa reads spec files up to {} MiB): split it into several files",
+            meta.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
     let bytes = fs::read(path).map_err(|e| describe_io(&e))?;
@@ -68,7 +72,7 @@ pub fn load(job: &Job, problems: &mut Vec<Problem>) -> Loaded {
     for file in &job.files {
         add(file, FileKind::Spec, problems);
     }
-    let workspace = Workspace::new(sources);
+    let workspace = Workspace::without_trees(sources);
     let selected = job.selected.as_ref().map(|paths| {
         let wanted: HashSet<String> = paths.iter().map(|p| display(p)).collect();
         workspace

@@ -34,6 +34,8 @@ pub(crate) struct Parser<'a> {
     /// End of the last significant (non-trivia) token consumed, to measure
     /// slashdashed items.
     last_end: u32,
+    /// An unclosed block at the end of input was reported (once is enough).
+    reported_unclosed: bool,
 }
 
 fn is_string(kind: TokenKind) -> bool {
@@ -88,6 +90,7 @@ impl<'a> Parser<'a> {
             errors: Vec::new(),
             slashdashed: Vec::new(),
             last_end: 0,
+            reported_unclosed: false,
         }
     }
 
@@ -700,7 +703,17 @@ impl<'a> Parser<'a> {
         let end = if self.peek() == Some(K::CloseBrace) {
             self.bump().span.end
         } else {
-            self.error(open, "unclosed `{`", Some("add a `}` to close this children block"));
+            // At the end of input every enclosing block is unclosed too; one
+            // error, on the innermost, says it without repeating it per level.
+            if !self.reported_unclosed {
+                self.reported_unclosed = true;
+                let help = if depth > 1 {
+                    format!("add a `}}` to close this children block; {depth} blocks are open at the end of the file")
+                } else {
+                    "add a `}` to close this children block".to_owned()
+                };
+                self.error(open, "unclosed `{`", Some(&help));
+            }
             self.src.len() as u32
         };
         Children {

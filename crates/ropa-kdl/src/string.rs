@@ -286,12 +286,12 @@ fn resolve_escapes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
-        if c == '\\' {
-            if let Escape::Char(v, len) = escape(s, i, &mut sink) {
-                out.push(v);
-                i += len;
-                continue;
-            }
+        if c == '\\'
+            && let Escape::Char(v, len) = escape(s, i, &mut sink)
+        {
+            out.push(v);
+            i += len;
+            continue;
         }
         out.push(c);
         i += c.len_utf8();

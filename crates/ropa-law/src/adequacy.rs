@@ -77,8 +77,15 @@ pub struct OrganisationAdequacy {
 /// countries (no transfer tool is needed inside the EEA) and for countries
 /// without a decision.
 pub fn adequacy(country: Country) -> Option<&'static Adequacy> {
-    ADEQUACY.iter().find(|a| a.country == country.code())
+    BY_COUNTRY.get(country.index()).copied().flatten()
 }
+
+/// Decisions by `Country::index`, built once: consulted for every transfer.
+static BY_COUNTRY: std::sync::LazyLock<Vec<Option<&'static Adequacy>>> = std::sync::LazyLock::new(|| {
+    Country::all()
+        .map(|c| ADEQUACY.iter().find(|a| a.country == c.code()))
+        .collect()
+});
 
 /// All country adequacy decisions, sorted by country code.
 pub fn adequacy_decisions() -> &'static [Adequacy] {

@@ -33,13 +33,24 @@ pub static EEA_PROVENANCE: Provenance = Provenance {
 
 /// Whether the country is an EU member state.
 pub fn is_eu(country: Country) -> bool {
-    EU_MEMBERS.contains(&country.code())
+    MEMBERSHIP.get(country.index()).is_some_and(|m| m.0)
 }
+
+/// (EU, EEA) membership by `Country::index`: checked for every transfer, so
+/// an array lookup rather than a scan of the member lists.
+static MEMBERSHIP: std::sync::LazyLock<Vec<(bool, bool)>> = std::sync::LazyLock::new(|| {
+    Country::all()
+        .map(|c| {
+            let eu = EU_MEMBERS.contains(&c.code());
+            (eu, eu || EEA_EFTA_MEMBERS.contains(&c.code()))
+        })
+        .collect()
+});
 
 /// Whether the country is in the EEA (EU27 + IS, LI, NO): where the GDPR
 /// applies and personal data flows without a Chapter V transfer tool.
 pub fn is_eea(country: Country) -> bool {
-    is_eu(country) || EEA_EFTA_MEMBERS.contains(&country.code())
+    MEMBERSHIP.get(country.index()).is_some_and(|m| m.1)
 }
 
 /// The 30 EEA countries, EU first then EFTA, each sorted.

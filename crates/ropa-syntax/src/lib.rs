@@ -27,6 +27,8 @@ pub use validate::{is_valid_id, with_article};
 pub struct ParsedSpec {
     pub model: SpecFile,
     pub diagnostics: Vec<SyntaxDiagnostic>,
+    /// The KDL syntax tree and tokens; empty when the workspace was loaded
+    /// without trees (`ropa_check::Workspace::without_trees`).
     pub kdl: kdl::Parse,
 }
 

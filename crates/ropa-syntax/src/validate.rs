@@ -254,10 +254,10 @@ fn check_text(kind: &ValueKind, text: &str, span: ropa_kdl::Span, out: &mut Vec<
             }
         }
         ValueKind::Duration => {
-            if !values::is_indefinite(text) {
-                if let Err(err) = values::parse_duration(text) {
-                    out.push(SyntaxDiagnostic::new(SyntaxCode::InvalidDuration, span, err.message).with_help(err.help));
-                }
+            if !values::is_indefinite(text)
+                && let Err(err) = values::parse_duration(text)
+            {
+                out.push(SyntaxDiagnostic::new(SyntaxCode::InvalidDuration, span, err.message).with_help(err.help));
             }
         }
         ValueKind::Date => {

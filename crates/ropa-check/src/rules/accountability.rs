@@ -117,15 +117,15 @@ pub const MISSING_RIGHTS_PROCEDURE: RuleInfo = RuleInfo {
 
 use ropa_law::FactTable;
 
-pub fn check(ctx: &mut Context) {
-    organization(ctx);
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    organization(ctx, out);
     let mut dpo_trigger: Option<(FileId, String, &'static str)> = None;
     for (file, activity) in ctx.activities() {
-        record(ctx, file, activity);
-        dpia(ctx, file, activity);
+        record(out, file, activity);
+        dpia(ctx, out, file, activity);
         for decision in &activity.automated_decisions {
             if decision.safeguards.is_none() {
-                ctx.report(
+                out.push(
                     Diagnostic::new(
                         Rule::AutomatedDecisionWithoutSafeguards,
                         file,
@@ -151,7 +151,7 @@ pub fn check(ctx: &mut Context) {
                 Some(Dpo::NotAppointed { span, .. }) => *span,
                 _ => org.name.span,
             };
-            ctx.report(
+            out.push(
                 Diagnostic::new(
                     Rule::DpoRequired,
                     org_file,
@@ -165,7 +165,7 @@ pub fn check(ctx: &mut Context) {
     }
 }
 
-fn organization(ctx: &mut Context) {
+fn organization(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some((file, org)) = ctx.index.organization() else {
         return;
     };
@@ -208,7 +208,7 @@ fn organization(ctx: &mut Context) {
         ));
     }
     for (rule, message, help) in findings {
-        ctx.report(
+        out.push(
             Diagnostic::new(rule, file, name.span, message)
                 .help(help)
                 .entity("organization"),
@@ -216,7 +216,7 @@ fn organization(ctx: &mut Context) {
     }
 }
 
-fn record(ctx: &mut Context, file: FileId, activity: &Activity) {
+fn record(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
     let id = &activity.id.value;
     let mut gaps: Vec<(&str, &str)> = Vec::new();
     if activity.subjects.is_empty() {
@@ -228,23 +228,23 @@ fn record(ctx: &mut Context, file: FileId, activity: &Activity) {
             "add `data ID …` (Art. 30(1)(c))",
         ));
     }
-    if let Some(role) = &activity.role {
-        if role.counterpart.is_none() {
-            match role.kind.value {
-                RoleKind::Processor => gaps.push((
-                    "is processed for a controller it does not name",
-                    "add `for=\"…\"` to the role (Art. 30(2)(a))",
-                )),
-                RoleKind::JointController => gaps.push((
-                    "has a joint controller it does not name",
-                    "add `with=\"…\"` to the role, and `arrangement=\"…\"` (Art. 26)",
-                )),
-                RoleKind::Controller => {}
-            }
+    if let Some(role) = &activity.role
+        && role.counterpart.is_none()
+    {
+        match role.kind.value {
+            RoleKind::Processor => gaps.push((
+                "is processed for a controller it does not name",
+                "add `for=\"…\"` to the role (Art. 30(2)(a))",
+            )),
+            RoleKind::JointController => gaps.push((
+                "has a joint controller it does not name",
+                "add `with=\"…\"` to the role, and `arrangement=\"…\"` (Art. 26)",
+            )),
+            RoleKind::Controller => {}
         }
     }
     for (what, help) in gaps {
-        ctx.report(
+        out.push(
             Diagnostic::new(
                 Rule::RecordIncomplete,
                 file,
@@ -303,7 +303,7 @@ fn dpia_criteria(ctx: &Context, activity: &Activity) -> (Vec<&'static str>, Opti
     (criteria, mandatory)
 }
 
-fn dpia(ctx: &mut Context, file: FileId, activity: &Activity) {
+fn dpia(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
     let id = &activity.id.value;
     let (criteria, mandatory) = dpia_criteria(ctx, activity);
     let listed = criteria.join(", ");
@@ -350,7 +350,7 @@ fn dpia(ctx: &mut Context, file: FileId, activity: &Activity) {
         _ => None,
     };
     if let Some(finding) = finding {
-        ctx.report(finding);
+        out.push(finding);
     }
 }
 

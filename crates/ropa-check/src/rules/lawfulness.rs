@@ -198,12 +198,12 @@ pub const TRACKING_WITHOUT_CONSENT: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let country = ctx.country();
     for (file, activity) in ctx.activities() {
         let id = &activity.id;
         if activity.purpose.is_none() {
-            ctx.report(
+            out.push(
                 Diagnostic::new(
                     Rule::MissingPurpose,
                     file,
@@ -215,7 +215,7 @@ pub fn check(ctx: &mut Context) {
             );
         }
         if is_controller(activity) && activity.bases.is_empty() {
-            ctx.report(
+            out.push(
                 Diagnostic::new(
                     Rule::MissingLegalBasis,
                     file,
@@ -226,10 +226,10 @@ pub fn check(ctx: &mut Context) {
                 .entity(&id.value),
             );
         }
-        consent(ctx, file, activity, country);
-        evidence(ctx, file, activity);
-        tracking(ctx, file, activity);
-        special_and_criminal(ctx, file, activity);
+        consent(ctx, out, file, activity, country);
+        evidence(out, file, activity);
+        tracking(out, file, activity);
+        special_and_criminal(ctx, out, file, activity);
     }
 }
 
@@ -240,13 +240,19 @@ fn tracks(activity: &Activity) -> bool {
         .any(|t| t.value != TrackingPurpose::StrictlyNecessary)
 }
 
-fn consent(ctx: &mut Context, file: FileId, activity: &Activity, country: Option<ropa_syntax::values::Country>) {
+fn consent(
+    ctx: &Context,
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    activity: &Activity,
+    country: Option<ropa_syntax::values::Country>,
+) {
     let id = &activity.id.value;
     let Some(consent) = activity.bases.iter().find(|b| b.kind.value == LegalBasis::Consent) else {
         return;
     };
     if consent.withdrawal.is_none() {
-        ctx.report(
+        out.push(
             Diagnostic::new(
                 Rule::ConsentWithoutWithdrawal,
                 file,
@@ -258,7 +264,7 @@ fn consent(ctx: &mut Context, file: FileId, activity: &Activity, country: Option
         );
     }
     if consent.records.is_none() {
-        ctx.report(
+        out.push(
             Diagnostic::new(
                 Rule::ConsentWithoutRecords,
                 file,
@@ -281,7 +287,7 @@ fn consent(ctx: &mut Context, file: FileId, activity: &Activity, country: Option
                 "by default (Art. 8(1); the organization has no EEA country)".to_owned(),
             ),
         };
-        ctx.report(
+        out.push(
             Diagnostic::new(
                 Rule::ChildConsentBelowAge,
                 file,
@@ -328,11 +334,11 @@ fn consent(ctx: &mut Context, file: FileId, activity: &Activity, country: Option
                     .to_owned(),
             );
         }
-        ctx.report(finding);
+        out.push(finding);
     }
 }
 
-fn evidence(ctx: &mut Context, file: FileId, activity: &Activity) {
+fn evidence(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
     let id = &activity.id.value;
     for basis in &activity.bases {
         match basis.kind.value {
@@ -342,7 +348,7 @@ fn evidence(ctx: &mut Context, file: FileId, activity: &Activity) {
                     (true, false) => "names no interest",
                     _ => "has no balancing test",
                 };
-                ctx.report(
+                out.push(
                     Diagnostic::new(
                         Rule::LegitimateInterestsWithoutAssessment,
                         file,
@@ -354,7 +360,7 @@ fn evidence(ctx: &mut Context, file: FileId, activity: &Activity) {
                 );
             }
             LegalBasis::LegalObligation | LegalBasis::PublicTask if basis.law.is_none() => {
-                ctx.report(
+                out.push(
                     Diagnostic::new(
                         Rule::LegalObligationWithoutLaw,
                         file,
@@ -370,7 +376,7 @@ fn evidence(ctx: &mut Context, file: FileId, activity: &Activity) {
     }
 }
 
-fn tracking(ctx: &mut Context, file: FileId, activity: &Activity) {
+fn tracking(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
     if !tracks(activity) || activity.has_basis(LegalBasis::Consent) {
         return;
     }
@@ -382,7 +388,7 @@ fn tracking(ctx: &mut Context, file: FileId, activity: &Activity) {
     else {
         return;
     };
-    ctx.report(
+    out.push(
         Diagnostic::new(
             Rule::TrackingWithoutConsent,
             file,
@@ -394,18 +400,19 @@ fn tracking(ctx: &mut Context, file: FileId, activity: &Activity) {
     );
 }
 
-fn special_and_criminal(ctx: &mut Context, file: FileId, activity: &Activity) {
+fn special_and_criminal(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
     let id = &activity.id.value;
     let data = ctx.data_of(activity);
-    if activity.conditions.is_empty() {
-        if let Some(special) = data.iter().find_map(|d| d.special.as_ref().map(|s| (d, s))) {
-            let (category, kind) = special;
-            let span = activity
-                .data
-                .iter()
-                .find(|r| r.value == category.id.value)
-                .map_or(activity.id.span, |r| r.span);
-            ctx.report(
+    if activity.conditions.is_empty()
+        && let Some(special) = data.iter().find_map(|d| d.special.as_ref().map(|s| (d, s)))
+    {
+        let (category, kind) = special;
+        let span = activity
+            .data
+            .iter()
+            .find(|r| r.value == category.id.value)
+            .map_or(activity.id.span, |r| r.span);
+        out.push(
                 Diagnostic::new(
                     Rule::SpecialCategoryWithoutCondition,
                     file,
@@ -420,29 +427,26 @@ fn special_and_criminal(ctx: &mut Context, file: FileId, activity: &Activity) {
                 )
                 .entity(id),
             );
-        }
     }
     let has_authority = activity.criminal_authority.as_ref().is_some_and(|a| a.law.is_some());
-    if !has_authority {
-        if let Some(category) = data.iter().find(|d| d.criminal) {
-            let span = activity
-                .data
-                .iter()
-                .find(|r| r.value == category.id.value)
-                .map_or(activity.id.span, |r| r.span);
-            ctx.report(
-                Diagnostic::new(
-                    Rule::CriminalDataWithoutAuthority,
-                    file,
-                    span,
-                    format!(
-                        "`{id}` processes criminal convictions data (`{}`) without a law authorising it",
-                        category.id.value
-                    ),
-                )
-                .help("add `criminal-authority law=\"…\"` naming the law that allows it (Art. 10)")
-                .entity(id),
-            );
-        }
+    if !has_authority && let Some(category) = data.iter().find(|d| d.criminal) {
+        let span = activity
+            .data
+            .iter()
+            .find(|r| r.value == category.id.value)
+            .map_or(activity.id.span, |r| r.span);
+        out.push(
+            Diagnostic::new(
+                Rule::CriminalDataWithoutAuthority,
+                file,
+                span,
+                format!(
+                    "`{id}` processes criminal convictions data (`{}`) without a law authorising it",
+                    category.id.value
+                ),
+            )
+            .help("add `criminal-authority law=\"…\"` naming the law that allows it (Art. 10)")
+            .entity(id),
+        );
     }
 }

@@ -13,6 +13,27 @@ pub mod transfers;
 
 use ropa_syntax::values::Severity;
 
+use crate::context::Context;
+use crate::diagnostic::Diagnostic;
+
+/// A function that checks a group of related rules.
+pub type Checker = fn(&Context, &mut Vec<Diagnostic>);
+
+/// Every checker, by name. They read the same context and run in parallel;
+/// benchmarks time them one by one.
+pub const GROUPS: &[(&str, Checker)] = &[
+    ("syntax", structure::syntax),
+    ("organization", structure::organization_count),
+    ("duplicate-ids", structure::duplicate_ids),
+    ("references", structure::references),
+    ("unused", structure::unused_declarations),
+    ("lawfulness", lawfulness::check),
+    ("retention", retention::check),
+    ("transfers", transfers::check),
+    ("processors", processors::check),
+    ("accountability", accountability::check),
+];
+
 /// What a rule is about, for grouping in listings and docs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {

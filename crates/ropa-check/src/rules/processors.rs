@@ -40,7 +40,7 @@ pub const SUBPROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let parties = ctx.index.parties.clone();
     for (file, party) in parties {
         let rule = match party.kind {
@@ -66,7 +66,7 @@ pub fn check(ctx: &mut Context) {
                 ),
             ),
         };
-        ctx.report(
+        out.push(
             Diagnostic::new(rule, file, span, message)
                 .help("record the agreement with `dpa \"YYYY-MM-DD\"` (date signed) or `dpa \"reference\"`")
                 .entity(id),

@@ -69,12 +69,12 @@ pub const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
     facts: &[FactTable::StatutoryRetention],
 };
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let country = ctx.country();
     for (file, activity) in ctx.activities() {
         let id = &activity.id.value;
         if is_controller(activity) && activity.retention.is_empty() {
-            ctx.report(
+            out.push(
                 Diagnostic::new(
                     Rule::MissingRetention,
                     file,
@@ -87,7 +87,7 @@ pub fn check(ctx: &mut Context) {
         }
         for retention in &activity.retention {
             match &retention.period {
-                Period::Indefinite(text) => ctx.report(
+                Period::Indefinite(text) => out.push(
                     Diagnostic::new(
                         Rule::IndefiniteRetention,
                         file,
@@ -97,7 +97,7 @@ pub fn check(ctx: &mut Context) {
                     .help("give a period (`retain \"3 years\" from=contract-end`) or a concrete criterion (`retain until=\"…\"`)")
                     .entity(id),
                 ),
-                Period::Missing => ctx.report(
+                Period::Missing => out.push(
                     Diagnostic::new(
                         Rule::IndefiniteRetention,
                         file,
@@ -107,7 +107,7 @@ pub fn check(ctx: &mut Context) {
                     .help("write `retain \"2 years\" from=EVENT` or `retain until=\"…\"`")
                     .entity(id),
                 ),
-                Period::Fixed(duration) => statute(ctx, file, id, retention, duration.value, duration.span, country),
+                Period::Fixed(duration) => statute(out, file, id, retention, duration.value, duration.span, country),
                 Period::Until(_) | Period::Malformed => {}
             }
         }
@@ -122,7 +122,7 @@ fn months_of(duration: Duration) -> f64 {
 }
 
 fn statute(
-    ctx: &mut Context,
+    out: &mut Vec<Diagnostic>,
     file: crate::FileId,
     id: &str,
     retention: &Retention,
@@ -142,7 +142,7 @@ fn statute(
     let required = f64::from(fact.months);
     let required_text = describe_months(fact.months);
     if kept + 0.01 < required {
-        ctx.report(
+        out.push(
             Diagnostic::new(
                 Rule::RetentionBelowStatute,
                 file,
@@ -159,7 +159,7 @@ fn statute(
             .entity(id),
         );
     } else if kept > required + 0.01 {
-        ctx.report(
+        out.push(
             Diagnostic::new(
                 Rule::RetentionAboveStatute,
                 file,
@@ -176,7 +176,7 @@ fn statute(
 }
 
 fn describe_months(months: u32) -> String {
-    if months % 12 == 0 {
+    if months.is_multiple_of(12) {
         let years = months / 12;
         format!("{years} year{}", if years == 1 { "" } else { "s" })
     } else {

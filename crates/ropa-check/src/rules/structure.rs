@@ -187,7 +187,7 @@ pub const UNKNOWN_RULE: RuleInfo = structural(
 );
 
 /// Problems found while parsing each file.
-pub fn syntax(ctx: &mut Context) {
+pub fn syntax(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for file in &ctx.workspace.files {
         let diagnostics = match &file.parsed {
             crate::workspace::Parsed::Spec(spec) => &spec.diagnostics,
@@ -196,12 +196,12 @@ pub fn syntax(ctx: &mut Context) {
         for d in diagnostics {
             let mut finding = Diagnostic::new(Rule::from_syntax(d.code), file.id, d.span, d.message.clone());
             finding.help = d.help.clone();
-            ctx.report(finding);
+            out.push(finding);
         }
     }
 }
 
-pub fn duplicate_ids(ctx: &mut Context) {
+pub fn duplicate_ids(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut findings = Vec::new();
     for decls in ctx.index.by_id.values() {
         let Some((first, rest)) = decls.split_first() else {
@@ -230,17 +230,17 @@ pub fn duplicate_ids(ctx: &mut Context) {
         }
     }
     for finding in findings {
-        ctx.report(finding);
+        out.push(finding);
     }
 }
 
-pub fn organization_count(ctx: &mut Context) {
+pub fn organization_count(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let organizations = ctx.index.organizations.clone();
     match organizations.split_first() {
         None => {
             // Report on the first spec file, at its start: there is no better place.
             if let Some((file, _)) = ctx.workspace.specs().next() {
-                ctx.report(
+                out.push(
                     Diagnostic::new(
                         Rule::MissingOrganization,
                         file,
@@ -253,7 +253,7 @@ pub fn organization_count(ctx: &mut Context) {
         }
         Some(((first_file, first), rest)) => {
             for (file, org) in rest {
-                ctx.report(
+                out.push(
                     Diagnostic::new(Rule::RepeatedNode, *file, org.name.span, "a workspace has one organization")
                         .help("a group of companies keeps one workspace per company; move this one to its own folder with a ropa.kdl")
                         .related(*first_file, first.name.span, "the organization of this workspace"),
@@ -264,11 +264,11 @@ pub fn organization_count(ctx: &mut Context) {
 }
 
 /// Resolves every reference; returns nothing, reports the ones that fail.
-pub fn references(ctx: &mut Context) {
+pub fn references(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let activities = ctx.index.activities.clone();
     for (file, activity) in activities {
         for (target, reference) in activity_references(activity) {
-            check_reference(ctx, file, &activity.id.value, target, reference);
+            check_reference(ctx, out, file, &activity.id.value, target, reference);
         }
     }
 }
@@ -298,7 +298,14 @@ pub fn activity_references(activity: &Activity) -> impl Iterator<Item = (RefTarg
         )
 }
 
-fn check_reference(ctx: &mut Context, file: FileId, activity: &str, target: RefTarget, reference: &Reference) {
+fn check_reference(
+    ctx: &Context,
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    activity: &str,
+    target: RefTarget,
+    reference: &Reference,
+) {
     if ctx.index.resolve(target, &reference.value).is_some() {
         return;
     }
@@ -330,7 +337,7 @@ fn check_reference(ctx: &mut Context, file: FileId, activity: &str, target: RefT
         )
         .help(help)
     };
-    ctx.report(finding.entity(activity.to_owned()));
+    out.push(finding.entity(activity.to_owned()));
 }
 
 fn declaration_example(target: RefTarget, id: &str) -> String {
@@ -342,8 +349,8 @@ fn declaration_example(target: RefTarget, id: &str) -> String {
     }
 }
 
-pub fn unused_declarations(ctx: &mut Context) {
-    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
+pub fn unused_declarations(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut used: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (_, activity) in &ctx.index.activities {
         used.extend(activity_references(activity).map(|(_, r)| r.value.as_str()));
     }
@@ -372,6 +379,6 @@ pub fn unused_declarations(ctx: &mut Context) {
         }
     }
     for finding in findings {
-        ctx.report(finding);
+        out.push(finding);
     }
 }

@@ -89,14 +89,14 @@ pub const THIRD_COUNTRY_PARENT: RuleInfo = RuleInfo {
     facts: &[FactTable::Adequacy],
 };
 
-pub fn check(ctx: &mut Context) {
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (file, activity) in ctx.activities() {
-        undeclared(ctx, file, activity);
+        undeclared(ctx, out, file, activity);
         for transfer in &activity.transfers {
-            safeguard(ctx, file, activity, transfer);
+            safeguard(ctx, out, file, activity, transfer);
         }
     }
-    parents(ctx);
+    parents(ctx, out);
 }
 
 fn is_third_country(country: Country) -> bool {
@@ -124,7 +124,7 @@ fn subtree(party: &Party) -> Vec<&Party> {
     out
 }
 
-fn undeclared(ctx: &mut Context, file: FileId, activity: &Activity) {
+fn undeclared(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
     let id = &activity.id.value;
     let mut reported: Vec<(Country, &str)> = Vec::new();
     for reference in activity.processors.iter().chain(&activity.recipients) {
@@ -179,7 +179,7 @@ fn undeclared(ctx: &mut Context, file: FileId, activity: &Activity) {
                 )
                 .entity(id);
                 finding.severity = severity;
-                ctx.report(finding);
+                out.push(finding);
             }
         }
     }
@@ -207,7 +207,7 @@ fn adequacy_gap(country: Country, party: Option<&Party>) -> Option<String> {
     }
 }
 
-fn safeguard(ctx: &mut Context, file: FileId, activity: &Activity, transfer: &Transfer) {
+fn safeguard(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity, transfer: &Transfer) {
     let id = &activity.id.value;
     let Some(country) = transfer.country.as_ref().map(|c| c.value) else {
         return;
@@ -235,7 +235,7 @@ fn safeguard(ctx: &mut Context, file: FileId, activity: &Activity, transfer: &Tr
             .to
             .as_ref()
             .map_or(String::new(), |to| format!(" to `{}`", to.value));
-        ctx.report(
+        out.push(
             Diagnostic::new(
                 Rule::TransferWithoutSafeguard,
                 file,
@@ -247,7 +247,7 @@ fn safeguard(ctx: &mut Context, file: FileId, activity: &Activity, transfer: &Tr
         );
     }
     match transfer.mechanism.as_ref() {
-        Some(m) if is_article_46(m.value) && transfer.tia.is_none() => ctx.report(
+        Some(m) if is_article_46(m.value) && transfer.tia.is_none() => out.push(
             Diagnostic::new(
                 Rule::SccWithoutTia,
                 file,
@@ -257,7 +257,7 @@ fn safeguard(ctx: &mut Context, file: FileId, activity: &Activity, transfer: &Tr
             .help("assess the destination's law and practice (EDPB Recommendations 01/2020) and add `tia=\"…\"`")
             .entity(id),
         ),
-        Some(m) if m.value == Mechanism::Derogation && !transfer.occasional => ctx.report(
+        Some(m) if m.value == Mechanism::Derogation && !transfer.occasional => out.push(
             Diagnostic::new(
                 Rule::DerogationForRegularTransfer,
                 file,
@@ -278,7 +278,7 @@ fn is_article_46(mechanism: Mechanism) -> bool {
     )
 }
 
-fn parents(ctx: &mut Context) {
+fn parents(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let parties = ctx.index.parties.clone();
     for (file, party) in parties {
         let Some(parent) = &party.parent else { continue };
@@ -286,7 +286,7 @@ fn parents(ctx: &mut Context) {
             && ropa_law::adequacy(parent.value).is_none_or(|a| matches!(a.scope, AdequacyScope::DpfCertifiedOnly));
         let hosted_in_eea = destinations(party).iter().all(|c| !is_third_country(c.value));
         if risky && hosted_in_eea {
-            ctx.report(
+            out.push(
                 Diagnostic::new(
                     Rule::ThirdCountryParent,
                     file,

@@ -1,69 +1,193 @@
 //! `ropa check`: discover workspaces, check them, print the findings.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use ropa_check::fingerprint::{FindingId, Fingerprint, fingerprint, identify, relative_to_root};
 use ropa_check::{Diagnostic, rank};
 use ropa_syntax::values::Severity;
 
-use super::{buffer, fail, print, use_color};
-use crate::cli::{CheckArgs, FailOn, Format};
-use crate::discover::{SPEC_SUFFIX, discover};
+use super::{baseline, buffer, fail, print, use_color, write_output};
+use crate::cli::{CheckArgs, ColorChoice, FailOn, Format};
+use crate::discover::{Job, Problem, SPEC_SUFFIX, discover};
 use crate::exit;
 use crate::load::{Loaded, display, load};
 use crate::output::{self, Report};
 
 pub fn run(args: &CheckArgs) -> u8 {
+    // Read the baseline first: a broken one is a usage error, before any work.
+    let baseline = match args.baseline.as_deref().map(baseline::read).transpose() {
+        Ok(baseline) => baseline,
+        Err(message) => return fail(&message),
+    };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
-    let (jobs, mut problems) = discover(&paths);
-    if jobs.is_empty() && problems.is_empty() {
-        let names: Vec<String> = paths.iter().map(|p| display(p)).collect();
-        return fail(&format!(
-            "no spec files in {}: spec file names end in `{SPEC_SUFFIX}`; `ropa.kdl` marks a workspace (see docs/language.md)",
-            names.join(", ")
-        ));
+    let Checked {
+        loaded,
+        mut findings,
+        mut ids,
+        problems,
+        ..
+    } = check_paths(&paths);
+    if loaded.is_empty() && problems.is_empty() {
+        return no_spec_files(&paths);
     }
+    let baselined = match (&baseline, &args.baseline) {
+        (Some(baseline), Some(file)) => Some(baseline::apply(baseline, file, &paths, &mut findings, &mut ids)),
+        _ => None,
+    };
+    let report = Report {
+        results: loaded.iter().map(|l| &l.workspace).zip(findings).collect(),
+        problems: &problems,
+        ids,
+        baseline: baselined,
+        fail_on: severity(args.fail_on),
+    };
+    let status = exit_status(&report, args.fail_on);
+    let to_stdout = args.output.as_deref().is_none_or(|o| o == Path::new("-"));
+    let rendered = match args.format {
+        Format::Human => {
+            let color = if to_stdout {
+                use_color(args.color)
+            } else {
+                args.color == ColorChoice::Always
+            };
+            let mut out = buffer(color);
+            if let Err(err) = output::human::render(&report, &mut out) {
+                return fail(&format!("cannot render the findings: {err}"));
+            }
+            out.into_inner()
+        }
+        Format::Json => output::json::render(&report).into_bytes(),
+        Format::Sarif => output::sarif::render(&report).into_bytes(),
+        Format::Github => output::github::render(&report).into_bytes(),
+        Format::Gitlab => output::gitlab::render(&report).into_bytes(),
+        Format::Junit => output::junit::render(&report).into_bytes(),
+    };
+    let written = match &args.output {
+        Some(file) if !to_stdout => write_output(file, &rendered),
+        _ => print(&rendered),
+    };
+    // People read the summary in the CI log; machine formats keep stdout
+    // parseable, so it goes to stderr unless stdout already shows it.
+    let summary_shown = to_stdout && matches!(args.format, Format::Human | Format::Github);
+    if !summary_shown && written == exit::CLEAN {
+        // The report names unreadable files too, but a CI log should say why
+        // the step failed without opening it.
+        if !matches!(args.format, Format::Human | Format::Github) {
+            for problem in report.problems {
+                eprintln!("error: {}: {}", display(&problem.path), problem.message);
+            }
+        }
+        if let Some(note) = output::fixed_note(&report) {
+            eprintln!("note: {note}");
+        }
+        eprintln!("{}", output::summary_line(&report));
+    }
+    status.max(written)
+}
+
+/// What checking some paths found.
+pub struct Checked {
+    pub loaded: Vec<Loaded>,
+    /// Per workspace: the findings in the files asked for.
+    pub findings: Vec<Vec<Diagnostic>>,
+    /// Parallel to `findings`: each finding's identity. Occurrences are
+    /// counted across the whole run, so every id is unique in it.
+    pub ids: Vec<Vec<FindingId>>,
+    /// Per workspace: its root folder as shown (`specs/office2go`, `.`).
+    pub roots: Vec<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// Discovers, reads and checks `paths`. Never fails: what could not be read
+/// is in `problems`, and no workspace at all means no spec files were found.
+pub fn check_paths(paths: &[PathBuf]) -> Checked {
+    let (jobs, mut problems) = discover(paths);
     let loaded: Vec<Loaded> = jobs.iter().map(|job| load(job, &mut problems)).collect();
-    let results: Vec<_> = loaded
+    let roots: Vec<String> = jobs.iter().map(workspace_root).collect();
+    let findings: Vec<Vec<Diagnostic>> = loaded
         .iter()
         .map(|l| {
             let mut findings = ropa_check::check(&l.workspace);
             if let Some(selected) = &l.selected {
                 findings.retain(|f| selected.contains(&f.file));
             }
-            (&l.workspace, findings)
+            findings
         })
         .collect();
-    let report = Report {
-        results,
-        problems: &problems,
+    let fingerprints: Vec<Fingerprint> = loaded
+        .iter()
+        .zip(&findings)
+        .zip(&roots)
+        .flat_map(|((l, findings), root)| {
+            findings.iter().map(move |f| {
+                let path = l.workspace.file(f.file).map_or("", |file| file.path.as_str());
+                fingerprint(f.rule, &relative_to_root(path, root), f.entity.as_deref(), &f.message)
+            })
+        })
+        .collect();
+    let mut all_ids = identify(fingerprints).into_iter();
+    let ids = findings
+        .iter()
+        .map(|findings| all_ids.by_ref().take(findings.len()).collect())
+        .collect();
+    Checked {
+        loaded,
+        findings,
+        ids,
+        roots,
+        problems,
+    }
+}
+
+/// The folder a workspace's file paths are relative to in fingerprints:
+/// the folder of its `ropa.kdl`, or for loose spec files the folder they
+/// share.
+fn workspace_root(job: &Job) -> String {
+    let root = match &job.config {
+        Some(config) => config.parent().map(Path::to_path_buf),
+        None => common_folder(&job.files),
     };
-    let status = exit_status(&report, args.fail_on);
-    let printed = match args.format {
-        Format::Human => {
-            let mut out = buffer(use_color(args.color));
-            if let Err(err) = output::human::render(&report, &mut out) {
-                return fail(&format!("cannot render the findings: {err}"));
-            }
-            print(out.as_slice())
+    match root {
+        Some(root) if !root.as_os_str().is_empty() => display(&root),
+        _ => ".".to_owned(),
+    }
+}
+
+fn common_folder(files: &[PathBuf]) -> Option<PathBuf> {
+    let mut common = files.first()?.parent()?.to_path_buf();
+    for file in files {
+        while !file.starts_with(&common) {
+            common = common.parent()?.to_path_buf();
         }
-        Format::Json => print(output::json::render(&report).as_bytes()),
-    };
-    status.max(printed)
+    }
+    Some(common)
+}
+
+pub fn no_spec_files(paths: &[PathBuf]) -> u8 {
+    let names: Vec<String> = paths.iter().map(|p| display(p)).collect();
+    fail(&format!(
+        "no spec files in {}: spec file names end in `{SPEC_SUFFIX}`; `ropa.kdl` marks a workspace (see docs/language.md)",
+        names.join(", ")
+    ))
+}
+
+pub fn severity(fail_on: FailOn) -> Severity {
+    match fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    }
 }
 
 fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
     if !report.problems.is_empty() {
         return exit::TROUBLE;
     }
-    let threshold = rank(match fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    });
+    let threshold = rank(severity(fail_on));
     let failing = |f: &Diagnostic| rank(f.severity) >= threshold;
     if report.results.iter().any(|(_, findings)| findings.iter().any(failing)) {
         exit::FINDINGS

@@ -1,7 +1,13 @@
 //! One module per subcommand.
 
+mod baseline;
 mod check;
+mod diff;
 mod fmt;
+pub mod import;
+pub mod init;
+mod lsp;
+mod report;
 mod rules;
 
 use std::io::{IsTerminal, Write};
@@ -16,7 +22,13 @@ pub fn run(args: Cli) -> u8 {
         Command::Check(args) => check::run(&args),
         Command::Rules(args) => rules::list(&args),
         Command::Explain(args) => rules::explain(&args),
+        Command::Baseline(args) => baseline::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Lsp(args) => lsp::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Import(command) => import::run(&command),
     }
 }
 
@@ -74,4 +86,28 @@ pub fn fail(message: &str) -> u8 {
 
 fn use_color_stderr() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// Writes a report to `path` (`--output`) through a temporary file and a
+/// rename, so a CI step never uploads half a report; a missing folder is a
+/// usage error with its name, not an IO error code.
+pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> u8 {
+    let shown = crate::load::display(path);
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    if !folder.is_dir() {
+        return fail(&format!(
+            "cannot write {shown}: the folder {} does not exist",
+            crate::load::display(folder)
+        ));
+    }
+    if path.is_dir() {
+        return fail(&format!("cannot write {shown}: it is a folder"));
+    }
+    match fmt::write_atomically(path, &String::from_utf8_lossy(bytes)) {
+        Ok(()) => exit::CLEAN,
+        Err(err) => fail(&format!("{shown}: {err}")),
+    }
 }

@@ -6,7 +6,7 @@ use codespan_reporting::term::{self, termcolor::WriteColor};
 use ropa_check::{Diagnostic, Workspace};
 use ropa_syntax::values::Severity;
 
-use super::{Report, plural};
+use super::Report;
 use crate::load::display;
 
 pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
@@ -20,7 +20,7 @@ pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> 
     for (workspace, findings) in &report.results {
         let files = files_of(workspace);
         for finding in findings {
-            emit(out, &config, &files, &snippet(finding))?;
+            emit(out, &config, &files, &snippet(workspace, finding))?;
         }
     }
     summary(report, out)
@@ -43,21 +43,49 @@ fn files_of(workspace: &Workspace) -> SimpleFiles<String, String> {
     files
 }
 
-fn snippet(finding: &Diagnostic) -> Snippet<usize> {
+/// Lines longer than this are not printed as snippets: a minified or
+/// generated file would otherwise repeat a megabyte line per finding.
+const MAX_SNIPPET_LINE: usize = 400;
+
+/// The length of the line(s) a span touches, in bytes.
+fn line_width(text: &str, span: ropa_syntax::Span) -> usize {
+    let start = (span.start as usize).min(text.len());
+    let end = (span.end as usize).min(text.len());
+    let line_start = text.get(..start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let line_end = text
+        .get(end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| end + i);
+    line_end.saturating_sub(line_start)
+}
+
+fn snippet(workspace: &Workspace, finding: &Diagnostic) -> Snippet<usize> {
     let level = match finding.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
         Severity::Info => Level::Note,
     };
+    let showable = |file: ropa_check::FileId, span: ropa_syntax::Span| {
+        workspace
+            .file(file)
+            .is_some_and(|f| line_width(&f.text, span) <= MAX_SNIPPET_LINE)
+    };
     let file = finding.file.0 as usize;
-    let mut labels = vec![Label::primary(file, finding.span.range())];
+    let mut notes = Vec::new();
+    let mut labels = Vec::new();
+    if showable(finding.file, finding.span) {
+        labels.push(Label::primary(file, finding.span.range()));
+    } else if let Some(f) = workspace.file(finding.file) {
+        let (line, column) = ropa_syntax::position::line_col(&f.text, finding.span.start);
+        notes.push(format!("at {}:{line}:{column} (the line is too long to show)", f.path));
+    }
     labels.extend(
         finding
             .related
             .iter()
+            .filter(|r| showable(r.file, r.span))
             .map(|r| Label::secondary(r.file.0 as usize, r.span.range()).with_message(&r.message)),
     );
-    let mut notes = Vec::new();
     if let Some(help) = &finding.help {
         notes.push(format!("help: {help}"));
     }
@@ -72,23 +100,8 @@ fn snippet(finding: &Diagnostic) -> Snippet<usize> {
 }
 
 fn summary(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
-    let counts = report.counts();
-    let checked = plural(counts.files, "file", "files");
-    if counts.error + counts.warning + counts.info == 0 && report.problems.is_empty() {
-        return writeln!(out, "No findings in {checked}.");
+    if let Some(note) = super::fixed_note(report) {
+        writeln!(out, "note: {note}")?;
     }
-    let mut parts = vec![
-        plural(counts.error, "error", "errors"),
-        plural(counts.warning, "warning", "warnings"),
-    ];
-    parts.push(plural(counts.info, "info", "infos"));
-    let unreadable = if report.problems.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " ({} could not be read)",
-            plural(report.problems.len(), "path", "paths")
-        )
-    };
-    writeln!(out, "Found {} in {checked}{unreadable}.", parts.join(", "))
+    writeln!(out, "{}", super::summary_line(report))
 }

@@ -2,7 +2,7 @@
 //! versioned: fields are only ever added within a version.
 
 use ropa_check::{Diagnostic, Workspace};
-use ropa_syntax::position::line_col;
+use ropa_syntax::position::LineIndex;
 use ropa_syntax::values::Keyword;
 use serde::Serialize;
 
@@ -62,7 +62,8 @@ struct Summary {
 pub fn render(report: &Report) -> String {
     let mut diagnostics = Vec::new();
     for (workspace, findings) in &report.results {
-        diagnostics.extend(findings.iter().map(|f| finding(workspace, f)));
+        let lines: Vec<LineIndex> = workspace.files.iter().map(|f| LineIndex::new(&f.text)).collect();
+        diagnostics.extend(findings.iter().map(|f| finding(workspace, &lines, f)));
     }
     let counts = report.counts();
     let document = Document {
@@ -87,12 +88,17 @@ pub fn render(report: &Report) -> String {
     serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
 }
 
-fn finding<'a>(workspace: &'a Workspace, f: &'a Diagnostic) -> Finding<'a> {
+fn finding<'a>(workspace: &'a Workspace, lines: &[LineIndex], f: &'a Diagnostic) -> Finding<'a> {
     let (path, text) = workspace
         .file(f.file)
         .map_or(("", ""), |file| (file.path.as_str(), file.text.as_str()));
-    let (line, column) = line_col(text, f.span.start);
-    let (end_line, end_column) = line_col(text, f.span.end);
+    let line_col = |file: ropa_check::FileId, text: &str, offset: u32| {
+        lines
+            .get(file.0 as usize)
+            .map_or((1, 1), |index| index.line_col(text, offset))
+    };
+    let (line, column) = line_col(f.file, text, f.span.start);
+    let (end_line, end_column) = line_col(f.file, text, f.span.end);
     Finding {
         rule: f.rule.id(),
         severity: f.severity.as_str(),
@@ -113,7 +119,7 @@ fn finding<'a>(workspace: &'a Workspace, f: &'a Diagnostic) -> Finding<'a> {
                 let (path, text) = workspace
                     .file(r.file)
                     .map_or(("", ""), |file| (file.path.as_str(), file.text.as_str()));
-                let (line, column) = line_col(text, r.span.start);
+                let (line, column) = line_col(r.file, text, r.span.start);
                 RelatedOut {
                     message: &r.message,
                     file: path,

@@ -1,9 +1,15 @@
 //! Rendering findings in the formats `ropa check --format` offers.
 
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
-use ropa_check::{Diagnostic, Workspace};
+use ropa_check::fingerprint::FindingId;
+use ropa_check::{Diagnostic, FileId, Workspace};
+use ropa_syntax::position::LineIndex;
 use ropa_syntax::values::Severity;
 
 use crate::discover::Problem;
@@ -13,6 +19,24 @@ pub struct Report<'a> {
     pub results: Vec<(&'a Workspace, Vec<Diagnostic>)>,
     /// Files or folders that could not be read.
     pub problems: &'a [Problem],
+    /// Per result, parallel to its findings: each finding's identity
+    /// (fingerprint and occurrence), for SARIF, GitLab and baselines.
+    pub ids: Vec<Vec<FindingId>>,
+    /// What `--baseline` hid; `None` when no baseline was given.
+    pub baseline: Option<Baselined>,
+    /// Findings at least this severe fail the run (`--fail-on`).
+    pub fail_on: Severity,
+}
+
+/// The effect of `--baseline` on a run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Baselined {
+    /// The baseline file, as given.
+    pub file: String,
+    /// Findings hidden because the baseline records them.
+    pub hidden: usize,
+    /// Baseline entries (counted per finding) that no longer occur.
+    pub fixed: usize,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,4 +66,108 @@ impl Report<'_> {
 
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The one-line summary every format ends with (on stderr for the formats
+/// that machines read): counts per severity, and what a baseline hid.
+pub fn summary_line(report: &Report) -> String {
+    let counts = report.counts();
+    let checked = plural(counts.files, "file", "files");
+    let mut notes = Vec::new();
+    if let Some(baseline) = report.baseline.as_ref().filter(|b| b.hidden > 0) {
+        notes.push(format!("{} baselined", baseline.hidden));
+    }
+    if !report.problems.is_empty() {
+        notes.push(format!(
+            "{} could not be read",
+            plural(report.problems.len(), "path", "paths")
+        ));
+    }
+    let notes = if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
+    };
+    // With a baseline, what is counted is what is new.
+    let new = if report.baseline.is_some() { "new " } else { "" };
+    if counts.error + counts.warning + counts.info == 0 && report.problems.is_empty() {
+        return format!("No {new}findings in {checked}{notes}.");
+    }
+    let count = |n: usize, one: &str, many: &str| format!("{n} {new}{}", if n == 1 { one } else { many });
+    format!(
+        "Found {}, {}, {} in {checked}{notes}.",
+        count(counts.error, "error", "errors"),
+        count(counts.warning, "warning", "warnings"),
+        count(counts.info, "info", "infos"),
+    )
+}
+
+/// The note about baseline entries that no longer occur, if any.
+pub fn fixed_note(report: &Report) -> Option<String> {
+    let baseline = report.baseline.as_ref().filter(|b| b.fixed > 0)?;
+    Some(format!(
+        "{} recorded in {} no longer {}: run `ropa baseline --output {}` to drop {}",
+        plural(baseline.fixed, "finding", "findings"),
+        baseline.file,
+        if baseline.fixed == 1 { "occurs" } else { "occur" },
+        baseline.file,
+        if baseline.fixed == 1 { "it" } else { "them" },
+    ))
+}
+
+/// Line and column lookups for the files of one workspace.
+pub struct Positions<'a> {
+    workspace: &'a Workspace,
+    lines: Vec<LineIndex>,
+}
+
+/// A position in a file: 1-based line; 1-based columns counted in Unicode
+/// characters and in UTF-16 code units (what SARIF viewers count).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub utf16_column: usize,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(workspace: &'a Workspace) -> Positions<'a> {
+        Positions {
+            workspace,
+            lines: workspace.files.iter().map(|f| LineIndex::new(&f.text)).collect(),
+        }
+    }
+
+    /// The file's path as shown (relative to where ropa runs, `/`-separated).
+    pub fn path(&self, file: FileId) -> &'a str {
+        self.workspace.file(file).map_or("", |f| f.path.as_str())
+    }
+
+    pub fn position(&self, file: FileId, offset: u32) -> Position {
+        let (Some(source), Some(index)) = (self.workspace.file(file), self.lines.get(file.0 as usize)) else {
+            return Position {
+                line: 1,
+                column: 1,
+                utf16_column: 1,
+            };
+        };
+        let text = source.text.as_str();
+        let (line, column) = index.line_col(text, offset);
+        let mut end = (offset as usize).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let utf16_column = text[start..end].encode_utf16().count() + 1;
+        Position {
+            line,
+            column,
+            utf16_column,
+        }
+    }
+}
+
+/// Whether a finding of this severity fails the run.
+pub fn fails(severity: Severity, fail_on: Severity) -> bool {
+    ropa_check::rank(severity) >= ropa_check::rank(fail_on)
 }

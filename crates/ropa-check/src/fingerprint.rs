@@ -1,0 +1,345 @@
+//! Fingerprints: the identity of a finding across commits.
+//!
+//! Baselines, SARIF `partialFingerprints` and GitLab Code Quality all need to
+//! recognise "the same finding" after the file was edited. Line numbers move
+//! whenever someone adds a comment above, so they are not part of the
+//! identity. What is: the rule, the file (relative to its workspace root, so
+//! the identity does not depend on the folder ropa was run from), the entity
+//! the finding is about, and the message with its volatile parts (positions)
+//! normalised away.
+//!
+//! The hash is FNV-1a 64, written out here: its output is fixed by its
+//! definition, whereas std's `DefaultHasher` may change between Rust
+//! releases, which would silently invalidate every stored baseline.
+
+use std::fmt;
+
+use crate::rules::Rule;
+
+/// Bumped only if the inputs or their encoding change: stored baselines
+/// and code-scanning alerts are keyed by it.
+pub const FINGERPRINT_VERSION: u32 = 1;
+
+/// A stable 64-bit hash of a finding's identity, shown as 16 hex digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Fingerprint(pub u64);
+
+impl fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+impl Fingerprint {
+    /// Parses the 16-hex-digit form written by `Display`.
+    pub fn parse(text: &str) -> Option<Fingerprint> {
+        if text.len() != 16 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u64::from_str_radix(text, 16).ok().map(Fingerprint)
+    }
+}
+
+/// A finding's fingerprint plus which occurrence of it this is (1-based):
+/// two identical findings (same rule, file, entity and message) are told
+/// apart by their order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FindingId {
+    pub fingerprint: Fingerprint,
+    pub occurrence: u32,
+}
+
+impl fmt::Display for FindingId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.fingerprint, self.occurrence)
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a, 64 bits (http://www.isthe.com/chongo/tech/comp/fnv/).
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    fnv1a64_continue(FNV_OFFSET, bytes)
+}
+
+fn fnv1a64_continue(mut hash: u64, bytes: &[u8]) -> u64 {
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(FNV_PRIME);
+    }
+    hash
+}
+
+/// The fingerprint of a finding. `path` is the file's path relative to its
+/// workspace root (`activities.ropa.kdl`, `hr/staff.ropa.kdl`); `\` and a
+/// leading `./` are normalised so the same file gives the same fingerprint
+/// on every platform.
+pub fn fingerprint(rule: Rule, path: &str, entity: Option<&str>, message: &str) -> Fingerprint {
+    let path = normalise_path(path);
+    let message = normalise_message(message);
+    // Fields are separated by NUL, which none of them can contain after
+    // normalisation, so ("ab", "c") and ("a", "bc") cannot collide; an absent
+    // entity is distinct from an empty one.
+    let mut hash = fnv1a64_continue(
+        FNV_OFFSET,
+        format!("ropa-fingerprint-v{FINGERPRINT_VERSION}").as_bytes(),
+    );
+    for field in [Some(rule.id()), Some(path.as_str()), entity, Some(message.as_str())] {
+        hash = fnv1a64_continue(hash, b"\0");
+        match field {
+            Some(text) => hash = fnv1a64_continue(hash, text.replace('\0', "").as_bytes()),
+            None => hash = fnv1a64_continue(hash, b"\x01"),
+        }
+    }
+    Fingerprint(hash)
+}
+
+/// `path` with `/` separators and without a leading `./`.
+pub fn normalise_path(path: &str) -> String {
+    let mut path = path.replace('\\', "/");
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.to_owned();
+    }
+    path
+}
+
+/// The path of `file` relative to the workspace root `root`, both as the
+/// caller names them (`specs/office2go` and
+/// `specs/office2go/activities.ropa.kdl` give `activities.ropa.kdl`). A file
+/// outside `root` keeps its own path.
+pub fn relative_to_root(file: &str, root: &str) -> String {
+    let file = normalise_path(file);
+    let root = normalise_path(root);
+    let root = root.trim_end_matches('/');
+    if root.is_empty() || root == "." {
+        return file;
+    }
+    match file.strip_prefix(root).and_then(|rest| rest.strip_prefix('/')) {
+        Some(rest) => rest.to_owned(),
+        None => file,
+    }
+}
+
+/// The message without what changes when unrelated text moves: runs of
+/// whitespace become one space, and numbers that are positions (`line 12`,
+/// `column 4`, `byte 300`, `offset 9`, `file.ropa.kdl:12:4`) become `#`.
+/// Other numbers stay: "kept for 3 years" and "kept for 5 years" are
+/// different findings.
+pub fn normalise_message(message: &str) -> String {
+    let words: Vec<&str> = message.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut position_word = false;
+    for word in words {
+        let normalised = if position_word {
+            hash_leading_digits(word)
+        } else {
+            hash_kdl_positions(word)
+        };
+        let lower = word.to_ascii_lowercase();
+        position_word = matches!(
+            lower.as_str(),
+            "line" | "lines" | "column" | "columns" | "col" | "byte" | "bytes" | "offset"
+        );
+        out.push(normalised);
+    }
+    out.join(" ")
+}
+
+/// Splits leading `digits(:digits)*` off `text`: `12:4,` gives `#:#` and `,`.
+fn split_position(text: &str) -> (String, &str) {
+    let mut markers = String::new();
+    let mut rest = text;
+    loop {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            break;
+        }
+        markers.push('#');
+        rest = &rest[digits..];
+        match rest.strip_prefix(':') {
+            Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => {
+                markers.push(':');
+                rest = after;
+            }
+            _ => break,
+        }
+    }
+    (markers, rest)
+}
+
+fn hash_leading_digits(word: &str) -> String {
+    let (markers, rest) = split_position(word);
+    markers + rest
+}
+
+/// `a.ropa.kdl:12:4` → `a.ropa.kdl:#:#`, anywhere in a word.
+fn hash_kdl_positions(word: &str) -> String {
+    let mut out = String::new();
+    let mut rest = word;
+    while let Some(at) = rest.find(".kdl:") {
+        let (head, tail) = rest.split_at(at + ".kdl:".len());
+        out.push_str(head);
+        let (markers, remainder) = split_position(tail);
+        out.push_str(&markers);
+        rest = remainder;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Numbers each fingerprint's occurrences in order: the first finding with a
+/// given fingerprint is occurrence 1, the next with the same one 2.
+pub fn identify(fingerprints: impl IntoIterator<Item = Fingerprint>) -> Vec<FindingId> {
+    let mut seen: std::collections::HashMap<Fingerprint, u32> = std::collections::HashMap::new();
+    fingerprints
+        .into_iter()
+        .map(|fingerprint| {
+            let count = seen.entry(fingerprint).or_insert(0);
+            *count += 1;
+            FindingId {
+                fingerprint,
+                occurrence: *count,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a64_matches_the_reference_vectors() {
+        // From the FNV reference test suite.
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn fingerprints_never_change() {
+        // Pinned: a change here invalidates every stored baseline and
+        // code-scanning alert. Bump FINGERPRINT_VERSION instead. (Computed
+        // independently: FNV-1a 64 of "ropa-fingerprint-v1\0consent-only-basis\0…".)
+        let fp = fingerprint(
+            Rule::ConsentOnlyBasis,
+            "activities.ropa.kdl",
+            Some("newsletter"),
+            "consent is the only legal basis of `newsletter`",
+        );
+        assert_eq!(fp.to_string(), "a73db99c7eb1133b");
+        assert_eq!(Fingerprint::parse("a73db99c7eb1133b"), Some(fp));
+    }
+
+    #[test]
+    fn each_input_counts() {
+        let base = fingerprint(
+            Rule::MissingPurpose,
+            "a.ropa.kdl",
+            Some("x"),
+            "activity `x` states no purpose",
+        );
+        assert_ne!(
+            base,
+            fingerprint(
+                Rule::MissingLegalBasis,
+                "a.ropa.kdl",
+                Some("x"),
+                "activity `x` states no purpose"
+            )
+        );
+        assert_ne!(
+            base,
+            fingerprint(
+                Rule::MissingPurpose,
+                "b.ropa.kdl",
+                Some("x"),
+                "activity `x` states no purpose"
+            )
+        );
+        assert_ne!(
+            base,
+            fingerprint(
+                Rule::MissingPurpose,
+                "a.ropa.kdl",
+                Some("y"),
+                "activity `x` states no purpose"
+            )
+        );
+        assert_ne!(
+            base,
+            fingerprint(
+                Rule::MissingPurpose,
+                "a.ropa.kdl",
+                None,
+                "activity `x` states no purpose"
+            )
+        );
+        assert_ne!(
+            base,
+            fingerprint(
+                Rule::MissingPurpose,
+                "a.ropa.kdl",
+                Some("x"),
+                "activity `y` states no purpose"
+            )
+        );
+        // Field boundaries are part of the hash.
+        assert_ne!(
+            fingerprint(Rule::MissingPurpose, "ab", Some("c"), "m"),
+            fingerprint(Rule::MissingPurpose, "a", Some("bc"), "m")
+        );
+    }
+
+    #[test]
+    fn paths_are_normalised() {
+        let fp = |path| fingerprint(Rule::MissingPurpose, path, None, "m");
+        assert_eq!(fp("hr/staff.ropa.kdl"), fp("hr\\staff.ropa.kdl"));
+        assert_eq!(fp("hr/staff.ropa.kdl"), fp("./hr/staff.ropa.kdl"));
+        assert_eq!(
+            relative_to_root("specs/office2go/activities.ropa.kdl", "specs/office2go"),
+            "activities.ropa.kdl"
+        );
+        assert_eq!(relative_to_root("./a.ropa.kdl", "."), "a.ropa.kdl");
+        assert_eq!(relative_to_root("../a.ropa.kdl", ".."), "a.ropa.kdl");
+        assert_eq!(relative_to_root("specs\\x\\a.ropa.kdl", "specs/x/"), "a.ropa.kdl");
+        // A sibling folder that shares a prefix is not inside the root.
+        assert_eq!(
+            relative_to_root("specs/xy/a.ropa.kdl", "specs/x"),
+            "specs/xy/a.ropa.kdl"
+        );
+    }
+
+    #[test]
+    fn positions_and_spacing_in_messages_do_not_count() {
+        assert_eq!(normalise_message("  two\t spaces \n"), "two spaces");
+        assert_eq!(
+            normalise_message("first declared at line 12, column 4"),
+            "first declared at line #, column #"
+        );
+        assert_eq!(
+            normalise_message("see lines 3:7 and byte 300"),
+            "see lines #:# and byte #"
+        );
+        assert_eq!(
+            normalise_message("declared in (a.ropa.kdl:12:4) too"),
+            "declared in (a.ropa.kdl:#:#) too"
+        );
+        // Numbers that carry meaning stay.
+        assert_eq!(normalise_message("kept for 3 years"), "kept for 3 years");
+        assert_ne!(
+            fingerprint(Rule::RetentionBelowStatute, "a", None, "kept for 3 years"),
+            fingerprint(Rule::RetentionBelowStatute, "a", None, "kept for 5 years")
+        );
+    }
+
+    #[test]
+    fn occurrences_tell_identical_findings_apart() {
+        let (a, b) = (Fingerprint(1), Fingerprint(2));
+        let ids = identify([a, b, a, a]);
+        let occurrences: Vec<u32> = ids.iter().map(|id| id.occurrence).collect();
+        assert_eq!(occurrences, [1, 1, 2, 3]);
+        assert_eq!(ids[2].to_string(), "0000000000000001:2");
+    }
+}

@@ -1,0 +1,233 @@
+//! Baselines: today's findings, recorded so that a company can adopt ropa on
+//! a large existing record and fail CI only on new findings.
+//!
+//! A finding is recorded by its fingerprint (rule, file within its
+//! workspace, entity, message; see `ropa_check::fingerprint`) with a count,
+//! never by line, so edits elsewhere in a file do not bring it back. The
+//! rule, file, entity and message are stored too, for the people who review
+//! the file in a pull request.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ropa_check::Diagnostic;
+use ropa_check::fingerprint::{FindingId, Fingerprint};
+use serde::{Deserialize, Serialize};
+
+use super::check::{Checked, check_paths, no_spec_files};
+use super::{fail, print, write_output};
+use crate::cli::BaselineArgs;
+use crate::exit;
+use crate::load::display;
+use crate::output::{Baselined, plural};
+
+/// The schema of the baseline file. A change to the fingerprint's inputs
+/// bumps it too, since old fingerprints would no longer match.
+const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineFile {
+    version: u32,
+    findings: Vec<Entry>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    // Field order is the sort order: by file, then rule, so the file reads
+    // like the report and diffs stay small.
+    file: String,
+    rule: String,
+    entity: Option<String>,
+    message: String,
+    fingerprint: String,
+    count: u32,
+}
+
+/// A baseline read from disk: how many findings of each fingerprint it
+/// accepts, and which file each entry was in.
+#[derive(Debug)]
+pub struct Baseline {
+    entries: Vec<(Fingerprint, String, u32)>,
+}
+
+/// Reads and validates a baseline file; the error is a complete message.
+pub fn read(path: &Path) -> Result<Baseline, String> {
+    let shown = display(path);
+    let text = crate::load::read_text(path).map_err(|e| format!("cannot read the baseline {shown}: {e}"))?;
+    // The version is checked first, so a newer file gets a message about the
+    // version rather than about a field this ropa does not know.
+    let version = serde_json::from_str::<serde_json::Value>(&text)
+        .map_err(|e| format!("{shown} is not a ropa baseline: {e}"))?
+        .get("version")
+        .and_then(serde_json::Value::as_u64);
+    match version {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) => {
+            return Err(format!(
+                "{shown} is a version {v} baseline; this ropa reads version {VERSION}: upgrade ropa, or record it again with `ropa baseline --output {shown}`"
+            ));
+        }
+        None => return Err(format!("{shown} is not a ropa baseline: it has no `version`")),
+    }
+    let file: BaselineFile = serde_json::from_str(&text).map_err(|e| format!("{shown} is not a ropa baseline: {e}"))?;
+    let mut entries = Vec::with_capacity(file.findings.len());
+    for entry in file.findings {
+        let Some(fingerprint) = Fingerprint::parse(&entry.fingerprint) else {
+            return Err(format!(
+                "{shown} is not a ropa baseline: `{}` is not a fingerprint (16 hex digits)",
+                entry.fingerprint
+            ));
+        };
+        entries.push((fingerprint, entry.file, entry.count));
+    }
+    Ok(Baseline { entries })
+}
+
+/// Removes the findings the baseline covers (per fingerprint, up to its
+/// count, in report order) and says how many it hid and how many of its
+/// entries no longer occur.
+pub fn apply(
+    baseline: &Baseline,
+    file: &Path,
+    paths: &[PathBuf],
+    findings: &mut [Vec<Diagnostic>],
+    ids: &mut [Vec<FindingId>],
+) -> Baselined {
+    let mut budget: BTreeMap<Fingerprint, u32> = BTreeMap::new();
+    for (fingerprint, _, count) in &baseline.entries {
+        *budget.entry(*fingerprint).or_insert(0) += count;
+    }
+    let mut hidden = 0;
+    for (findings, ids) in findings.iter_mut().zip(ids.iter_mut()) {
+        let mut keep = Vec::with_capacity(findings.len());
+        for id in ids.iter() {
+            let allowed = budget.get_mut(&id.fingerprint).filter(|n| **n > 0);
+            keep.push(match allowed {
+                Some(n) => {
+                    *n -= 1;
+                    hidden += 1;
+                    false
+                }
+                None => true,
+            });
+        }
+        let mut flags = keep.iter();
+        findings.retain(|_| flags.next().copied().unwrap_or(true));
+        let mut flags = keep.iter();
+        ids.retain(|_| flags.next().copied().unwrap_or(true));
+    }
+    // Only entries in the files checked now can have been fixed: checking
+    // one workspace of a larger baseline fixes nothing in the others.
+    let checked: Vec<String> = paths.iter().map(|p| normalise(&display(p))).collect();
+    let in_scope = |entry_file: &str| {
+        let entry_file = normalise(entry_file);
+        checked.iter().any(|path| {
+            path == "." || entry_file == *path || entry_file.starts_with(&format!("{}/", path.trim_end_matches('/')))
+        })
+    };
+    let mut fixed = 0;
+    for (fingerprint, entry_file, _) in &baseline.entries {
+        if in_scope(entry_file) {
+            // Spend what is left of this fingerprint's count on this entry.
+            if let Some(left) = budget.get_mut(fingerprint) {
+                fixed += *left as usize;
+                *left = 0;
+            }
+        }
+    }
+    Baselined {
+        file: display(file),
+        hidden,
+        fixed,
+    }
+}
+
+fn normalise(path: &str) -> String {
+    ropa_check::fingerprint::normalise_path(path)
+}
+
+/// `ropa baseline`: writes today's findings to the baseline file.
+pub fn run(args: &BaselineArgs) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let Checked {
+        loaded,
+        findings,
+        ids,
+        problems,
+        ..
+    } = check_paths(&paths);
+    if loaded.is_empty() && problems.is_empty() {
+        return no_spec_files(&paths);
+    }
+    if !problems.is_empty() {
+        // A baseline without the findings of an unreadable file would let
+        // them all through as new later, or hide that the file is broken.
+        for problem in &problems {
+            fail(&format!("{}: {}", display(&problem.path), problem.message));
+        }
+        return fail("no baseline written: fix the files above first");
+    }
+    let mut entries: BTreeMap<Fingerprint, Entry> = BTreeMap::new();
+    let mut counts = [0usize; 3];
+    for ((loaded, findings), ids) in loaded.iter().zip(&findings).zip(&ids) {
+        for (finding, id) in findings.iter().zip(ids) {
+            counts[match finding.severity {
+                ropa_syntax::values::Severity::Error => 0,
+                ropa_syntax::values::Severity::Warning => 1,
+                ropa_syntax::values::Severity::Info => 2,
+            }] += 1;
+            entries
+                .entry(id.fingerprint)
+                .and_modify(|e| e.count += 1)
+                .or_insert_with(|| Entry {
+                    file: loaded
+                        .workspace
+                        .file(finding.file)
+                        .map_or(String::new(), |f| f.path.clone()),
+                    rule: finding.rule.id().to_owned(),
+                    entity: finding.entity.clone(),
+                    message: finding.message.clone(),
+                    fingerprint: id.fingerprint.to_string(),
+                    count: 1,
+                });
+        }
+    }
+    let mut findings: Vec<Entry> = entries.into_values().collect();
+    findings.sort();
+    let total: u32 = findings.iter().map(|e| e.count).sum();
+    let document = BaselineFile {
+        version: VERSION,
+        findings,
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    let text = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";
+    let to_stdout = args.output == Path::new("-");
+    let written = if to_stdout {
+        print(text.as_bytes())
+    } else {
+        write_output(&args.output, text.as_bytes())
+    };
+    if written == exit::CLEAN {
+        let files: usize = loaded.iter().map(|l| l.workspace.files.len()).sum();
+        eprintln!(
+            "Recorded {} ({}, {}, {}) in {} from {}.",
+            plural(total as usize, "finding", "findings"),
+            plural(counts[0], "error", "errors"),
+            plural(counts[1], "warning", "warnings"),
+            plural(counts[2], "info", "infos"),
+            if to_stdout {
+                "the output".to_owned()
+            } else {
+                display(&args.output)
+            },
+            plural(files, "file", "files"),
+        );
+    }
+    written
+}

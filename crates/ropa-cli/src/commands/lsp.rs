@@ -1,0 +1,13 @@
+//! `ropa lsp`: the language server on stdin/stdout. Everything is in the
+//! `ropa-lsp` crate; the binary only starts it, so that editors need one
+//! program, the same `ropa` that `ropa check` runs in CI.
+
+use crate::cli::LspArgs;
+use crate::exit;
+
+pub fn run(_args: &LspArgs) -> u8 {
+    match ropa_lsp::run_stdio() {
+        Ok(()) => exit::CLEAN,
+        Err(err) => super::fail(&format!("cannot start the language server: {err}")),
+    }
+}

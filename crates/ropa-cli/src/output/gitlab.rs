@@ -1,0 +1,80 @@
+//! Findings as a GitLab Code Quality report: a JSON array of issues, shown
+//! in the merge request's Code Quality widget and diff.
+//!
+//! GitLab tells issues apart, and matches them between the merge request
+//! and its target branch, by `fingerprint`: ropa's finding identity
+//! (fingerprint and occurrence), which is unique in a report and does not
+//! change when lines move.
+
+use ropa_syntax::values::Severity;
+use serde::Serialize;
+
+use super::{Positions, Report};
+use crate::load::display;
+
+#[derive(Serialize)]
+struct Issue {
+    description: String,
+    check_name: &'static str,
+    fingerprint: String,
+    severity: &'static str,
+    location: Location,
+}
+
+#[derive(Serialize)]
+struct Location {
+    path: String,
+    lines: Lines,
+}
+
+#[derive(Serialize)]
+struct Lines {
+    begin: usize,
+    end: usize,
+}
+
+pub fn render(report: &Report) -> String {
+    let mut issues = Vec::new();
+    for problem in report.problems {
+        let path = ropa_check::fingerprint::normalise_path(&display(&problem.path));
+        issues.push(Issue {
+            description: format!("cannot read: {}", problem.message),
+            check_name: "io-error",
+            fingerprint: format!("io-error:{path}"),
+            severity: "critical",
+            location: Location {
+                path,
+                lines: Lines { begin: 1, end: 1 },
+            },
+        });
+    }
+    for ((workspace, findings), ids) in report.results.iter().zip(&report.ids) {
+        let positions = Positions::new(workspace);
+        for (finding, id) in findings.iter().zip(ids) {
+            let start = positions.position(finding.file, finding.span.start);
+            let end = positions.position(finding.file, finding.span.end);
+            issues.push(Issue {
+                description: match &finding.help {
+                    Some(help) => format!("{} (help: {help})", finding.message),
+                    None => finding.message.clone(),
+                },
+                check_name: finding.rule.id(),
+                fingerprint: id.to_string(),
+                severity: match finding.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                    Severity::Info => "info",
+                },
+                location: Location {
+                    path: ropa_check::fingerprint::normalise_path(positions.path(finding.file)),
+                    lines: Lines {
+                        begin: start.line,
+                        end: end.line,
+                    },
+                },
+            });
+        }
+    }
+    // Serializing plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&issues).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,387 @@
+//! Findings as SARIF 2.1.0, as GitHub code scanning reads it: the rule
+//! catalogue with help, one result per finding with its location, and
+//! fingerprints that keep an alert's identity across commits.
+//!
+//! Columns count UTF-16 code units (`columnKind`), as GitHub and most SARIF
+//! viewers do; the JSON format counts characters instead.
+
+use ropa_check::fingerprint::FindingId;
+use ropa_check::{Category, Diagnostic, Rule};
+use ropa_syntax::values::Severity;
+use serde::Serialize;
+
+use super::{Positions, Report};
+use crate::load::display;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// One place for the project's address: Cargo.toml `workspace.package`.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+#[derive(Serialize)]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: Tool,
+    invocations: [Invocation; 1],
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<RuleDescriptor>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor {
+    id: &'static str,
+    short_description: Text,
+    full_description: Text,
+    help: Help,
+    help_uri: String,
+    default_configuration: Configuration,
+    properties: RuleProperties,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct RuleProperties {
+    tags: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    partial_fingerprints: PartialFingerprints,
+}
+
+#[derive(Serialize)]
+struct PartialFingerprints {
+    #[serde(rename = "ropaFingerprint/v1")]
+    ropa: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct LogicalLocation {
+    name: String,
+}
+
+pub fn render(report: &Report) -> String {
+    let mut results = Vec::new();
+    for ((workspace, findings), ids) in report.results.iter().zip(&report.ids) {
+        let positions = Positions::new(workspace);
+        for (finding, id) in findings.iter().zip(ids) {
+            results.push(result(&positions, finding, *id));
+        }
+    }
+    let notifications = report
+        .problems
+        .iter()
+        .map(|problem| Notification {
+            level: "error",
+            message: Text {
+                text: problem.message.clone(),
+            },
+            locations: vec![Location {
+                id: None,
+                physical_location: PhysicalLocation {
+                    artifact_location: artifact(&display(&problem.path)),
+                    region: None,
+                },
+                logical_locations: Vec::new(),
+                message: None,
+            }],
+        })
+        .collect();
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "ropa",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: REPOSITORY,
+                    rules: Rule::ALL.iter().map(|rule| descriptor(*rule)).collect(),
+                },
+            },
+            invocations: [Invocation {
+                execution_successful: report.problems.is_empty(),
+                tool_execution_notifications: notifications,
+            }],
+            column_kind: "utf16CodeUnits",
+            results,
+        }],
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// Where a rule is documented: its section of docs/rules.md.
+pub fn help_uri(rule: Rule) -> String {
+    format!("{REPOSITORY}/blob/main/docs/rules.md#{}", rule.id())
+}
+
+fn descriptor(rule: Rule) -> RuleDescriptor {
+    let info = rule.info();
+    let mut tags = vec!["gdpr".to_owned(), info.category.title().to_lowercase()];
+    tags.extend(info.articles.iter().map(|a| (*a).to_owned()));
+    let mut text = format!("{}\n\nFix: {}", info.explanation, info.fix);
+    let mut markdown = format!("{}\n\n**Fix:** {}", info.explanation, info.fix);
+    if !info.articles.is_empty() {
+        let law = info.articles.join("; ");
+        text.push_str(&format!("\n\nLaw: {law}"));
+        markdown.push_str(&format!("\n\n**Law:** {law}"));
+    }
+    if !info.bad.is_empty() {
+        markdown.push_str(&format!("\n\nReported:\n\n```kdl\n{}\n```", info.bad));
+    }
+    if !info.good.is_empty() {
+        markdown.push_str(&format!("\n\nCompliant:\n\n```kdl\n{}\n```", info.good));
+    }
+    if info.category != Category::Structure {
+        text.push_str(&format!("\n\nMore: `ropa explain {}`", info.id));
+        markdown.push_str(&format!("\n\nMore: `ropa explain {}`", info.id));
+    }
+    RuleDescriptor {
+        id: info.id,
+        short_description: Text {
+            text: capitalize(info.summary),
+        },
+        full_description: Text {
+            text: info.explanation.to_owned(),
+        },
+        help: Help { text, markdown },
+        help_uri: help_uri(rule),
+        default_configuration: Configuration {
+            level: level(info.default_severity),
+        },
+        properties: RuleProperties { tags },
+    }
+}
+
+fn result(positions: &Positions, finding: &Diagnostic, id: FindingId) -> SarifResult {
+    let mut message = finding.message.clone();
+    if let Some(help) = &finding.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    let related = finding
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut location = location(positions, r.file, r.span);
+            location.id = Some(i + 1);
+            location.message = Some(Text {
+                text: r.message.clone(),
+            });
+            location
+        })
+        .collect();
+    let mut primary = location(positions, finding.file, finding.span);
+    if let Some(entity) = &finding.entity {
+        primary.logical_locations.push(LogicalLocation { name: entity.clone() });
+    }
+    SarifResult {
+        rule_id: finding.rule.id(),
+        rule_index: Rule::ALL.iter().position(|r| *r == finding.rule).unwrap_or(0),
+        level: level(finding.severity),
+        message: Text { text: message },
+        locations: vec![primary],
+        related_locations: related,
+        partial_fingerprints: PartialFingerprints { ropa: id.to_string() },
+    }
+}
+
+fn location(positions: &Positions, file: ropa_check::FileId, span: ropa_syntax::Span) -> Location {
+    let start = positions.position(file, span.start);
+    let end = positions.position(file, span.end);
+    Location {
+        id: None,
+        physical_location: PhysicalLocation {
+            artifact_location: artifact(positions.path(file)),
+            region: Some(Region {
+                start_line: start.line,
+                start_column: start.utf16_column,
+                end_line: end.line,
+                end_column: end.utf16_column,
+            }),
+        },
+        logical_locations: Vec::new(),
+        message: None,
+    }
+}
+
+/// A relative path stays relative to the folder ropa ran in (the
+/// repository root in CI: `%SRCROOT%`); an absolute one becomes a `file:`
+/// URI.
+fn artifact(path: &str) -> ArtifactLocation {
+    let path = path.replace('\\', "/");
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    let is_windows_absolute = path.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        && path.as_bytes().get(1) == Some(&b':')
+        && path.as_bytes().get(2) == Some(&b'/');
+    if path.starts_with('/') {
+        ArtifactLocation {
+            uri: format!("file://{}", encode_uri_path(path)),
+            uri_base_id: None,
+        }
+    } else if is_windows_absolute {
+        ArtifactLocation {
+            uri: format!("file:///{}:{}", &path[..1], encode_uri_path(&path[2..])),
+            uri_base_id: None,
+        }
+    } else {
+        ArtifactLocation {
+            uri: encode_uri_path(path),
+            uri_base_id: Some("%SRCROOT%"),
+        }
+    }
+}
+
+/// Percent-encodes what a URI path may not contain (spaces, non-ASCII,
+/// `%`, `#`, `?`, …), keeping `/` and the unreserved characters. Colons are
+/// encoded too: in a relative path's first segment one would read as a
+/// scheme.
+pub fn encode_uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_uris() {
+        assert_eq!(
+            encode_uri_path("specs/a b/åsa.ropa.kdl"),
+            "specs/a%20b/%C3%A5sa.ropa.kdl"
+        );
+        assert_eq!(encode_uri_path("x#1?%.ropa.kdl"), "x%231%3F%25.ropa.kdl");
+        let relative = artifact("./specs/a.ropa.kdl");
+        assert_eq!(
+            (relative.uri.as_str(), relative.uri_base_id),
+            ("specs/a.ropa.kdl", Some("%SRCROOT%"))
+        );
+        assert_eq!(artifact("/tmp/a.ropa.kdl").uri, "file:///tmp/a.ropa.kdl");
+        assert_eq!(artifact("C:\\work\\a.ropa.kdl").uri, "file:///C:/work/a.ropa.kdl");
+        // A colon in a relative path's first segment must not read as a scheme.
+        assert_eq!(artifact("a:b.ropa.kdl").uri, "a%3Ab.ropa.kdl");
+    }
+}

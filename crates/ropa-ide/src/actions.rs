@@ -1,0 +1,460 @@
+//! Quick fixes for findings: the did-you-mean of an undefined reference, a
+//! retention or legal-basis skeleton, a transfer with a safeguard, and an
+//! `allow` with a reason for any finding that may be accepted.
+//!
+//! Skeletons hold conspicuous placeholders in capitals (`"PERIOD"`,
+//! `law="LAW AND SECTION"`): a quick fix must not write a legal statement
+//! the user did not make. A placeholder that is not a valid value (a period)
+//! is reported until it is replaced.
+
+use ropa_check::index::Index;
+use ropa_check::{Diagnostic, FileId, Rule, Workspace};
+use ropa_syntax::Span;
+use ropa_syntax::kdl::Node;
+use ropa_syntax::schema::ValueKind;
+use ropa_syntax::suggest::edit_distance;
+use ropa_syntax::values::Country;
+
+use crate::locate::{Target, enclosing_nodes, locate};
+use crate::{FileEdit, TextEdit};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeAction {
+    pub title: String,
+    /// The rule of the finding this action fixes or allows.
+    pub rule: Rule,
+    /// Index into the `findings` given to [`code_actions`].
+    pub finding: usize,
+    pub edits: Vec<FileEdit>,
+    /// The fix an editor may apply with one key ("auto fix").
+    pub preferred: bool,
+}
+
+/// Quick fixes for the findings of `file` that overlap `range`.
+pub fn code_actions(ws: &Workspace, file: FileId, range: Span, findings: &[Diagnostic]) -> Vec<CodeAction> {
+    let Some(f) = ws.file(file) else {
+        return Vec::new();
+    };
+    let text = f.text.as_str();
+    let mut out = Vec::new();
+    // One `allow` per rule and place, even when the rule reports twice there.
+    let mut allowed: Vec<(Rule, Span)> = Vec::new();
+    for (i, finding) in findings.iter().enumerate() {
+        let overlaps = finding.span.start <= range.end && range.start <= finding.span.end;
+        if finding.file != file || !overlaps {
+            continue;
+        }
+        let mut push = |title: String, edits: Vec<TextEdit>, preferred: bool| {
+            out.push(CodeAction {
+                title,
+                rule: finding.rule,
+                finding: i,
+                edits: vec![FileEdit { file, edits }],
+                preferred,
+            });
+        };
+        match finding.rule {
+            Rule::UndefinedReference => {
+                for (n, (title, edits)) in undefined_reference(ws, f, finding).into_iter().enumerate() {
+                    // The closest id is the likely fix; declaring a new one is a choice.
+                    let preferred = n == 0 && title.starts_with("Change");
+                    push(title, edits, preferred);
+                }
+            }
+            Rule::MissingRetention => {
+                if let Some(activity) = enclosing(f, finding.span, &["activity"]) {
+                    push(
+                        "Add a retention period (`retain \"PERIOD\" from=EVENT`)".to_owned(),
+                        vec![insert_child(text, activity, "retain \"PERIOD\" from=EVENT")],
+                        false,
+                    );
+                    push(
+                        "Add a retention criterion (`retain until=\"…\"`)".to_owned(),
+                        vec![insert_child(text, activity, "retain until=\"CRITERION FOR DELETION\"")],
+                        false,
+                    );
+                }
+            }
+            Rule::MissingLegalBasis => {
+                if let Some(activity) = enclosing(f, finding.span, &["activity"]) {
+                    for line in [
+                        "basis contract",
+                        "basis legal-obligation law=\"LAW AND SECTION\"",
+                        "basis legitimate-interests interest=\"INTEREST PURSUED\" assessment=\"BALANCING TEST REFERENCE\"",
+                        "basis consent withdrawal=\"HOW CONSENT IS WITHDRAWN\" records=\"WHERE CONSENTS ARE RECORDED\"",
+                    ] {
+                        let basis = line.split_whitespace().nth(1).unwrap_or("");
+                        push(
+                            format!("Add the legal basis `{basis}`"),
+                            vec![insert_child(text, activity, line)],
+                            false,
+                        );
+                    }
+                }
+            }
+            Rule::TransferWithoutSafeguard => {
+                if let Some((title, edits)) = safeguard(ws, f, finding) {
+                    push(title, edits, true);
+                }
+            }
+            Rule::UndeclaredTransfer => {
+                if let Some((title, edits)) = declare_transfer(ws, f, finding) {
+                    push(title, edits, true);
+                }
+            }
+            _ => {}
+        }
+        if !finding.rule.is_locked()
+            && let Some((title, edit)) = allow(text, f, finding)
+            && !allowed.contains(&(finding.rule, edit.span))
+        {
+            allowed.push((finding.rule, edit.span));
+            push(title, vec![edit], false);
+        }
+    }
+    out
+}
+
+/// The innermost node enclosing `span` with one of `names`.
+fn enclosing<'a>(file: &'a ropa_check::File, span: Span, names: &[&str]) -> Option<&'a Node> {
+    enclosing_nodes(file, span)
+        .into_iter()
+        .rev()
+        .find(|n| names.contains(&n.node.name.value.as_str()))
+        .map(|n| n.node)
+}
+
+fn newline(text: &str) -> &'static str {
+    if text.contains("\r\n") { "\r\n" } else { "\n" }
+}
+
+/// The whitespace before a node on its line ("" when other text precedes it).
+fn indent_of(text: &str, offset: u32) -> String {
+    let before = text.get(..offset as usize).unwrap_or("");
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    if line.chars().all(char::is_whitespace) {
+        line.to_owned()
+    } else {
+        String::new()
+    }
+}
+
+/// Inserts `line` as the last child of `node`, indented one level deeper,
+/// opening a block when the node has none.
+fn insert_child(text: &str, node: &Node, line: &str) -> TextEdit {
+    let nl = newline(text);
+    let indent = indent_of(text, node.span.start);
+    let child = format!("{indent}    ");
+    match &node.children {
+        Some(children) if text.get(children.span.range()).is_some_and(|t| t.ends_with('}')) => {
+            let close = children.span.end - 1;
+            let line_start = text[..close as usize].rfind('\n').map_or(0, |i| i + 1) as u32;
+            if text[line_start as usize..close as usize].trim().is_empty() {
+                TextEdit {
+                    span: Span::new(line_start, line_start),
+                    new_text: format!("{child}{line}{nl}"),
+                }
+            } else {
+                TextEdit {
+                    span: Span::new(close, close),
+                    new_text: format!("{nl}{child}{line}{nl}{indent}"),
+                }
+            }
+        }
+        Some(children) => {
+            // An unclosed block runs to the end of the text.
+            let end = children.span.end;
+            let lead = if text.ends_with('\n') { "" } else { nl };
+            TextEdit {
+                span: Span::new(end, end),
+                new_text: format!("{lead}{child}{line}{nl}"),
+            }
+        }
+        None => TextEdit {
+            span: Span::new(node.span.end, node.span.end),
+            new_text: format!(" {{{nl}{child}{line}{nl}{indent}}}"),
+        },
+    }
+}
+
+/// Replace with each close declared id of the right kind (best first), then
+/// declare the missing one.
+fn undefined_reference(ws: &Workspace, file: &ropa_check::File, finding: &Diagnostic) -> Vec<(String, Vec<TextEdit>)> {
+    let Some(located) = locate(file, finding.span.start) else {
+        return Vec::new();
+    };
+    let Target::Value {
+        entry,
+        kind: Some(ValueKind::Ref(target)),
+    } = located.target
+    else {
+        return Vec::new();
+    };
+    let Some(id) = entry.value.as_str() else {
+        return Vec::new();
+    };
+    let index = Index::new(ws);
+    let limit = (id.chars().count() / 3).max(1);
+    let mut candidates: Vec<(usize, &str)> = index
+        .ids_for(target)
+        .into_iter()
+        .map(|c| (edit_distance(&id.to_lowercase(), &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= limit && *d < c.chars().count())
+        .collect();
+    candidates.sort();
+    let mut out: Vec<(String, Vec<TextEdit>)> = candidates
+        .into_iter()
+        .take(3)
+        .map(|(_, c)| {
+            (
+                format!("Change to `{c}`"),
+                vec![TextEdit {
+                    span: entry.value_span,
+                    new_text: crate::navigation::kdl_string(c),
+                }],
+            )
+        })
+        .collect();
+    // Declaring it only makes sense when no declaration of another kind has the id.
+    if index.get(id).is_none() {
+        let text = &file.text;
+        let nl = newline(text);
+        let lead = if text.is_empty() || text.ends_with('\n') {
+            ""
+        } else {
+            nl
+        };
+        let declaration = match target {
+            ropa_syntax::schema::RefTarget::Data => {
+                format!("data {} \"DESCRIPTION\"", crate::navigation::kdl_string(id))
+            }
+            ropa_syntax::schema::RefTarget::Subjects => {
+                format!("subjects {} \"DESCRIPTION\"", crate::navigation::kdl_string(id))
+            }
+            ropa_syntax::schema::RefTarget::Recipient => {
+                format!("recipient {} \"NAME\"", crate::navigation::kdl_string(id))
+            }
+            _ => format!("processor {} \"LEGAL ENTITY\"", crate::navigation::kdl_string(id)),
+        };
+        let end = text.len() as u32;
+        out.push((
+            format!("Declare {} `{id}`", ropa_syntax::with_article(target.describe())),
+            vec![TextEdit {
+                span: Span::new(end, end),
+                new_text: format!("{lead}{nl}{declaration}{nl}"),
+            }],
+        ));
+    }
+    out
+}
+
+/// The SCC module for a transfer: who exports (us as controller or
+/// processor) to whom (a processor or a controller).
+fn scc_module(activity_is_processor: bool, to_processor: bool) -> u8 {
+    match (activity_is_processor, to_processor) {
+        (false, false) => 1,
+        (false, true) => 2,
+        (true, true) => 3,
+        (true, false) => 4,
+    }
+}
+
+/// The mechanism a skeleton proposes for `country` and the receiving party.
+fn mechanism_for(country: Country, party: Option<&ropa_syntax::model::Party>, module: u8) -> String {
+    let dpf = party.is_some_and(|p| p.dpf.as_ref().is_some_and(|d| d.value));
+    match ropa_law::adequacy(country).map(|a| a.scope) {
+        Some(ropa_law::AdequacyScope::DpfCertifiedOnly) if dpf => "mechanism=dpf".to_owned(),
+        Some(ropa_law::AdequacyScope::Full | ropa_law::AdequacyScope::Partial(_)) => "mechanism=adequacy".to_owned(),
+        _ => format!("mechanism=scc module={module} tia=\"TIA REFERENCE\""),
+    }
+}
+
+fn is_processor_activity(activity: &Node) -> bool {
+    activity
+        .child_nodes()
+        .iter()
+        .any(|n| n.name.value == "role" && n.arguments().next().and_then(|e| e.value.as_str()) == Some("processor"))
+}
+
+/// Adds (or corrects) the `mechanism=` of a transfer that has none.
+fn safeguard(ws: &Workspace, file: &ropa_check::File, finding: &Diagnostic) -> Option<(String, Vec<TextEdit>)> {
+    let transfer = enclosing(file, finding.span, &["transfer"])?;
+    let activity = enclosing(file, finding.span, &["activity"]);
+    let country = transfer
+        .arguments()
+        .next()
+        .and_then(|e| e.value.as_str())
+        .and_then(Country::parse)?;
+    let index = Index::new(ws);
+    let party = transfer
+        .property("to")
+        .and_then(|e| e.value.as_str())
+        .and_then(|id| index.party(id));
+    let module = scc_module(
+        activity.is_some_and(is_processor_activity),
+        party.is_none_or(|p| p.kind.is_processor()),
+    );
+    let mut mechanism = format!("mechanism=scc module={module}");
+    if transfer.property("module").is_some() {
+        mechanism = "mechanism=scc".to_owned();
+    }
+    if transfer.property("tia").is_none() {
+        mechanism.push_str(" tia=\"TIA REFERENCE\"");
+    }
+    let edit = match transfer.property("mechanism") {
+        // Replace the wrong mechanism and everything it brought along would
+        // guess too much: replace only the mechanism's value.
+        Some(existing) => TextEdit {
+            span: existing.span,
+            new_text: mechanism,
+        },
+        None => {
+            let end = transfer.entries.last().map_or(transfer.name.span.end, |e| e.span.end);
+            TextEdit {
+                span: Span::new(end, end),
+                new_text: format!(" {mechanism}"),
+            }
+        }
+    };
+    Some((
+        format!(
+            "Use standard contractual clauses for the transfer to {country} (`{}`)",
+            edit.new_text.trim()
+        ),
+        vec![edit],
+    ))
+}
+
+/// Declares a transfer an activity makes without saying so.
+fn declare_transfer(ws: &Workspace, file: &ropa_check::File, finding: &Diagnostic) -> Option<(String, Vec<TextEdit>)> {
+    let activity = enclosing(file, finding.span, &["activity"])?;
+    let reference = file.text.get(finding.span.range())?.trim_matches('"');
+    let related = finding.related.first()?;
+    let country_text = ws.file(related.file)?.text.get(related.span.range())?.trim_matches('"');
+    let country = Country::parse(country_text)?;
+    let index = Index::new(ws);
+    let party = index.party(reference);
+    let module = scc_module(
+        is_processor_activity(activity),
+        party.is_none_or(|p| p.kind.is_processor()),
+    );
+    let line = format!(
+        "transfer {country} to={} {}",
+        crate::navigation::kdl_string(reference),
+        mechanism_for(country, party, module)
+    );
+    Some((
+        format!("Declare the transfer: `{line}`"),
+        vec![insert_child(&file.text, activity, &line)],
+    ))
+}
+
+/// `allow RULE reason="…"` in the node the finding is about, or at the top
+/// of the file when it is about no such node.
+fn allow(text: &str, file: &ropa_check::File, finding: &Diagnostic) -> Option<(String, TextEdit)> {
+    let rule = finding.rule.id();
+    let line = format!("allow {rule} reason=\"WHY THIS IS ACCEPTED\"");
+    let scope = enclosing(
+        file,
+        finding.span,
+        &["activity", "processor", "subprocessor", "recipient", "organization"],
+    );
+    match scope {
+        Some(node) => {
+            let name = node
+                .arguments()
+                .next()
+                .and_then(|e| e.value.as_str())
+                .unwrap_or(node.name.value.as_str());
+            Some((
+                format!("Allow `{rule}` in `{name}`, with a reason"),
+                insert_child(text, node, &line),
+            ))
+        }
+        None => {
+            let first = crate::kdl_of(file).document.nodes.first().map_or(0, |n| n.span.start);
+            let at = text[..first as usize].rfind('\n').map_or(0, |i| i + 1) as u32;
+            Some((
+                format!("Allow `{rule}` in this whole file, with a reason"),
+                TextEdit {
+                    span: Span::new(at, at),
+                    new_text: format!("{line}{}", newline(text)),
+                },
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fixture::Fixture;
+
+    const ORG: &str = "organization \"O\" {\n    country SE\n    security \"s\"\n    breach-procedure \"b\"\n    rights-procedure \"r\"\n}\n";
+
+    /// Every action at the cursor (or selection) with the file after it.
+    fn actions(fixture: &str) -> String {
+        let f = Fixture::parse(fixture);
+        let findings = ropa_check::check(&f.ws);
+        let mut out = String::new();
+        for action in super::code_actions(&f.ws, f.cursor_file, f.range, &findings) {
+            out.push_str(&format!(
+                "### {}{} [{}]\n{}\n",
+                action.title,
+                if action.preferred { " (preferred)" } else { "" },
+                action.rule.id(),
+                f.apply(&action.edits)
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn undefined_reference_did_you_mean_and_declare() {
+        insta::assert_snapshot!(actions(&format!(
+            "{ORG}data contact \"Name\"\ndata contract \"Contracts\"\nactivity web {{\n    purpose \"p\"\n    basis contract\n    retain \"1 year\" from=collection\n    data contat$0\n}}\n"
+        )));
+        insta::assert_snapshot!(
+            "no_candidate",
+            actions(&format!(
+                "{ORG}activity web {{\n    purpose \"p\"\n    basis contract\n    retain \"1 year\" from=collection\n    subjects xyz$0\n}}"
+            ))
+        );
+    }
+
+    #[test]
+    fn missing_retention_and_basis_skeletons() {
+        insta::assert_snapshot!(actions(&format!("{ORG}activity web$0 {{\n    purpose \"p\"\n}}\n")));
+    }
+
+    #[test]
+    fn transfer_without_safeguard_gets_scc_skeleton() {
+        insta::assert_snapshot!(actions(&format!(
+            "{ORG}processor mailer \"Mailer\" {{\n    stored-in US\n    dpa \"2024-01-01\"\n}}\nactivity web {{\n    purpose \"p\"\n    basis contract\n    retain \"1 year\" from=collection\n    processors mailer\n    transfer U$0S to=mailer\n}}\n"
+        )));
+    }
+
+    #[test]
+    fn undeclared_transfer_is_declared_with_the_right_mechanism() {
+        // Switzerland is adequate: no SCCs needed. CRLF line endings are kept.
+        let fixture = format!(
+            "{ORG}processor av \"AV\" {{\n    stored-in CH\n    dpa \"2024-01-01\"\n}}\nactivity it {{\n    purpose \"p\"\n    basis contract\n    retain \"1 year\" from=collection\n    processors a$0v\n}}\n"
+        )
+        .replace('\n', "\r\n");
+        let out = actions(&fixture);
+        assert!(out.contains("    transfer CH to=av mechanism=adequacy\r\n}"), "{out}");
+        insta::assert_snapshot!(out.replace('\r', "␍"));
+    }
+
+    #[test]
+    fn allow_opens_a_block_when_the_node_has_none() {
+        insta::assert_snapshot!(actions(&format!("{ORG}processor unused$0 \"Unused Ltd\"\n")));
+    }
+
+    #[test]
+    fn unknown_file_or_no_finding_gives_nothing() {
+        let f = Fixture::parse("data x");
+        assert!(super::code_actions(&f.ws, ropa_check::FileId(9), f.range, &[]).is_empty());
+        let findings = ropa_check::check(&f.ws);
+        assert!(super::code_actions(&f.ws, f.cursor_file, ropa_syntax::Span::new(500, 600), &findings).is_empty());
+    }
+}

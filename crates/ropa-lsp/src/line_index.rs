@@ -1,0 +1,229 @@
+//! Byte offsets to LSP positions and back, in the negotiated encoding.
+//!
+//! Everything below this crate speaks byte offsets. LSP speaks (line,
+//! character) where a character is a UTF-16 code unit unless client and
+//! server agree on UTF-8 (LSP 3.17 `positionEncoding`). Swedish, Danish and
+//! Norwegian names are everywhere in specs ("Åsa Öberg", "Bogføringsloven"),
+//! so the difference is not academic: `ø` is 2 bytes and 1 UTF-16 unit, and
+//! an emoji in a comment is 4 bytes and 2 units.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as the LSP specification says.
+//! A position past the end of its line or of the text is an error the
+//! client gets back, not something guessed.
+
+use ropa_syntax::Span;
+use tower_lsp_server::ls_types::{Position, Range};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PositionError {
+    LineOutOfRange { line: u32, lines: u32 },
+    CharacterOutOfRange { line: u32, character: u32, length: u32 },
+}
+
+impl std::fmt::Display for PositionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PositionError::LineOutOfRange { line, lines } => {
+                write!(f, "line {line} is out of range: the document has {lines} lines")
+            }
+            PositionError::CharacterOutOfRange {
+                line,
+                character,
+                length,
+            } => write!(
+                f,
+                "character {character} is out of range: line {line} is {length} characters long"
+            ),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineIndex {
+    text: String,
+    /// Byte offset where each line starts.
+    starts: Vec<u32>,
+    /// Byte offset where each line's content ends (before its terminator).
+    ends: Vec<u32>,
+    encoding: Encoding,
+}
+
+impl LineIndex {
+    pub fn new(text: &str, encoding: Encoding) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0u32];
+        let mut ends = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    ends.push(i as u32);
+                    starts.push(i as u32 + 1);
+                }
+                b'\r' => {
+                    ends.push(i as u32);
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i as u32 + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        ends.push(bytes.len() as u32);
+        LineIndex {
+            text: text.to_owned(),
+            starts,
+            ends,
+            encoding,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    fn width(&self, c: char) -> u32 {
+        match self.encoding {
+            Encoding::Utf8 => c.len_utf8() as u32,
+            Encoding::Utf16 => c.len_utf16() as u32,
+        }
+    }
+
+    /// The byte offset of a position. A character inside a multi-unit
+    /// character (half a surrogate pair, the middle of a UTF-8 sequence)
+    /// snaps back to its start.
+    pub fn offset(&self, position: Position) -> Result<u32, PositionError> {
+        let line = position.line as usize;
+        let (Some(&start), Some(&end)) = (self.starts.get(line), self.ends.get(line)) else {
+            return Err(PositionError::LineOutOfRange {
+                line: position.line,
+                lines: self.starts.len() as u32,
+            });
+        };
+        let content = &self.text[start as usize..end as usize];
+        let mut units = 0u32;
+        for (byte, c) in content.char_indices() {
+            let next = units + self.width(c);
+            if position.character < next {
+                return Ok(start + byte as u32);
+            }
+            units = next;
+        }
+        if position.character == units {
+            return Ok(end);
+        }
+        Err(PositionError::CharacterOutOfRange {
+            line: position.line,
+            character: position.character,
+            length: units,
+        })
+    }
+
+    pub fn span(&self, range: Range) -> Result<Span, PositionError> {
+        let start = self.offset(range.start)?;
+        let end = self.offset(range.end)?;
+        Ok(Span::new(start.min(end), start.max(end)))
+    }
+
+    /// The position of a byte offset (clamped to the text, snapped back to a
+    /// character boundary: offsets come from our own spans, but a stale one
+    /// must not panic).
+    pub fn position(&self, offset: u32) -> Position {
+        let mut offset = (offset as usize).min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
+        let start = self.starts[line] as usize;
+        let end = (self.ends[line] as usize).max(start);
+        let upto = offset.min(end);
+        let character = self.text[start..upto].chars().map(|c| self.width(c)).sum();
+        Position::new(line as u32, character)
+    }
+
+    pub fn range(&self, span: Span) -> Range {
+        Range::new(self.position(span.start), self.position(span.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "contact \"Åsa Öberg\" x\r\ndata 😀 y\rz\n";
+
+    #[test]
+    fn utf16_counts_code_units() {
+        let index = LineIndex::new(TEXT, Encoding::Utf16);
+        // `x` is after 19 UTF-16 units on line 0 (Å and Ö are one unit each).
+        let x = TEXT.find(" x").expect("x") as u32 + 1;
+        assert_eq!(index.position(x), Position::new(0, 20));
+        assert_eq!(index.offset(Position::new(0, 20)), Ok(x));
+        // The emoji is a surrogate pair: `y` is at unit 8.
+        let y = TEXT.find('y').expect("y") as u32;
+        assert_eq!(index.position(y), Position::new(1, 8));
+        assert_eq!(index.offset(Position::new(1, 8)), Ok(y));
+        // Half a surrogate pair snaps back to the emoji.
+        assert_eq!(
+            index.offset(Position::new(1, 6)),
+            Ok(TEXT.find('😀').expect("emoji") as u32)
+        );
+        // A lone \r ends a line too.
+        assert_eq!(index.position(TEXT.find('z').expect("z") as u32), Position::new(2, 0));
+    }
+
+    #[test]
+    fn utf8_counts_bytes() {
+        let index = LineIndex::new(TEXT, Encoding::Utf8);
+        let x = TEXT.find(" x").expect("x") as u32 + 1;
+        assert_eq!(index.position(x), Position::new(0, x));
+        assert_eq!(index.offset(Position::new(0, x)), Ok(x));
+        let y = TEXT.find('y').expect("y") as u32;
+        assert_eq!(index.position(y).character, 10);
+    }
+
+    #[test]
+    fn crlf_is_not_part_of_the_line() {
+        let index = LineIndex::new(TEXT, Encoding::Utf16);
+        // Line 0 is 21 units long; its end is before \r\n.
+        assert_eq!(
+            index.offset(Position::new(0, 21)),
+            Ok(TEXT.find('\r').expect("cr") as u32)
+        );
+        assert!(index.offset(Position::new(0, 22)).is_err());
+        // The position of the \n of \r\n is the end of line 0.
+        assert_eq!(
+            index.position(TEXT.find('\n').expect("lf") as u32),
+            Position::new(0, 21)
+        );
+    }
+
+    #[test]
+    fn out_of_range_is_an_error_and_positions_clamp() {
+        let index = LineIndex::new(TEXT, Encoding::Utf16);
+        assert_eq!(
+            index.offset(Position::new(9, 0)),
+            Err(PositionError::LineOutOfRange { line: 9, lines: 4 })
+        );
+        assert!(index.offset(Position::new(3, 1)).is_err());
+        assert_eq!(index.offset(Position::new(3, 0)), Ok(TEXT.len() as u32));
+        assert_eq!(index.position(10_000), Position::new(3, 0));
+        assert_eq!(index.position(2), Position::new(0, 2));
+        let empty = LineIndex::new("", Encoding::Utf8);
+        assert_eq!(empty.offset(Position::new(0, 0)), Ok(0));
+        assert!(empty.offset(Position::new(0, 1)).is_err());
+        assert!(empty.offset(Position::new(u32::MAX, u32::MAX)).is_err());
+    }
+}

@@ -1,0 +1,525 @@
+//! The LSP handlers and the `Ordered` service that keeps document changes
+//! in order.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use ropa_check::FileId;
+use serde::de::DeserializeOwned;
+use tokio::sync::{mpsc, watch};
+use tower_lsp_server::jsonrpc::{self, Request, Response};
+use tower_lsp_server::ls_types::{self as ls, Uri};
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::convert;
+use crate::line_index::{Encoding, LineIndex};
+use crate::store::{Msg, Snapshot, WsSnapshot};
+
+/// How long a request waits for earlier document changes to be applied
+/// before it gives up with an error (it never waits unbounded).
+const SNAPSHOT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long the server waits for the client to answer its own requests
+/// (capability registration): a client that never answers must not stall us.
+const CLIENT_REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+const MAX_WORKSPACE_SYMBOLS: usize = 500;
+
+/// Shared between the `Ordered` front and the handlers.
+#[derive(Clone)]
+pub struct Channel {
+    pub tx: mpsc::UnboundedSender<Msg>,
+    /// Document changes sent to the store so far.
+    pub received: Arc<AtomicU64>,
+}
+
+impl Channel {
+    pub fn send(&self, msg: Msg) {
+        self.received.fetch_add(1, Ordering::SeqCst);
+        // A closed store means the server is shutting down: nothing to do.
+        let _ = self.tx.send(msg);
+    }
+}
+
+/// Wraps the LSP service: document notifications go to the store in the
+/// order the transport read them. The transport calls `call` sequentially,
+/// one message after the other; the handlers it returns then run
+/// concurrently, so this is the last point where the order is known.
+pub struct Ordered<S> {
+    pub inner: S,
+    pub channel: Channel,
+    pub initialized: bool,
+}
+
+fn params<T: DeserializeOwned>(req: &Request) -> Option<T> {
+    serde_json::from_value(req.params()?.clone()).ok()
+}
+
+impl<S> tower::Service<Request> for Ordered<S>
+where
+    S: tower::Service<Request, Response = Option<Response>>,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = S::Future;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        let is_notification = req.id().is_none();
+        match req.method() {
+            "initialize" if !is_notification => self.initialized = true,
+            // Before `initialize`, notifications are dropped (LSP 3.17 "Lifecycle").
+            _ if !self.initialized || !is_notification => {}
+            "textDocument/didOpen" => {
+                if let Some(p) = params::<ls::DidOpenTextDocumentParams>(&req) {
+                    self.channel.send(Msg::Open {
+                        uri: p.text_document.uri,
+                        text: p.text_document.text,
+                        version: p.text_document.version,
+                    });
+                }
+            }
+            "textDocument/didChange" => {
+                if let Some(p) = params::<ls::DidChangeTextDocumentParams>(&req) {
+                    self.channel.send(Msg::Change {
+                        uri: p.text_document.uri,
+                        version: p.text_document.version,
+                        changes: p.content_changes,
+                    });
+                }
+            }
+            "textDocument/didClose" => {
+                if let Some(p) = params::<ls::DidCloseTextDocumentParams>(&req) {
+                    self.channel.send(Msg::Close {
+                        uri: p.text_document.uri,
+                    });
+                }
+            }
+            "workspace/didChangeWatchedFiles" => {
+                if let Some(p) = params::<ls::DidChangeWatchedFilesParams>(&req) {
+                    self.channel.send(Msg::Watched { changes: p.changes });
+                }
+            }
+            _ => {}
+        }
+        self.inner.call(req)
+    }
+}
+
+pub struct Backend {
+    pub client: Client,
+    pub channel: Channel,
+    pub snapshots: watch::Receiver<Arc<Snapshot>>,
+    pub encoding: OnceLock<Encoding>,
+    pub watch_registration: OnceLock<bool>,
+}
+
+fn invalid_params(message: impl std::fmt::Display) -> jsonrpc::Error {
+    jsonrpc::Error::invalid_params(message.to_string())
+}
+
+fn internal(message: &str) -> jsonrpc::Error {
+    jsonrpc::Error {
+        code: jsonrpc::ErrorCode::InternalError,
+        message: message.to_owned().into(),
+        data: None,
+    }
+}
+
+/// Runs an editor feature on the blocking pool: it may take a few
+/// milliseconds on a large workspace, and a bug in it (a panic) becomes an
+/// error response instead of taking the server down.
+async fn run<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> jsonrpc::Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|_| internal("internal error while answering the request"))
+}
+
+/// A request's document: its workspace snapshot, file and line index.
+struct Doc {
+    ws: Arc<WsSnapshot>,
+    file: FileId,
+    lines: Arc<LineIndex>,
+}
+
+impl Doc {
+    fn offset(&self, position: ls::Position) -> jsonrpc::Result<u32> {
+        self.lines.offset(position).map_err(invalid_params)
+    }
+}
+
+impl Backend {
+    /// The store as of every change received before this request.
+    async fn snapshot(&self) -> jsonrpc::Result<Arc<Snapshot>> {
+        let target = self.channel.received.load(Ordering::SeqCst);
+        let mut rx = self.snapshots.clone();
+        match tokio::time::timeout(SNAPSHOT_TIMEOUT, rx.wait_for(|s| s.seq >= target)).await {
+            Ok(Ok(snapshot)) => Ok(snapshot.clone()),
+            _ => Err(internal("the document store did not catch up in time")),
+        }
+    }
+
+    async fn doc(&self, uri: &Uri) -> jsonrpc::Result<Option<Doc>> {
+        let snapshot = self.snapshot().await?;
+        Ok(snapshot.file(uri).and_then(|(ws, file)| {
+            let lines = ws.lines(file)?.clone();
+            Some(Doc { ws, file, lines })
+        }))
+    }
+
+    /// Findings whose spans fit the file's current text: the last published
+    /// ones when they do, else a fresh check.
+    async fn findings(&self, doc: &Doc) -> jsonrpc::Result<Arc<Vec<ropa_check::Diagnostic>>> {
+        if let Some(findings) = doc.ws.findings_for(doc.file) {
+            return Ok(findings);
+        }
+        let ws = doc.ws.ws.clone();
+        run(move || Arc::new(ropa_check::check(&ws))).await
+    }
+}
+
+fn negotiate(capabilities: &ls::ClientCapabilities) -> Encoding {
+    let offered = capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(list) if list.contains(&ls::PositionEncodingKind::UTF8) => Encoding::Utf8,
+        _ => Encoding::Utf16,
+    }
+}
+
+fn debounce_of(options: Option<&serde_json::Value>) -> Duration {
+    let from_options = options.and_then(|o| o.get("debounceMs")).and_then(|v| v.as_u64());
+    let from_env = std::env::var("ROPA_LSP_DEBOUNCE_MS").ok().and_then(|v| v.parse().ok());
+    Duration::from_millis(
+        from_options
+            .or(from_env)
+            .unwrap_or(crate::DEFAULT_DEBOUNCE_MS)
+            .min(10_000),
+    )
+}
+
+impl Backend {
+    /// Answers a message the firewall replaced (see firewall.rs).
+    pub async fn invalid_message(&self, params: crate::firewall::InvalidMessage) -> jsonrpc::Result<serde_json::Value> {
+        Err(crate::firewall::error_for(params))
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: ls::InitializeParams) -> jsonrpc::Result<ls::InitializeResult> {
+        let encoding = negotiate(&params.capabilities);
+        let _ = self.encoding.set(encoding);
+        let dynamic_watch = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        let _ = self.watch_registration.set(dynamic_watch);
+        // Sent without counting: it is not a document change, and the
+        // client sends none before it has this response.
+        let _ = self.channel.tx.send(Msg::Configure {
+            encoding,
+            debounce: debounce_of(params.initialization_options.as_ref()),
+        });
+        Ok(ls::InitializeResult {
+            capabilities: ls::ServerCapabilities {
+                position_encoding: Some(match encoding {
+                    Encoding::Utf8 => ls::PositionEncodingKind::UTF8,
+                    Encoding::Utf16 => ls::PositionEncodingKind::UTF16,
+                }),
+                text_document_sync: Some(ls::TextDocumentSyncCapability::Options(ls::TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(ls::TextDocumentSyncKind::INCREMENTAL),
+                    ..ls::TextDocumentSyncOptions::default()
+                })),
+                hover_provider: Some(ls::HoverProviderCapability::Simple(true)),
+                completion_provider: Some(ls::CompletionOptions {
+                    trigger_characters: Some(vec!["=".to_owned()]),
+                    ..ls::CompletionOptions::default()
+                }),
+                definition_provider: Some(ls::OneOf::Left(true)),
+                references_provider: Some(ls::OneOf::Left(true)),
+                rename_provider: Some(ls::OneOf::Right(ls::RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: ls::WorkDoneProgressOptions::default(),
+                })),
+                document_symbol_provider: Some(ls::OneOf::Left(true)),
+                workspace_symbol_provider: Some(ls::OneOf::Left(true)),
+                code_action_provider: Some(ls::CodeActionProviderCapability::Options(ls::CodeActionOptions {
+                    code_action_kinds: Some(vec![ls::CodeActionKind::QUICKFIX]),
+                    ..ls::CodeActionOptions::default()
+                })),
+                document_formatting_provider: Some(ls::OneOf::Left(true)),
+                ..ls::ServerCapabilities::default()
+            },
+            server_info: Some(ls::ServerInfo {
+                name: "ropa".to_owned(),
+                version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: ls::InitializedParams) {
+        if self.watch_registration.get() != Some(&true) {
+            return;
+        }
+        let client = self.client.clone();
+        // In its own task, with a timeout: a client that never answers the
+        // registration must not hold up anything else.
+        tokio::spawn(async move {
+            let watchers = ["**/*.ropa.kdl", "**/ropa.kdl"]
+                .iter()
+                .map(|glob| ls::FileSystemWatcher {
+                    glob_pattern: ls::GlobPattern::String((*glob).to_owned()),
+                    kind: None,
+                })
+                .collect();
+            let options = ls::DidChangeWatchedFilesRegistrationOptions { watchers };
+            let registration = ls::Registration {
+                id: "ropa-watched-files".to_owned(),
+                method: "workspace/didChangeWatchedFiles".to_owned(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            let _ = tokio::time::timeout(CLIENT_REQUEST_TIMEOUT, client.register_capability(vec![registration])).await;
+        });
+    }
+
+    async fn shutdown(&self) -> jsonrpc::Result<()> {
+        Ok(())
+    }
+
+    // Document notifications reach the store through `Ordered`; these are
+    // here so the service does not log them as unimplemented.
+    async fn did_open(&self, _: ls::DidOpenTextDocumentParams) {}
+    async fn did_change(&self, _: ls::DidChangeTextDocumentParams) {}
+    async fn did_close(&self, _: ls::DidCloseTextDocumentParams) {}
+    async fn did_change_watched_files(&self, _: ls::DidChangeWatchedFilesParams) {}
+
+    async fn hover(&self, params: ls::HoverParams) -> jsonrpc::Result<Option<ls::Hover>> {
+        let position = params.text_document_position_params;
+        let Some(doc) = self.doc(&position.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let offset = doc.offset(position.position)?;
+        let findings = self.findings(&doc).await?;
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            ropa_ide::hover(&ws.ws, &findings, file, offset).map(|h| ls::Hover {
+                contents: ls::HoverContents::Markup(ls::MarkupContent {
+                    kind: ls::MarkupKind::Markdown,
+                    value: h.markdown,
+                }),
+                range: Some(lines.range(h.span)),
+            })
+        })
+        .await
+    }
+
+    async fn completion(&self, params: ls::CompletionParams) -> jsonrpc::Result<Option<ls::CompletionResponse>> {
+        let position = params.text_document_position;
+        let Some(doc) = self.doc(&position.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let offset = doc.offset(position.position)?;
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            let items = ropa_ide::completions(&ws.ws, file, offset);
+            Some(ls::CompletionResponse::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| convert::completion(&lines, i, item))
+                    .collect(),
+            ))
+        })
+        .await
+    }
+
+    async fn goto_definition(
+        &self,
+        params: ls::GotoDefinitionParams,
+    ) -> jsonrpc::Result<Option<ls::GotoDefinitionResponse>> {
+        let position = params.text_document_position_params;
+        let Some(doc) = self.doc(&position.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let offset = doc.offset(position.position)?;
+        let (ws, file) = (doc.ws.clone(), doc.file);
+        run(move || {
+            let locations: Vec<ls::Location> = ropa_ide::definition(&ws.ws, file, offset)
+                .into_iter()
+                .filter_map(|l| convert::location(&ws, l))
+                .collect();
+            (!locations.is_empty()).then_some(ls::GotoDefinitionResponse::Array(locations))
+        })
+        .await
+    }
+
+    async fn references(&self, params: ls::ReferenceParams) -> jsonrpc::Result<Option<Vec<ls::Location>>> {
+        let position = params.text_document_position;
+        let Some(doc) = self.doc(&position.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let offset = doc.offset(position.position)?;
+        let include = params.context.include_declaration;
+        let (ws, file) = (doc.ws.clone(), doc.file);
+        run(move || {
+            Some(
+                ropa_ide::references(&ws.ws, file, offset, include)
+                    .into_iter()
+                    .filter_map(|l| convert::location(&ws, l))
+                    .collect(),
+            )
+        })
+        .await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: ls::TextDocumentPositionParams,
+    ) -> jsonrpc::Result<Option<ls::PrepareRenameResponse>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let offset = doc.offset(params.position)?;
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            ropa_ide::prepare_rename(&ws.ws, file, offset).map(|(span, id)| {
+                ls::PrepareRenameResponse::RangeWithPlaceholder {
+                    range: lines.range(span),
+                    placeholder: id,
+                }
+            })
+        })
+        .await
+    }
+
+    async fn rename(&self, params: ls::RenameParams) -> jsonrpc::Result<Option<ls::WorkspaceEdit>> {
+        let position = params.text_document_position;
+        let Some(doc) = self.doc(&position.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let offset = doc.offset(position.position)?;
+        let (ws, file, new_name) = (doc.ws.clone(), doc.file, params.new_name);
+        run(move || {
+            ropa_ide::rename(&ws.ws, file, offset, &new_name)
+                .map(|edits| Some(convert::workspace_edit(&ws, &edits)))
+                .map_err(invalid_params)
+        })
+        .await?
+    }
+
+    async fn document_symbol(
+        &self,
+        params: ls::DocumentSymbolParams,
+    ) -> jsonrpc::Result<Option<ls::DocumentSymbolResponse>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            let symbols = ropa_ide::document_symbols(&ws.ws, file);
+            Some(ls::DocumentSymbolResponse::Nested(
+                symbols.iter().map(|s| convert::document_symbol(&lines, s)).collect(),
+            ))
+        })
+        .await
+    }
+
+    async fn symbol(&self, params: ls::WorkspaceSymbolParams) -> jsonrpc::Result<Option<ls::WorkspaceSymbolResponse>> {
+        let snapshot = self.snapshot().await?;
+        run(move || {
+            let mut keys: Vec<&String> = snapshot.workspaces.keys().collect();
+            keys.sort();
+            let mut out = Vec::new();
+            for key in keys {
+                let Some(ws) = snapshot.workspaces.get(key) else {
+                    continue;
+                };
+                let left = MAX_WORKSPACE_SYMBOLS.saturating_sub(out.len());
+                for (file, symbol) in ropa_ide::workspace_symbols(&ws.ws, &params.query, left) {
+                    let Some(location) = convert::location(
+                        ws,
+                        ropa_ide::Location {
+                            file,
+                            span: symbol.selection,
+                        },
+                    ) else {
+                        continue;
+                    };
+                    out.push(ls::WorkspaceSymbol {
+                        name: symbol.name,
+                        kind: convert::symbol_kind(symbol.kind),
+                        tags: None,
+                        container_name: symbol.detail,
+                        location: ls::OneOf::Left(location),
+                        data: None,
+                    });
+                }
+            }
+            Some(ls::WorkspaceSymbolResponse::Nested(out))
+        })
+        .await
+    }
+
+    async fn code_action(&self, params: ls::CodeActionParams) -> jsonrpc::Result<Option<ls::CodeActionResponse>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let range = doc.lines.span(params.range).map_err(invalid_params)?;
+        let findings = self.findings(&doc).await?;
+        let (ws, file) = (doc.ws.clone(), doc.file);
+        run(move || {
+            let actions = ropa_ide::code_actions(&ws.ws, file, range, &findings);
+            Some(
+                actions
+                    .into_iter()
+                    .map(|action| {
+                        let diagnostic = findings
+                            .get(action.finding)
+                            .map(|f| convert::diagnostic(f, &ws.uris, &ws.lines));
+                        ls::CodeActionOrCommand::CodeAction(ls::CodeAction {
+                            title: action.title,
+                            kind: Some(ls::CodeActionKind::QUICKFIX),
+                            diagnostics: diagnostic.map(|d| vec![d]),
+                            edit: Some(convert::workspace_edit(&ws, &action.edits)),
+                            is_preferred: action.preferred.then_some(true),
+                            ..ls::CodeAction::default()
+                        })
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+
+    async fn formatting(&self, params: ls::DocumentFormattingParams) -> jsonrpc::Result<Option<Vec<ls::TextEdit>>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || match ropa_ide::format(&ws.ws, file) {
+            Ok(edits) => Ok(Some(
+                edits
+                    .iter()
+                    .map(|e| ls::TextEdit::new(lines.range(e.span), e.new_text.clone()))
+                    .collect(),
+            )),
+            Err(err) => Err(jsonrpc::Error {
+                // LSP's RequestFailed: the request was valid, the file is not formattable.
+                code: jsonrpc::ErrorCode::ServerError(-32803),
+                message: err.to_string().into(),
+                data: None,
+            }),
+        })
+        .await?
+    }
+}

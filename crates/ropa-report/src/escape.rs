@@ -1,0 +1,151 @@
+//! Escaping text from specs for each output format. Every string that
+//! reaches HTML, SVG, Markdown or CSV goes through one of these; the
+//! renderers never write spec text any other way.
+
+/// Text in HTML or XML (SVG) content and in double- or single-quoted
+/// attribute values.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters other than tab and newlines are not
+            // allowed in XML; drop them rather than break the SVG.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text inline in Markdown (paragraphs, list items, table cells): every
+/// character Markdown or GitHub gives a meaning is backslash-escaped, `<`
+/// and `&` are written as entities so that no HTML or entity gets through,
+/// and line breaks become `<br>` so a value cannot start a new block or
+/// break out of a table row.
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' | '^' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            c if c.is_control() && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    // What would start a block at the beginning of a line: a list marker,
+    // a numbered item, a setext underline. (`#` and `>` are handled above.)
+    match out.chars().next() {
+        Some('-' | '+' | '=') => out.insert(0, '\\'),
+        Some(d) if d.is_ascii_digit() => {
+            let digits = out.len() - out.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if out[digits..].starts_with(['.', ')']) {
+                out.insert(digits, '\\');
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// A CSS string literal's content (inside `"…"` in a `<style>` element):
+/// everything but letters, digits and spaces as a hex escape, so that no
+/// quote, backslash or `</style>` can end the string or the element.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else if !c.is_control() {
+            out.push_str(&format!("\\{:x} ", u32::from(c)));
+        }
+    }
+    out
+}
+
+/// A CSV field (RFC 4180): quoted when it holds a comma, quote or line
+/// break. A value that a spreadsheet would run as a formula (starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`, which
+/// spreadsheets show as text (OWASP, "CSV Injection").
+pub fn csv(value: &str) -> String {
+    let guarded;
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{value}");
+        guarded.as_str()
+    } else {
+        value
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escapes_markup_and_quotes() {
+        assert_eq!(
+            html("<script>alert(\"x\")</script> & 'y'"),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+        );
+        assert_eq!(html("a\u{0}b\u{1b}c"), "abc");
+        assert_eq!(html("Åsa Öberg"), "Åsa Öberg");
+    }
+
+    #[test]
+    fn markdown_neutralises_syntax() {
+        assert_eq!(markdown("| pipes |"), "\\| pipes \\|");
+        assert_eq!(markdown("a\nb\r\nc"), "a<br>b<br>c");
+        assert_eq!(markdown("<b>x</b>"), "&lt;b&gt;x&lt;/b&gt;");
+        assert_eq!(markdown("[link](javascript:x)"), "\\[link\\](javascript:x)");
+        assert_eq!(markdown("# heading"), "\\# heading");
+        assert_eq!(markdown("- item"), "\\- item");
+        assert_eq!(markdown("12. item"), "12\\. item");
+        assert_eq!(markdown("&lt;"), "&amp;lt;");
+        assert_eq!(markdown("7 years"), "7 years");
+        assert_eq!(markdown("e-mail"), "e-mail");
+    }
+
+    #[test]
+    fn css_strings_cannot_close_anything() {
+        let escaped = css_string("A\"B</style><script>");
+        assert!(!escaped.contains(['"', '<', '>', '/']), "{escaped}");
+        assert_eq!(css_string("Åsa AB"), "Åsa AB");
+        assert_eq!(css_string("a·b"), "a\\b7 b");
+    }
+
+    #[test]
+    fn csv_quotes_and_guards_formulas() {
+        assert_eq!(csv("plain"), "plain");
+        assert_eq!(csv("a,b"), "\"a,b\"");
+        assert_eq!(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(csv("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(csv("+46 16 12 00 90"), "'+46 16 12 00 90");
+        assert_eq!(csv("-1"), "'-1");
+        assert_eq!(csv("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv("\t=1"), "'\t=1");
+        assert_eq!(csv("=1,2"), "\"'=1,2\"");
+    }
+}

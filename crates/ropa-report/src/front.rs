@@ -1,0 +1,110 @@
+//! The front of every report: its title, whose it is, the facts a reader
+//! checks first (generated when, from which revision, on legal facts of
+//! which date) and, prominently, whether the record has errors.
+
+use ropa_syntax::values::Severity;
+
+use crate::doc::{Document, Field, Inline, Tone, link, missing, text};
+use crate::i18n::{self, Key, fill};
+use crate::{Ctx, Kind, pieces};
+
+pub const FINDINGS_ANCHOR: &str = "findings";
+
+pub fn field(label: &str, value: Vec<Inline>) -> Field {
+    Field {
+        label: label.to_owned(),
+        cite: None,
+        value,
+    }
+}
+
+pub fn document(ctx: &Ctx) -> Document {
+    let view = ctx.view;
+    let kind = ctx.options.kind;
+    let title = ctx
+        .t(match kind {
+            Kind::Record => Key::TitleRecord,
+            Kind::Transfers => Key::TitleTransfers,
+            Kind::Findings => Key::TitleFindings,
+            Kind::Notice => Key::TitleNotice,
+            Kind::All => Key::TitleAll,
+        })
+        .to_owned();
+    let subject = view
+        .organization_name()
+        .unwrap_or(ctx.t(Key::UnnamedOrganization))
+        .to_owned();
+
+    let mut cover = Vec::new();
+    match view.organization {
+        Some((_, org)) => {
+            cover.push(field(ctx.t(Key::Organization), vec![text(&org.name.value)]));
+            if let Some(registration) = &org.registration {
+                cover.push(field(ctx.t(Key::RegistrationNumber), vec![text(&registration.value)]));
+            }
+            if let Some(country) = &org.country {
+                cover.push(field(
+                    ctx.t(Key::CountryOfEstablishment),
+                    vec![text(pieces::country_name(ctx, country.value))],
+                ));
+            }
+            if let Some(contact) = &org.contact {
+                cover.push(field(ctx.t(Key::ContactPerson), pieces::contact(ctx, contact)));
+            }
+            cover.push(field(ctx.t(Key::Dpo), pieces::dpo(ctx, org)));
+        }
+        None => cover.push(field(
+            ctx.t(Key::Organization),
+            vec![missing(ctx.t(Key::NoOrganization))],
+        )),
+    }
+    cover.push(field(
+        ctx.t(Key::Generated),
+        vec![text(i18n::date(ctx.lang, ctx.options.generated))],
+    ));
+    cover.push(field(ctx.t(Key::SpecRevision), pieces::revision(ctx)));
+    cover.push(field(
+        ctx.t(Key::LegalFactsAsOf),
+        vec![text(i18n::date_text(ctx.lang, ropa_law::facts_as_of()))],
+    ));
+    let mut findings_line = pieces::count_badges(ctx, view.counts);
+    if findings_line.is_empty() {
+        findings_line.push(Inline::Badge(Tone::Ok, ctx.t(Key::NoFindings).to_owned()));
+    }
+    cover.push(field(ctx.t(Key::FindingsTitle), findings_line));
+
+    let mut alerts = Vec::new();
+    if view.organization.is_none() {
+        alerts.push((Tone::Error, vec![text(ctx.t(Key::AlertNoOrganization))]));
+    }
+    if view.has_errors() {
+        let counts = fill(
+            ctx.t(Key::AlertErrors),
+            &[
+                &pieces::severity_count(ctx, Severity::Error, view.counts.error),
+                &pieces::severity_count(ctx, Severity::Warning, view.counts.warning),
+            ],
+        );
+        let mut line = vec![Inline::Strong(counts), text(" ")];
+        if kind.includes(Kind::Findings) {
+            line.push(link(ctx.t(Key::AlertSeeFindings), FINDINGS_ANCHOR));
+        } else {
+            line.push(text(ctx.t(Key::AlertRunCheck)));
+        }
+        alerts.push((Tone::Error, line));
+    }
+    if kind.includes(Kind::Notice) {
+        alerts.push((Tone::Info, vec![text(ctx.t(Key::AlertNoticeDraft))]));
+    }
+
+    Document {
+        lang: ctx.lang,
+        footer: format!("{title} · {subject}"),
+        title,
+        subject,
+        cover,
+        alerts,
+        contents_title: ctx.t(Key::Contents).to_owned(),
+        parts: Vec::new(),
+    }
+}

@@ -1,0 +1,271 @@
+//! A document as one self-contained HTML page: inline CSS, the map as
+//! inline SVG, no scripts and no external assets (a Content-Security-Policy
+//! forbids loading any). Prints to A4 from a browser: each part starts a
+//! page, table headers repeat, rows and short sections are not split.
+
+use std::fmt::Write as _;
+
+use crate::doc::{Block, Document, Field, Inline, Section, Table};
+use crate::escape::{css_string, html as esc};
+
+const STYLE: &str = include_str!("report.css");
+
+pub fn render(document: &Document) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    let lang = document.lang.code();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+         <meta name=\"generator\" content=\"ropa\">\n<title>{} · {}</title>\n<style>\n{STYLE}",
+        esc(&document.title),
+        esc(&document.subject)
+    );
+    // The page footer lives in CSS (`@page` margin boxes), so its text is a
+    // CSS string, escaped for CSS rather than HTML.
+    let _ = write!(
+        out,
+        "@page {{ @bottom-left {{ content: \"{}\"; }} }}\n</style>\n</head>\n<body>\n<main>\n",
+        css_string(&document.footer)
+    );
+    cover(&mut out, document);
+    contents(&mut out, document);
+    for part in &document.parts {
+        section(&mut out, part, 2, true);
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn cover(out: &mut String, document: &Document) {
+    out.push_str("<header class=\"cover\">\n");
+    let _ = writeln!(out, "<p class=\"kind\">{}</p>", esc(&document.title));
+    let _ = writeln!(out, "<h1>{}</h1>", esc(&document.subject));
+    out.push_str("<table class=\"facts\">\n<tbody>\n");
+    for field in &document.cover {
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th><td>", esc(&field.label));
+        inlines(out, &field.value);
+        out.push_str("</td></tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</header>\n");
+    for (tone, line) in &document.alerts {
+        let _ = write!(out, "<div class=\"callout {}\" role=\"note\"><p>", tone.class());
+        inlines(out, line);
+        out.push_str("</p></div>\n");
+    }
+}
+
+fn contents(out: &mut String, document: &Document) {
+    if document.parts.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<nav class=\"toc\" aria-label=\"{0}\">\n<h2>{0}</h2>",
+        esc(&document.contents_title)
+    );
+    toc_list(out, &document.parts, 1);
+    out.push_str("</nav>\n");
+}
+
+/// Parts and their sections: activities are reached from the record's
+/// overview table, which links each one.
+fn toc_list(out: &mut String, sections: &[Section], depth: usize) {
+    out.push_str("<ol>\n");
+    for s in sections {
+        out.push_str("<li>");
+        match &s.anchor {
+            Some(anchor) => {
+                let _ = write!(out, "<a href=\"#{}\">{}</a>", esc(anchor), esc(&s.title));
+            }
+            None => out.push_str(&esc(&s.title)),
+        }
+        if depth < 2 && !s.children.is_empty() {
+            out.push('\n');
+            toc_list(out, &s.children, depth + 1);
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
+}
+
+fn section(out: &mut String, s: &Section, level: usize, part: bool) {
+    let level = level.min(6);
+    let class = if part { "part" } else { "sub" };
+    match &s.anchor {
+        Some(anchor) => {
+            let _ = writeln!(out, "<section class=\"{class} level-{level}\" id=\"{}\">", esc(anchor));
+        }
+        None => {
+            let _ = writeln!(out, "<section class=\"{class} level-{level}\">");
+        }
+    }
+    let _ = write!(out, "<h{level}>{}", esc(&s.title));
+    if !s.badges.is_empty() {
+        out.push_str(" <span class=\"badges\">");
+        inlines(out, &s.badges);
+        out.push_str("</span>");
+    }
+    let _ = writeln!(out, "</h{level}>");
+    for block in &s.blocks {
+        self::block(out, block);
+    }
+    for child in &s.children {
+        section(out, child, level + 1, false);
+    }
+    out.push_str("</section>\n");
+}
+
+fn block(out: &mut String, block: &Block) {
+    match block {
+        Block::Paragraph(line) => {
+            out.push_str("<p>");
+            inlines(out, line);
+            out.push_str("</p>\n");
+        }
+        Block::Callout(tone, line) => {
+            let _ = write!(out, "<div class=\"callout {}\" role=\"note\"><p>", tone.class());
+            inlines(out, line);
+            out.push_str("</p></div>\n");
+        }
+        Block::Fields(fields) => self::fields(out, fields),
+        Block::Table(table) => self::table(out, table),
+        Block::List(items) => {
+            out.push_str("<ul>\n");
+            for item in items {
+                out.push_str("<li>");
+                inlines(out, item);
+                out.push_str("</li>\n");
+            }
+            out.push_str("</ul>\n");
+        }
+        Block::Figure { svg, caption, .. } => {
+            out.push_str("<figure class=\"map\">\n");
+            out.push_str(svg);
+            out.push_str("<figcaption>");
+            inlines(out, caption);
+            out.push_str("</figcaption>\n</figure>\n");
+        }
+    }
+}
+
+fn fields(out: &mut String, fields: &[Field]) {
+    out.push_str("<table class=\"fields\">\n<tbody>\n");
+    for field in fields {
+        let _ = write!(out, "<tr><th scope=\"row\">{}", esc(&field.label));
+        if let Some(cite) = &field.cite {
+            let _ = write!(out, "<span class=\"cite\">{}</span>", esc(cite));
+        }
+        out.push_str("</th><td>");
+        inlines(out, &field.value);
+        out.push_str("</td></tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn table(out: &mut String, table: &Table) {
+    out.push_str("<table class=\"data\">\n");
+    if table.widths.len() == table.head.len() {
+        out.push_str("<colgroup>");
+        for width in &table.widths {
+            let _ = write!(out, "<col style=\"width: {width}%\">");
+        }
+        out.push_str("</colgroup>\n");
+    }
+    out.push_str("<thead>\n<tr>");
+    for (i, head) in table.head.iter().enumerate() {
+        let class = if table.numeric.contains(&i) {
+            " class=\"num\""
+        } else {
+            ""
+        };
+        let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(head));
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for row in &table.rows {
+        match &row.anchor {
+            Some(anchor) => {
+                let _ = write!(out, "<tr id=\"{}\">", esc(anchor));
+            }
+            None => out.push_str("<tr>"),
+        }
+        for (i, cell) in row.cells.iter().enumerate() {
+            out.push_str(if table.numeric.contains(&i) {
+                "<td class=\"num\">"
+            } else {
+                "<td>"
+            });
+            inlines(out, cell);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Text with line breaks kept (spec strings may span lines).
+fn text(out: &mut String, text: &str) {
+    let escaped = esc(text);
+    if escaped.contains('\n') {
+        out.push_str(&escaped.replace("\r\n", "\n").replace('\n', "<br>"));
+    } else {
+        out.push_str(&escaped);
+    }
+}
+
+fn inlines(out: &mut String, line: &[Inline]) {
+    for inline in line {
+        match inline {
+            Inline::Text(s) => text(out, s),
+            Inline::Strong(s) => {
+                out.push_str("<strong>");
+                text(out, s);
+                out.push_str("</strong>");
+            }
+            Inline::Muted(s) => {
+                out.push_str("<span class=\"muted\">");
+                text(out, s);
+                out.push_str("</span>");
+            }
+            Inline::Code(s) => {
+                out.push_str("<code>");
+                text(out, s);
+                out.push_str("</code>");
+            }
+            Inline::Link { text: label, anchor } => {
+                let _ = write!(out, "<a href=\"#{}\">", esc(anchor));
+                text(out, label);
+                out.push_str("</a>");
+            }
+            Inline::Url { text: label, url } => {
+                let _ = write!(out, "<a href=\"{}\" rel=\"noopener noreferrer\">", esc(url));
+                text(out, label);
+                out.push_str("</a>");
+            }
+            Inline::Mail(address) => {
+                // Only a plain address becomes a mailto: link; anything odd stays text.
+                let plain = address.contains('@')
+                    && !address
+                        .chars()
+                        .any(|c| c.is_whitespace() || matches!(c, ':' | '/' | '?' | '#' | '"' | '<' | '>'));
+                if plain {
+                    let _ = write!(out, "<a href=\"mailto:{0}\">{0}</a>", esc(address));
+                } else {
+                    text(out, address);
+                }
+            }
+            Inline::Badge(tone, s) => {
+                let _ = write!(out, "<span class=\"badge {}\">", tone.class());
+                text(out, s);
+                out.push_str("</span>");
+            }
+            Inline::Missing(s) => {
+                out.push_str("<span class=\"missing\">");
+                text(out, s);
+                out.push_str("</span>");
+            }
+            Inline::Break => out.push_str("<br>"),
+        }
+    }
+}

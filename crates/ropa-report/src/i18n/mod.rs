@@ -1,0 +1,522 @@
+//! The report's languages: every heading and fixed text in English, Swedish,
+//! Danish and Norwegian bokmål, as data (one table per language, one file
+//! each), with the legal vocabulary each language's data protection
+//! authority uses. Text written in the spec is never translated.
+//!
+//! A table lists every [`Key`] once, in the order of the enum; the tests
+//! check that, that no text is empty, and that each translation has the
+//! same `{}` placeholders as the English.
+
+mod countries;
+mod da;
+mod en;
+mod nb;
+mod sv;
+mod vocabulary;
+
+use ropa_syntax::values::{Country, Date, Duration, Unit};
+
+pub use vocabulary::{Cite, Label};
+
+/// A language reports can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    En,
+    Sv,
+    Da,
+    Nb,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Sv, Lang::Da, Lang::Nb];
+
+    /// The BCP 47 code, as in `--lang` and the HTML `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sv => "sv",
+            Lang::Da => "da",
+            Lang::Nb => "nb",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    fn language(self) -> &'static Language {
+        match self {
+            Lang::En => &en::LANGUAGE,
+            Lang::Sv => &sv::LANGUAGE,
+            Lang::Da => &da::LANGUAGE,
+            Lang::Nb => &nb::LANGUAGE,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DateStyle {
+    /// 23 November 2026
+    DayMonthYear,
+    /// 23. november 2026
+    DayDotMonthYear,
+}
+
+struct Language {
+    months: [&'static str; 12],
+    /// Singular and plural of hours, days, weeks, months, years.
+    units: [(&'static str, &'static str); 5],
+    date: DateStyle,
+    texts: &'static [(Key, &'static str)],
+}
+
+macro_rules! keys {
+    ($($key:ident,)+) => {
+        /// Every fixed text a report uses.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Key { $($key,)+ }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key,)+];
+        }
+    };
+}
+
+keys! {
+    TitleRecord,
+    TitleTransfers,
+    TitleFindings,
+    TitleNotice,
+    TitleAll,
+    UnnamedOrganization,
+    Organization,
+    RegistrationNumber,
+    CountryOfEstablishment,
+    ContactPerson,
+    PhoneAbbreviation,
+    Dpo,
+    DpoNotAppointed,
+    NoOrganization,
+    Generated,
+    SpecRevision,
+    RevisionDirty,
+    RevisionUnversioned,
+    LegalFactsAsOf,
+    FindingsTitle,
+    NoFindings,
+    CountErrorOne,
+    CountErrorMany,
+    CountWarningOne,
+    CountWarningMany,
+    CountInfoOne,
+    CountInfoMany,
+    AlertNoOrganization,
+    AlertErrors,
+    AlertSeeFindings,
+    AlertRunCheck,
+    AlertNoticeDraft,
+    Contents,
+    RecordTitle,
+    RecordIntro,
+    OrganizationTitle,
+    Name,
+    Address,
+    Website,
+    Representative,
+    Employees,
+    OverviewTitle,
+    Activity,
+    Role,
+    Purpose,
+    LegalBasis,
+    RoleFor,
+    RoleWith,
+    ControllerRecordTitle,
+    ControllerRecordIntro,
+    ProcessorRecordTitle,
+    ProcessorRecordIntro,
+    SeeControllerSection,
+    IdInSpec,
+    JointController,
+    Arrangement,
+    Controller,
+    DataSubjects,
+    PersonalData,
+    Source,
+    Recipients,
+    Transfers,
+    Retention,
+    SecurityMeasures,
+    ControllerOnBehalf,
+    CategoriesOfProcessing,
+    SubProcessors,
+    LegalBasisStated,
+    SpecialCategoryCondition,
+    CriminalDataAuthority,
+    LegitimateInterests,
+    BasisLaw,
+    BasisInterest,
+    BasisAssessment,
+    BasisWithdrawal,
+    BasisRecords,
+    BasisParental,
+    SubjectsChildren,
+    SubjectsEmployees,
+    SubjectsVulnerable,
+    SpecialCategory,
+    CriminalData,
+    NotDeclared,
+    NotRecorded,
+    NoneRecorded,
+    Processor,
+    Recipient,
+    TransferNotDeclared,
+    NoTransfers,
+    LocationsMissingFor,
+    SeeOrganizationMeasures,
+    DpiaNotNeeded,
+    Dpia,
+    DpiaCriteria,
+    Safeguards,
+    AutomatedDecisions,
+    Tracking,
+    Consequence,
+    Provision,
+    RetentionFrom,
+    RetentionUntil,
+    RetentionNoPeriod,
+    RetentionStatute,
+    SecurityTitle,
+    BreachProcedure,
+    RightsProcedure,
+    CategoriesTitle,
+    Unused,
+    Id,
+    Description,
+    UsedBy,
+    VulnerableGroup,
+    SpecialOrCriminal,
+    TransfersTitle,
+    TransfersSummary,
+    TransfersUnsafeguardedAlert,
+    MapTitle,
+    MapCaption,
+    MapElsewhere,
+    MapActivities,
+    MapParties,
+    MapCountries,
+    MapEmpty,
+    MapParentShort,
+    MapProcessorShort,
+    MapSubProcessorShort,
+    MapRecipientShort,
+    MapUnknownLocation,
+    PartiesTitle,
+    NoPartiesRecorded,
+    Party,
+    WhereDataIs,
+    Dpa,
+    DpaSigned,
+    DpaNone,
+    NotApplicable,
+    SubProcessor,
+    SubProcessorOf,
+    DpfCertified,
+    Established,
+    StoredIn,
+    AccessedFrom,
+    ParentCompany,
+    LocationNotRecorded,
+    TransferListTitle,
+    NoTransfersAtAll,
+    Via,
+    ViaColumn,
+    Destination,
+    Safeguard,
+    Status,
+    UnknownLocationsTitle,
+    UnknownLocationsText,
+    Zone,
+    ZoneEea,
+    ZoneAdequate,
+    ZonePartlyAdequate,
+    ZoneNotAdequate,
+    ZoneUnknown,
+    StatusInsideEea,
+    StatusLocationUnknown,
+    StatusSafeguarded,
+    StatusWithoutSafeguard,
+    StatusUndeclared,
+    StatusUndeclaredWithoutSafeguard,
+    LegendInsideEea,
+    LegendSafeguarded,
+    LegendUndeclared,
+    LegendWithoutSafeguard,
+    MechanismNotNamed,
+    SccModule,
+    TransferOccasional,
+    Tia,
+    RecipientNotNamed,
+    RecipientId,
+    CountryCode,
+    FindingsIntro,
+    FindingsInEnglish,
+    NoFindingsText,
+    FindingsByRule,
+    FindingsByActivity,
+    FindingsAll,
+    FindingsElsewhere,
+    Total,
+    Rule,
+    Area,
+    Severity,
+    Count,
+    Level,
+    SeverityError,
+    SeverityWarning,
+    SeverityInfo,
+    SeverityErrorPlural,
+    SeverityWarningPlural,
+    SeverityInfoPlural,
+    Finding,
+    Where,
+    FindingHelp,
+    Help,
+    Entity,
+    File,
+    Line,
+    Column,
+    CategoryStructure,
+    CategoryLawfulness,
+    CategoryRetention,
+    CategoryTransfers,
+    CategoryProcessors,
+    CategoryAccountability,
+    CategorySuppression,
+    NoticeTitle,
+    NoticeIntro,
+    NoticeAudience,
+    NoticeEditorNote,
+    NoticeProcessorActivitiesLeftOut,
+    NoticeNoActivities,
+    NoticeControllerTitle,
+    NoticeControllerText,
+    NoticeDpoText,
+    NoticeNoDpo,
+    NoticeRepresentative,
+    NoticeFillController,
+    NoticeFillContact,
+    NoticeFillDpo,
+    NoticePurposesTitle,
+    NoticePurposeColumn,
+    NoticeDataColumn,
+    NoticeRetentionColumn,
+    NoticeFillPurpose,
+    NoticeFillData,
+    NoticeFillBasis,
+    NoticeFillRetention,
+    NoticeInterestsTitle,
+    NoticeInterestsText,
+    NoticeFillInterest,
+    NoticeSourcesTitle,
+    NoticeSourcesFromYou,
+    NoticeSourcesText,
+    NoticeProvisionTitle,
+    NoticeProvisionText,
+    NoticeIfNotProvided,
+    NoticeFillProvision,
+    NoticeRecipientsTitle,
+    NoticeProcessorsText,
+    NoticeOtherRecipientsText,
+    NoticeNoRecipients,
+    NoticeTransfersTitle,
+    NoticeTransfersText,
+    NoticeTransfersCopy,
+    NoticeNoTransfers,
+    NoticeFillLocations,
+    NoticeFillSafeguard,
+    NoticeMechanismAdequacy,
+    NoticeMechanismDpf,
+    NoticeMechanismScc,
+    NoticeMechanismBcr,
+    NoticeMechanismCodeOfConduct,
+    NoticeMechanismCertification,
+    NoticeMechanismAdHocClauses,
+    NoticeMechanismAdministrativeArrangement,
+    NoticeMechanismDerogation,
+    NoticeRightsTitle,
+    NoticeRightsText,
+    NoticeRightAccess,
+    NoticeRightRectification,
+    NoticeRightErasure,
+    NoticeRightRestriction,
+    NoticeRightPortability,
+    NoticeRightObject,
+    NoticeRightWithdraw,
+    NoticeFillWithdrawal,
+    NoticeRightsHow,
+    NoticeRightsAnswer,
+    NoticeAutomatedTitle,
+    NoticeNoAutomated,
+    NoticeAutomatedText,
+    NoticeAutomatedRights,
+    NoticeComplaintTitle,
+    NoticeComplaintText,
+    NoticeComplaintAuthority,
+    NoticeFillAuthority,
+    NoticeUpdatedTitle,
+    BasisConsent,
+    BasisContract,
+    BasisLegalObligation,
+    BasisVitalInterests,
+    BasisPublicTask,
+    BasisLegitimateInterests,
+    MechanismAdequacy,
+    MechanismDpf,
+    MechanismScc,
+    MechanismBcr,
+    MechanismCodeOfConduct,
+    MechanismCertification,
+    MechanismAdHocClauses,
+    MechanismAdministrativeArrangement,
+    MechanismDerogation,
+    ConditionExplicitConsent,
+    ConditionEmployment,
+    ConditionVitalInterests,
+    ConditionNonprofit,
+    ConditionMadePublic,
+    ConditionLegalClaims,
+    ConditionSubstantialPublicInterest,
+    ConditionHealthCare,
+    ConditionPublicHealth,
+    ConditionArchivingResearch,
+    SpecialRacialEthnicOrigin,
+    SpecialPoliticalOpinions,
+    SpecialReligiousBeliefs,
+    SpecialTradeUnion,
+    SpecialGenetic,
+    SpecialBiometric,
+    SpecialHealth,
+    SpecialSexLife,
+    SpecialSexualOrientation,
+    GroundExplicitConsent,
+    GroundContract,
+    GroundContractInInterest,
+    GroundPublicInterest,
+    GroundLegalClaims,
+    GroundVitalInterests,
+    GroundPublicRegister,
+    GroundCompellingInterests,
+    RoleController,
+    RoleProcessor,
+    RoleJointController,
+    RecipientAuthority,
+    RecipientController,
+    RecipientGroupCompany,
+    RecipientOther,
+    TrackingStrictlyNecessary,
+    TrackingPreferences,
+    TrackingAnalytics,
+    TrackingAdvertising,
+    TrackingSocialMedia,
+    CriterionEvaluationScoring,
+    CriterionAutomatedDecisions,
+    CriterionSystematicMonitoring,
+    CriterionLargeScale,
+    CriterionMatchingDatasets,
+    CriterionInnovativeTechnology,
+    CriterionPreventsRights,
+    ProvisionStatutory,
+    ProvisionContractual,
+    ProvisionPreContract,
+    ProvisionVoluntary,
+}
+
+/// The text of `key` in `lang`. Tables are in key order, so this is an
+/// index; a table that lost its order falls back to a search, and a missing
+/// text to English (the tests keep both from happening).
+pub fn text(lang: Lang, key: Key) -> &'static str {
+    lookup(lang.language().texts, key)
+        .or_else(|| lookup(en::LANGUAGE.texts, key))
+        .unwrap_or("")
+}
+
+fn lookup(texts: &'static [(Key, &'static str)], key: Key) -> Option<&'static str> {
+    match texts.get(key as usize) {
+        Some((k, text)) if *k == key => Some(text),
+        _ => texts.iter().find(|(k, _)| *k == key).map(|(_, text)| *text),
+    }
+}
+
+/// Puts `args` into the `{}` placeholders of `template`, in order. The
+/// arguments are not scanned, so text from a spec containing `{}` stays
+/// as written.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut pieces = template.split("{}");
+    if let Some(first) = pieces.next() {
+        out.push_str(first);
+    }
+    for (i, piece) in pieces.enumerate() {
+        out.push_str(args.get(i).copied().unwrap_or(""));
+        out.push_str(piece);
+    }
+    out
+}
+
+/// A date as people write it: "23 November 2026", "23 november 2026", "23. november 2026".
+pub fn date(lang: Lang, date: Date) -> String {
+    let language = lang.language();
+    let month = language
+        .months
+        .get(usize::from(date.month).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?");
+    match language.date {
+        DateStyle::DayMonthYear => format!("{} {month} {}", date.day, date.year),
+        DateStyle::DayDotMonthYear => format!("{}. {month} {}", date.day, date.year),
+    }
+}
+
+/// A `YYYY-MM-DD` text (such as the facts' as-of date) as [`date`] writes
+/// it; anything else as it is.
+pub fn date_text(lang: Lang, text: &str) -> String {
+    ropa_syntax::values::parse_date(text).map_or_else(|| text.to_owned(), |d| date(lang, d))
+}
+
+/// "7 years", "7 år", "1 måned".
+pub fn duration(lang: Lang, duration: Duration) -> String {
+    let index = match duration.unit {
+        Unit::Hours => 0,
+        Unit::Days => 1,
+        Unit::Weeks => 2,
+        Unit::Months => 3,
+        Unit::Years => 4,
+    };
+    let (one, many) = lang.language().units[index];
+    format!("{} {}", duration.amount, if duration.amount == 1 { one } else { many })
+}
+
+/// A country's name in the report's language; the English short name from
+/// ISO 3166 for countries the table does not translate.
+pub fn country(lang: Lang, country: Country) -> String {
+    countries::name(lang, country).map_or_else(|| country.name().to_owned(), str::to_owned)
+}
+
+/// A provision of the GDPR, cited as each language's authority cites it.
+pub fn cite(lang: Lang, cite: Cite) -> String {
+    vocabulary::format_cite(lang, cite)
+}
+
+/// The label of a keyword of the spec language.
+pub fn label<L: Label>(lang: Lang, keyword: L) -> &'static str {
+    text(lang, keyword.key())
+}
+
+/// The article a keyword rests on, cited; empty when it has none.
+pub fn cite_of<L: Label>(lang: Lang, keyword: L) -> String {
+    keyword.cite().map(|c| cite(lang, c)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

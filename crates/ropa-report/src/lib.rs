@@ -1,0 +1,267 @@
+//! Documents from a checked ropa workspace: the record of processing
+//! activities (GDPR Art. 30), the processors and transfers overview with its
+//! map, the findings summary and a privacy notice draft (Art. 13/14), in
+//! English, Swedish, Danish and Norwegian, as HTML, Markdown, CSV, JSON or SVG.
+//!
+//! Pure: the caller hands in the workspace, its index and its findings, the
+//! generation date and the spec revision; nothing here reads files, the clock
+//! or the environment. The same input always renders to the same bytes.
+//!
+//! The pipeline: [`view`] resolves the workspace once (references looked up,
+//! flows of data to countries, findings attached to what they are about);
+//! the builders (`record`, `transfers`, `findings`, `notice`) turn it into a
+//! format-neutral [`doc::Document`] in the chosen language; the renderers
+//! (`html`, `markdown`) print that. CSV, JSON and SVG read the view directly,
+//! since they are tables, data and a picture rather than prose.
+
+#![forbid(unsafe_code)]
+
+mod csv;
+mod doc;
+mod escape;
+mod findings;
+mod flows;
+mod front;
+mod html;
+pub mod i18n;
+mod json;
+mod markdown;
+mod notice;
+mod pieces;
+mod record;
+mod svg;
+mod transfers;
+mod view;
+
+use std::fmt;
+
+use ropa_check::index::Index;
+use ropa_check::{Diagnostic, Workspace};
+use ropa_syntax::values::Date;
+
+pub use i18n::Lang;
+
+/// The version of the JSON document (`"version"`): fields are only ever
+/// added within a version. Documented in docs/reports.md.
+pub const JSON_VERSION: u32 = 1;
+
+/// Which report to produce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The record of processing activities (Art. 30(1) and 30(2)).
+    Record,
+    /// Processors, recipients, where data is stored, transfers, with the map.
+    Transfers,
+    /// The findings of `ropa check`, counted and linked to the record.
+    Findings,
+    /// A privacy notice draft (Art. 13/14) for the data subjects.
+    Notice,
+    /// All of the above in one document.
+    All,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Record, Kind::Transfers, Kind::Findings, Kind::Notice, Kind::All];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Record => "record",
+            Kind::Transfers => "transfers",
+            Kind::Findings => "findings",
+            Kind::Notice => "notice",
+            Kind::All => "all",
+        }
+    }
+
+    pub(crate) fn includes(self, part: Kind) -> bool {
+        self == part || self == Kind::All
+    }
+}
+
+/// The file format of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// One self-contained page that prints to A4.
+    Html,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// One table (RFC 4180, UTF-8 with BOM): `record`, `transfers` or `findings`.
+    Csv,
+    /// The report as data; schema in docs/reports.md.
+    Json,
+    /// The transfer map alone (`transfers`).
+    Svg,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [Format::Html, Format::Markdown, Format::Csv, Format::Json, Format::Svg];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Svg => "svg",
+        }
+    }
+
+    /// The kind a format shows when none is asked for: CSV holds one table
+    /// and SVG one picture, so they cannot show everything.
+    pub fn default_kind(self) -> Kind {
+        match self {
+            Format::Csv => Kind::Record,
+            Format::Svg => Kind::Transfers,
+            Format::Html | Format::Markdown | Format::Json => Kind::All,
+        }
+    }
+
+    /// The usual file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Svg => "svg",
+        }
+    }
+}
+
+/// Which version of the spec a report was made from. The caller finds out
+/// (the CLI asks git); the report prints it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Revision {
+    /// A commit, and whether the workspace differs from it.
+    Commit { id: String, dirty: bool },
+    /// The specs are not under version control.
+    Unversioned,
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub kind: Kind,
+    pub format: Format,
+    pub lang: Lang,
+    /// The date printed as "generated"; the caller pins it (the CLI passes
+    /// today or `--date`), so that output is reproducible.
+    pub generated: Date,
+    pub revision: Revision,
+    /// Data-subject category ids the privacy notice is for; empty for all.
+    pub subjects: Vec<String>,
+}
+
+/// A checked workspace: what `ropa check` produced.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    pub workspace: &'a Workspace,
+    pub index: &'a Index<'a>,
+    /// The findings of [`ropa_check::check`], after `allow` and severity settings.
+    pub findings: &'a [Diagnostic],
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReportError {
+    /// The format cannot hold this kind (CSV holds one table, SVG one picture).
+    Unsupported { kind: Kind, format: Format },
+    /// `subjects` names ids that no `subjects` declaration has.
+    UnknownSubjects { unknown: Vec<String>, known: Vec<String> },
+}
+
+impl fmt::Display for ReportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReportError::Unsupported {
+                kind,
+                format: Format::Csv,
+            } => write!(
+                f,
+                "a CSV file holds one table, and `{}` is not one: use --kind record, transfers or findings",
+                kind.as_str()
+            ),
+            ReportError::Unsupported { kind, format } => write!(
+                f,
+                "the `{}` format holds only the transfer map, not `{}`: use --kind transfers",
+                format.as_str(),
+                kind.as_str()
+            ),
+            ReportError::UnknownSubjects { unknown, known } => {
+                let quoted = |ids: &[String]| ids.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+                write!(f, "no data-subject category {} is declared", quoted(unknown))?;
+                if known.is_empty() {
+                    write!(f, " (the workspace declares none)")
+                } else {
+                    write!(f, "; the workspace declares {}", quoted(known))
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReportError {}
+
+/// Renders one report. Never panics; errors only for a combination of
+/// options that cannot be honoured.
+pub fn render(input: &Input, options: &Options) -> Result<String, ReportError> {
+    let supported = match options.format {
+        Format::Csv => matches!(options.kind, Kind::Record | Kind::Transfers | Kind::Findings),
+        Format::Svg => options.kind == Kind::Transfers,
+        Format::Html | Format::Markdown | Format::Json => true,
+    };
+    if !supported {
+        return Err(ReportError::Unsupported {
+            kind: options.kind,
+            format: options.format,
+        });
+    }
+    let view = view::View::new(input);
+    let notice_scope = if options.kind.includes(Kind::Notice) {
+        Some(notice::Scope::select(&view, &options.subjects)?)
+    } else {
+        None
+    };
+    let ctx = Ctx {
+        lang: options.lang,
+        view: &view,
+        options,
+    };
+    Ok(match options.format {
+        Format::Html => html::render(&build_document(&ctx, notice_scope.as_ref())),
+        Format::Markdown => markdown::render(&build_document(&ctx, notice_scope.as_ref())),
+        Format::Csv => csv::render(&ctx),
+        Format::Json => json::render(&ctx, notice_scope.as_ref()),
+        Format::Svg => svg::render(&ctx, svg::Links::NONE),
+    })
+}
+
+/// What every builder needs: the language, the resolved workspace and the options.
+pub(crate) struct Ctx<'v, 'a> {
+    pub lang: Lang,
+    pub view: &'v view::View<'a>,
+    pub options: &'v Options,
+}
+
+impl Ctx<'_, '_> {
+    pub fn t(&self, key: i18n::Key) -> &'static str {
+        i18n::text(self.lang, key)
+    }
+}
+
+fn build_document(ctx: &Ctx, notice_scope: Option<&notice::Scope>) -> doc::Document {
+    let kind = ctx.options.kind;
+    let mut document = front::document(ctx);
+    if kind.includes(Kind::Record) {
+        document.parts.push(record::part(ctx));
+    }
+    if kind.includes(Kind::Transfers) {
+        document.parts.push(transfers::part(ctx));
+    }
+    if kind.includes(Kind::Findings) {
+        document.parts.push(findings::part(ctx));
+    }
+    if let Some(scope) = notice_scope {
+        document.parts.push(notice::part(ctx, scope));
+    }
+    document.unlink_missing_anchors();
+    document
+}

@@ -1,0 +1,200 @@
+//! A document as GitHub-flavoured Markdown: headings with explicit anchors
+//! (so links from findings work), field lists and tables as pipe tables,
+//! callouts as GitHub alerts. Spec text is escaped so that it can neither
+//! break a table nor inject markup.
+
+use std::fmt::Write as _;
+
+use crate::doc::{Block, Document, Field, Inline, Section, Table, Tone};
+use crate::escape::{html as esc_attr, markdown as esc};
+
+pub fn render(document: &Document) -> String {
+    let mut out = String::with_capacity(32 * 1024);
+    let _ = writeln!(out, "# {}\n", esc(&document.title));
+    let _ = writeln!(out, "**{}**\n", esc(&document.subject));
+    fields(&mut out, &document.cover);
+    for (tone, line) in &document.alerts {
+        callout(&mut out, *tone, line);
+    }
+    if !document.parts.is_empty() {
+        let _ = writeln!(out, "## {}\n", esc(&document.contents_title));
+        toc(&mut out, &document.parts, 0);
+        out.push('\n');
+    }
+    for part in &document.parts {
+        section(&mut out, part, 2);
+    }
+    // One trailing newline, whatever the last block wrote.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn toc(out: &mut String, sections: &[Section], depth: usize) {
+    for s in sections {
+        let indent = "  ".repeat(depth);
+        match &s.anchor {
+            Some(anchor) => {
+                let _ = writeln!(out, "{indent}- [{}](#{anchor})", esc(&s.title));
+            }
+            None => {
+                let _ = writeln!(out, "{indent}- {}", esc(&s.title));
+            }
+        }
+        if depth < 1 {
+            toc(out, &s.children, depth + 1);
+        }
+    }
+}
+
+fn section(out: &mut String, s: &Section, level: usize) {
+    if let Some(anchor) = &s.anchor {
+        let _ = writeln!(out, "<a id=\"{}\"></a>\n", esc_attr(anchor));
+    }
+    let _ = write!(out, "{} {}", "#".repeat(level.min(6)), esc(&s.title));
+    if !s.badges.is_empty() {
+        out.push(' ');
+        inlines(out, &s.badges);
+    }
+    out.push_str("\n\n");
+    for block in &s.blocks {
+        self::block(out, block);
+    }
+    for child in &s.children {
+        section(out, child, level + 1);
+    }
+}
+
+fn callout(out: &mut String, tone: Tone, line: &[Inline]) {
+    let kind = match tone {
+        Tone::Error => "CAUTION",
+        Tone::Warning => "WARNING",
+        Tone::Info | Tone::Neutral => "NOTE",
+        Tone::Ok => "TIP",
+    };
+    let _ = write!(out, "> [!{kind}]\n> ");
+    inlines(out, line);
+    out.push_str("\n\n");
+}
+
+fn block(out: &mut String, block: &Block) {
+    match block {
+        Block::Paragraph(line) => {
+            inlines(out, line);
+            out.push_str("\n\n");
+        }
+        Block::Callout(tone, line) => callout(out, *tone, line),
+        Block::Fields(list) => fields(out, list),
+        Block::Table(t) => table(out, t),
+        Block::List(items) => {
+            for item in items {
+                out.push_str("- ");
+                inlines(out, item);
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+        // Markdown cannot carry the picture (GitHub strips inline SVG):
+        // say where it is.
+        Block::Figure { fallback, .. } => {
+            callout(out, Tone::Info, fallback);
+        }
+    }
+}
+
+fn fields(out: &mut String, list: &[Field]) {
+    out.push_str("| | |\n|---|---|\n");
+    for field in list {
+        let _ = write!(out, "| **{}**", esc(&field.label));
+        if let Some(cite) = &field.cite {
+            let _ = write!(out, " <sub>{}</sub>", esc(cite));
+        }
+        out.push_str(" | ");
+        inlines(out, &field.value);
+        out.push_str(" |\n");
+    }
+    out.push('\n');
+}
+
+fn table(out: &mut String, t: &Table) {
+    out.push('|');
+    for head in &t.head {
+        let _ = write!(out, " {} |", esc(head));
+    }
+    out.push_str("\n|");
+    for i in 0..t.head.len() {
+        out.push_str(if t.numeric.contains(&i) { "---:|" } else { "---|" });
+    }
+    out.push('\n');
+    for row in &t.rows {
+        out.push('|');
+        for (i, cell) in row.cells.iter().enumerate() {
+            out.push(' ');
+            if i == 0
+                && let Some(anchor) = &row.anchor
+            {
+                let _ = write!(out, "<a id=\"{}\"></a>", esc_attr(anchor));
+            }
+            inlines(out, cell);
+            out.push_str(" |");
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn inlines(out: &mut String, line: &[Inline]) {
+    let mut after_badge = false;
+    for inline in line {
+        if after_badge && matches!(inline, Inline::Badge(..)) {
+            out.push(' ');
+        }
+        after_badge = matches!(inline, Inline::Badge(..));
+        match inline {
+            Inline::Text(s) => out.push_str(&esc(s)),
+            Inline::Strong(s) => emphasis(out, s, "**"),
+            Inline::Muted(s) => emphasis(out, s, "*"),
+            Inline::Code(s) => code(out, s),
+            Inline::Link { text, anchor } => {
+                let _ = write!(out, "[{}](#{})", esc(text), esc_attr(anchor));
+            }
+            Inline::Url { text, url } => {
+                // Angle brackets keep the URL one token; `<`, `>` and spaces
+                // inside it are percent-encoded so it cannot end early.
+                let url = url.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20");
+                let _ = write!(out, "[{}](<{}>)", esc(text), url.replace(['\n', '\r'], ""));
+            }
+            Inline::Mail(s) => out.push_str(&esc(s)),
+            Inline::Badge(_, s) => emphasis(out, &format!("[{s}]"), "**"),
+            Inline::Missing(s) => emphasis(out, &format!("[{s}]"), "*"),
+            Inline::Break => out.push_str("<br>"),
+        }
+    }
+}
+
+/// `*text*` or `**text**`, with the spaces at either end outside the
+/// delimiters: CommonMark does not read `*text *` as emphasis.
+fn emphasis(out: &mut String, s: &str, delimiter: &str) {
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        out.push_str(&esc(s));
+        return;
+    }
+    let start = s.len() - s.trim_start().len();
+    let end = s.trim_end().len();
+    out.push_str(&s[..start]);
+    let _ = write!(out, "{delimiter}{}{delimiter}", esc(trimmed));
+    out.push_str(&s[end..]);
+}
+
+/// An id as inline code; anything that inline code cannot hold safely
+/// (backticks, pipes that GitHub reads as cell separators, markup) is shown
+/// as escaped text instead. Valid ids never contain them.
+fn code(out: &mut String, s: &str) {
+    if s.contains(['`', '|', '<', '>', '&', '\\', '\n', '\r']) {
+        out.push_str(&esc(s));
+    } else {
+        let _ = write!(out, "`{s}`");
+    }
+}

@@ -1,0 +1,875 @@
+//! The record of processing activities: the controller record (Art. 30(1)
+//! a–g) and the processor record (Art. 30(2) a–d), one section per activity
+//! with every field the article lists. A field the spec leaves empty is shown
+//! as missing rather than left out, so the gap is visible to whoever reads
+//! the record.
+
+use ropa_syntax::model::{Activity, Dpia, Dpo};
+use ropa_syntax::values::RoleKind;
+
+use crate::doc::{Block, Field, Inline, Line, Row, Section, Table, Tone, join, lines, link, missing, muted, text};
+use crate::i18n::{self, Cite, Key};
+use crate::view::{ActivityView, ORGANIZATION_ANCHOR, Ref};
+use crate::{Ctx, pieces};
+
+pub const RECORD_ANCHOR: &str = "record";
+const SECURITY_ANCHOR: &str = "security";
+const CATEGORIES_ANCHOR: &str = "categories";
+
+fn field(ctx: &Ctx, label: Key, cite: Option<Cite>, value: Line) -> Field {
+    Field {
+        label: ctx.t(label).to_owned(),
+        cite: cite.map(|c| i18n::cite(ctx.lang, c)),
+        value,
+    }
+}
+
+fn or_missing(ctx: &Ctx, line: Line) -> Line {
+    if line.is_empty() {
+        vec![missing(ctx.t(Key::NotRecorded))]
+    } else {
+        line
+    }
+}
+
+fn or_none(ctx: &Ctx, line: Line) -> Line {
+    if line.is_empty() {
+        vec![muted(ctx.t(Key::NoneRecorded))]
+    } else {
+        line
+    }
+}
+
+pub fn part(ctx: &Ctx) -> Section {
+    let view = ctx.view;
+    let mut part = Section::new(Some(RECORD_ANCHOR.to_owned()), ctx.t(Key::RecordTitle));
+    part.blocks.push(Block::Paragraph(vec![text(ctx.t(Key::RecordIntro))]));
+    part.children.push(controller(ctx));
+    if !view.activities.is_empty() {
+        part.children.push(overview(ctx));
+    }
+    let (as_processor, as_controller): (Vec<&ActivityView>, Vec<&ActivityView>) = view
+        .activities
+        .iter()
+        .partition(|a| a.activity.role_kind() == RoleKind::Processor);
+    if !as_controller.is_empty() {
+        let mut section = Section::new(Some("record-controller".to_owned()), ctx.t(Key::ControllerRecordTitle));
+        section
+            .blocks
+            .push(Block::Paragraph(vec![text(ctx.t(Key::ControllerRecordIntro))]));
+        section.children = as_controller.iter().map(|a| controller_activity(ctx, a)).collect();
+        part.children.push(section);
+    }
+    if !as_processor.is_empty() {
+        let mut section = Section::new(Some("record-processor".to_owned()), ctx.t(Key::ProcessorRecordTitle));
+        section.blocks.push(Block::Paragraph(vec![
+            text(ctx.t(Key::ProcessorRecordIntro)),
+            text(" "),
+            link(ctx.t(Key::SeeControllerSection), ORGANIZATION_ANCHOR),
+        ]));
+        section.children = as_processor.iter().map(|a| processor_activity(ctx, a)).collect();
+        part.children.push(section);
+    }
+    part.children.push(security(ctx));
+    part.children.push(categories(ctx));
+    part
+}
+
+/// Art. 30(1)(a) and 30(2)(a): who keeps the record and how to reach them.
+fn controller(ctx: &Ctx) -> Section {
+    let mut section = Section::new(Some(ORGANIZATION_ANCHOR.to_owned()), ctx.t(Key::OrganizationTitle));
+    let Some((_, org)) = ctx.view.organization else {
+        section
+            .blocks
+            .push(Block::Callout(Tone::Error, vec![text(ctx.t(Key::AlertNoOrganization))]));
+        return section;
+    };
+    let a = Some(Cite::new(30, 1, 'a'));
+    let mut fields = vec![field(ctx, Key::Name, a, vec![text(&org.name.value)])];
+    if let Some(registration) = &org.registration {
+        fields.push(field(
+            ctx,
+            Key::RegistrationNumber,
+            None,
+            vec![text(&registration.value)],
+        ));
+    }
+    fields.push(field(
+        ctx,
+        Key::Address,
+        a,
+        or_missing(ctx, org.address.iter().map(|x| text(&x.value)).collect()),
+    ));
+    fields.push(field(
+        ctx,
+        Key::CountryOfEstablishment,
+        None,
+        or_missing(
+            ctx,
+            org.country
+                .iter()
+                .map(|c| text(pieces::country_name(ctx, c.value)))
+                .collect(),
+        ),
+    ));
+    if let Some(website) = &org.website {
+        fields.push(field(ctx, Key::Website, None, vec![pieces::website(&website.value)]));
+    }
+    fields.push(field(
+        ctx,
+        Key::ContactPerson,
+        a,
+        or_missing(
+            ctx,
+            org.contact
+                .as_ref()
+                .map(|c| pieces::contact(ctx, c))
+                .unwrap_or_default(),
+        ),
+    ));
+    let dpo_cite = match org.dpo {
+        Some(Dpo::Appointed(_)) => a,
+        _ => Some(Cite::article(37)),
+    };
+    fields.push(field(ctx, Key::Dpo, dpo_cite, pieces::dpo(ctx, org)));
+    let outside_eea = org.country.as_ref().is_some_and(|c| !ropa_law::is_eea(c.value));
+    match &org.representative {
+        Some(r) => fields.push(field(ctx, Key::Representative, a, pieces::contact(ctx, r))),
+        None if outside_eea => fields.push(field(
+            ctx,
+            Key::Representative,
+            Some(Cite::article(27)),
+            vec![missing(ctx.t(Key::NotRecorded))],
+        )),
+        None => {}
+    }
+    if let Some(employees) = &org.employees {
+        fields.push(field(
+            ctx,
+            Key::Employees,
+            Some(Cite::paragraph(30, 5)),
+            vec![text(employees.value.to_string())],
+        ));
+    }
+    section.blocks.push(Block::Fields(fields));
+    section
+}
+
+/// One line per activity: the record at a glance.
+fn overview(ctx: &Ctx) -> Section {
+    let view = ctx.view;
+    let mut section = Section::new(Some("record-overview".to_owned()), ctx.t(Key::OverviewTitle));
+    let rows = view
+        .activities
+        .iter()
+        .map(|a| {
+            let activity = a.activity;
+            let mut name = vec![link(activity.title(), a.anchor.clone())];
+            name.push(text(" "));
+            name.push(Inline::Code(a.id().to_owned()));
+            name.push(Inline::Break);
+            name.push(muted(crate::doc::plain(&role(ctx, activity))));
+            let purpose = activity
+                .purpose
+                .as_ref()
+                .map_or_else(|| vec![missing(ctx.t(Key::NotRecorded))], |p| vec![text(&p.value)]);
+            let bases: Vec<Line> = activity
+                .bases
+                .iter()
+                .map(|b| vec![text(i18n::label(ctx.lang, b.kind.value))])
+                .collect();
+            let bases = if bases.is_empty() && activity.role_kind() != RoleKind::Processor {
+                vec![missing(ctx.t(Key::NotRecorded))]
+            } else {
+                lines(bases)
+            };
+            let mut findings = pieces::count_badges(ctx, a.counts);
+            if findings.is_empty() {
+                findings.push(muted("–"));
+            }
+            Row {
+                anchor: None,
+                cells: vec![name, purpose, bases, findings],
+            }
+        })
+        .collect();
+    section.blocks.push(Block::Table(Table {
+        head: vec![
+            ctx.t(Key::Activity).to_owned(),
+            ctx.t(Key::Purpose).to_owned(),
+            ctx.t(Key::LegalBasis).to_owned(),
+            ctx.t(Key::FindingsTitle).to_owned(),
+        ],
+        rows,
+        numeric: Vec::new(),
+        widths: vec![29, 35, 20, 16],
+    }));
+    section
+}
+
+pub fn role(ctx: &Ctx, activity: &Activity) -> Line {
+    let kind = activity.role_kind();
+    let mut out = vec![text(i18n::label(ctx.lang, kind))];
+    if let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref()) {
+        let key = match kind {
+            RoleKind::JointController => Key::RoleWith,
+            _ => Key::RoleFor,
+        };
+        out.push(text(" "));
+        out.push(muted(format!("{} {}", ctx.t(key), counterpart.value)));
+    }
+    out
+}
+
+fn heading(ctx: &Ctx, a: &ActivityView) -> Section {
+    let mut section = Section::new(Some(a.anchor.clone()), a.activity.title());
+    section.badges = pieces::count_badges(ctx, a.counts);
+    section
+}
+
+fn controller_activity(ctx: &Ctx, a: &ActivityView) -> Section {
+    let view = ctx.view;
+    let activity = a.activity;
+    let mut section = heading(ctx, a);
+    let mut fields = vec![field(ctx, Key::IdInSpec, None, vec![Inline::Code(a.id().to_owned())])];
+
+    // (a) who decides: the organization, or it with another controller.
+    let mut controllers = vec![link(
+        view.organization_name().unwrap_or(ctx.t(Key::UnnamedOrganization)),
+        ORGANIZATION_ANCHOR,
+    )];
+    if let Some(role) = &activity.role
+        && role.kind.value == RoleKind::JointController
+    {
+        controllers.push(Inline::Break);
+        controllers.push(text(format!("{}: ", ctx.t(Key::JointController))));
+        match &role.counterpart {
+            Some(with) => controllers.push(text(&with.value)),
+            None => controllers.push(missing(ctx.t(Key::NotRecorded))),
+        }
+        controllers.push(Inline::Break);
+        controllers.push(text(format!("{}: ", ctx.t(Key::Arrangement))));
+        match &role.arrangement {
+            Some(arrangement) => controllers.push(text(&arrangement.value)),
+            None => controllers.push(missing(ctx.t(Key::NotRecorded))),
+        }
+    }
+    fields.push(field(ctx, Key::Controller, Some(Cite::new(30, 1, 'a')), controllers));
+
+    // (b) purposes, and the legal basis that makes them lawful.
+    fields.push(field(
+        ctx,
+        Key::Purpose,
+        Some(Cite::new(30, 1, 'b')),
+        or_missing(ctx, activity.purpose.iter().map(|p| text(&p.value)).collect()),
+    ));
+    fields.push(field(
+        ctx,
+        Key::LegalBasis,
+        Some(Cite::paragraph(6, 1)),
+        or_missing(
+            ctx,
+            lines(activity.bases.iter().map(|b| pieces::basis(ctx, b)).collect()),
+        ),
+    ));
+    lawfulness_extras(ctx, a, &mut fields);
+
+    // (c) whose data, and which.
+    subjects_and_data(ctx, a, &mut fields, Some(Cite::new(30, 1, 'c')));
+    if let Some(source) = &activity.source {
+        fields.push(field(
+            ctx,
+            Key::Source,
+            Some(Cite::new(14, 2, 'f')),
+            vec![text(&source.value)],
+        ));
+    }
+
+    // (d) recipients, (e) transfers, (f) erasure, (g) security.
+    fields.push(field(
+        ctx,
+        Key::Recipients,
+        Some(Cite::new(30, 1, 'd')),
+        recipients(ctx, a),
+    ));
+    fields.push(field(
+        ctx,
+        Key::Transfers,
+        Some(Cite::new(30, 1, 'e')),
+        transfers(ctx, a),
+    ));
+    fields.push(field(
+        ctx,
+        Key::Retention,
+        Some(Cite::new(30, 1, 'f')),
+        or_missing(
+            ctx,
+            lines(
+                activity
+                    .retention
+                    .iter()
+                    .map(|r| pieces::retention(ctx, view, r))
+                    .collect(),
+            ),
+        ),
+    ));
+    fields.push(field(
+        ctx,
+        Key::SecurityMeasures,
+        Some(Cite::new(30, 1, 'g')),
+        security_of(ctx, a),
+    ));
+    accountability_extras(ctx, a, &mut fields);
+    section.blocks.push(Block::Fields(fields));
+    section
+}
+
+fn processor_activity(ctx: &Ctx, a: &ActivityView) -> Section {
+    let view = ctx.view;
+    let activity = a.activity;
+    let mut section = heading(ctx, a);
+    let mut fields = vec![field(ctx, Key::IdInSpec, None, vec![Inline::Code(a.id().to_owned())])];
+    fields.push(field(
+        ctx,
+        Key::ControllerOnBehalf,
+        Some(Cite::new(30, 2, 'a')),
+        or_missing(
+            ctx,
+            activity
+                .role
+                .as_ref()
+                .and_then(|r| r.counterpart.as_ref())
+                .map(|c| vec![text(&c.value)])
+                .unwrap_or_default(),
+        ),
+    ));
+    fields.push(field(
+        ctx,
+        Key::CategoriesOfProcessing,
+        Some(Cite::new(30, 2, 'b')),
+        or_missing(ctx, activity.purpose.iter().map(|p| text(&p.value)).collect()),
+    ));
+    subjects_and_data(ctx, a, &mut fields, None);
+    fields.push(field(
+        ctx,
+        Key::SubProcessors,
+        Some(Cite::paragraph(28, 2)),
+        recipients(ctx, a),
+    ));
+    fields.push(field(
+        ctx,
+        Key::Transfers,
+        Some(Cite::new(30, 2, 'c')),
+        transfers(ctx, a),
+    ));
+    fields.push(field(
+        ctx,
+        Key::SecurityMeasures,
+        Some(Cite::new(30, 2, 'd')),
+        security_of(ctx, a),
+    ));
+    if !activity.retention.is_empty() {
+        fields.push(field(
+            ctx,
+            Key::Retention,
+            None,
+            lines(
+                activity
+                    .retention
+                    .iter()
+                    .map(|r| pieces::retention(ctx, view, r))
+                    .collect(),
+            ),
+        ));
+    }
+    if !activity.bases.is_empty() {
+        fields.push(field(
+            ctx,
+            Key::LegalBasisStated,
+            None,
+            lines(activity.bases.iter().map(|b| pieces::basis(ctx, b)).collect()),
+        ));
+    }
+    section.blocks.push(Block::Fields(fields));
+    section
+}
+
+/// Art. 9 conditions and the Art. 10 authority, where the data calls for them.
+fn lawfulness_extras(ctx: &Ctx, a: &ActivityView, fields: &mut Vec<Field>) {
+    let view = ctx.view;
+    let activity = a.activity;
+    let data: Vec<_> = a
+        .data
+        .iter()
+        .filter_map(|r| match r {
+            Ref::Found(d) => Some(view.data[*d].item),
+            Ref::Undefined(_) => None,
+        })
+        .collect();
+    let special = data.iter().any(|d| d.special.is_some());
+    if special || !activity.conditions.is_empty() {
+        let conditions = activity
+            .conditions
+            .iter()
+            .map(|c| {
+                let mut line = pieces::keyword(ctx, c.kind.value);
+                if let Some(law) = &c.law {
+                    line.push(text(format!(" · {}: ", ctx.t(Key::BasisLaw))));
+                    line.push(text(&law.value));
+                }
+                line
+            })
+            .collect();
+        fields.push(field(
+            ctx,
+            Key::SpecialCategoryCondition,
+            Some(Cite::paragraph(9, 2)),
+            or_missing(ctx, lines(conditions)),
+        ));
+    }
+    let criminal = data.iter().any(|d| d.criminal);
+    if criminal || activity.criminal_authority.is_some() {
+        let law = activity
+            .criminal_authority
+            .as_ref()
+            .and_then(|c| c.law.as_ref())
+            .map(|l| vec![text(&l.value)])
+            .unwrap_or_default();
+        fields.push(field(
+            ctx,
+            Key::CriminalDataAuthority,
+            Some(Cite::article(10)),
+            or_missing(ctx, law),
+        ));
+    }
+    let interests: Vec<Line> = activity
+        .bases
+        .iter()
+        .filter_map(|b| b.interest.as_ref())
+        .map(|i| vec![text(&i.value)])
+        .collect();
+    if activity
+        .bases
+        .iter()
+        .any(|b| b.kind.value == ropa_syntax::values::LegalBasis::LegitimateInterests)
+    {
+        fields.push(field(
+            ctx,
+            Key::LegitimateInterests,
+            Some(Cite::new(13, 1, 'd')),
+            or_missing(ctx, lines(interests)),
+        ));
+    }
+}
+
+fn subjects_and_data(ctx: &Ctx, a: &ActivityView, fields: &mut Vec<Field>, cite: Option<Cite>) {
+    fields.push(field(ctx, Key::DataSubjects, cite, or_missing(ctx, subjects(ctx, a))));
+    fields.push(field(ctx, Key::PersonalData, cite, or_missing(ctx, data(ctx, a))));
+}
+
+/// The data-subject categories of an activity, with their vulnerable groups.
+pub fn subjects(ctx: &Ctx, a: &ActivityView) -> Line {
+    let view = ctx.view;
+    let items = a
+        .subjects
+        .iter()
+        .map(|r| match r {
+            Ref::Found(s) => {
+                let item = &view.subjects[*s];
+                let subject = item.item;
+                let mut line = vec![link(
+                    subject
+                        .description
+                        .as_ref()
+                        .map_or(subject.id.value.as_str(), |d| d.value.as_str()),
+                    item.anchor.clone(),
+                )];
+                let flags: Vec<&str> = [
+                    (subject.children, Key::SubjectsChildren),
+                    (subject.employees, Key::SubjectsEmployees),
+                    (subject.vulnerable, Key::SubjectsVulnerable),
+                ]
+                .into_iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, key)| ctx.t(key))
+                .collect();
+                if !flags.is_empty() {
+                    line.push(text(" "));
+                    line.push(Inline::Badge(Tone::Info, flags.join(", ")));
+                }
+                line
+            }
+            Ref::Undefined(id) => vec![
+                Inline::Code((*id).to_owned()),
+                text(" "),
+                missing(ctx.t(Key::NotDeclared)),
+            ],
+        })
+        .collect();
+    lines(items)
+}
+
+/// The personal-data categories of an activity, with special and criminal kinds.
+pub fn data(ctx: &Ctx, a: &ActivityView) -> Line {
+    let view = ctx.view;
+    let items = a
+        .data
+        .iter()
+        .map(|r| match r {
+            Ref::Found(d) => {
+                let item = &view.data[*d];
+                let data = item.item;
+                let mut line = vec![link(
+                    data.description
+                        .as_ref()
+                        .map_or(data.id.value.as_str(), |d| d.value.as_str()),
+                    item.anchor.clone(),
+                )];
+                if let Some(special) = &data.special {
+                    line.push(text(" "));
+                    line.push(Inline::Badge(
+                        Tone::Warning,
+                        format!(
+                            "{}: {}",
+                            ctx.t(Key::SpecialCategory),
+                            i18n::label(ctx.lang, special.value)
+                        ),
+                    ));
+                }
+                if data.criminal {
+                    line.push(text(" "));
+                    line.push(Inline::Badge(Tone::Warning, ctx.t(Key::CriminalData).to_owned()));
+                }
+                line
+            }
+            Ref::Undefined(id) => vec![
+                Inline::Code((*id).to_owned()),
+                text(" "),
+                missing(ctx.t(Key::NotDeclared)),
+            ],
+        })
+        .collect();
+    lines(items)
+}
+
+/// Art. 30(1)(d): the processors and recipients, with the sub-processors
+/// the data reaches through them.
+pub fn recipients(ctx: &Ctx, a: &ActivityView) -> Line {
+    let view = ctx.view;
+    let mut out: Vec<Line> = Vec::new();
+    for r in &a.processors {
+        let mut line = vec![muted(format!("{}: ", ctx.t(Key::Processor)))];
+        line.extend(pieces::party_ref(ctx, view, r));
+        if let Ref::Found(p) = r {
+            let party = view.parties[*p].party;
+            if let Some(service) = &party.service {
+                line.push(text(format!(" — {}", service.value)));
+            }
+            let subs: Vec<Line> = view
+                .subtree(*p)
+                .into_iter()
+                .skip(1)
+                .map(|q| pieces::party(view, q))
+                .collect();
+            if !subs.is_empty() {
+                line.push(Inline::Break);
+                line.push(muted(format!("{}: ", ctx.t(Key::SubProcessors))));
+                line.extend(join(subs, ", "));
+            }
+        }
+        out.push(line);
+    }
+    for r in &a.recipients {
+        let mut line = vec![muted(format!("{}: ", ctx.t(Key::Recipient)))];
+        line.extend(pieces::party_ref(ctx, view, r));
+        if let Ref::Found(p) = r
+            && let Some(kind) = &view.parties[*p].party.recipient_kind
+        {
+            line.push(text(format!(" ({})", i18n::label(ctx.lang, kind.value))));
+        }
+        out.push(line);
+    }
+    or_none(ctx, lines(out))
+}
+
+/// Art. 30(1)(e): every flow of the activity's data outside the EEA, the
+/// declared transfers with their safeguards and the undeclared ones.
+pub fn transfers(ctx: &Ctx, a: &ActivityView) -> Line {
+    let view = ctx.view;
+    let out: Vec<Line> = view
+        .flows
+        .iter()
+        .filter(|f| f.activity == a.index && f.status.is_transfer())
+        .map(|f| {
+            let mut line = pieces::destination(ctx, f);
+            line.push(text(" → "));
+            line.extend(pieces::recipient(ctx, view, &f.recipient));
+            line.push(text(": "));
+            match f.transfer {
+                Some(t) => line.extend(pieces::safeguard(ctx, &a.activity.transfers[t])),
+                None => line.push(missing(ctx.t(Key::TransferNotDeclared))),
+            }
+            // "Not declared" is already said; only the missing safeguard is news.
+            if f.status.is_unsafeguarded() {
+                line.push(text(" "));
+                line.push(pieces::status(ctx, f.status));
+            }
+            line
+        })
+        .collect();
+    let mut out = out;
+    let mut unknown: Vec<String> = view
+        .flows
+        .iter()
+        .filter(|f| f.activity == a.index && f.country.is_none())
+        .filter_map(|f| match f.recipient {
+            crate::flows::Recipient::Party(p) => Some(view.parties[p].name().to_owned()),
+            _ => None,
+        })
+        .collect();
+    unknown.dedup();
+    if out.is_empty() && unknown.is_empty() {
+        return vec![muted(ctx.t(Key::NoTransfers))];
+    }
+    if !unknown.is_empty() {
+        out.push(vec![missing(crate::i18n::fill(
+            ctx.t(Key::LocationsMissingFor),
+            &[&unknown.join(", ")],
+        ))]);
+    }
+    lines(out)
+}
+
+pub fn security_of(ctx: &Ctx, a: &ActivityView) -> Line {
+    let view = ctx.view;
+    let mut out: Vec<Line> = a.activity.security.iter().map(|s| vec![text(&s.value)]).collect();
+    let org_measures = view.organization.is_some_and(|(_, o)| !o.security.is_empty());
+    if org_measures {
+        out.push(vec![link(ctx.t(Key::SeeOrganizationMeasures), SECURITY_ANCHOR)]);
+    }
+    or_missing(ctx, lines(out))
+}
+
+/// DPIA, WP248 criteria, automated decisions, tracking and the provision
+/// requirement: not Art. 30 fields, but what a DPO asks next.
+fn accountability_extras(ctx: &Ctx, a: &ActivityView, fields: &mut Vec<Field>) {
+    let activity = a.activity;
+    let dpia = match &activity.dpia {
+        Some(Dpia::Done(reference)) => vec![text(&reference.value)],
+        Some(Dpia::NotNeeded { reason, .. }) => {
+            let mut line = vec![text(ctx.t(Key::DpiaNotNeeded))];
+            if let Some(reason) = reason {
+                line.push(text(": "));
+                line.push(text(&reason.value));
+            }
+            line
+        }
+        None => vec![muted(ctx.t(Key::NotRecorded))],
+    };
+    fields.push(field(ctx, Key::Dpia, Some(Cite::article(35)), dpia));
+    if !activity.involves.is_empty() {
+        fields.push(field(
+            ctx,
+            Key::DpiaCriteria,
+            None,
+            join(
+                activity
+                    .involves
+                    .iter()
+                    .map(|c| vec![text(i18n::label(ctx.lang, c.value))])
+                    .collect(),
+                ", ",
+            ),
+        ));
+    }
+    if !activity.automated_decisions.is_empty() {
+        let decisions = activity
+            .automated_decisions
+            .iter()
+            .map(|d| {
+                let mut line = vec![
+                    text(&d.description.value),
+                    text(format!(" · {}: ", ctx.t(Key::Safeguards))),
+                ];
+                match &d.safeguards {
+                    Some(s) => line.push(text(&s.value)),
+                    None => line.push(missing(ctx.t(Key::NotRecorded))),
+                }
+                line
+            })
+            .collect();
+        fields.push(field(
+            ctx,
+            Key::AutomatedDecisions,
+            Some(Cite::article(22)),
+            lines(decisions),
+        ));
+    }
+    if !activity.tracking.is_empty() {
+        fields.push(field(
+            ctx,
+            Key::Tracking,
+            None,
+            join(
+                activity
+                    .tracking
+                    .iter()
+                    .map(|t| vec![text(i18n::label(ctx.lang, t.value))])
+                    .collect(),
+                ", ",
+            ),
+        ));
+    }
+    if let Some(provision) = &activity.provision {
+        let mut line = vec![text(i18n::label(ctx.lang, provision.kind.value))];
+        if let Some(consequence) = &provision.consequence {
+            line.push(text(format!(" · {}: ", ctx.t(Key::Consequence))));
+            line.push(text(&consequence.value));
+        }
+        fields.push(field(ctx, Key::Provision, Some(Cite::new(13, 2, 'e')), line));
+    }
+}
+
+/// Art. 32 measures for the whole organization, and the procedures for
+/// breaches and for data subjects' requests.
+fn security(ctx: &Ctx) -> Section {
+    let mut section = Section::new(Some(SECURITY_ANCHOR.to_owned()), ctx.t(Key::SecurityTitle));
+    let org = ctx.view.organization.map(|(_, o)| o);
+    let measures: Vec<Line> = org
+        .map(|o| o.security.iter().map(|s| vec![text(&s.value)]).collect())
+        .unwrap_or_default();
+    let breach = org
+        .and_then(|o| o.breach_procedure.as_ref())
+        .map(|b| vec![text(&b.value)]);
+    let rights = org
+        .and_then(|o| o.rights_procedure.as_ref())
+        .map(|r| vec![text(&r.value)]);
+    section.blocks.push(Block::Fields(vec![
+        field(
+            ctx,
+            Key::SecurityMeasures,
+            Some(Cite::paragraph(32, 1)),
+            or_missing(ctx, lines(measures)),
+        ),
+        field(
+            ctx,
+            Key::BreachProcedure,
+            Some(Cite::article(33)),
+            or_missing(ctx, breach.unwrap_or_default()),
+        ),
+        field(
+            ctx,
+            Key::RightsProcedure,
+            Some(Cite::paragraph(12, 3)),
+            or_missing(ctx, rights.unwrap_or_default()),
+        ),
+    ]));
+    section
+}
+
+/// The declared categories, each with the activities that use it: the
+/// anchors findings about a declaration link to.
+fn categories(ctx: &Ctx) -> Section {
+    let view = ctx.view;
+    let mut section = Section::new(Some(CATEGORIES_ANCHOR.to_owned()), ctx.t(Key::CategoriesTitle));
+    let used_by = |uses: &[usize]| -> Line {
+        if uses.is_empty() {
+            return vec![Inline::Badge(Tone::Warning, ctx.t(Key::Unused).to_owned())];
+        }
+        join(
+            uses.iter()
+                .map(|a| {
+                    vec![link(
+                        view.activities[*a].activity.title(),
+                        view.activities[*a].anchor.clone(),
+                    )]
+                })
+                .collect(),
+            ", ",
+        )
+    };
+    let subject_rows: Vec<Row> = view
+        .subjects
+        .iter()
+        .map(|s| {
+            let subject = s.item;
+            let flags: Vec<&str> = [
+                (subject.children, Key::SubjectsChildren),
+                (subject.employees, Key::SubjectsEmployees),
+                (subject.vulnerable, Key::SubjectsVulnerable),
+            ]
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, key)| ctx.t(key))
+            .collect();
+            Row {
+                anchor: Some(s.anchor.clone()),
+                cells: vec![
+                    vec![Inline::Code(subject.id.value.clone())],
+                    or_missing(ctx, subject.description.iter().map(|d| text(&d.value)).collect()),
+                    vec![text(flags.join(", "))],
+                    used_by(&s.used_by),
+                ],
+            }
+        })
+        .collect();
+    let data_rows: Vec<Row> = view
+        .data
+        .iter()
+        .map(|d| {
+            let data = d.item;
+            let mut kind = Vec::new();
+            if let Some(special) = &data.special {
+                kind.push(format!(
+                    "{}: {}",
+                    ctx.t(Key::SpecialCategory),
+                    i18n::label(ctx.lang, special.value)
+                ));
+            }
+            if data.criminal {
+                kind.push(ctx.t(Key::CriminalData).to_owned());
+            }
+            Row {
+                anchor: Some(d.anchor.clone()),
+                cells: vec![
+                    vec![Inline::Code(data.id.value.clone())],
+                    or_missing(ctx, data.description.iter().map(|x| text(&x.value)).collect()),
+                    vec![text(kind.join(", "))],
+                    used_by(&d.used_by),
+                ],
+            }
+        })
+        .collect();
+    let head = |kind: Key| {
+        vec![
+            ctx.t(Key::Id).to_owned(),
+            ctx.t(Key::Description).to_owned(),
+            ctx.t(kind).to_owned(),
+            ctx.t(Key::UsedBy).to_owned(),
+        ]
+    };
+    let mut subjects = Section::new(Some("categories-subjects".to_owned()), ctx.t(Key::DataSubjects));
+    subjects.blocks.push(if subject_rows.is_empty() {
+        Block::Paragraph(vec![muted(ctx.t(Key::NoneRecorded))])
+    } else {
+        Block::Table(Table {
+            head: head(Key::VulnerableGroup),
+            rows: subject_rows,
+            numeric: Vec::new(),
+            widths: vec![17, 41, 14, 28],
+        })
+    });
+    let mut data = Section::new(Some("categories-data".to_owned()), ctx.t(Key::PersonalData));
+    data.blocks.push(if data_rows.is_empty() {
+        Block::Paragraph(vec![muted(ctx.t(Key::NoneRecorded))])
+    } else {
+        Block::Table(Table {
+            head: head(Key::SpecialOrCriminal),
+            rows: data_rows,
+            numeric: Vec::new(),
+            widths: vec![17, 43, 14, 26],
+        })
+    });
+    section.children = vec![subjects, data];
+    section
+}

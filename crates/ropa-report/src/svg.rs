@@ -1,0 +1,759 @@
+//! The transfer map: where each activity's data goes, drawn as SVG in three
+//! columns (activities → processors and recipients → countries).
+//!
+//! The layout is deterministic and needs no font metrics: every node has
+//! the same height, activities keep their spec order, and each party group
+//! and country is placed at the mean height of what links to it (then
+//! pushed down to avoid overlap), which keeps edges short and crossings
+//! few. A large record gives a long picture, never an unreadable one.
+//! Countries are coloured by what the law says of them (EEA, adequate,
+//! partly adequate, no adequacy); an edge is red and dashed when the
+//! checker reported the flow as leaving the EEA without a safeguard, amber
+//! and dashed when the record does not declare it. Text is escaped; names
+//! too long for their box are shortened, with the full text as a tooltip.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use ropa_syntax::values::Country;
+
+use crate::Ctx;
+use crate::doc::Tone;
+use crate::escape::html as esc;
+use crate::flows::{Recipient, Status, Zone, worst};
+use crate::i18n::{self, Key};
+use crate::pieces;
+
+/// Which nodes link to their section of the HTML page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Links {
+    pub activities: bool,
+    pub parties: bool,
+}
+
+impl Links {
+    pub const NONE: Links = Links {
+        activities: false,
+        parties: false,
+    };
+}
+
+const WIDTH: i64 = 760;
+const MARGIN: i64 = 12;
+const ACTIVITY_X: i64 = MARGIN;
+const ACTIVITY_W: i64 = 208;
+const PARTY_X: i64 = 290;
+const PARTY_W: i64 = 220;
+const COUNTRY_X: i64 = 580;
+const COUNTRY_W: i64 = WIDTH - MARGIN - COUNTRY_X;
+const TOP: i64 = 44;
+const NODE_H: i64 = 36;
+const GAP: i64 = 8;
+const INDENT: i64 = 14;
+const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', 'DejaVu Sans', sans-serif";
+
+struct Node {
+    x: i64,
+    y: i64,
+    w: i64,
+    title: String,
+    subtitle: String,
+    tooltip: String,
+    href: Option<String>,
+    fill: &'static str,
+    stroke: &'static str,
+    dashed: bool,
+    /// The subtitle is the second line of the title, not a caption.
+    two_lines: bool,
+}
+
+impl Node {
+    fn center_y(&self) -> i64 {
+        self.y + NODE_H / 2
+    }
+}
+
+/// An edge from a party to a country: the worst status of its flows, and
+/// the titles of the activities whose data it carries (for the tooltip).
+type RightEdge = ((Middle, Option<Country>), Status, Vec<String>);
+
+/// A node of the middle column: a party, or a recipient a transfer names
+/// that is not declared (or no recipient at all).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Middle {
+    Party(usize),
+    Other(Recipient),
+}
+
+fn zone_colors(zone: Zone) -> (&'static str, &'static str) {
+    match zone {
+        Zone::Eea => ("#e8f0fb", "#6f9bd1"),
+        Zone::Adequate => ("#e6f5ea", "#4fa36b"),
+        Zone::PartlyAdequate => ("#fff3dc", "#d99a2b"),
+        Zone::NotAdequate => ("#fde9e7", "#d0443a"),
+        Zone::Unknown => ("#f2f3f5", "#9aa1ab"),
+    }
+}
+
+fn edge_style(tone: Tone) -> (&'static str, &'static str, Option<&'static str>) {
+    match tone {
+        Tone::Error => ("#c62828", "2.2", Some("7 4")),
+        Tone::Warning => ("#d98a06", "1.7", Some("5 3")),
+        Tone::Ok => ("#2f8f5b", "1.6", None),
+        Tone::Info | Tone::Neutral => ("#a3acb9", "1.2", None),
+    }
+}
+
+fn zone_key(zone: Zone) -> Key {
+    match zone {
+        Zone::Eea => Key::ZoneEea,
+        Zone::Adequate => Key::ZoneAdequate,
+        Zone::PartlyAdequate => Key::ZonePartlyAdequate,
+        Zone::NotAdequate => Key::ZoneNotAdequate,
+        Zone::Unknown => Key::ZoneUnknown,
+    }
+}
+
+/// Shortens text to what fits `width` pixels at `size`, by an average
+/// character width (no font metrics: the result must not depend on the
+/// machine). Wide enough for the fallback fonts, so text never overflows.
+fn fit(text: &str, width: i64, size_tenths: i64, bold: bool) -> String {
+    let per_char = if bold { 62 } else { 56 }; // hundredths of an em
+    let max = ((width * 1000) / (size_tenths * per_char)).max(4) as usize;
+    let count = text.chars().count();
+    if count <= max {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out = out.trim_end().to_owned();
+    out.push('…');
+    out
+}
+
+/// Breaks text into at most two lines that fit `width` (words kept whole
+/// where they fit), the second shortened with an ellipsis if need be.
+fn wrap(text: &str, width: i64, size_tenths: i64, bold: bool) -> Vec<String> {
+    let per_char = if bold { 62 } else { 56 };
+    let max = ((width * 1000) / (size_tenths * per_char)).max(4) as usize;
+    if text.chars().count() <= max {
+        return vec![text.to_owned()];
+    }
+    let mut first = String::new();
+    let mut rest = text;
+    for (i, word) in text.split(' ').enumerate() {
+        let candidate = if i == 0 {
+            word.to_owned()
+        } else {
+            format!("{first} {word}")
+        };
+        if candidate.chars().count() > max {
+            break;
+        }
+        first = candidate;
+        rest = text.get(first.len()..).unwrap_or("").trim_start();
+    }
+    if first.is_empty() {
+        // One word longer than the line: cut it.
+        first = text.chars().take(max).collect();
+        rest = text.get(first.len()..).unwrap_or("");
+    }
+    vec![first, fit(rest, width, size_tenths, bold)]
+}
+
+/// Places items (wanted top, height) in one column: in the order of their
+/// wanted tops (ties by index), each as high as wanted but below the one
+/// before. Returns the tops in the order given.
+fn arrange(wanted: &[(i64, i64)]) -> Vec<i64> {
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by_key(|i| (wanted[*i].0, *i));
+    let mut tops = vec![TOP; wanted.len()];
+    let mut next = TOP;
+    for i in order {
+        let (want, height) = wanted[i];
+        let y = want.max(next);
+        tops[i] = y;
+        next = y + height + GAP;
+    }
+    tops
+}
+
+fn mean(values: &[i64]) -> i64 {
+    if values.is_empty() {
+        return i64::MAX / 4;
+    }
+    values.iter().sum::<i64>() / values.len() as i64
+}
+
+pub fn render(ctx: &Ctx, links: Links) -> String {
+    let view = ctx.view;
+    let flows = &view.flows;
+
+    let mut activities: Vec<Node> = view
+        .activities
+        .iter()
+        .map(|a| {
+            let activity = a.activity;
+            let role = i18n::label(ctx.lang, activity.role_kind());
+            let mut title = wrap(activity.title(), ACTIVITY_W - 18, 110, true);
+            let subtitle = if title.len() > 1 {
+                title.pop().unwrap_or_default()
+            } else {
+                String::new()
+            };
+            Node {
+                x: ACTIVITY_X,
+                y: TOP,
+                w: ACTIVITY_W,
+                title: title.concat(),
+                subtitle,
+                tooltip: format!("{} ({}) · {role}", activity.title(), a.id()),
+                href: links.activities.then(|| a.anchor.clone()),
+                fill: "#eef3fb",
+                stroke: "#9cb3d4",
+                dashed: false,
+                two_lines: true,
+            }
+        })
+        .collect();
+
+    // Middle column: every party a flow reaches, with the processors above
+    // it, grouped under the processor the activity names.
+    let mut shown = vec![false; view.parties.len()];
+    let mut others: Vec<Recipient> = Vec::new();
+    for flow in flows {
+        match &flow.recipient {
+            Recipient::Party(p) => {
+                let mut at = Some(*p);
+                while let Some(q) = at {
+                    shown[q] = true;
+                    at = view.parties[q].parent;
+                }
+            }
+            other => {
+                if !others.contains(other) {
+                    others.push(other.clone());
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Vec<(Middle, usize)>> = Vec::new();
+    for (i, p) in view.parties.iter().enumerate() {
+        if p.parent.is_none() && shown[i] {
+            let mut members = Vec::new();
+            let mut stack = vec![(i, 0usize)];
+            while let Some((q, depth)) = stack.pop() {
+                members.push((Middle::Party(q), depth));
+                for child in view.parties[q].children.iter().rev() {
+                    if shown[*child] {
+                        stack.push((*child, depth + 1));
+                    }
+                }
+            }
+            groups.push(members);
+        }
+    }
+    for other in others {
+        groups.push(vec![(Middle::Other(other), 0)]);
+    }
+
+    // Edges, with the worst status of the flows they carry.
+    let mut left: Vec<((usize, Middle), Status)> = Vec::new();
+    let mut right: Vec<RightEdge> = Vec::new();
+    for flow in flows {
+        let target = match &flow.recipient {
+            Recipient::Party(p) => Middle::Party(*p),
+            other => Middle::Other(other.clone()),
+        };
+        let entry = match flow.via {
+            Some(via) => Middle::Party(via),
+            None => target.clone(),
+        };
+        let title = view.activities[flow.activity].activity.title().to_owned();
+        let key = (flow.activity, entry);
+        match left.iter_mut().find(|(k, _)| *k == key) {
+            Some(edge) => edge.1 = worst(edge.1, flow.status),
+            None => left.push((key, flow.status)),
+        }
+        let key = (target, flow.country);
+        match right.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(edge) => {
+                edge.1 = worst(edge.1, flow.status);
+                if !edge.2.contains(&title) {
+                    edge.2.push(title);
+                }
+            }
+            None => right.push((key, flow.status, vec![title])),
+        }
+    }
+
+    // Layout by barycentres (Sugiyama's heuristic). The taller of the first
+    // two columns is stacked without gaps, in the order that keeps edges
+    // short; the other is placed at the mean height of what it links to.
+    let group_of: HashMap<Middle, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, members)| members.iter().map(move |(m, _)| (m.clone(), g)))
+        .collect();
+    let pitch = NODE_H + GAP;
+    let group_height = |g: usize| groups[g].len() as i64 * pitch - GAP;
+    let row_in_group = |entry: &Middle, g: usize| groups[g].iter().position(|(m, _)| m == entry).unwrap_or(0) as i64;
+    let stacked = |order: &[usize], height: &dyn Fn(usize) -> i64| -> Vec<i64> {
+        let wanted: Vec<(i64, i64)> = {
+            let mut tops = vec![(0, 0); order.len()];
+            let mut next = TOP;
+            for i in order {
+                tops[*i] = (next, height(*i));
+                next += height(*i) + GAP;
+            }
+            tops
+        };
+        arrange(&wanted)
+    };
+    let by_barycentre = |means: &[i64]| -> Vec<usize> {
+        let mut order: Vec<usize> = (0..means.len()).collect();
+        order.sort_by_key(|i| (means[*i], *i));
+        order
+    };
+    let spec_order: Vec<usize> = (0..activities.len()).collect();
+    let mut activity_y = stacked(&spec_order, &|_| NODE_H);
+    let group_means = |activity_y: &[i64]| -> Vec<i64> {
+        let mut incoming: Vec<Vec<i64>> = vec![Vec::new(); groups.len()];
+        for ((a, entry), _) in &left {
+            if let Some(g) = group_of.get(entry) {
+                incoming[*g].push(activity_y[*a] + NODE_H / 2 - row_in_group(entry, *g) * pitch);
+            }
+        }
+        incoming.iter().map(|ys| mean(ys)).collect()
+    };
+    let middle_taller = groups.iter().map(Vec::len).sum::<usize>() > activities.len();
+    let group_top: Vec<i64> = if middle_taller {
+        let group_top = stacked(&by_barycentre(&group_means(&activity_y)), &group_height);
+        let mut outgoing: Vec<Vec<i64>> = vec![Vec::new(); activities.len()];
+        for ((a, entry), _) in &left {
+            if let Some(g) = group_of.get(entry) {
+                outgoing[*a].push(group_top[*g] + row_in_group(entry, *g) * pitch + NODE_H / 2);
+            }
+        }
+        let wanted: Vec<(i64, i64)> = (0..activities.len())
+            .map(|a| {
+                // An activity without a party stays near its place in the spec.
+                let want = if outgoing[a].is_empty() {
+                    activity_y[a] + NODE_H / 2
+                } else {
+                    mean(&outgoing[a])
+                };
+                (want - NODE_H / 2, NODE_H)
+            })
+            .collect();
+        activity_y = arrange(&wanted);
+        group_top
+    } else {
+        let means = group_means(&activity_y);
+        let wanted: Vec<(i64, i64)> = (0..groups.len())
+            .map(|g| (means[g] - NODE_H / 2, group_height(g)))
+            .collect();
+        arrange(&wanted)
+    };
+    for (node, y) in activities.iter_mut().zip(&activity_y) {
+        node.y = *y;
+    }
+    let mut middle: Vec<(Middle, Node, usize)> = Vec::new();
+    let group_order = by_barycentre(&group_top);
+    for g in group_order {
+        for (row, (member, depth)) in groups[g].iter().enumerate() {
+            let y = group_top[g] + row as i64 * pitch;
+            let indent = INDENT * (*depth as i64).min(4);
+            middle.push((member.clone(), middle_node(ctx, member, y, indent, links), *depth));
+        }
+    }
+    let middle_at: HashMap<Middle, usize> = middle.iter().enumerate().map(|(i, (m, _, _))| (m.clone(), i)).collect();
+
+    // Countries at the mean height of the parties linking in.
+    let mut countries: Vec<Option<Country>> = Vec::new();
+    for ((_, country), _, _) in &right {
+        if !countries.contains(country) {
+            countries.push(*country);
+        }
+    }
+    countries.sort_by_key(|c| (Zone::of(*c), c.map(|c| c.code()).unwrap_or("~")));
+    let wanted: Vec<(i64, i64)> = countries
+        .iter()
+        .map(|c| {
+            let ys: Vec<i64> = right
+                .iter()
+                .filter(|((_, country), _, _)| country == c)
+                .filter_map(|((m, _), _, _)| middle_at.get(m).map(|i| middle[*i].1.center_y()))
+                .collect();
+            (mean(&ys) - NODE_H / 2, NODE_H)
+        })
+        .collect();
+    let tops = arrange(&wanted);
+    let mut country_nodes: Vec<(Option<Country>, Node)> = countries
+        .iter()
+        .zip(tops)
+        .map(|(c, y)| (*c, country_node(ctx, *c, y)))
+        .collect();
+    country_nodes.sort_by_key(|(_, n)| n.y);
+    let country_at: HashMap<Option<Country>, usize> =
+        country_nodes.iter().enumerate().map(|(i, (c, _))| (*c, i)).collect();
+
+    // A party or activity with an unsafeguarded flow gets a red outline.
+    for ((m, _), status, _) in &right {
+        if status.is_unsafeguarded()
+            && let Some(i) = middle_at.get(m)
+        {
+            middle[*i].1.stroke = "#c62828";
+        }
+    }
+    for ((a, _), status) in &left {
+        if status.is_unsafeguarded() {
+            activities[*a].stroke = "#c62828";
+        }
+    }
+
+    let bottom = activities
+        .iter()
+        .chain(middle.iter().map(|(_, n, _)| n))
+        .chain(country_nodes.iter().map(|(_, n)| n))
+        .map(|n| n.y + NODE_H)
+        .max()
+        .unwrap_or(TOP);
+    let mut out = String::with_capacity(16 * 1024);
+    let legend_top = bottom + 22;
+    let (legend, legend_height) = legend(ctx, legend_top);
+    let height = legend_top + legend_height + MARGIN;
+    let org = view.organization_name().unwrap_or(ctx.t(Key::UnnamedOrganization));
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" \
+         role=\"img\" aria-labelledby=\"ropa-map-title ropa-map-desc\" font-family=\"{FONT}\">\n\
+         <title id=\"ropa-map-title\">{}</title>\n<desc id=\"ropa-map-desc\">{}</desc>\n\
+         <rect x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{height}\" fill=\"#ffffff\"/>\n",
+        esc(&format!("{}: {org}", ctx.t(Key::MapTitle))),
+        esc(ctx.t(Key::MapCaption)),
+    );
+    for (x, key) in [
+        (ACTIVITY_X, Key::MapActivities),
+        (PARTY_X, Key::MapParties),
+        (COUNTRY_X, Key::MapCountries),
+    ] {
+        let _ = writeln!(
+            out,
+            "<text x=\"{x}\" y=\"24\" font-size=\"11\" font-weight=\"700\" fill=\"#5b667a\" letter-spacing=\"0.04em\">{}</text>",
+            esc(&ctx.t(key).to_uppercase())
+        );
+    }
+    if view.activities.is_empty() {
+        let _ = writeln!(
+            out,
+            "<text x=\"{ACTIVITY_X}\" y=\"{}\" font-size=\"11\" fill=\"#5b667a\">{}</text>",
+            TOP + 20,
+            esc(ctx.t(Key::MapEmpty))
+        );
+    }
+
+    // Edges under nodes; the most serious drawn last, on top.
+    let mut edges: Vec<(Tone, String)> = Vec::new();
+    for ((a, entry), status) in &left {
+        let (Some(from), Some(to)) = (activities.get(*a), middle_at.get(entry).map(|i| &middle[*i].1)) else {
+            continue;
+        };
+        let tip = format!("{} → {}", view.activities[*a].activity.title(), to.tooltip);
+        edges.push((
+            status.tone(),
+            edge(from.x + from.w, from.center_y(), to.x, to.center_y(), *status, &tip),
+        ));
+    }
+    for ((m, country), status, titles) in &right {
+        let (Some(from), Some(to)) = (
+            middle_at.get(m).map(|i| &middle[*i].1),
+            country_at.get(country).map(|i| &country_nodes[*i].1),
+        ) else {
+            continue;
+        };
+        let tip = format!(
+            "{} → {}: {} ({})",
+            from.tooltip,
+            to.title,
+            pieces::status_text(ctx, *status),
+            titles.join(", ")
+        );
+        edges.push((
+            status.tone(),
+            edge(from.x + from.w, from.center_y(), to.x, to.center_y(), *status, &tip),
+        ));
+    }
+    let rank = |t: Tone| match t {
+        Tone::Error => 3,
+        Tone::Warning => 2,
+        Tone::Ok => 1,
+        _ => 0,
+    };
+    edges.sort_by_key(|(t, _)| rank(*t));
+    out.push_str("<g fill=\"none\">\n");
+    for (_, path) in &edges {
+        out.push_str(path);
+    }
+    // Sub-processors hang under the processor that engages them.
+    for (i, (_, node, depth)) in middle.iter().enumerate() {
+        if *depth == 0 {
+            continue;
+        }
+        if let Some(parent) = middle[..i].iter().rev().find(|(_, _, d)| *d + 1 == *depth) {
+            let x = parent.1.x + 8;
+            let _ = writeln!(
+                out,
+                "<path d=\"M{x} {} V{} H{}\" stroke=\"#b8c0cc\" stroke-width=\"1.2\"/>",
+                parent.1.y + NODE_H,
+                node.center_y(),
+                node.x
+            );
+        }
+    }
+    out.push_str("</g>\n");
+
+    for node in activities
+        .iter()
+        .chain(middle.iter().map(|(_, n, _)| n))
+        .chain(country_nodes.iter().map(|(_, n)| n))
+    {
+        draw_node(&mut out, node);
+    }
+    out.push_str(&legend);
+    out.push_str("</svg>\n");
+    out
+}
+
+fn edge(x1: i64, y1: i64, x2: i64, y2: i64, status: Status, tooltip: &str) -> String {
+    let (color, width, dash) = edge_style(status.tone());
+    let mid = (x1 + x2) / 2;
+    let dash = dash.map_or(String::new(), |d| format!(" stroke-dasharray=\"{d}\""));
+    format!(
+        "<path d=\"M{x1} {y1} C{mid} {y1} {mid} {y2} {x2} {y2}\" stroke=\"{color}\" stroke-width=\"{width}\"{dash}><title>{}</title></path>\n",
+        esc(tooltip)
+    )
+}
+
+fn middle_node(ctx: &Ctx, member: &Middle, y: i64, indent: i64, links: Links) -> Node {
+    let view = ctx.view;
+    let w = PARTY_W - indent;
+    match member {
+        Middle::Party(p) => {
+            let pv = &view.parties[*p];
+            let party = pv.party;
+            let mut facts = vec![
+                ctx.t(match party.kind {
+                    ropa_syntax::model::PartyKind::Processor => Key::MapProcessorShort,
+                    ropa_syntax::model::PartyKind::Subprocessor => Key::MapSubProcessorShort,
+                    ropa_syntax::model::PartyKind::Recipient => Key::MapRecipientShort,
+                })
+                .to_owned(),
+            ];
+            if let Some(country) = &party.country {
+                facts.push(country.value.code().to_owned());
+            }
+            if let Some(parent) = &party.parent {
+                facts.push(format!("{} {}", ctx.t(Key::MapParentShort), parent.value.code()));
+            }
+            if party.dpf.as_ref().is_some_and(|d| d.value) {
+                facts.push("DPF".to_owned());
+            }
+            let subtitle = facts.join(" · ");
+            Node {
+                x: PARTY_X + indent,
+                y,
+                w,
+                title: fit(pv.name(), w - 18, 115, true),
+                subtitle: fit(&subtitle, w - 18, 95, false),
+                tooltip: format!("{} ({}) · {subtitle}", pv.name(), pv.id()),
+                href: links.parties.then(|| pv.anchor.clone()),
+                fill: "#ffffff",
+                stroke: "#b3bdca",
+                dashed: false,
+                two_lines: false,
+            }
+        }
+        Middle::Other(recipient) => {
+            let (title, subtitle) = match recipient {
+                Recipient::Undefined(id) => (id.clone(), ctx.t(Key::NotDeclared).to_owned()),
+                _ => (ctx.t(Key::RecipientNotNamed).to_owned(), String::new()),
+            };
+            Node {
+                x: PARTY_X + indent,
+                y,
+                w,
+                title: fit(&title, w - 18, 115, true),
+                subtitle: fit(&subtitle, w - 18, 95, false),
+                tooltip: title,
+                href: None,
+                fill: "#f2f3f5",
+                stroke: "#9aa1ab",
+                dashed: true,
+                two_lines: false,
+            }
+        }
+    }
+}
+
+fn country_node(ctx: &Ctx, country: Option<Country>, y: i64) -> Node {
+    let zone = Zone::of(country);
+    let (fill, stroke) = zone_colors(zone);
+    let (title, subtitle) = match country {
+        Some(c) => (pieces::country_name(ctx, c), ctx.t(zone_key(zone))),
+        None => (ctx.t(Key::MapUnknownLocation).to_owned(), ""),
+    };
+    Node {
+        x: COUNTRY_X,
+        y,
+        w: COUNTRY_W,
+        title: fit(&title, COUNTRY_W - 18, 115, true),
+        subtitle: fit(subtitle, COUNTRY_W - 18, 95, false),
+        tooltip: format!("{title} · {subtitle}"),
+        href: None,
+        fill,
+        stroke,
+        dashed: zone == Zone::Unknown,
+        two_lines: false,
+    }
+}
+
+fn draw_node(out: &mut String, node: &Node) {
+    let dash = if node.dashed { " stroke-dasharray=\"4 3\"" } else { "" };
+    if let Some(href) = &node.href {
+        let _ = writeln!(out, "<a href=\"#{}\">", esc(href));
+    }
+    let _ = write!(
+        out,
+        "<g><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{NODE_H}\" rx=\"5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.2\"{dash}/>",
+        esc(&node.tooltip),
+        node.x,
+        node.y,
+        node.w,
+        node.fill,
+        node.stroke,
+    );
+    let (size, y) = match (node.two_lines, node.subtitle.is_empty()) {
+        (true, true) => ("11", node.y + 22),
+        (true, false) => ("11", node.y + 15),
+        (false, true) => ("11.5", node.y + 22),
+        (false, false) => ("11.5", node.y + 15),
+    };
+    let _ = write!(
+        out,
+        "<text x=\"{}\" y=\"{y}\" font-size=\"{size}\" font-weight=\"600\" fill=\"#172033\">{}</text>",
+        node.x + 9,
+        esc(&node.title)
+    );
+    if node.two_lines {
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"11\" font-weight=\"600\" fill=\"#172033\">{}</text>",
+            node.x + 9,
+            node.y + 29,
+            esc(&node.subtitle)
+        );
+    } else if !node.subtitle.is_empty() {
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"9.5\" fill=\"#5b667a\">{}</text>",
+            node.x + 9,
+            node.y + 29,
+            esc(&node.subtitle)
+        );
+    }
+    out.push_str("</g>\n");
+    if node.href.is_some() {
+        out.push_str("</a>\n");
+    }
+}
+
+/// The key to colours and lines, wrapped to the width of the picture.
+fn legend(ctx: &Ctx, top: i64) -> (String, i64) {
+    let mut out = String::new();
+    let line_height = 20;
+    let mut x = MARGIN;
+    let mut y = top;
+    let item = |out: &mut String, swatch: String, label: &str, x: &mut i64, y: &mut i64| {
+        let width = 30 + (label.chars().count() as i64 * 56 * 95) / 1000 + 18;
+        if *x + width > WIDTH - MARGIN && *x > MARGIN {
+            *x = MARGIN;
+            *y += line_height;
+        }
+        out.push_str(&swatch.replace("{x}", &x.to_string()).replace("{y}", &y.to_string()));
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"9.5\" fill=\"#39424f\">{}</text>",
+            *x + 26,
+            *y + 4,
+            esc(label)
+        );
+        *x += width;
+    };
+    let _ = writeln!(
+        out,
+        "<line x1=\"{MARGIN}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#d8dde6\"/>",
+        top - 12,
+        WIDTH - MARGIN,
+        top - 12
+    );
+    for zone in Zone::ALL {
+        let (fill, stroke) = zone_colors(zone);
+        let dash = if zone == Zone::Unknown {
+            " stroke-dasharray=\"3 2\""
+        } else {
+            ""
+        };
+        let swatch = format!(
+            "<rect x=\"{{x}}\" y=\"{{y}}\" width=\"20\" height=\"12\" rx=\"3\" transform=\"translate(0 -8)\" fill=\"{fill}\" stroke=\"{stroke}\"{dash}/>\n"
+        );
+        item(&mut out, swatch, ctx.t(zone_key(zone)), &mut x, &mut y);
+    }
+    x = MARGIN;
+    y += line_height;
+    for (tone, key) in [
+        (Tone::Neutral, Key::LegendInsideEea),
+        (Tone::Ok, Key::LegendSafeguarded),
+        (Tone::Warning, Key::LegendUndeclared),
+        (Tone::Error, Key::LegendWithoutSafeguard),
+    ] {
+        let (color, width, dash) = edge_style(tone);
+        let dash = dash.map_or(String::new(), |d| format!(" stroke-dasharray=\"{d}\""));
+        let swatch = format!(
+            "<path d=\"M{{x}} {{y}} m0 -2 h20\" stroke=\"{color}\" stroke-width=\"{width}\"{dash} fill=\"none\"/>\n"
+        );
+        item(&mut out, swatch, ctx.t(key), &mut x, &mut y);
+    }
+    (out, y - top + 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{arrange, fit, wrap};
+
+    #[test]
+    fn long_names_are_shortened_with_an_ellipsis() {
+        assert_eq!(fit("Google", 190, 115, true), "Google");
+        let long = "Behandling af personoplysninger på vegne af Kunden og mange andre";
+        let short = fit(long, 190, 115, true);
+        assert!(
+            short.ends_with('…') && short.chars().count() < long.chars().count(),
+            "{short}"
+        );
+    }
+
+    #[test]
+    fn placement_keeps_order_and_never_overlaps() {
+        let tops = arrange(&[(100, 36), (90, 36), (0, 80)]);
+        assert_eq!(tops[2], super::TOP, "the lowest wish goes first, at the top");
+        assert!(tops[1] >= tops[2] + 80);
+        assert!(tops[0] >= tops[1] + 36);
+    }
+
+    #[test]
+    fn titles_wrap_onto_two_lines() {
+        let lines = wrap("Behandling af personoplysninger på vegne af Kunden", 190, 110, true);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 28), "{lines:?}");
+        assert_eq!(wrap("Intern chat", 190, 110, true), vec!["Intern chat".to_owned()]);
+    }
+}
