@@ -84,6 +84,12 @@ impl Printer<'_> {
             TokenKind::Newline | TokenKind::Semicolon => {
                 if self.has_content() {
                     self.flush();
+                } else if std::mem::take(&mut self.continued) {
+                    // A continuation followed by nothing: this newline ends
+                    // the node, so it must stay a line of its own.
+                    self.out.push('\n');
+                    self.line.clear();
+                    return;
                 }
                 self.newlines += 1;
             }
@@ -243,5 +249,7 @@ mod tests {
         assert_eq!(fmt("a {}"), "a {\n}\n");
         assert_eq!(fmt("a { b { c 1 } }"), "a {\n    b {\n        c 1\n    }\n}\n");
         assert_eq!(fmt("a \\\n  b=1"), "a \\\n    b=1\n");
+        // Found by fuzzing: a continuation into an empty line ends the node.
+        assert_eq!(fmt("a \\\n\nb\n"), "a \\\n\nb\n");
     }
 }

@@ -126,7 +126,10 @@ struct WsOwned {
     generation: u64,
     findings: Option<(u64, Arc<Vec<Diagnostic>>)>,
     timer: Option<JoinHandle<()>>,
-    published: HashMap<Uri, Vec<ls::Diagnostic>>,
+    /// What was last published per file, with the document version it was
+    /// for: unchanged findings are re-sent only when the version moved on, so
+    /// clients that drop diagnostics of older versions keep them.
+    published: HashMap<Uri, (Option<i32>, Vec<ls::Diagnostic>)>,
 }
 
 /// Publishes diagnostics; the real one is the LSP client, the benchmark's
@@ -177,6 +180,46 @@ fn parse(kind: FileKind, text: &str) -> Parsed {
     }
 }
 
+/// Merges a run of queued changes to the same document (a client typing
+/// faster than the file parses) into one, so that the text is parsed once for
+/// the run, not once per keystroke, and the queue cannot grow without bound.
+/// Content before the last full replacement is dropped: it is overwritten.
+/// A change that is not newer than the one before it ends the run, so that
+/// the usual stale-version check still sees it. Returns the message to apply
+/// and how many client messages it stands for.
+fn coalesce(msg: Msg, rx: &mut mpsc::UnboundedReceiver<Msg>, pending: &mut Option<Msg>) -> (Msg, u64) {
+    let Msg::Change {
+        uri,
+        mut version,
+        mut changes,
+    } = msg
+    else {
+        return (msg, 1);
+    };
+    let mut n_messages = 1;
+    while let Ok(next) = rx.try_recv() {
+        match next {
+            Msg::Change {
+                uri: next_uri,
+                version: next_version,
+                changes: more,
+            } if next_uri == uri && next_version > version => {
+                changes.extend(more);
+                version = next_version;
+                n_messages += 1;
+            }
+            other => {
+                *pending = Some(other);
+                break;
+            }
+        }
+    }
+    if let Some(last_full) = changes.iter().rposition(|c| c.range.is_none()) {
+        changes.drain(..last_full);
+    }
+    (Msg::Change { uri, version, changes }, n_messages)
+}
+
 fn file_path(uri: &Uri) -> Option<PathBuf> {
     if uri.scheme().as_str() != "file" {
         return None;
@@ -204,7 +247,16 @@ impl<P: Publisher> Store<P> {
 
     /// Applies messages until every sender is gone.
     pub async fn run(mut self, mut rx: mpsc::UnboundedReceiver<Msg>) {
-        while let Some(msg) = rx.recv().await {
+        let mut pending: Option<Msg> = None;
+        loop {
+            let msg = match pending.take() {
+                Some(msg) => msg,
+                None => match rx.recv().await {
+                    Some(msg) => msg,
+                    None => break,
+                },
+            };
+            let (msg, n_messages) = coalesce(msg, &mut rx, &mut pending);
             let counted = matches!(
                 msg,
                 Msg::Open { .. } | Msg::Change { .. } | Msg::Close { .. } | Msg::Watched { .. }
@@ -217,7 +269,7 @@ impl<P: Publisher> Store<P> {
             }
             self.handle(msg).await;
             if counted {
-                self.seq += 1;
+                self.seq += n_messages;
             }
             self.publish_snapshot();
         }
@@ -526,10 +578,15 @@ impl<P: Publisher> Store<P> {
         let mut outgoing = Vec::new();
         for (i, diagnostics) in per_file.into_iter().enumerate() {
             let uri = &owned.uris[i];
-            if owned.published.get(uri) == Some(&diagnostics) {
+            let version = owned.versions[i];
+            if owned
+                .published
+                .get(uri)
+                .is_some_and(|(v, d)| *v == version && *d == diagnostics)
+            {
                 continue;
             }
-            owned.published.insert(uri.clone(), diagnostics.clone());
+            owned.published.insert(uri.clone(), (version, diagnostics.clone()));
             outgoing.push((uri.clone(), diagnostics, owned.versions[i]));
         }
         for (uri, diagnostics, version) in outgoing {

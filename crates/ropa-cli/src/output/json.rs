@@ -32,6 +32,9 @@ struct Finding<'a> {
     byte_start: u32,
     byte_end: u32,
     entity: Option<&'a str>,
+    /// Stable identity across edits (`FINGERPRINT:OCCURRENCE`, as in SARIF
+    /// and baselines).
+    fingerprint: Option<String>,
     related: Vec<RelatedOut<'a>>,
 }
 
@@ -57,13 +60,23 @@ struct Summary {
     error: usize,
     warning: usize,
     info: usize,
+    /// Findings hidden by `--baseline`, and baseline entries no longer found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baselined: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixed: Option<usize>,
 }
 
 pub fn render(report: &Report) -> String {
     let mut diagnostics = Vec::new();
-    for (workspace, findings) in &report.results {
+    for (index, (workspace, findings)) in report.results.iter().enumerate() {
         let lines: Vec<LineIndex> = workspace.files.iter().map(|f| LineIndex::new(&f.text)).collect();
-        diagnostics.extend(findings.iter().map(|f| finding(workspace, &lines, f)));
+        let ids = report.ids.get(index);
+        diagnostics.extend(findings.iter().enumerate().map(|(i, f)| {
+            let mut out = finding(workspace, &lines, f);
+            out.fingerprint = ids.and_then(|ids| ids.get(i)).map(ToString::to_string);
+            out
+        }));
     }
     let counts = report.counts();
     let document = Document {
@@ -82,6 +95,8 @@ pub fn render(report: &Report) -> String {
             error: counts.error,
             warning: counts.warning,
             info: counts.info,
+            baselined: report.baseline.as_ref().map(|b| b.hidden),
+            fixed: report.baseline.as_ref().map(|b| b.fixed),
         },
     };
     // Serializing plain structs of strings and numbers cannot fail.
@@ -112,6 +127,7 @@ fn finding<'a>(workspace: &'a Workspace, lines: &[LineIndex], f: &'a Diagnostic)
         byte_start: f.span.start,
         byte_end: f.span.end,
         entity: f.entity.as_deref(),
+        fingerprint: None,
         related: f
             .related
             .iter()

@@ -1,0 +1,253 @@
+//! The language server under abuse, beyond the protocol tests: edits that
+//! overlap or point nowhere, a 10 MB document, bytes that are not UTF-8,
+//! documents that were never opened, thousands of changes in a row with
+//! bounded memory, and a client that vanishes without saying goodbye.
+
+mod support;
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use support::{TempWorkspace, TestClient, frame};
+
+const ORG: &str = "organization \"Abuse AB\" {\n    country SE\n}\n";
+const SPEC: &str = "data kontakt \"Namn\"\nactivity web {\n    purpose \"Webb\"\n    data kontakt\n}\n";
+
+fn workspace() -> TempWorkspace {
+    TempWorkspace::new(&[("ropa.kdl", ""), ("org.ropa.kdl", ORG), ("a.ropa.kdl", SPEC)])
+}
+
+fn hover_at(uri: &str, line: u32, character: u32) -> Value {
+    json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
+}
+
+fn rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+async fn still_serving(client: &mut TestClient, uri: &str) {
+    let hover = client.request("textDocument/hover", hover_at(uri, 3, 10)).await;
+    assert!(
+        hover.get("error").is_none() || hover["error"]["code"].is_i64(),
+        "{hover}"
+    );
+    let symbols = client
+        .request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}))
+        .await;
+    assert!(
+        symbols.get("result").is_some() || symbols.get("error").is_some(),
+        "{symbols}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overlapping_and_impossible_edits_do_not_break_the_document() {
+    let ws = workspace();
+    let mut client = TestClient::in_process();
+    client.initialize(&[]).await;
+    let uri = ws.uri("a.ropa.kdl");
+    client.open(&uri, SPEC).await;
+    client.diagnostics(&uri, Some(1)).await;
+    // Two changes in one notification whose ranges overlap (each applies to
+    // the result of the one before), an inverted range, and one far past the end.
+    let at = |line: u32, character: u32| json!({"line": line, "character": character});
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": 2},
+                "contentChanges": [
+                    {"range": {"start": at(0, 0), "end": at(0, 4)}, "text": "data"},
+                    {"range": {"start": at(0, 2), "end": at(0, 6)}, "text": "ta k"},
+                ],
+            }),
+        )
+        .await;
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": 3},
+                "contentChanges": [{"range": {"start": at(2, 5), "end": at(1, 0)}, "text": "x"}],
+            }),
+        )
+        .await;
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": 4},
+                "contentChanges": [{"range": {"start": at(900, 0), "end": at(901, 3)}, "text": "x"}],
+            }),
+        )
+        .await;
+    still_serving(&mut client, &uri).await;
+    // A full replacement afterwards is applied and checked.
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 5}, "contentChanges": [{"text": SPEC}]}),
+        )
+        .await;
+    client.diagnostics(&uri, Some(5)).await;
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ten_megabyte_document_is_checked_and_served() {
+    let ws = workspace();
+    let mut client = TestClient::in_process();
+    client.initialize(&[]).await;
+    let uri = ws.uri("big.ropa.kdl");
+    let mut big = String::from("data kontakt2 \"Namn\"\n");
+    let mut i = 0;
+    while big.len() < 10_000_000 {
+        big.push_str(&format!(
+            "activity a{i} {{\n    purpose \"Syfte {i}\"\n    data kontakt2\n    basis contract\n}}\n"
+        ));
+        i += 1;
+    }
+    client.open(&uri, &big).await;
+    let published = client.diagnostics(&uri, Some(1)).await;
+    assert!(published["diagnostics"].is_array());
+    let hover = client.request("textDocument/hover", hover_at(&uri, 4, 10)).await;
+    assert!(hover.get("result").is_some(), "{hover}");
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bytes_that_are_not_utf8_get_a_parse_error_and_the_server_goes_on() {
+    let ws = workspace();
+    let mut client = TestClient::in_process();
+    client.initialize(&[]).await;
+    let uri = ws.uri("a.ropa.kdl");
+    client.open(&uri, SPEC).await;
+    let mut body = b"{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"textDocument/hover\",\"params\":\"\xff\xfe\"}".to_vec();
+    let mut message = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    message.append(&mut body);
+    client.send_raw(&message).await;
+    let error = client.wait_for(|m| m.get("error").is_some()).await;
+    assert_eq!(error["error"]["code"], -32700, "{error}");
+    // A header that lies about the length is cut off by the next message.
+    client.send_raw(&frame("{\"jsonrpc\":\"2.0\"")).await;
+    still_serving(&mut client, &uri).await;
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_for_documents_never_opened_get_an_answer() {
+    let ws = workspace();
+    let mut client = TestClient::in_process();
+    client.initialize(&[]).await;
+    for method in [
+        "textDocument/hover",
+        "textDocument/completion",
+        "textDocument/definition",
+    ] {
+        let response = client
+            .request(method, hover_at("file:///nowhere/x.ropa.kdl", 0, 0))
+            .await;
+        assert!(
+            response.get("result").is_some() || response.get("error").is_some(),
+            "{method}: {response}"
+        );
+    }
+    let formatting = client
+        .request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": ws.uri("never-opened.ropa.kdl")}, "options": {"tabSize": 4, "insertSpaces": true}}),
+        )
+        .await;
+    assert!(
+        formatting.get("result").is_some() || formatting.get("error").is_some(),
+        "{formatting}"
+    );
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn thousands_of_changes_end_on_the_last_version_with_bounded_memory() {
+    let ws = workspace();
+    let mut client = TestClient::in_process();
+    client.initialize(&[]).await;
+    let uri = ws.uri("a.ropa.kdl");
+    // A 100 KB document replaced 3,000 times as fast as the pipe takes it.
+    let mut doc = String::from(SPEC);
+    while doc.len() < 100_000 {
+        doc.push_str("// padding to make each change a realistic size, as an editor sends it\n");
+    }
+    client.open(&uri, &doc).await;
+    client.diagnostics(&uri, Some(1)).await;
+    // Two rounds of 1,500 full replacements, as fast as the pipe takes
+    // them (150 MB each). Memory may grow in the first round (allocator
+    // caches, the reader's buffers) but must not keep growing: a queue or
+    // document history that kept every change would grow by as much again.
+    let mut version = 1;
+    let mut round = async |client: &mut TestClient| {
+        for _ in 0..1_500 {
+            version += 1;
+            client
+                .notify(
+                    "textDocument/didChange",
+                    json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": doc}]}),
+                )
+                .await;
+        }
+        let last = client.diagnostics(&uri, Some(version)).await;
+        assert_eq!(last["version"], version);
+        client.drain(Duration::from_millis(300)).await;
+        rss_kib()
+    };
+    let start = rss_kib();
+    let first = round(&mut client).await;
+    let second = round(&mut client).await;
+    if let (Some(start), Some(first), Some(second)) = (start, first, second) {
+        let first_mb = first.saturating_sub(start) / 1024;
+        let second_mb = second.saturating_sub(first) / 1024;
+        assert!(
+            second_mb < 64,
+            "memory kept growing: {first_mb} MB, then {second_mb} MB more"
+        );
+    }
+    still_serving(&mut client, &uri).await;
+    client.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_vanishes_ends_the_real_server_cleanly() {
+    let Some(ropa) = ropa_binary() else {
+        panic!("the ropa binary is not built: run `cargo build -p ropa-cli`");
+    };
+    let ws = workspace();
+    let mut client = TestClient::binary(&ropa);
+    client.initialize(&[]).await;
+    client.open(&ws.uri("a.ropa.kdl"), SPEC).await;
+    // No shutdown, no exit: the editor crashed and its end of the pipe closed.
+    let mut child = client.child.take().expect("a child process");
+    drop(client);
+    let status = tokio::time::timeout(Duration::from_secs(20), child.wait()).await;
+    let status = status.expect("the server exits when its input closes").expect("wait");
+    assert!(status.code().is_some(), "killed by a signal: {status:?}");
+}
+
+fn ropa_binary() -> Option<std::path::PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let profile_dir = exe.parent()?.parent()?;
+    let ropa = profile_dir.join(format!("ropa{}", std::env::consts::EXE_SUFFIX));
+    if ropa.is_file() {
+        return Some(ropa);
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = std::process::Command::new(cargo)
+        .args(["build", "--quiet", "-p", "ropa-cli"])
+        .status()
+        .ok()?;
+    (status.success() && ropa.is_file()).then_some(ropa)
+}
