@@ -74,7 +74,7 @@ impl Printer<'_> {
             TokenKind::Whitespace if source == "\\" => {
                 self.word(source);
             }
-            TokenKind::Whitespace if source.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) => {
+            TokenKind::Whitespace if source.chars().any(crate::chars::is_newline) => {
                 // The newline of a line continuation: the node goes on, one level deeper.
                 self.flush();
                 self.line = INDENT.repeat(self.depth + 1);
@@ -251,5 +251,7 @@ mod tests {
         assert_eq!(fmt("a \\\n  b=1"), "a \\\n    b=1\n");
         // Found by fuzzing: a continuation into an empty line ends the node.
         assert_eq!(fmt("a \\\n\nb\n"), "a \\\n\nb\n");
+        // Any KDL newline ends a continuation, vertical tab included.
+        assert_eq!(fmt("a \\\u{0B}\nb\n"), "a \\\n\nb\n");
     }
 }
