@@ -61,8 +61,9 @@ struct Printer<'a> {
     /// The next token on this line follows without a space (after `=`, `(`,
     /// `)` and `/-`).
     glued: bool,
-    /// The last line written opened a block: no blank line right after it.
-    opened_block: bool,
+    /// No blank line may come next: the last line opened a block, or ended
+    /// a node with an empty continuation line.
+    no_blank_next: bool,
     /// The current line continues a node after a `\` line continuation.
     continued: bool,
 }
@@ -86,9 +87,12 @@ impl Printer<'_> {
                     self.flush();
                 } else if std::mem::take(&mut self.continued) {
                     // A continuation followed by nothing: this newline ends
-                    // the node, so it must stay a line of its own.
+                    // the node, so it must stay a line of its own, and it
+                    // stands for any blank lines after it (idempotence).
                     self.out.push('\n');
                     self.line.clear();
+                    self.newlines = 0;
+                    self.no_blank_next = true;
                     return;
                 }
                 self.newlines += 1;
@@ -109,7 +113,7 @@ impl Printer<'_> {
                 self.word("{");
                 self.flush();
                 self.depth += 1;
-                self.opened_block = true;
+                self.no_blank_next = true;
             }
             TokenKind::CloseBrace => {
                 if self.has_content() {
@@ -159,11 +163,11 @@ impl Printer<'_> {
     }
 
     fn start_line(&mut self) {
-        if self.newlines >= 2 && !self.out.is_empty() && !self.opened_block {
+        if self.newlines >= 2 && !self.out.is_empty() && !self.no_blank_next {
             self.out.push('\n');
         }
         self.newlines = 0;
-        self.opened_block = false;
+        self.no_blank_next = false;
         self.line = INDENT.repeat(self.depth);
         self.glued = false;
     }
@@ -175,7 +179,7 @@ impl Printer<'_> {
             self.out.push_str(line);
             self.out.push('\n');
             if !line.ends_with('{') {
-                self.opened_block = false;
+                self.no_blank_next = false;
             }
         }
         self.glued = false;
@@ -253,5 +257,7 @@ mod tests {
         assert_eq!(fmt("a \\\n\nb\n"), "a \\\n\nb\n");
         // Any KDL newline ends a continuation, vertical tab included.
         assert_eq!(fmt("a \\\u{0B}\nb\n"), "a \\\n\nb\n");
+        // And the blank lines after such a continuation fold into one.
+        assert_eq!(fmt("a \\ // c\n\u{0C}\u{0C}\u{0C}  b\n"), "a \\ // c\n\nb\n");
     }
 }
