@@ -47,15 +47,17 @@ where
     let guard = tokio::spawn(firewall::guard(input, guarded_write));
     let (tx, rx) = mpsc::unbounded_channel();
     let (snapshot_tx, snapshot_rx) = watch::channel(Arc::new(store::Snapshot::default()));
+    let semaphore = Arc::new(tokio::sync::Semaphore::new(server::MAX_QUEUED_CHANGES));
     let channel = server::Channel {
         tx: tx.clone(),
         received: Arc::new(AtomicU64::new(0)),
+        permits: tokio_util::sync::PollSemaphore::new(semaphore.clone()),
     };
     let weak = tx.downgrade();
     drop(tx);
     let backend_channel = channel.clone();
     let (service, socket) = LspService::build(move |client| {
-        let store = store::Store::new(client.clone(), weak, snapshot_tx);
+        let store = store::Store::new(client.clone(), weak, snapshot_tx, semaphore.clone());
         tokio::spawn(store.run(rx));
         server::Backend {
             client,
@@ -71,6 +73,7 @@ where
         inner: service,
         channel,
         initialized: false,
+        permit: None,
     };
     Server::new(guarded_read, output, socket).serve(ordered).await;
     // The client may keep its end open after `exit`: stop reading it.

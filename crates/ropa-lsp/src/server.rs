@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use ropa_check::FileId;
 use serde::de::DeserializeOwned;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{OwnedSemaphorePermit, mpsc, watch};
+use tokio_util::sync::PollSemaphore;
 use tower_lsp_server::jsonrpc::{self, Request, Response};
 use tower_lsp_server::ls_types::{self as ls, Uri};
 use tower_lsp_server::{Client, LanguageServer};
@@ -31,10 +32,23 @@ pub struct Channel {
     pub tx: mpsc::UnboundedSender<Msg>,
     /// Document changes sent to the store so far.
     pub received: Arc<AtomicU64>,
+    /// One permit per document message the store has not applied yet: when
+    /// they run out, the transport stops reading until the store catches
+    /// up, so a client sending faster than specs parse fills the pipe, not
+    /// the server's memory. The store gives permits back as it applies.
+    pub permits: PollSemaphore,
 }
 
+/// Document messages that may wait for the store at once.
+pub const MAX_QUEUED_CHANGES: usize = 64;
+
 impl Channel {
-    pub fn send(&self, msg: Msg) {
+    /// Sends a document message; its permit now belongs to the store, which
+    /// gives it back once the message is applied.
+    pub fn send(&self, msg: Msg, permit: Option<OwnedSemaphorePermit>) {
+        if let Some(permit) = permit {
+            permit.forget();
+        }
         self.received.fetch_add(1, Ordering::SeqCst);
         // A closed store means the server is shutting down: nothing to do.
         let _ = self.tx.send(msg);
@@ -49,6 +63,8 @@ pub struct Ordered<S> {
     pub inner: S,
     pub channel: Channel,
     pub initialized: bool,
+    /// Taken in `poll_ready` for the next message.
+    pub permit: Option<OwnedSemaphorePermit>,
 }
 
 fn params<T: DeserializeOwned>(req: &Request) -> Option<T> {
@@ -64,10 +80,19 @@ where
     type Future = S::Future;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        if self.permit.is_none() {
+            match self.channel.permits.poll_acquire(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(permit) => self.permit = permit,
+            }
+        }
         self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
+        // Document messages keep their permit until the store has applied
+        // them (it adds one back); every other message returns it on drop.
+        let mut permit = self.permit.take();
         let is_notification = req.id().is_none();
         match req.method() {
             "initialize" if !is_notification => self.initialized = true,
@@ -75,32 +100,41 @@ where
             _ if !self.initialized || !is_notification => {}
             "textDocument/didOpen" => {
                 if let Some(p) = params::<ls::DidOpenTextDocumentParams>(&req) {
-                    self.channel.send(Msg::Open {
-                        uri: p.text_document.uri,
-                        text: p.text_document.text,
-                        version: p.text_document.version,
-                    });
+                    self.channel.send(
+                        Msg::Open {
+                            uri: p.text_document.uri,
+                            text: p.text_document.text,
+                            version: p.text_document.version,
+                        },
+                        permit.take(),
+                    );
                 }
             }
             "textDocument/didChange" => {
                 if let Some(p) = params::<ls::DidChangeTextDocumentParams>(&req) {
-                    self.channel.send(Msg::Change {
-                        uri: p.text_document.uri,
-                        version: p.text_document.version,
-                        changes: p.content_changes,
-                    });
+                    self.channel.send(
+                        Msg::Change {
+                            uri: p.text_document.uri,
+                            version: p.text_document.version,
+                            changes: p.content_changes,
+                        },
+                        permit.take(),
+                    );
                 }
             }
             "textDocument/didClose" => {
                 if let Some(p) = params::<ls::DidCloseTextDocumentParams>(&req) {
-                    self.channel.send(Msg::Close {
-                        uri: p.text_document.uri,
-                    });
+                    self.channel.send(
+                        Msg::Close {
+                            uri: p.text_document.uri,
+                        },
+                        permit.take(),
+                    );
                 }
             }
             "workspace/didChangeWatchedFiles" => {
                 if let Some(p) = params::<ls::DidChangeWatchedFilesParams>(&req) {
-                    self.channel.send(Msg::Watched { changes: p.changes });
+                    self.channel.send(Msg::Watched { changes: p.changes }, permit.take());
                 }
             }
             _ => {}

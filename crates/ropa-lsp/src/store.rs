@@ -163,6 +163,8 @@ pub struct Store<P: Publisher> {
     seq: u64,
     self_tx: mpsc::WeakUnboundedSender<Msg>,
     snapshots: watch::Sender<Arc<Snapshot>>,
+    /// Given back to the transport as document messages are applied.
+    permits: Arc<tokio::sync::Semaphore>,
 }
 
 fn kind_of(uri: &Uri) -> FileKind {
@@ -232,6 +234,7 @@ impl<P: Publisher> Store<P> {
         publisher: P,
         self_tx: mpsc::WeakUnboundedSender<Msg>,
         snapshots: watch::Sender<Arc<Snapshot>>,
+        permits: Arc<tokio::sync::Semaphore>,
     ) -> Store<P> {
         Store {
             publisher,
@@ -242,6 +245,7 @@ impl<P: Publisher> Store<P> {
             seq: 0,
             self_tx,
             snapshots,
+            permits,
         }
     }
 
@@ -270,6 +274,9 @@ impl<P: Publisher> Store<P> {
             self.handle(msg).await;
             if counted {
                 self.seq += n_messages;
+                // Let the transport read as many messages as were applied.
+                self.permits
+                    .add_permits(usize::try_from(n_messages).unwrap_or(usize::MAX));
             }
             self.publish_snapshot();
         }
