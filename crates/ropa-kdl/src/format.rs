@@ -189,7 +189,10 @@ impl Printer<'_> {
     fn original_column(&self, offset: usize) -> usize {
         let before = self.text.get(..offset).unwrap_or("");
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        before.get(line_start..).map_or(0, |l| l.chars().count()) + 1
+        let line = before.get(line_start..).unwrap_or("");
+        // A byte-order mark is written ahead of the first line, not in it.
+        let line = if line_start == 0 { line.trim_start_matches('\u{feff}') } else { line };
+        line.chars().count() + 1
     }
 
     fn finish(mut self) -> String {
@@ -257,6 +260,8 @@ mod tests {
         assert_eq!(fmt("a \\\n\nb\n"), "a \\\n\nb\n");
         // Any KDL newline ends a continuation, vertical tab included.
         assert_eq!(fmt("a \\\u{0B}\nb\n"), "a \\\n\nb\n");
+        // A byte-order mark does not shift the first line's trailing comment.
+        assert_eq!(fmt("\u{feff}e \\   // c\n  b\n"), "\u{feff}e \\   // c\n    b\n");
         // And the blank lines after such a continuation fold into one.
         assert_eq!(fmt("a \\ // c\n\u{0C}\u{0C}\u{0C}  b\n"), "a \\ // c\n\nb\n");
     }
