@@ -191,7 +191,11 @@ impl Printer<'_> {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let line = before.get(line_start..).unwrap_or("");
         // A byte-order mark is written ahead of the first line, not in it.
-        let line = if line_start == 0 { line.trim_start_matches('\u{feff}') } else { line };
+        let line = if line_start == 0 {
+            line.trim_start_matches('\u{feff}')
+        } else {
+            line
+        };
         line.chars().count() + 1
     }
 
