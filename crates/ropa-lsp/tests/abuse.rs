@@ -163,7 +163,7 @@ async fn requests_for_documents_never_opened_get_an_answer() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_that_vanishes_ends_the_real_server_cleanly() {
-    let Some(ropa) = ropa_binary() else {
+    let Some(ropa) = support::ropa_binary() else {
         panic!("the ropa binary is not built: run `cargo build -p ropa-cli`");
     };
     let ws = workspace();
@@ -176,19 +176,4 @@ async fn a_client_that_vanishes_ends_the_real_server_cleanly() {
     let status = tokio::time::timeout(Duration::from_secs(20), child.wait()).await;
     let status = status.expect("the server exits when its input closes").expect("wait");
     assert!(status.code().is_some(), "killed by a signal: {status:?}");
-}
-
-fn ropa_binary() -> Option<std::path::PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let profile_dir = exe.parent()?.parent()?;
-    let ropa = profile_dir.join(format!("ropa{}", std::env::consts::EXE_SUFFIX));
-    if ropa.is_file() {
-        return Some(ropa);
-    }
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = std::process::Command::new(cargo)
-        .args(["build", "--quiet", "-p", "ropa-cli"])
-        .status()
-        .ok()?;
-    (status.success() && ropa.is_file()).then_some(ropa)
 }

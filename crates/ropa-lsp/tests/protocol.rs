@@ -569,7 +569,7 @@ async fn crlf_documents_keep_their_positions() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_real_binary_serves_over_stdio() {
-    let Some(ropa) = ropa_binary() else {
+    let Some(ropa) = support::ropa_binary() else {
         panic!("the ropa binary is not built: run `cargo build -p ropa-cli` (cargo test --workspace builds it)");
     };
     let ws = workspace();
@@ -586,21 +586,4 @@ async fn the_real_binary_serves_over_stdio() {
     codes.sort();
     insta::assert_json_snapshot!("binary_diagnostic_codes", codes);
     client.shutdown().await;
-}
-
-/// `target/<profile>/ropa`, next to this test's own executable.
-fn ropa_binary() -> Option<std::path::PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let profile_dir = exe.parent()?.parent()?;
-    let ropa = profile_dir.join(format!("ropa{}", std::env::consts::EXE_SUFFIX));
-    if ropa.is_file() {
-        return Some(ropa);
-    }
-    // `cargo test -p ropa-lsp` alone does not build other packages' binaries.
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = std::process::Command::new(cargo)
-        .args(["build", "--quiet", "-p", "ropa-cli"])
-        .status()
-        .ok()?;
-    (status.success() && ropa.is_file()).then_some(ropa)
 }

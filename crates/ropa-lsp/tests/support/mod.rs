@@ -265,3 +265,20 @@ impl Drop for TempWorkspace {
         let _ = std::fs::remove_dir_all(&self.root);
     }
 }
+
+/// `target/<profile>/ropa`, next to this test's own executable; built with
+/// cargo when a lone `cargo test -p ropa-lsp` has not built it yet.
+pub fn ropa_binary() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let profile_dir = exe.parent()?.parent()?;
+    let ropa = profile_dir.join(format!("ropa{}", std::env::consts::EXE_SUFFIX));
+    if ropa.is_file() {
+        return Some(ropa);
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = std::process::Command::new(cargo)
+        .args(["build", "--quiet", "-p", "ropa-cli"])
+        .status()
+        .ok()?;
+    (status.success() && ropa.is_file()).then_some(ropa)
+}
