@@ -265,10 +265,21 @@ pub fn organization_count(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// Resolves every reference; returns nothing, reports the ones that fail.
 pub fn references(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let activities = ctx.index.activities.clone();
-    for (file, activity) in activities {
+    // Suggestion candidates per kind, listed once however many references fail.
+    let mut candidates: rustc_hash::FxHashMap<RefTarget, Vec<&str>> = rustc_hash::FxHashMap::default();
+    for (file, activity) in &ctx.index.activities {
         for (target, reference) in activity_references(activity) {
-            check_reference(ctx, out, file, &activity.id.value, target, reference);
+            if ctx.index.resolve(target, &reference.value).is_none() {
+                let ids = candidates.entry(target).or_insert_with(|| ctx.index.ids_for(target));
+                out.push(undefined_reference(
+                    ctx,
+                    *file,
+                    &activity.id.value,
+                    target,
+                    reference,
+                    ids,
+                ));
+            }
         }
     }
 }
@@ -298,17 +309,14 @@ pub fn activity_references(activity: &Activity) -> impl Iterator<Item = (RefTarg
         )
 }
 
-fn check_reference(
+fn undefined_reference(
     ctx: &Context,
-    out: &mut Vec<Diagnostic>,
     file: FileId,
     activity: &str,
     target: RefTarget,
     reference: &Reference,
-) {
-    if ctx.index.resolve(target, &reference.value).is_some() {
-        return;
-    }
+    candidates: &[&str],
+) -> Diagnostic {
     let id = &reference.value;
     let finding = if let Some(other) = ctx.index.get(id) {
         Diagnostic::new(
@@ -324,8 +332,7 @@ fn check_reference(
         .help(format!("name {} here", ropa_syntax::with_article(target.describe())))
         .related(other.file, other.item.id().span, format!("`{id}` is declared here"))
     } else {
-        let candidates = ctx.index.ids_for(target);
-        let help = match closest(id, &candidates) {
+        let help = match closest(id, candidates) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("declare it: {}", declaration_example(target, id)),
         };
@@ -337,7 +344,7 @@ fn check_reference(
         )
         .help(help)
     };
-    out.push(finding.entity(activity.to_owned()));
+    finding.entity(activity.to_owned())
 }
 
 fn declaration_example(target: RefTarget, id: &str) -> String {

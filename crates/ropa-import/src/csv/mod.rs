@@ -550,33 +550,15 @@ impl Builder {
             row.push(Slot::Name, Node::new("name").arg(title.as_str()));
         }
 
-        if !row.subjects.is_empty() {
-            let mut node = Node::new("subjects");
-            for s in &row.subjects {
-                node = node.word(s.as_str());
+        for (slot, name, ids) in [
+            (Slot::Subjects, "subjects", std::mem::take(&mut row.subjects)),
+            (Slot::Data, "data", std::mem::take(&mut row.data)),
+            (Slot::Processors, "processors", std::mem::take(&mut row.processors)),
+            (Slot::Recipients, "recipients", std::mem::take(&mut row.recipients)),
+        ] {
+            if !ids.is_empty() {
+                row.push(slot, ids.into_iter().fold(Node::new(name), Node::word));
             }
-            row.push(Slot::Subjects, node);
-        }
-        if !row.data.is_empty() {
-            let mut node = Node::new("data");
-            for d in &row.data {
-                node = node.word(d.as_str());
-            }
-            row.push(Slot::Data, node);
-        }
-        if !row.processors.is_empty() {
-            let mut node = Node::new("processors");
-            for p in &row.processors {
-                node = node.word(p.as_str());
-            }
-            row.push(Slot::Processors, node);
-        }
-        if !row.recipients.is_empty() {
-            let mut node = Node::new("recipients");
-            for r in &row.recipients {
-                node = node.word(r.as_str());
-            }
-            row.push(Slot::Recipients, node);
         }
         let mut items = std::mem::take(&mut row.items);
         items.sort_by_key(|(slot, _)| *slot);
