@@ -1,7 +1,9 @@
 //! Findings: what the checker reports, where, and how to fix it.
 
-use ropa_syntax::Span;
+use std::borrow::Cow;
+
 use ropa_syntax::values::Severity;
+use ropa_syntax::{SmolStr, Span};
 
 use crate::rules::Rule;
 
@@ -26,13 +28,14 @@ pub struct Diagnostic {
     pub span: Span,
     /// Lower case, no trailing period.
     pub message: String,
-    /// What to do about it.
-    pub help: Option<String>,
+    /// What to do about it. Mostly fixed advice: borrowed, not allocated per
+    /// finding.
+    pub help: Option<Cow<'static, str>>,
     pub related: Vec<Related>,
     /// The id of the activity, processor or other declaration the finding is
     /// about, when there is one: findings keep their identity by it across
     /// edits (baselines) rather than by line numbers.
-    pub entity: Option<String>,
+    pub entity: Option<SmolStr>,
 }
 
 impl Diagnostic {
@@ -48,7 +51,7 @@ impl Diagnostic {
             entity: None,
         }
     }
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -60,8 +63,8 @@ impl Diagnostic {
         });
         self
     }
-    pub fn entity(mut self, id: impl Into<String>) -> Self {
-        self.entity = Some(id.into());
+    pub fn entity(mut self, id: impl AsRef<str>) -> Self {
+        self.entity = Some(SmolStr::new(id));
         self
     }
 }

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use ropa_syntax::model::{Activity, Dpa, Party, Period, Retention, Spanned, Transfer};
+use ropa_syntax::model::{Activity, Dpa, Party, Period, Reference, Retention, Transfer};
 use ropa_syntax::position::line_col;
 use ropa_syntax::values::{Country, Severity};
 
@@ -341,10 +341,10 @@ fn new_findings(side: Side, other: Side) -> Vec<FindingSummary> {
                 rule: finding.rule.id(),
                 severity: finding.severity,
                 message: finding.message.clone(),
-                help: finding.help.clone(),
+                help: finding.help.as_deref().map(str::to_owned),
                 file: path.to_owned(),
                 line: line_col(text, finding.span.start).0,
-                entity: finding.entity.clone(),
+                entity: finding.entity.as_deref().map(str::to_owned),
                 id: *id,
             }
         })
@@ -356,10 +356,10 @@ fn new_findings(side: Side, other: Side) -> Vec<FindingSummary> {
 
 fn summarise_activity(index: &Index, activity: &Activity, file: String) -> ActivitySummary {
     ActivitySummary {
-        id: activity.id.value.clone(),
+        id: activity.id.value.to_string(),
         title: activity.title().to_owned(),
         file,
-        purpose: activity.purpose.as_ref().map(|p| p.value.clone()),
+        purpose: activity.purpose.as_ref().map(|p| p.value.to_string()),
         role: role(activity),
         bases: bases(activity),
         data: ids(&activity.data),
@@ -380,13 +380,13 @@ fn compare_activity(
     file: String,
 ) -> ActivityChange {
     let mut change = ActivityChange {
-        id: new.id.value.clone(),
+        id: new.id.value.to_string(),
         title: new.title().to_owned(),
         file,
         ..ActivityChange::default()
     };
-    let old_purpose = old.purpose.as_ref().map(|p| p.value.clone());
-    let new_purpose = new.purpose.as_ref().map(|p| p.value.clone());
+    let old_purpose = old.purpose.as_ref().map(|p| p.value.to_string());
+    let new_purpose = new.purpose.as_ref().map(|p| p.value.to_string());
     if old_purpose != new_purpose {
         change.purpose = Some((old_purpose, new_purpose));
     }
@@ -445,9 +445,9 @@ fn compare_activity(
 
 fn summarise_party(party: &Party, file: String) -> PartySummary {
     PartySummary {
-        id: party.id.value.clone(),
+        id: party.id.value.to_string(),
         kind: party.kind.keyword(),
-        name: party.entity.as_ref().map(|e| e.value.clone()),
+        name: party.entity.as_ref().map(|e| e.value.to_string()),
         file,
         country: party.country.as_ref().map(|c| c.value),
         locations: locations(party),
@@ -458,7 +458,7 @@ fn summarise_party(party: &Party, file: String) -> PartySummary {
 
 fn compare_party(old: &Party, new: &Party, file: String) -> PartyChange {
     let mut change = PartyChange {
-        id: new.id.value.clone(),
+        id: new.id.value.to_string(),
         kind: new.kind.keyword(),
         file,
         ..PartyChange::default()
@@ -492,8 +492,8 @@ fn bases(activity: &Activity) -> Vec<String> {
     activity.bases.iter().map(|b| b.kind.value.to_string()).collect()
 }
 
-fn ids(references: &[Spanned<String>]) -> Vec<String> {
-    references.iter().map(|r| r.value.clone()).collect()
+fn ids(references: &[Reference]) -> Vec<String> {
+    references.iter().map(|r| r.value.to_string()).collect()
 }
 
 fn sorted(mut items: Vec<String>) -> Vec<String> {
@@ -524,13 +524,13 @@ fn specials(index: &Index, activity: &Activity) -> BTreeSet<Special> {
         if let Some(special) = &data.special {
             out.insert(Special {
                 kind: special.value.to_string(),
-                data: data.id.value.clone(),
+                data: data.id.value.to_string(),
             });
         }
         if data.criminal {
             out.insert(Special {
                 kind: "criminal".to_owned(),
-                data: data.id.value.clone(),
+                data: data.id.value.to_string(),
             });
         }
     }
@@ -540,10 +540,10 @@ fn specials(index: &Index, activity: &Activity) -> BTreeSet<Special> {
 fn summarise_transfer(transfer: &Transfer) -> TransferSummary {
     TransferSummary {
         country: transfer.country.as_ref().map(|c| c.value),
-        to: transfer.to.as_ref().map(|t| t.value.clone()),
+        to: transfer.to.as_ref().map(|t| t.value.to_string()),
         mechanism: transfer.mechanism.as_ref().map(|m| m.value.to_string()),
         module: transfer.module.as_ref().map(|m| m.value),
-        tia: transfer.tia.as_ref().map(|t| t.value.clone()),
+        tia: transfer.tia.as_ref().map(|t| t.value.to_string()),
         ground: transfer.ground.as_ref().map(|g| g.value.to_string()),
         occasional: transfer.occasional,
     }
@@ -620,7 +620,7 @@ fn destinations(index: &Index, activity: &Activity) -> BTreeSet<Destination> {
                 });
                 out.insert(Destination {
                     country,
-                    party: party.id.value.clone(),
+                    party: party.id.value.to_string(),
                     declared,
                 });
             }

@@ -1,6 +1,8 @@
 //! A workspace: the spec files and the optional `ropa.kdl` of one folder,
 //! parsed. Built from texts the caller read; no IO here.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use ropa_syntax::{ParsedConfig, ParsedSpec};
 
@@ -38,7 +40,10 @@ impl File {
 
 #[derive(Clone, Debug, Default)]
 pub struct Workspace {
-    pub files: Vec<File>,
+    /// Shared: the editor holds snapshots of a workspace while it edits it,
+    /// and an edit then copies only this list, not every file's text and
+    /// model (`Arc::make_mut` on the workspace).
+    pub files: Vec<Arc<File>>,
 }
 
 /// What a file is, for [`Workspace::new`].
@@ -79,19 +84,19 @@ impl Workspace {
                     }
                     FileKind::Config => Parsed::Config(Box::new(ropa_syntax::parse_config(&text))),
                 };
-                File {
+                Arc::new(File {
                     id: FileId(i as u32),
                     path,
                     text,
                     parsed,
-                }
+                })
             })
             .collect();
         Workspace { files }
     }
 
     pub fn file(&self, id: FileId) -> Option<&File> {
-        self.files.get(id.0 as usize)
+        self.files.get(id.0 as usize).map(Arc::as_ref)
     }
 
     pub fn specs(&self) -> impl Iterator<Item = (FileId, &ParsedSpec)> {

@@ -79,7 +79,7 @@ fn id_at(ws: &Workspace, file: FileId, offset: u32) -> Option<IdAt> {
         _ => return None,
     };
     Some(IdAt {
-        id: id.clone(),
+        id: id.to_string(),
         class,
         span: entry.value_span,
         target,
@@ -116,7 +116,7 @@ pub(crate) fn usages(ws: &Workspace, id: &str, class: Class) -> Vec<Usage> {
                     out.push(Usage {
                         file,
                         span: reference.span,
-                        activity: activity.id.value.clone(),
+                        activity: activity.id.value.to_string(),
                     });
                 }
             }

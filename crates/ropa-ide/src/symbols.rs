@@ -33,8 +33,8 @@ pub struct Symbol {
 
 fn party_symbol(party: &Party) -> Symbol {
     Symbol {
-        name: party.id.value.clone(),
-        detail: party.entity.as_ref().map(|t| t.value.clone()),
+        name: party.id.value.to_string(),
+        detail: party.entity.as_ref().map(|t| t.value.to_string()),
         kind: match party.kind {
             PartyKind::Processor => SymbolKind::Processor,
             PartyKind::Subprocessor => SymbolKind::Subprocessor,
@@ -49,7 +49,7 @@ fn party_symbol(party: &Party) -> Symbol {
 fn symbols_of(model: &SpecFile) -> Vec<Symbol> {
     let mut out: Vec<Symbol> = Vec::new();
     out.extend(model.organizations.iter().map(|o| Symbol {
-        name: o.name.value.clone(),
+        name: o.name.value.to_string(),
         detail: Some("organization".to_owned()),
         kind: SymbolKind::Organization,
         span: o.span,
@@ -57,16 +57,16 @@ fn symbols_of(model: &SpecFile) -> Vec<Symbol> {
         children: Vec::new(),
     }));
     out.extend(model.data.iter().map(|d| Symbol {
-        name: d.id.value.clone(),
-        detail: d.description.as_ref().map(|t| t.value.clone()),
+        name: d.id.value.to_string(),
+        detail: d.description.as_ref().map(|t| t.value.to_string()),
         kind: SymbolKind::Data,
         span: d.span,
         selection: d.id.span,
         children: Vec::new(),
     }));
     out.extend(model.subjects.iter().map(|s| Symbol {
-        name: s.id.value.clone(),
-        detail: s.description.as_ref().map(|t| t.value.clone()),
+        name: s.id.value.to_string(),
+        detail: s.description.as_ref().map(|t| t.value.to_string()),
         kind: SymbolKind::Subjects,
         span: s.span,
         selection: s.id.span,
@@ -74,8 +74,8 @@ fn symbols_of(model: &SpecFile) -> Vec<Symbol> {
     }));
     out.extend(model.parties.iter().map(party_symbol));
     out.extend(model.activities.iter().map(|a| Symbol {
-        name: a.id.value.clone(),
-        detail: a.name.as_ref().map(|t| t.value.clone()),
+        name: a.id.value.to_string(),
+        detail: a.name.as_ref().map(|t| t.value.to_string()),
         kind: SymbolKind::Activity,
         span: a.span,
         selection: a.id.span,

@@ -26,6 +26,7 @@ mod parser;
 mod string;
 
 pub use canonical::to_canonical;
+pub use smol_str::SmolStr;
 
 /// A half-open byte range `start..end` into the parsed text.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -147,7 +148,8 @@ pub struct Children {
 /// A node name, property key or type annotation, decoded.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ident {
-    pub value: String,
+    /// Names are short: inline, no allocation per node.
+    pub value: SmolStr,
     /// The span of the source text (quotes included for quoted names).
     pub span: Span,
 }
@@ -165,7 +167,9 @@ pub struct Entry {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
-    String(String),
+    /// Most spec strings are ids and short phrases, stored inline (up to 23
+    /// bytes) instead of allocated: allocation dominated parsing before.
+    String(SmolStr),
     Integer(i128),
     Float(f64),
     Bool(bool),

@@ -12,7 +12,8 @@
 //! (braces on it are skipped as a block).
 
 use crate::{
-    Children, Document, Entry, Ident, MAX_DEPTH, Node, ParseError, Span, Token, TokenKind, Value, number, string,
+    Children, Document, Entry, Ident, MAX_DEPTH, Node, ParseError, SmolStr, Span, Token, TokenKind, Value, number,
+    string,
 };
 
 use TokenKind as K;
@@ -210,12 +211,12 @@ impl<'a> Parser<'a> {
 
     // ---- strings and values ----
 
-    fn decode(&mut self, tok: Token) -> String {
+    fn decode(&mut self, tok: Token) -> SmolStr {
         let text = self.text(tok.span);
         match tok.kind {
             K::QuotedString => string::decode(text, false, tok.span.start, &mut self.errors),
             K::RawString => string::decode(text, true, tok.span.start, &mut self.errors),
-            _ => text.to_owned(),
+            _ => SmolStr::new(text),
         }
     }
 

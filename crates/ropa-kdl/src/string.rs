@@ -7,7 +7,7 @@
 //! decoded best-effort without further errors.
 
 use crate::chars::{char_at, is_newline, is_space, newline_len};
-use crate::{ParseError, Span};
+use crate::{ParseError, SmolStr, Span};
 
 /// Error sink that turns token-relative byte ranges into document spans.
 struct Sink<'e> {
@@ -27,7 +27,7 @@ impl Sink<'_> {
 
 /// Decodes a `QuotedString` or `RawString` token's text. `offset` is the
 /// token's start in the document, for error spans.
-pub(crate) fn decode(text: &str, raw: bool, offset: u32, errors: &mut Vec<ParseError>) -> String {
+pub(crate) fn decode(text: &str, raw: bool, offset: u32, errors: &mut Vec<ParseError>) -> SmolStr {
     let mut sink = Sink { offset, errors };
     let hashes = if raw {
         text.bytes().take_while(|&b| b == b'#').count()
@@ -36,7 +36,7 @@ pub(crate) fn decode(text: &str, raw: bool, offset: u32, errors: &mut Vec<ParseE
     };
     let quotes = &text[hashes..];
     if quotes.starts_with("\"\"\"") {
-        multi_line(text, hashes, raw, &mut sink)
+        multi_line(text, hashes, raw, &mut sink).into()
     } else if raw {
         let body_start = hashes + 1;
         let b = text.as_bytes();
@@ -46,7 +46,7 @@ pub(crate) fn decode(text: &str, raw: bool, offset: u32, errors: &mut Vec<ParseE
             && b[b.len() - hashes - 1] == b'"'
             && b[b.len() - hashes..].iter().all(|&c| c == b'#');
         let body_end = if closed { text.len() - hashes - 1 } else { text.len() };
-        text.get(body_start..body_end).unwrap_or("").to_owned()
+        SmolStr::new(text.get(body_start..body_end).unwrap_or(""))
     } else {
         single_line(text, &mut sink)
     }
@@ -151,11 +151,11 @@ fn unicode_escape(text: &str, i: usize, sink: &mut Sink<'_>) -> Escape {
 }
 
 /// A `"..."` string, escapes resolved.
-fn single_line(text: &str, sink: &mut Sink<'_>) -> String {
+fn single_line(text: &str, sink: &mut Sink<'_>) -> SmolStr {
     let body = &text[1..];
     // Fast path: no escapes means the value is the text between the quotes.
     if !body.contains('\\') {
-        return body.strip_suffix('"').unwrap_or(body).to_owned();
+        return SmolStr::new(body.strip_suffix('"').unwrap_or(body));
     }
     let mut out = String::with_capacity(body.len());
     let mut i = 1;
@@ -176,7 +176,7 @@ fn single_line(text: &str, sink: &mut Sink<'_>) -> String {
             }
         }
     }
-    out
+    out.into()
 }
 
 /// A `"""` or `#"""` string: whitespace escapes resolved, then dedented, then

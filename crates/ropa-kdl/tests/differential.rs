@@ -97,7 +97,7 @@ impl PartialEq for Val {
 
 fn ours_val(v: &Value) -> Val {
     match v {
-        Value::String(s) => Val::String(s.clone()),
+        Value::String(s) => Val::String(s.to_string()),
         Value::Integer(i) => Val::Integer(*i),
         Value::Float(f) => Val::Float(*f),
         Value::Bool(b) => Val::Bool(*b),
@@ -116,16 +116,16 @@ fn theirs_val(v: &KdlValue) -> Val {
 }
 
 fn ours_shape(n: &Node) -> Shape {
-    let entry = |e: &Entry| (e.ty.as_ref().map(|t| t.value.clone()), ours_val(&e.value));
+    let entry = |e: &Entry| (e.ty.as_ref().map(|t| t.value.to_string()), ours_val(&e.value));
     Shape {
-        ty: n.ty.as_ref().map(|t| t.value.clone()),
-        name: n.name.value.clone(),
+        ty: n.ty.as_ref().map(|t| t.value.to_string()),
+        name: n.name.value.to_string(),
         args: n.arguments().map(entry).collect(),
         // Inserting in order leaves the last duplicate, as KDL says.
         props: n
             .entries
             .iter()
-            .filter_map(|e| Some((e.name.as_ref()?.value.clone(), entry(e))))
+            .filter_map(|e| Some((e.name.as_ref()?.value.to_string(), entry(e))))
             .collect(),
         children: n.child_nodes().iter().map(ours_shape).collect(),
     }

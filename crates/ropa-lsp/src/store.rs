@@ -607,12 +607,12 @@ fn add_file(owned: &mut WsOwned, encoding: Encoding, uri: Uri, text: String, ver
     let ws = Arc::make_mut(&mut owned.ws);
     let id = FileId(ws.files.len() as u32);
     owned.lines.push(Arc::new(LineIndex::new(&text, encoding)));
-    ws.files.push(File {
+    ws.files.push(Arc::new(File {
         id,
         path: uri.as_str().to_owned(),
         parsed: parse(kind, &text),
         text,
-    });
+    }));
     owned.uris.push(uri);
     owned.versions.push(version);
     owned.file_generation.push(owned.generation);
@@ -626,8 +626,13 @@ fn set_text(owned: &mut WsOwned, encoding: Encoding, i: usize, text: String) {
     let kind = kind_of(&owned.uris[i]);
     let ws = Arc::make_mut(&mut owned.ws);
     if let Some(file) = ws.files.get_mut(i) {
-        file.parsed = parse(kind, &text);
-        file.text = text;
+        // A new `File`: snapshots still reading the old one keep it.
+        *file = Arc::new(File {
+            id: file.id,
+            path: file.path.clone(),
+            parsed: parse(kind, &text),
+            text,
+        });
     }
 }
 
@@ -637,8 +642,9 @@ fn remove_file(owned: &mut WsOwned, i: usize) {
     if i < ws.files.len() {
         ws.files.remove(i);
     }
-    for (j, file) in ws.files.iter_mut().enumerate() {
-        file.id = FileId(j as u32);
+    // Only the files after `i` move; a snapshot holding one keeps its copy.
+    for (j, file) in ws.files.iter_mut().enumerate().skip(i) {
+        Arc::make_mut(file).id = FileId(j as u32);
     }
     owned.uris.remove(i);
     owned.versions.remove(i);

@@ -83,10 +83,10 @@ fn record_row(ctx: &Ctx, a: &ActivityView) -> Vec<String> {
     let controller = match activity.role_kind() {
         RoleKind::Processor => role
             .and_then(|r| r.counterpart.as_ref())
-            .map(|c| c.value.clone())
+            .map(|c| c.value.to_string())
             .unwrap_or_default(),
         _ => org.map_or_else(String::new, |o| {
-            let mut line = vec![crate::doc::text(&o.name.value)];
+            let mut line = vec![crate::doc::text(o.name.value.as_str())];
             if let Some(contact) = &o.contact {
                 line.push(crate::doc::text(" — "));
                 line.extend(pieces::contact(ctx, contact));
@@ -97,7 +97,7 @@ fn record_row(ctx: &Ctx, a: &ActivityView) -> Vec<String> {
     let joint = match (activity.role_kind(), role) {
         (RoleKind::JointController, Some(r)) => {
             let mut parts = Vec::new();
-            parts.extend(r.counterpart.as_ref().map(|c| c.value.clone()));
+            parts.extend(r.counterpart.as_ref().map(|c| c.value.to_string()));
             parts.extend(
                 r.arrangement
                     .as_ref()
@@ -114,7 +114,7 @@ fn record_row(ctx: &Ctx, a: &ActivityView) -> Vec<String> {
             .bases
             .iter()
             .filter(|b| b.kind.value == LegalBasis::LegitimateInterests)
-            .filter_map(|b| b.interest.as_ref().map(|i| i.value.clone()))
+            .filter_map(|b| b.interest.as_ref().map(|i| i.value.to_string()))
             .collect(),
     );
     let mut conditions: Vec<String> = activity
@@ -142,10 +142,13 @@ fn record_row(ctx: &Ctx, a: &ActivityView) -> Vec<String> {
             .map(|r| plain(&pieces::retention(ctx, view, r)))
             .collect(),
     );
-    let mut security: Vec<String> = activity.security.iter().map(|s| s.value.clone()).collect();
-    security.extend(org.into_iter().flat_map(|o| o.security.iter().map(|s| s.value.clone())));
+    let mut security: Vec<String> = activity.security.iter().map(|s| s.value.to_string()).collect();
+    security.extend(
+        org.into_iter()
+            .flat_map(|o| o.security.iter().map(|s| s.value.to_string())),
+    );
     let dpia = match &activity.dpia {
-        Some(Dpia::Done(reference)) => reference.value.clone(),
+        Some(Dpia::Done(reference)) => reference.value.to_string(),
         Some(Dpia::NotNeeded { reason, .. }) => {
             let mut s = ctx.t(Key::DpiaNotNeeded).to_owned();
             if let Some(reason) = reason {
@@ -162,7 +165,7 @@ fn record_row(ctx: &Ctx, a: &ActivityView) -> Vec<String> {
             .iter()
             .map(|d| match &d.safeguards {
                 Some(s) => format!("{} · {}: {}", d.description.value, ctx.t(Key::Safeguards), s.value),
-                None => d.description.value.clone(),
+                None => d.description.value.to_string(),
             })
             .collect(),
     );
@@ -177,13 +180,21 @@ fn record_row(ctx: &Ctx, a: &ActivityView) -> Vec<String> {
         text_of(record::role(ctx, activity)),
         controller,
         joint,
-        activity.purpose.as_ref().map(|p| p.value.clone()).unwrap_or_default(),
+        activity
+            .purpose
+            .as_ref()
+            .map(|p| p.value.to_string())
+            .unwrap_or_default(),
         bases,
         interests,
         join(conditions),
         text_of(record::subjects(ctx, a)),
         text_of(record::data(ctx, a)),
-        activity.source.as_ref().map(|s| s.value.clone()).unwrap_or_default(),
+        activity
+            .source
+            .as_ref()
+            .map(|s| s.value.to_string())
+            .unwrap_or_default(),
         recipients,
         text_of(record::transfers(ctx, a)),
         retention,
@@ -275,7 +286,7 @@ fn findings_table(ctx: &Ctx) -> (Vec<Key>, Vec<Vec<String>>) {
                 d.rule.id().to_owned(),
                 findings::category(ctx, d.rule.info().category).to_owned(),
                 d.message.clone(),
-                d.help.clone().unwrap_or_default(),
+                d.help.as_deref().unwrap_or_default().to_owned(),
                 f.target.map(|t| view.id_of(t).to_owned()).unwrap_or_default(),
                 f.path.to_owned(),
                 f.line.to_string(),

@@ -38,9 +38,12 @@ pub fn document(ctx: &Ctx) -> Document {
     let mut cover = Vec::new();
     match view.organization {
         Some((_, org)) => {
-            cover.push(field(ctx.t(Key::Organization), vec![text(&org.name.value)]));
+            cover.push(field(ctx.t(Key::Organization), vec![text(org.name.value.as_str())]));
             if let Some(registration) = &org.registration {
-                cover.push(field(ctx.t(Key::RegistrationNumber), vec![text(&registration.value)]));
+                cover.push(field(
+                    ctx.t(Key::RegistrationNumber),
+                    vec![text(registration.value.as_str())],
+                ));
             }
             if let Some(country) = &org.country {
                 cover.push(field(

@@ -31,7 +31,7 @@ pub struct Scope {
 
 impl Scope {
     pub fn select(view: &View, ids: &[String]) -> Result<Scope, ReportError> {
-        let known: Vec<String> = view.subjects.iter().map(|s| s.item.id.value.clone()).collect();
+        let known: Vec<String> = view.subjects.iter().map(|s| s.item.id.value.to_string()).collect();
         let unknown: Vec<String> = ids.iter().filter(|id| !known.contains(id)).cloned().collect();
         if !unknown.is_empty() {
             return Err(ReportError::UnknownSubjects { unknown, known });
@@ -40,7 +40,7 @@ impl Scope {
             .subjects
             .iter()
             .enumerate()
-            .filter(|(_, s)| ids.contains(&s.item.id.value))
+            .filter(|(_, s)| ids.iter().any(|id| *id == s.item.id.value))
             .map(|(i, _)| i)
             .collect();
         let mut activities = Vec::new();
@@ -175,7 +175,7 @@ fn controller(ctx: &Ctx, org_name: &str) -> Section {
         None => how.push(vec![missing(ctx.t(Key::NoticeFillContact))]),
     }
     if let Some(address) = &org.address {
-        how.push(vec![text(&address.value)]);
+        how.push(vec![text(address.value.as_str())]);
     }
     if let Some(website) = &org.website {
         how.push(vec![pieces::website(&website.value)]);
@@ -214,7 +214,7 @@ fn purposes(ctx: &Ctx, scope: &Scope) -> Section {
             let mut purpose = vec![Inline::Strong(activity.title().to_owned())];
             purpose.push(Inline::Break);
             match &activity.purpose {
-                Some(p) => purpose.push(text(&p.value)),
+                Some(p) => purpose.push(text(p.value.as_str())),
                 None => purpose.push(missing(ctx.t(Key::NoticeFillPurpose))),
             }
             let data: Vec<Line> = av
@@ -246,7 +246,7 @@ fn purposes(ctx: &Ctx, scope: &Scope) -> Section {
                     line.push(muted(i18n::cite_of(ctx.lang, b.kind.value)));
                     if let Some(law) = &b.law {
                         line.push(text(" · "));
-                        line.push(text(&law.value));
+                        line.push(text(law.value.as_str()));
                     }
                     line
                 })
@@ -301,7 +301,7 @@ fn legitimate_interests(ctx: &Ctx, scope: &Scope) -> Option<Section> {
                 .map(move |b| {
                     let mut line = vec![Inline::Strong(format!("{}: ", activity.title()))];
                     match &b.interest {
-                        Some(interest) => line.push(text(&interest.value)),
+                        Some(interest) => line.push(text(interest.value.as_str())),
                         None => line.push(missing(ctx.t(Key::NoticeFillInterest))),
                     }
                     line
@@ -328,10 +328,12 @@ fn sources(ctx: &Ctx, scope: &Scope) -> Section {
         .iter()
         .map(|a| view.activities[*a].activity)
         .filter_map(|activity| {
-            activity
-                .source
-                .as_ref()
-                .map(|src| vec![Inline::Strong(format!("{}: ", activity.title())), text(&src.value)])
+            activity.source.as_ref().map(|src| {
+                vec![
+                    Inline::Strong(format!("{}: ", activity.title())),
+                    text(src.value.as_str()),
+                ]
+            })
         })
         .collect();
     if items.is_empty() {
@@ -362,7 +364,7 @@ fn provision(ctx: &Ctx, scope: &Scope) -> Section {
                 ];
                 if let Some(consequence) = &p.consequence {
                     line.push(text(format!(". {}: ", ctx.t(Key::NoticeIfNotProvided))));
-                    line.push(text(&consequence.value));
+                    line.push(text(consequence.value.as_str()));
                 }
                 items.push(line);
             }
@@ -603,7 +605,7 @@ fn rights(ctx: &Ctx, scope: &Scope) -> Section {
                     .map(move |b| {
                         let mut item = vec![Inline::Strong(format!("{}: ", a.title()))];
                         match &b.withdrawal {
-                            Some(w) => item.push(text(&w.value)),
+                            Some(w) => item.push(text(w.value.as_str())),
                             None => item.push(missing(ctx.t(Key::NoticeFillWithdrawal))),
                         }
                         item
@@ -621,7 +623,7 @@ fn rights(ctx: &Ctx, scope: &Scope) -> Section {
         .and_then(|c| c.email.as_ref());
     let mut how = vec![text(ctx.t(Key::NoticeRightsHow)), text(" ")];
     match email {
-        Some(email) => how.push(Inline::Mail(email.value.clone())),
+        Some(email) => how.push(Inline::Mail(email.value.to_string())),
         None => how.push(missing(ctx.t(Key::NoticeFillContact))),
     }
     how.push(text(". "));
@@ -640,10 +642,13 @@ fn automated(ctx: &Ctx, scope: &Scope) -> Section {
         .map(|a| view.activities[*a].activity)
         .flat_map(|a| {
             a.automated_decisions.iter().map(move |d| {
-                let mut line = vec![Inline::Strong(format!("{}: ", a.title())), text(&d.description.value)];
+                let mut line = vec![
+                    Inline::Strong(format!("{}: ", a.title())),
+                    text(d.description.value.as_str()),
+                ];
                 if let Some(safeguards) = &d.safeguards {
                     line.push(text(format!(". {}: ", ctx.t(Key::Safeguards))));
-                    line.push(text(&safeguards.value));
+                    line.push(text(safeguards.value.as_str()));
                 }
                 line
             })

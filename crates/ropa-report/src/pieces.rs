@@ -13,10 +13,10 @@ use crate::view::{Counts, Ref, View};
 
 /// A name with its e-mail address and phone number.
 pub fn contact(ctx: &Ctx, contact: &Contact) -> Line {
-    let mut out = vec![text(&contact.name.value)];
+    let mut out = vec![text(contact.name.value.as_str())];
     if let Some(email) = &contact.email {
         out.push(text(", "));
-        out.push(Inline::Mail(email.value.clone()));
+        out.push(Inline::Mail(email.value.to_string()));
     }
     if let Some(phone) = &contact.phone {
         out.push(text(", "));
@@ -36,7 +36,7 @@ pub fn dpo(ctx: &Ctx, org: &Organization) -> Line {
             let mut out = vec![text(ctx.t(Key::DpoNotAppointed))];
             if let Some(reason) = reason {
                 out.push(text(": "));
-                out.push(text(&reason.value));
+                out.push(text(reason.value.as_str()));
             }
             out
         }
@@ -125,7 +125,7 @@ pub fn basis(ctx: &Ctx, basis: &Basis) -> Line {
     for (key, value) in details {
         if let Some(value) = value {
             out.push(text(format!(" · {}: ", ctx.t(key))));
-            out.push(text(&value.value));
+            out.push(text(value.value.as_str()));
         }
     }
     if basis.parental {
@@ -144,7 +144,7 @@ pub fn retention(ctx: &Ctx, view: &View, retention: &Retention) -> Line {
             .index
             .data(&data.value)
             .and_then(|d| d.description.as_ref())
-            .map_or(data.value.clone(), |d| short(&d.value));
+            .map_or_else(|| data.value.to_string(), |d| short(&d.value));
         out.push(Inline::Strong(format!("{name}:")));
         out.push(text(" "));
     }
@@ -153,15 +153,15 @@ pub fn retention(ctx: &Ctx, view: &View, retention: &Retention) -> Line {
             out.push(text(i18n::duration(ctx.lang, duration.value)));
             if let Some(from) = &retention.from {
                 out.push(text(format!(" {} ", ctx.t(Key::RetentionFrom))));
-                out.push(Inline::Code(from.value.clone()));
+                out.push(Inline::Code(from.value.to_string()));
             }
         }
         Period::Until(criterion) => {
             out.push(text(format!("{}: ", ctx.t(Key::RetentionUntil))));
-            out.push(text(&criterion.value));
+            out.push(text(criterion.value.as_str()));
         }
         Period::Indefinite(phrase) => {
-            out.push(text(&phrase.value));
+            out.push(text(phrase.value.as_str()));
             out.push(text(" "));
             out.push(Inline::Badge(Tone::Error, ctx.t(Key::RetentionNoPeriod).to_owned()));
         }
@@ -303,7 +303,7 @@ pub fn safeguard(ctx: &Ctx, transfer: &Transfer) -> Line {
     match &transfer.tia {
         Some(tia) => {
             out.push(text(format!(" · {}: ", ctx.t(Key::Tia))));
-            out.push(text(&tia.value));
+            out.push(text(tia.value.as_str()));
         }
         None if needs_tia => {
             out.push(text(format!(" · {}: ", ctx.t(Key::Tia))));
@@ -318,7 +318,7 @@ pub fn safeguard(ctx: &Ctx, transfer: &Transfer) -> Line {
 pub fn dpa(ctx: &Ctx, dpa: Option<&Dpa>) -> Line {
     match dpa {
         Some(Dpa::Signed(date)) => vec![text(fill(ctx.t(Key::DpaSigned), &[&i18n::date(ctx.lang, date.value)]))],
-        Some(Dpa::Reference(reference)) => vec![text(&reference.value)],
+        Some(Dpa::Reference(reference)) => vec![text(reference.value.as_str())],
         Some(Dpa::Missing(_)) => vec![Inline::Badge(Tone::Error, ctx.t(Key::DpaNone).to_owned())],
         None => vec![missing(ctx.t(Key::NotRecorded))],
     }

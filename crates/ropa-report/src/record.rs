@@ -85,20 +85,20 @@ fn controller(ctx: &Ctx) -> Section {
         return section;
     };
     let a = Some(Cite::new(30, 1, 'a'));
-    let mut fields = vec![field(ctx, Key::Name, a, vec![text(&org.name.value)])];
+    let mut fields = vec![field(ctx, Key::Name, a, vec![text(org.name.value.as_str())])];
     if let Some(registration) = &org.registration {
         fields.push(field(
             ctx,
             Key::RegistrationNumber,
             None,
-            vec![text(&registration.value)],
+            vec![text(registration.value.as_str())],
         ));
     }
     fields.push(field(
         ctx,
         Key::Address,
         a,
-        or_missing(ctx, org.address.iter().map(|x| text(&x.value)).collect()),
+        or_missing(ctx, org.address.iter().map(|x| text(x.value.as_str())).collect()),
     ));
     fields.push(field(
         ctx,
@@ -169,10 +169,10 @@ fn overview(ctx: &Ctx) -> Section {
             name.push(Inline::Code(a.id().to_owned()));
             name.push(Inline::Break);
             name.push(muted(crate::doc::plain(&role(ctx, activity))));
-            let purpose = activity
-                .purpose
-                .as_ref()
-                .map_or_else(|| vec![missing(ctx.t(Key::NotRecorded))], |p| vec![text(&p.value)]);
+            let purpose = activity.purpose.as_ref().map_or_else(
+                || vec![missing(ctx.t(Key::NotRecorded))],
+                |p| vec![text(p.value.as_str())],
+            );
             let bases: Vec<Line> = activity
                 .bases
                 .iter()
@@ -244,13 +244,13 @@ fn controller_activity(ctx: &Ctx, a: &ActivityView) -> Section {
         controllers.push(Inline::Break);
         controllers.push(text(format!("{}: ", ctx.t(Key::JointController))));
         match &role.counterpart {
-            Some(with) => controllers.push(text(&with.value)),
+            Some(with) => controllers.push(text(with.value.as_str())),
             None => controllers.push(missing(ctx.t(Key::NotRecorded))),
         }
         controllers.push(Inline::Break);
         controllers.push(text(format!("{}: ", ctx.t(Key::Arrangement))));
         match &role.arrangement {
-            Some(arrangement) => controllers.push(text(&arrangement.value)),
+            Some(arrangement) => controllers.push(text(arrangement.value.as_str())),
             None => controllers.push(missing(ctx.t(Key::NotRecorded))),
         }
     }
@@ -261,7 +261,7 @@ fn controller_activity(ctx: &Ctx, a: &ActivityView) -> Section {
         ctx,
         Key::Purpose,
         Some(Cite::new(30, 1, 'b')),
-        or_missing(ctx, activity.purpose.iter().map(|p| text(&p.value)).collect()),
+        or_missing(ctx, activity.purpose.iter().map(|p| text(p.value.as_str())).collect()),
     ));
     fields.push(field(
         ctx,
@@ -281,7 +281,7 @@ fn controller_activity(ctx: &Ctx, a: &ActivityView) -> Section {
             ctx,
             Key::Source,
             Some(Cite::new(14, 2, 'f')),
-            vec![text(&source.value)],
+            vec![text(source.value.as_str())],
         ));
     }
 
@@ -339,7 +339,7 @@ fn processor_activity(ctx: &Ctx, a: &ActivityView) -> Section {
                 .role
                 .as_ref()
                 .and_then(|r| r.counterpart.as_ref())
-                .map(|c| vec![text(&c.value)])
+                .map(|c| vec![text(c.value.as_str())])
                 .unwrap_or_default(),
         ),
     ));
@@ -347,7 +347,7 @@ fn processor_activity(ctx: &Ctx, a: &ActivityView) -> Section {
         ctx,
         Key::CategoriesOfProcessing,
         Some(Cite::new(30, 2, 'b')),
-        or_missing(ctx, activity.purpose.iter().map(|p| text(&p.value)).collect()),
+        or_missing(ctx, activity.purpose.iter().map(|p| text(p.value.as_str())).collect()),
     ));
     subjects_and_data(ctx, a, &mut fields, None);
     fields.push(field(
@@ -415,7 +415,7 @@ fn lawfulness_extras(ctx: &Ctx, a: &ActivityView, fields: &mut Vec<Field>) {
                 let mut line = pieces::keyword(ctx, c.kind.value);
                 if let Some(law) = &c.law {
                     line.push(text(format!(" · {}: ", ctx.t(Key::BasisLaw))));
-                    line.push(text(&law.value));
+                    line.push(text(law.value.as_str()));
                 }
                 line
             })
@@ -433,7 +433,7 @@ fn lawfulness_extras(ctx: &Ctx, a: &ActivityView, fields: &mut Vec<Field>) {
             .criminal_authority
             .as_ref()
             .and_then(|c| c.law.as_ref())
-            .map(|l| vec![text(&l.value)])
+            .map(|l| vec![text(l.value.as_str())])
             .unwrap_or_default();
         fields.push(field(
             ctx,
@@ -446,7 +446,7 @@ fn lawfulness_extras(ctx: &Ctx, a: &ActivityView, fields: &mut Vec<Field>) {
         .bases
         .iter()
         .filter_map(|b| b.interest.as_ref())
-        .map(|i| vec![text(&i.value)])
+        .map(|i| vec![text(i.value.as_str())])
         .collect();
     if activity
         .bases
@@ -642,7 +642,12 @@ pub fn transfers(ctx: &Ctx, a: &ActivityView) -> Line {
 
 pub fn security_of(ctx: &Ctx, a: &ActivityView) -> Line {
     let view = ctx.view;
-    let mut out: Vec<Line> = a.activity.security.iter().map(|s| vec![text(&s.value)]).collect();
+    let mut out: Vec<Line> = a
+        .activity
+        .security
+        .iter()
+        .map(|s| vec![text(s.value.as_str())])
+        .collect();
     let org_measures = view.organization.is_some_and(|(_, o)| !o.security.is_empty());
     if org_measures {
         out.push(vec![link(ctx.t(Key::SeeOrganizationMeasures), SECURITY_ANCHOR)]);
@@ -655,12 +660,12 @@ pub fn security_of(ctx: &Ctx, a: &ActivityView) -> Line {
 fn accountability_extras(ctx: &Ctx, a: &ActivityView, fields: &mut Vec<Field>) {
     let activity = a.activity;
     let dpia = match &activity.dpia {
-        Some(Dpia::Done(reference)) => vec![text(&reference.value)],
+        Some(Dpia::Done(reference)) => vec![text(reference.value.as_str())],
         Some(Dpia::NotNeeded { reason, .. }) => {
             let mut line = vec![text(ctx.t(Key::DpiaNotNeeded))];
             if let Some(reason) = reason {
                 line.push(text(": "));
-                line.push(text(&reason.value));
+                line.push(text(reason.value.as_str()));
             }
             line
         }
@@ -688,11 +693,11 @@ fn accountability_extras(ctx: &Ctx, a: &ActivityView, fields: &mut Vec<Field>) {
             .iter()
             .map(|d| {
                 let mut line = vec![
-                    text(&d.description.value),
+                    text(d.description.value.as_str()),
                     text(format!(" · {}: ", ctx.t(Key::Safeguards))),
                 ];
                 match &d.safeguards {
-                    Some(s) => line.push(text(&s.value)),
+                    Some(s) => line.push(text(s.value.as_str())),
                     None => line.push(missing(ctx.t(Key::NotRecorded))),
                 }
                 line
@@ -724,7 +729,7 @@ fn accountability_extras(ctx: &Ctx, a: &ActivityView, fields: &mut Vec<Field>) {
         let mut line = vec![text(i18n::label(ctx.lang, provision.kind.value))];
         if let Some(consequence) = &provision.consequence {
             line.push(text(format!(" · {}: ", ctx.t(Key::Consequence))));
-            line.push(text(&consequence.value));
+            line.push(text(consequence.value.as_str()));
         }
         fields.push(field(ctx, Key::Provision, Some(Cite::new(13, 2, 'e')), line));
     }
@@ -736,14 +741,14 @@ fn security(ctx: &Ctx) -> Section {
     let mut section = Section::new(Some(SECURITY_ANCHOR.to_owned()), ctx.t(Key::SecurityTitle));
     let org = ctx.view.organization.map(|(_, o)| o);
     let measures: Vec<Line> = org
-        .map(|o| o.security.iter().map(|s| vec![text(&s.value)]).collect())
+        .map(|o| o.security.iter().map(|s| vec![text(s.value.as_str())]).collect())
         .unwrap_or_default();
     let breach = org
         .and_then(|o| o.breach_procedure.as_ref())
-        .map(|b| vec![text(&b.value)]);
+        .map(|b| vec![text(b.value.as_str())]);
     let rights = org
         .and_then(|o| o.rights_procedure.as_ref())
-        .map(|r| vec![text(&r.value)]);
+        .map(|r| vec![text(r.value.as_str())]);
     section.blocks.push(Block::Fields(vec![
         field(
             ctx,
@@ -805,8 +810,11 @@ fn categories(ctx: &Ctx) -> Section {
             Row {
                 anchor: Some(s.anchor.clone()),
                 cells: vec![
-                    vec![Inline::Code(subject.id.value.clone())],
-                    or_missing(ctx, subject.description.iter().map(|d| text(&d.value)).collect()),
+                    vec![Inline::Code(subject.id.value.to_string())],
+                    or_missing(
+                        ctx,
+                        subject.description.iter().map(|d| text(d.value.as_str())).collect(),
+                    ),
                     vec![text(flags.join(", "))],
                     used_by(&s.used_by),
                 ],
@@ -832,8 +840,8 @@ fn categories(ctx: &Ctx) -> Section {
             Row {
                 anchor: Some(d.anchor.clone()),
                 cells: vec![
-                    vec![Inline::Code(data.id.value.clone())],
-                    or_missing(ctx, data.description.iter().map(|x| text(&x.value)).collect()),
+                    vec![Inline::Code(data.id.value.to_string())],
+                    or_missing(ctx, data.description.iter().map(|x| text(x.value.as_str())).collect()),
                     vec![text(kind.join(", "))],
                     used_by(&d.used_by),
                 ],

@@ -173,7 +173,7 @@ fn parties(ctx: &Ctx) -> Section {
             name.extend(role(ctx, view, party));
             if let Some(service) = &p.service {
                 name.push(Inline::Break);
-                name.push(muted(&service.value));
+                name.push(muted(service.value.as_str()));
             }
             let badges = pieces::count_badges(ctx, party.counts);
             if !badges.is_empty() {

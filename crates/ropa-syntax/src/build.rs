@@ -9,29 +9,33 @@ use crate::validate::is_valid_id;
 use crate::values::{self, Country, Keyword};
 
 pub fn build(nodes: &[Node]) -> SpecFile {
-    let mut file = SpecFile::default();
-    for node in nodes {
-        match node.name.value.as_str() {
-            "organization" => file.organizations.extend(organization(node)),
-            "data" => file.data.extend(data_category(node)),
-            "subjects" => file.subjects.extend(subject_category(node)),
-            "processor" => file.parties.extend(party(node, PartyKind::Processor)),
-            "recipient" => file.parties.extend(party(node, PartyKind::Recipient)),
-            "activity" => file.activities.extend(activity(node)),
-            "allow" => file.allows.extend(allow(node)),
-            _ => {}
-        }
+    let of = |name: &'static str| nodes.iter().filter(move |n| n.name.value == name);
+    SpecFile {
+        organizations: of("organization").filter_map(organization).collect(),
+        data: of("data").filter_map(data_category).collect(),
+        subjects: of("subjects").filter_map(subject_category).collect(),
+        // Processors and recipients keep their source order.
+        parties: nodes
+            .iter()
+            .filter_map(|n| match n.name.value.as_str() {
+                "processor" => party(n, PartyKind::Processor),
+                "recipient" => party(n, PartyKind::Recipient),
+                _ => None,
+            })
+            .collect(),
+        activities: of("activity").filter_map(activity).collect(),
+        allows: of("allow").filter_map(allow).collect(),
     }
-    file
 }
 
 // --- value helpers -------------------------------------------------------------
 
 fn text(entry: &Entry) -> Option<Text> {
-    entry
-        .value
-        .as_str()
-        .map(|s| Spanned::new(s.to_owned(), entry.value_span))
+    match &entry.value {
+        // A clone is a copy for short strings and a reference count otherwise.
+        Value::String(s) => Some(Spanned::new(s.clone(), entry.value_span)),
+        _ => None,
+    }
 }
 
 fn arg(node: &Node, index: usize) -> Option<&Entry> {
@@ -70,11 +74,11 @@ fn country(entry: &Entry) -> Option<Spanned<Country>> {
         .map(|c| Spanned::new(c, entry.value_span))
 }
 
-fn countries(node: &Node) -> Vec<Spanned<Country>> {
+fn countries(node: &Node) -> List<Spanned<Country>> {
     node.arguments().filter_map(country).collect()
 }
 
-fn references(node: &Node) -> Vec<Reference> {
+fn references(node: &Node) -> List<Reference> {
     node.arguments().filter_map(id).collect()
 }
 
@@ -98,11 +102,11 @@ fn child_text(node: &Node, name: &str) -> Option<Text> {
     child(node, name).and_then(|c| arg_text(c, 0))
 }
 
-fn child_texts(node: &Node, name: &str) -> Vec<Text> {
+fn child_texts(node: &Node, name: &str) -> List<Text> {
     children(node, name).filter_map(|c| arg_text(c, 0)).collect()
 }
 
-fn allows(node: &Node) -> Vec<Allow> {
+fn allows(node: &Node) -> List<Allow> {
     children(node, "allow").filter_map(allow).collect()
 }
 

@@ -19,7 +19,7 @@ pub mod values;
 pub use config::Config;
 pub use diagnostic::{SyntaxCode, SyntaxDiagnostic};
 pub use model::SpecFile;
-pub use ropa_kdl::{self as kdl, Span};
+pub use ropa_kdl::{self as kdl, SmolStr, Span};
 pub use validate::{is_valid_id, with_article};
 
 /// A parsed spec file: the model, its problems, and the KDL it came from.

@@ -4,7 +4,7 @@
 //! Values that failed to parse are reported by the parser and left out of
 //! the model (or kept as `None`), so rules see only well-formed values.
 
-pub use ropa_kdl::Span;
+pub use ropa_kdl::{SmolStr, Span};
 
 use crate::values::{
     Art9Condition, Country, Date, DerogationGround, DpiaCriterion, Duration, LegalBasis, Mechanism, Provision,
@@ -31,22 +31,30 @@ impl<T> Spanned<T> {
     }
 }
 
-pub type Text = Spanned<String>;
+/// A list in the model: built once, never grown, so it is sized exactly. A
+/// `Vec` collected from an iterator reserves room for four items, and most
+/// lists here hold one or two large structs.
+pub type List<T> = Box<[T]>;
+
+/// Text from the spec. Ids and most values are short, so a [`SmolStr`] keeps
+/// them inline: a large record holds hundreds of thousands of them, and one
+/// allocation each dominated both memory and checking time.
+pub type Text = Spanned<SmolStr>;
 
 /// A use of a declared id (`data contact`, `to=google`).
-pub type Reference = Spanned<String>;
+pub type Reference = Spanned<SmolStr>;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SpecFile {
-    pub organizations: Vec<Organization>,
-    pub data: Vec<DataCategory>,
-    pub subjects: Vec<SubjectCategory>,
+    pub organizations: List<Organization>,
+    pub data: List<DataCategory>,
+    pub subjects: List<SubjectCategory>,
     /// Processors and recipients in source order. Sub-processors are inside
     /// their processor; see [`SpecFile::parties`] for all of them.
-    pub parties: Vec<Party>,
-    pub activities: Vec<Activity>,
+    pub parties: List<Party>,
+    pub activities: List<Activity>,
     /// `allow` nodes at the top level: they apply to the whole file.
-    pub allows: Vec<Allow>,
+    pub allows: List<Allow>,
 }
 
 impl SpecFile {
@@ -74,10 +82,10 @@ pub struct Organization {
     pub contact: Option<Contact>,
     pub dpo: Option<Dpo>,
     pub representative: Option<Contact>,
-    pub security: Vec<Text>,
+    pub security: List<Text>,
     pub breach_procedure: Option<Text>,
     pub rights_procedure: Option<Text>,
-    pub allows: Vec<Allow>,
+    pub allows: List<Allow>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -150,13 +158,13 @@ pub struct Party {
     pub recipient_kind: Option<Spanned<RecipientKind>>,
     pub service: Option<Text>,
     pub country: Option<Spanned<Country>>,
-    pub stored_in: Vec<Spanned<Country>>,
-    pub accessed_from: Vec<Spanned<Country>>,
+    pub stored_in: List<Spanned<Country>>,
+    pub accessed_from: List<Spanned<Country>>,
     pub parent: Option<Spanned<Country>>,
     pub dpa: Option<Dpa>,
     pub dpf: Option<Spanned<bool>>,
-    pub subprocessors: Vec<Party>,
-    pub allows: Vec<Allow>,
+    pub subprocessors: List<Party>,
+    pub allows: List<Allow>,
 }
 
 impl Party {
@@ -181,23 +189,23 @@ pub struct Activity {
     pub name: Option<Text>,
     pub purpose: Option<Text>,
     pub role: Option<Role>,
-    pub subjects: Vec<Reference>,
-    pub data: Vec<Reference>,
+    pub subjects: List<Reference>,
+    pub data: List<Reference>,
     pub source: Option<Text>,
     pub provision: Option<ProvisionRequirement>,
-    pub bases: Vec<Basis>,
-    pub conditions: Vec<Condition>,
+    pub bases: List<Basis>,
+    pub conditions: List<Condition>,
     pub criminal_authority: Option<CriminalAuthority>,
-    pub retention: Vec<Retention>,
-    pub processors: Vec<Reference>,
-    pub recipients: Vec<Reference>,
-    pub transfers: Vec<Transfer>,
-    pub tracking: Vec<Spanned<TrackingPurpose>>,
-    pub involves: Vec<Spanned<DpiaCriterion>>,
-    pub automated_decisions: Vec<AutomatedDecision>,
+    pub retention: List<Retention>,
+    pub processors: List<Reference>,
+    pub recipients: List<Reference>,
+    pub transfers: List<Transfer>,
+    pub tracking: List<Spanned<TrackingPurpose>>,
+    pub involves: List<Spanned<DpiaCriterion>>,
+    pub automated_decisions: List<AutomatedDecision>,
     pub dpia: Option<Dpia>,
-    pub security: Vec<Text>,
-    pub allows: Vec<Allow>,
+    pub security: List<Text>,
+    pub allows: List<Allow>,
 }
 
 impl Activity {

@@ -2,6 +2,7 @@
 //! assessed, and the organization has a DPO where required and the
 //! procedures the GDPR expects.
 
+use ropa_syntax::SmolStr;
 use ropa_syntax::model::{Activity, Dpia, Dpo};
 use ropa_syntax::values::{DpiaCriterion, RoleKind, Severity};
 
@@ -119,7 +120,7 @@ use ropa_law::FactTable;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     organization(ctx, out);
-    let mut dpo_trigger: Option<(FileId, String, &'static str)> = None;
+    let mut dpo_trigger: Option<(FileId, SmolStr, &'static str)> = None;
     for (file, activity) in ctx.activities() {
         record(out, file, activity);
         dpia(ctx, out, file, activity);

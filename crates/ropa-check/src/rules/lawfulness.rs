@@ -318,20 +318,18 @@ fn consent(
             finding.severity = Severity::Error;
             finding.message = format!("`{id}` relies on the consent of employees alone");
             finding.help = Some(
-                "employees can rarely consent freely (EDPB Guidelines 05/2020 § 21): use the basis the processing really rests on"
-                    .to_owned(),
+                "employees can rarely consent freely (EDPB Guidelines 05/2020 § 21): use the basis the processing really rests on".into(),
             );
         } else if conditional {
             finding.severity = Severity::Error;
             finding.message = format!("`{id}` makes consent a condition of the contract");
             finding.help = Some(
-                "consent tied to a contract is not freely given (Art. 7(4)): if the contract needs the data, use `basis contract`"
-                    .to_owned(),
+                "consent tied to a contract is not freely given (Art. 7(4)): if the contract needs the data, use `basis contract`".into(),
             );
         } else {
             finding.help = Some(
                 "if the processing is needed for a contract or by law, name that basis; if consent is right, add `allow consent-only-basis reason=\"…\"`"
-                    .to_owned(),
+                    .into(),
             );
         }
         out.push(finding);

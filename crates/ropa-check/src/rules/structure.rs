@@ -195,7 +195,7 @@ pub fn syntax(ctx: &Context, out: &mut Vec<Diagnostic>) {
         };
         for d in diagnostics {
             let mut finding = Diagnostic::new(Rule::from_syntax(d.code), file.id, d.span, d.message.clone());
-            finding.help = d.help.clone();
+            finding.help = d.help.clone().map(Into::into);
             out.push(finding);
         }
     }
@@ -225,7 +225,7 @@ pub fn duplicate_ids(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         ropa_syntax::with_article(first.item.describe())
                     ),
                 )
-                .entity(id.clone()),
+                .entity(id),
             );
         }
     }
@@ -344,7 +344,7 @@ fn undefined_reference(
         )
         .help(help)
     };
-    finding.entity(activity.to_owned())
+    finding.entity(activity)
 }
 
 fn declaration_example(target: RefTarget, id: &str) -> String {
@@ -381,7 +381,7 @@ pub fn unused_declarations(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     format!("{what} `{}` is not used by any activity", id.value),
                 )
                 .help("name it in the activities that involve it, or delete it")
-                .entity(id.value.clone()),
+                .entity(&id.value),
             );
         }
     }

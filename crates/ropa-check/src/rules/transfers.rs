@@ -105,23 +105,28 @@ fn is_third_country(country: Country) -> bool {
 
 /// Where a party's data is: `stored-in` and `accessed-from`; when storage is
 /// not given, the country where the party is established.
-fn destinations(party: &Party) -> Vec<&Spanned<Country>> {
-    let mut places: Vec<&Spanned<Country>> = party.stored_in.iter().chain(&party.accessed_from).collect();
-    if party.stored_in.is_empty() {
-        places.extend(party.country.as_ref());
-    }
-    places
+/// Where a party keeps or reaches data: its `stored-in` and `accessed-from`,
+/// or its `country` when it names no `stored-in`.
+fn destinations(party: &Party) -> impl Iterator<Item = &Spanned<Country>> {
+    let fallback = if party.stored_in.is_empty() {
+        party.country.as_ref()
+    } else {
+        None
+    };
+    party.stored_in.iter().chain(&party.accessed_from).chain(fallback)
 }
 
-/// The party and every sub-processor below it, depth first.
-fn subtree(party: &Party) -> Vec<&Party> {
-    let mut out = Vec::new();
-    let mut stack = vec![party];
-    while let Some(p) = stack.pop() {
-        out.push(p);
-        stack.extend(p.subprocessors.iter().rev());
+/// Calls `visit` on a party and each of its sub-processors, depth first.
+/// Nesting is bounded by the parser's depth limit.
+fn each_in_subtree<'a>(party: &'a Party, visit: &mut impl FnMut(&'a Party)) {
+    visit(party);
+    for sub in &party.subprocessors {
+        each_in_subtree(sub, visit);
     }
-    out
+}
+
+fn in_subtree(root: &Party, party: &Party) -> bool {
+    std::ptr::eq(root, party) || root.subprocessors.iter().any(|sub| in_subtree(sub, party))
 }
 
 fn undeclared(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
@@ -131,7 +136,7 @@ fn undeclared(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: 
         let Some(named) = ctx.index.party(&reference.value) else {
             continue;
         };
-        for party in subtree(named) {
+        each_in_subtree(named, &mut |party| {
             for place in destinations(party) {
                 let country = place.value;
                 if !is_third_country(country) || reported.contains(&(country, party.id.value.as_str())) {
@@ -139,11 +144,9 @@ fn undeclared(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: 
                 }
                 let declared = activity.transfers.iter().any(|t| {
                     t.country.as_ref().is_some_and(|c| c.value == country)
-                        && t.to.as_ref().is_none_or(|to| {
-                            ctx.index
-                                .party(&to.value)
-                                .is_some_and(|p| subtree(p).iter().any(|q| std::ptr::eq(*q, party)))
-                        })
+                        && t.to
+                            .as_ref()
+                            .is_none_or(|to| ctx.index.party(&to.value).is_some_and(|p| in_subtree(p, party)))
                 });
                 if declared {
                     continue;
@@ -155,12 +158,6 @@ fn undeclared(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: 
                     format!("`{}` (sub-processor of `{}`)", party.id.value, named.id.value)
                 };
                 let party_file = ctx.index.get(&party.id.value).map_or(file, |d| d.file);
-                // Unrecorded but lawful (adequacy covers it): a gap in the record, not in the law.
-                let severity = if adequacy_gap(country, Some(party)).is_none() {
-                    Severity::Warning
-                } else {
-                    Severity::Error
-                };
                 let mut finding = Diagnostic::new(
                     Rule::UndeclaredTransfer,
                     file,
@@ -178,24 +175,38 @@ fn undeclared(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: 
                     format!("`{}` has data in {country} here", party.id.value),
                 )
                 .entity(id);
-                finding.severity = severity;
+                finding.severity = if adequate(country, Some(party)) {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                };
                 out.push(finding);
             }
-        }
+        });
     }
 }
 
-/// Why a transfer to `country` (received by `party`) is not covered by
-/// adequacy, or `None` when it is.
+/// Whether an adequacy decision covers a transfer to `country`: for the US,
+/// only to a party marked as certified under the Data Privacy Framework.
+fn adequate(country: Country, party: Option<&Party>) -> bool {
+    match ropa_law::adequacy(country) {
+        None => false,
+        Some(decision) if matches!(decision.scope, AdequacyScope::DpfCertifiedOnly) => {
+            party.is_some_and(|p| p.dpf.as_ref().is_some_and(|d| d.value))
+        }
+        Some(_) => true,
+    }
+}
+
+/// Why no adequacy decision covers the transfer, or `None` if one does.
 fn adequacy_gap(country: Country, party: Option<&Party>) -> Option<String> {
-    let Some(decision) = ropa_law::adequacy(country) else {
-        return Some(format!("{} has no adequacy decision", country.name()));
-    };
-    if !matches!(decision.scope, AdequacyScope::DpfCertifiedOnly) {
+    if adequate(country, party) {
         return None;
     }
+    if ropa_law::adequacy(country).is_none() {
+        return Some(format!("{} has no adequacy decision", country.name()));
+    }
     match party {
-        Some(p) if p.dpf.as_ref().is_some_and(|d| d.value) => None,
         Some(p) => Some(format!(
             "the US is adequate only for organizations certified under the Data Privacy Framework, and `{}` is not marked `dpf #true`",
             p.id.value
@@ -279,12 +290,11 @@ fn is_article_46(mechanism: Mechanism) -> bool {
 }
 
 fn parents(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let parties = ctx.index.parties.clone();
-    for (file, party) in parties {
+    for &(file, party) in &ctx.index.parties {
         let Some(parent) = &party.parent else { continue };
         let risky = is_third_country(parent.value)
             && ropa_law::adequacy(parent.value).is_none_or(|a| matches!(a.scope, AdequacyScope::DpfCertifiedOnly));
-        let hosted_in_eea = destinations(party).iter().all(|c| !is_third_country(c.value));
+        let hosted_in_eea = destinations(party).all(|c| !is_third_country(c.value));
         if risky && hosted_in_eea {
             out.push(
                 Diagnostic::new(

@@ -191,7 +191,7 @@ pub fn run(args: &BaselineArgs) -> u8 {
                         .file(finding.file)
                         .map_or(String::new(), |f| f.path.clone()),
                     rule: finding.rule.id().to_owned(),
-                    entity: finding.entity.clone(),
+                    entity: finding.entity.as_deref().map(str::to_owned),
                     message: finding.message.clone(),
                     fingerprint: id.fingerprint.to_string(),
                     count: 1,

@@ -190,10 +190,10 @@ fn declared_ids(root: &Path) -> BTreeSet<String> {
     for path in specs {
         let Ok(text) = read_text(&path) else { continue };
         let model = ropa_syntax::parse_spec(&text).model;
-        ids.extend(model.data.iter().map(|d| d.id.value.clone()));
-        ids.extend(model.subjects.iter().map(|s| s.id.value.clone()));
-        ids.extend(model.all_parties().iter().map(|p| p.id.value.clone()));
-        ids.extend(model.activities.iter().map(|a| a.id.value.clone()));
+        ids.extend(model.data.iter().map(|d| d.id.value.to_string()));
+        ids.extend(model.subjects.iter().map(|s| s.id.value.to_string()));
+        ids.extend(model.all_parties().iter().map(|p| p.id.value.to_string()));
+        ids.extend(model.activities.iter().map(|a| a.id.value.to_string()));
     }
     ids
 }

@@ -281,7 +281,9 @@ fn result(positions: &Positions, finding: &Diagnostic, id: FindingId) -> SarifRe
         .collect();
     let mut primary = location(positions, finding.file, finding.span);
     if let Some(entity) = &finding.entity {
-        primary.logical_locations.push(LogicalLocation { name: entity.clone() });
+        primary.logical_locations.push(LogicalLocation {
+            name: entity.to_string(),
+        });
     }
     SarifResult {
         rule_id: finding.rule.id(),

@@ -258,6 +258,8 @@ fn open(source: &Source, repo: Option<&Repo>, paths: &[PathBuf]) -> Result<Loade
     };
     for loaded in &mut checked.loaded {
         for file in &mut loaded.workspace.files {
+            // Not shared yet: no copy is made.
+            let file = std::sync::Arc::make_mut(file);
             file.path = relative(&file.path);
         }
     }
