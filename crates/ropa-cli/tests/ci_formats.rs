@@ -439,6 +439,7 @@ fn output_goes_to_a_file_atomically_and_the_summary_to_stderr() {
         "{}",
         stderr(&missing)
     );
+    assert!(!dir.join("nope").exists());
     let folder = ropa_in(dir.path(), &["check", target, "--output", "reports"]);
     assert_eq!(code(&folder), 2);
     assert!(stderr(&folder).contains("it is a folder"), "{}", stderr(&folder));

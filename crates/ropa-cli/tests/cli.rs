@@ -1,8 +1,9 @@
 //! The `ropa` binary end to end: output formats, exit codes and errors, on
 //! fixture workspaces and the bundled example specs.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -118,6 +119,39 @@ fn write(dir: &Path, name: &str, text: &str) {
         std::fs::create_dir_all(parent).expect("parent dir");
     }
     std::fs::write(path, text).expect("write fixture");
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // Output well beyond a pipe's buffer, so ropa is still writing when the
+    // reader goes away, as with `ropa check | head`.
+    let dir = tempdir();
+    write(&dir, "ropa.kdl", "");
+    let specs: String = (0..2000).map(|i| format!("data d{i} \"Never used\"\n")).collect();
+    write(&dir, "a.ropa.kdl", &specs);
+    for format in ["human", "json", "sarif", "github", "gitlab", "junit"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ropa"))
+            .args(["check", ".", "--format", format])
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("ropa runs");
+        let mut start = [0; 10];
+        let mut out = child.stdout.take().expect("stdout");
+        out.read_exact(&mut start).expect("the output starts");
+        drop(out);
+        let output = child.wait_with_output().expect("ropa ends");
+        let read_whole = ropa_in(&dir, &["check", ".", "--format", format]);
+        assert_eq!(output.status.code(), read_whole.status.code(), "{format}");
+        assert!(
+            !stderr(&output).contains("cannot write"),
+            "{format}: {}",
+            stderr(&output)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -1,12 +1,14 @@
 //! `ropa check`: discover workspaces, check them, print the findings.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use codespan_reporting::term::termcolor::{Ansi, NoColor};
 use ropa_check::fingerprint::{FindingId, Fingerprint, fingerprint, identify, relative_to_root};
 use ropa_check::{Diagnostic, rank};
 use ropa_syntax::values::Severity;
 
-use super::{baseline, buffer, fail, print, use_color, write_output};
+use super::{baseline, fail, print_with, use_color, write_output_with};
 use crate::cli::{CheckArgs, ColorChoice, FailOn, Format};
 use crate::discover::{Job, Problem, SPEC_SUFFIX, discover};
 use crate::exit;
@@ -47,28 +49,23 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let status = exit_status(&report, args.fail_on);
     let to_stdout = args.output.as_deref().is_none_or(|o| o == Path::new("-"));
-    let rendered = match args.format {
-        Format::Human => {
-            let color = if to_stdout {
-                use_color(args.color)
-            } else {
-                args.color == ColorChoice::Always
-            };
-            let mut out = buffer(color);
-            if let Err(err) = output::human::render(&report, &mut out) {
-                return fail(&format!("cannot render the findings: {err}"));
-            }
-            out.into_inner()
-        }
-        Format::Json => output::json::render(&report).into_bytes(),
-        Format::Sarif => output::sarif::render(&report).into_bytes(),
-        Format::Github => output::github::render(&report).into_bytes(),
-        Format::Gitlab => output::gitlab::render(&report).into_bytes(),
-        Format::Junit => output::junit::render(&report).into_bytes(),
+    let color = if to_stdout {
+        use_color(args.color)
+    } else {
+        args.color == ColorChoice::Always
+    };
+    let render = |out: &mut dyn Write| match args.format {
+        Format::Human if color => output::human::render(&report, &mut Ansi::new(out)),
+        Format::Human => output::human::render(&report, &mut NoColor::new(out)),
+        Format::Json => output::json::render(&report, out),
+        Format::Sarif => output::sarif::render(&report, out),
+        Format::Github => output::github::render(&report, out),
+        Format::Gitlab => output::gitlab::render(&report, out),
+        Format::Junit => output::junit::render(&report, out),
     };
     let written = match &args.output {
-        Some(file) if !to_stdout => write_output(file, &rendered),
-        _ => print(&rendered),
+        Some(file) if !to_stdout => write_output_with(file, render),
+        _ => print_with(render),
     };
     // People read the summary in the CI log; machine formats keep stdout
     // parseable, so it goes to stderr unless stdout already shows it.

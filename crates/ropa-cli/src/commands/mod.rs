@@ -10,7 +10,7 @@ mod lsp;
 mod report;
 mod rules;
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 
 use codespan_reporting::term::termcolor::{self, WriteColor};
 
@@ -44,19 +44,16 @@ pub fn use_color(choice: cli::ColorChoice) -> bool {
     }
 }
 
-pub fn buffer(color: bool) -> termcolor::Buffer {
-    if color {
-        termcolor::Buffer::ansi()
-    } else {
-        termcolor::Buffer::no_color()
-    }
+/// Writes all of `bytes` to stdout.
+pub fn print(bytes: &[u8]) -> u8 {
+    print_with(|out| out.write_all(bytes))
 }
 
-/// Writes all of `bytes` to stdout; a closed pipe (`ropa check | head`) is
-/// not an error worth a message.
-pub fn print(bytes: &[u8]) -> u8 {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+/// Writes to stdout what `write` writes, as it writes it; a closed pipe
+/// (`ropa check | head`) is not an error worth a message.
+pub fn print_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
+    let mut stdout = BufWriter::new(std::io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Ok(()) => exit::CLEAN,
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => exit::CLEAN,
         Err(err) => {
@@ -88,10 +85,15 @@ fn use_color_stderr() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
-/// Writes a report to `path` (`--output`) through a temporary file and a
-/// rename, so a CI step never uploads half a report; a missing folder is a
-/// usage error with its name, not an IO error code.
+/// Writes a report to `path` (`--output`).
 pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> u8 {
+    write_output_with(path, |out| out.write_all(bytes))
+}
+
+/// Writes what `write` writes to `path` (`--output`) through a temporary
+/// file and a rename, so a CI step never uploads half a report; a missing
+/// folder is a usage error with its name, not an IO error code.
+pub fn write_output_with(path: &std::path::Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
     let shown = crate::load::display(path);
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -106,7 +108,7 @@ pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> u8 {
     if path.is_dir() {
         return fail(&format!("cannot write {shown}: it is a folder"));
     }
-    match fmt::write_atomically(path, &String::from_utf8_lossy(bytes)) {
+    match fmt::write_atomically_with(path, write) {
         Ok(()) => exit::CLEAN,
         Err(err) => fail(&format!("{shown}: {err}")),
     }

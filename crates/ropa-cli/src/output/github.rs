@@ -4,7 +4,7 @@
 //! Escaping follows the runner's rules: in the message `%`, `\r` and `\n`;
 //! in properties also `:` and `,`, which would otherwise end the value.
 
-use std::fmt::Write;
+use std::io::{self, Write};
 
 use ropa_check::fingerprint::normalise_path;
 use ropa_syntax::values::Severity;
@@ -12,16 +12,15 @@ use ropa_syntax::values::Severity;
 use super::{Positions, Report};
 use crate::load::display;
 
-pub fn render(report: &Report) -> String {
-    let mut out = String::new();
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for problem in report.problems {
-        let _ = writeln!(
+        writeln!(
             out,
             "::error file={},title={}::{}",
             property(&normalise_path(&display(&problem.path))),
             property("ropa: cannot read"),
             data(&problem.message)
-        );
+        )?;
     }
     for (workspace, findings) in &report.results {
         let positions = Positions::new(workspace);
@@ -33,33 +32,34 @@ pub fn render(report: &Report) -> String {
             };
             let start = positions.position(finding.file, finding.span.start);
             let end = positions.position(finding.file, finding.span.end);
-            let mut properties = format!(
-                "file={},line={},endLine={}",
+            write!(
+                out,
+                "::{command} file={},line={},endLine={}",
                 property(&normalise_path(positions.path(finding.file))),
                 start.line,
                 end.line
-            );
+            )?;
             // The runner ignores columns on annotations that span lines.
             if start.line == end.line {
-                let _ = write!(properties, ",col={},endColumn={}", start.column, end.column);
+                write!(out, ",col={},endColumn={}", start.column, end.column)?;
             }
-            let _ = write!(
-                properties,
-                ",title={}",
-                property(&format!("ropa {}", finding.rule.id()))
-            );
             let mut message = finding.message.clone();
             if let Some(help) = &finding.help {
-                let _ = write!(message, "\nhelp: {help}");
+                message.push_str("\nhelp: ");
+                message.push_str(help);
             }
-            let _ = writeln!(out, "::{command} {properties}::{}", data(&message));
+            writeln!(
+                out,
+                ",title={}::{}",
+                property(&format!("ropa {}", finding.rule.id())),
+                data(&message)
+            )?;
         }
     }
     if let Some(note) = super::fixed_note(report) {
-        let _ = writeln!(out, "::notice title={}::{}", property("ropa baseline"), data(&note));
+        writeln!(out, "::notice title={}::{}", property("ropa baseline"), data(&note))?;
     }
-    let _ = writeln!(out, "{}", super::summary_line(report));
-    out
+    writeln!(out, "{}", super::summary_line(report))
 }
 
 /// Escapes a command's message.

@@ -6,10 +6,13 @@
 //! (fingerprint and occurrence), which is unique in a report and does not
 //! change when lines move.
 
+use ropa_check::Diagnostic;
+use ropa_check::fingerprint::FindingId;
 use ropa_syntax::values::Severity;
 use serde::Serialize;
 
-use super::{Positions, Report};
+use super::{Positions, Report, Seq, write_json};
+use crate::discover::Problem;
 use crate::load::display;
 
 #[derive(Serialize)]
@@ -33,48 +36,59 @@ struct Lines {
     end: usize,
 }
 
-pub fn render(report: &Report) -> String {
-    let mut issues = Vec::new();
-    for problem in report.problems {
-        let path = ropa_check::fingerprint::normalise_path(&display(&problem.path));
-        issues.push(Issue {
-            description: format!("cannot read: {}", problem.message),
-            check_name: "io-error",
-            fingerprint: format!("io-error:{path}"),
-            severity: "critical",
-            location: Location {
-                path,
-                lines: Lines { begin: 1, end: 1 },
-            },
-        });
-    }
-    for ((workspace, findings), ids) in report.results.iter().zip(&report.ids) {
-        let positions = Positions::new(workspace);
-        for (finding, id) in findings.iter().zip(ids) {
-            let start = positions.position(finding.file, finding.span.start);
-            let end = positions.position(finding.file, finding.span.end);
-            issues.push(Issue {
-                description: match &finding.help {
-                    Some(help) => format!("{} (help: {help})", finding.message),
-                    None => finding.message.clone(),
-                },
-                check_name: finding.rule.id(),
-                fingerprint: id.to_string(),
-                severity: match finding.severity {
-                    Severity::Error => "major",
-                    Severity::Warning => "minor",
-                    Severity::Info => "info",
-                },
-                location: Location {
-                    path: ropa_check::fingerprint::normalise_path(positions.path(finding.file)),
-                    lines: Lines {
-                        begin: start.line,
-                        end: end.line,
-                    },
-                },
+pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let issues = Seq(|| {
+        let findings = report
+            .results
+            .iter()
+            .zip(&report.ids)
+            .flat_map(|((workspace, findings), ids)| {
+                let positions = Positions::new(workspace);
+                findings
+                    .iter()
+                    .zip(ids)
+                    .map(move |(finding, id)| issue(&positions, finding, *id))
             });
-        }
+        report.problems.iter().map(unreadable).chain(findings)
+    });
+    write_json(out, &issues)
+}
+
+fn unreadable(problem: &Problem) -> Issue {
+    let path = ropa_check::fingerprint::normalise_path(&display(&problem.path));
+    Issue {
+        description: format!("cannot read: {}", problem.message),
+        check_name: "io-error",
+        fingerprint: format!("io-error:{path}"),
+        severity: "critical",
+        location: Location {
+            path,
+            lines: Lines { begin: 1, end: 1 },
+        },
     }
-    // Serializing plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&issues).unwrap_or_default() + "\n"
+}
+
+fn issue(positions: &Positions, finding: &Diagnostic, id: FindingId) -> Issue {
+    let start = positions.position(finding.file, finding.span.start);
+    let end = positions.position(finding.file, finding.span.end);
+    Issue {
+        description: match &finding.help {
+            Some(help) => format!("{} (help: {help})", finding.message),
+            None => finding.message.clone(),
+        },
+        check_name: finding.rule.id(),
+        fingerprint: id.to_string(),
+        severity: match finding.severity {
+            Severity::Error => "major",
+            Severity::Warning => "minor",
+            Severity::Info => "info",
+        },
+        location: Location {
+            path: ropa_check::fingerprint::normalise_path(positions.path(finding.file)),
+            lines: Lines {
+                begin: start.line,
+                end: end.line,
+            },
+        },
+    }
 }

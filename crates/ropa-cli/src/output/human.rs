@@ -1,7 +1,7 @@
 //! Findings as source snippets with underlines, through codespan-reporting.
 
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as Level};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Error, SimpleFiles};
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use ropa_check::{Diagnostic, Workspace};
 use ropa_syntax::values::Severity;
@@ -15,7 +15,7 @@ pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> 
         let snippet: Snippet<usize> = Snippet::error()
             .with_message(format!("{}: {}", display(&problem.path), problem.message))
             .with_code("io-error");
-        emit(out, &config, &SimpleFiles::<String, String>::new(), &snippet)?;
+        emit(out, &config, &SimpleFiles::new(), &snippet)?;
     }
     for (workspace, findings) in &report.results {
         let files = files_of(workspace);
@@ -29,16 +29,20 @@ pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> 
 fn emit(
     out: &mut dyn WriteColor,
     config: &term::Config,
-    files: &SimpleFiles<String, String>,
+    files: &SimpleFiles<&str, &str>,
     snippet: &Snippet<usize>,
 ) -> std::io::Result<()> {
-    term::emit(out, config, files, snippet).map_err(|e| std::io::Error::other(e.to_string()))
+    term::emit(out, config, files, snippet).map_err(|e| match e {
+        // Kept as is, so that a closed pipe is still recognised as one.
+        Error::Io(e) => e,
+        e => std::io::Error::other(e.to_string()),
+    })
 }
 
-fn files_of(workspace: &Workspace) -> SimpleFiles<String, String> {
+fn files_of(workspace: &Workspace) -> SimpleFiles<&str, &str> {
     let mut files = SimpleFiles::new();
     for file in &workspace.files {
-        files.add(file.path.clone(), file.text.clone());
+        files.add(file.path.as_str(), file.text.as_str());
     }
     files
 }

@@ -6,13 +6,13 @@ use ropa_syntax::position::LineIndex;
 use ropa_syntax::values::Keyword;
 use serde::Serialize;
 
-use super::Report;
+use super::{Report, Seq, write_json};
 use crate::load::display;
 
 #[derive(Serialize)]
-struct Document<'a> {
+struct Document<D> {
     version: u32,
-    diagnostics: Vec<Finding<'a>>,
+    diagnostics: D,
     /// Paths that could not be read.
     errors: Vec<PathError>,
     summary: Summary,
@@ -67,17 +67,22 @@ struct Summary {
     fixed: Option<usize>,
 }
 
-pub fn render(report: &Report) -> String {
-    let mut diagnostics = Vec::new();
-    for (index, (workspace, findings)) in report.results.iter().enumerate() {
-        let lines: Vec<LineIndex> = workspace.files.iter().map(|f| LineIndex::new(&f.text)).collect();
-        let ids = report.ids.get(index);
-        diagnostics.extend(findings.iter().enumerate().map(|(i, f)| {
-            let mut out = finding(workspace, &lines, f);
-            out.fingerprint = ids.and_then(|ids| ids.get(i)).map(ToString::to_string);
-            out
-        }));
-    }
+pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let diagnostics = Seq(|| {
+        report
+            .results
+            .iter()
+            .enumerate()
+            .flat_map(|(index, (workspace, findings))| {
+                let lines: Vec<LineIndex> = workspace.files.iter().map(|f| LineIndex::new(&f.text)).collect();
+                let ids = report.ids.get(index);
+                findings.iter().enumerate().map(move |(i, f)| {
+                    let mut out = finding(workspace, &lines, f);
+                    out.fingerprint = ids.and_then(|ids| ids.get(i)).map(ToString::to_string);
+                    out
+                })
+            })
+    });
     let counts = report.counts();
     let document = Document {
         version: 1,
@@ -99,8 +104,7 @@ pub fn render(report: &Report) -> String {
             fixed: report.baseline.as_ref().map(|b| b.fixed),
         },
     };
-    // Serializing plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+    write_json(out, &document)
 }
 
 fn finding<'a>(workspace: &'a Workspace, lines: &[LineIndex], f: &'a Diagnostic) -> Finding<'a> {

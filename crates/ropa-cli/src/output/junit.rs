@@ -12,39 +12,60 @@
 //! same test after unrelated edits.
 
 use std::collections::HashMap;
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use ropa_check::Diagnostic;
 use ropa_check::fingerprint::{FindingId, normalise_path};
-use ropa_syntax::values::Keyword;
+use ropa_syntax::values::{Keyword, Severity};
 
-use super::{Positions, Report, fails};
+use super::{Position, Positions, Report, fails};
 use crate::load::display;
 
+/// A test case as what it reports, not yet its text: every suite's counts
+/// must be known before the first line is written, and holding the text of
+/// every finding until then would cost a copy of the output.
+enum Case<'a> {
+    /// A file without findings.
+    Passed,
+    Finding {
+        finding: &'a Diagnostic,
+        id: FindingId,
+        start: Position,
+    },
+    Unreadable {
+        message: &'a str,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Outcome {
     Passed,
-    Failure {
-        message: String,
-        kind: String,
-        body: String,
-    },
-    Skipped {
-        message: String,
-    },
-    Error {
-        message: String,
-    },
+    Failure,
+    Skipped,
+    Error,
+}
+
+impl Case<'_> {
+    fn outcome(&self, fail_on: Severity) -> Outcome {
+        match self {
+            Case::Passed => Outcome::Passed,
+            Case::Finding { finding, .. } if fails(finding.severity, fail_on) => Outcome::Failure,
+            Case::Finding { .. } => Outcome::Skipped,
+            Case::Unreadable { .. } => Outcome::Error,
+        }
+    }
 }
 
 /// Test cases grouped by file, files in the order first seen.
 #[derive(Default)]
-struct Suites {
+struct Suites<'a> {
     order: Vec<String>,
     index: HashMap<String, usize>,
-    by_suite: Vec<Vec<Case>>,
+    by_suite: Vec<Vec<Case<'a>>>,
 }
 
-impl Suites {
+impl<'a> Suites<'a> {
     fn suite(&mut self, file: &str) -> usize {
         if let Some(i) = self.index.get(file) {
             return *i;
@@ -54,33 +75,21 @@ impl Suites {
         self.index.insert(file.to_owned(), self.order.len() - 1);
         self.order.len() - 1
     }
-    fn add(&mut self, file: &str, case: Case) {
+    fn add(&mut self, file: &str, case: Case<'a>) {
         let i = self.suite(file);
         self.by_suite[i].push(case);
     }
 }
 
-struct Case {
-    name: String,
-    file: String,
-    line: Option<usize>,
-    outcome: Outcome,
-}
-
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     // Suites by file, in report order (files are sorted within workspaces).
     let mut suites = Suites::default();
     for problem in report.problems {
         let file = normalise_path(&display(&problem.path));
         suites.add(
             &file,
-            Case {
-                name: "read".to_owned(),
-                file: file.clone(),
-                line: None,
-                outcome: Outcome::Error {
-                    message: problem.message.clone(),
-                },
+            Case::Unreadable {
+                message: &problem.message,
             },
         );
     }
@@ -90,130 +99,120 @@ pub fn render(report: &Report) -> String {
             suites.suite(&normalise_path(&file.path));
         }
         for (finding, id) in findings.iter().zip(ids) {
-            let path = normalise_path(positions.path(finding.file));
-            suites.add(&path, case(&positions, finding, *id, path.clone(), report));
+            let start = positions.position(finding.file, finding.span.start);
+            suites.add(
+                &normalise_path(positions.path(finding.file)),
+                Case::Finding {
+                    finding,
+                    id: *id,
+                    start,
+                },
+            );
         }
     }
     let Suites {
         order, mut by_suite, ..
     } = suites;
-    for (file, list) in order.iter().zip(by_suite.iter_mut()) {
+    for list in &mut by_suite {
         if list.is_empty() {
-            list.push(Case {
-                name: "no findings".to_owned(),
-                file: file.clone(),
-                line: None,
-                outcome: Outcome::Passed,
-            });
+            list.push(Case::Passed);
         }
     }
 
-    let count = |list: &[Case], pick: fn(&Outcome) -> bool| list.iter().filter(|c| pick(&c.outcome)).count();
-    let is_failure = |o: &Outcome| matches!(o, Outcome::Failure { .. });
-    let is_error = |o: &Outcome| matches!(o, Outcome::Error { .. });
-    let is_skipped = |o: &Outcome| matches!(o, Outcome::Skipped { .. });
-    let all: Vec<&Case> = by_suite.iter().flatten().collect();
-    let total = |pick: fn(&Outcome) -> bool| all.iter().filter(|c| pick(&c.outcome)).count();
-
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
+    let fail_on = report.fail_on;
+    let count = |list: &[Case], outcome| list.iter().filter(|c| c.outcome(fail_on) == outcome).count();
+    let total = |outcome| by_suite.iter().map(|list| count(list, outcome)).sum::<usize>();
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(
         out,
         "<testsuites name=\"ropa check\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"0\">",
-        all.len(),
-        total(is_failure),
-        total(is_error),
-        total(is_skipped),
-    );
+        by_suite.iter().map(Vec::len).sum::<usize>(),
+        total(Outcome::Failure),
+        total(Outcome::Error),
+        total(Outcome::Skipped),
+    )?;
     for (file, list) in order.iter().zip(&by_suite) {
-        let _ = writeln!(
+        writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"0\">",
             attribute(file),
             list.len(),
-            count(list, is_failure),
-            count(list, is_error),
-            count(list, is_skipped),
-        );
+            count(list, Outcome::Failure),
+            count(list, Outcome::Error),
+            count(list, Outcome::Skipped),
+        )?;
         for case in list {
-            let line = case.line.map_or(String::new(), |l| format!(" line=\"{l}\""));
-            let _ = write!(
-                out,
-                "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\"{line} time=\"0\"",
-                attribute(&case.name),
-                attribute(&case.file),
-                attribute(&case.file),
-            );
-            match &case.outcome {
-                Outcome::Passed => out.push_str("/>\n"),
-                Outcome::Failure { message, kind, body } => {
-                    let _ = writeln!(
-                        out,
-                        ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>",
-                        attribute(message),
-                        attribute(kind),
-                        text(body)
-                    );
-                }
-                Outcome::Skipped { message } => {
-                    let _ = writeln!(
-                        out,
-                        ">\n      <skipped message=\"{}\"/>\n    </testcase>",
-                        attribute(message)
-                    );
-                }
-                Outcome::Error { message } => {
-                    let _ = writeln!(
-                        out,
-                        ">\n      <error message=\"{}\" type=\"io-error\"/>\n    </testcase>",
-                        attribute(message)
-                    );
-                }
-            }
+            write_case(out, file, case, fail_on)?;
         }
-        out.push_str("  </testsuite>\n");
+        writeln!(out, "  </testsuite>")?;
     }
-    out.push_str("</testsuites>\n");
-    out
+    writeln!(out, "</testsuites>")
 }
 
-fn case(positions: &Positions, finding: &Diagnostic, id: FindingId, path: String, report: &Report) -> Case {
-    let start = positions.position(finding.file, finding.span.start);
-    let mut name = format!("{}: {}", finding.rule.id(), finding.message);
-    if id.occurrence > 1 {
-        let _ = write!(name, " ({})", id.occurrence);
-    }
-    let severity = finding.severity.as_str();
-    let outcome = if fails(finding.severity, report.fail_on) {
-        let mut body = format!(
-            "{severity}[{}]: {}\n  at {path}:{}:{}",
-            finding.rule.id(),
-            finding.message,
-            start.line,
-            start.column
-        );
-        if let Some(help) = &finding.help {
-            let _ = write!(body, "\n  help: {help}");
-        }
-        let _ = write!(body, "\n  see: ropa explain {}", finding.rule.id());
-        Outcome::Failure {
-            message: finding.message.clone(),
-            kind: finding.rule.id().to_owned(),
-            body,
-        }
-    } else {
-        Outcome::Skipped {
-            message: format!(
-                "{severity}, below --fail-on {}: {}",
-                report.fail_on.as_str(),
-                finding.message
-            ),
+fn write_case(out: &mut dyn Write, file: &str, case: &Case, fail_on: Severity) -> io::Result<()> {
+    let name = match case {
+        Case::Passed => "no findings".to_owned(),
+        Case::Unreadable { .. } => "read".to_owned(),
+        Case::Finding { finding, id, .. } => {
+            let mut name = format!("{}: {}", finding.rule.id(), finding.message);
+            if id.occurrence > 1 {
+                let _ = write!(name, " ({})", id.occurrence);
+            }
+            name
         }
     };
-    Case {
-        name,
-        file: path,
-        line: Some(start.line),
-        outcome,
+    let line = match case {
+        Case::Finding { start, .. } => format!(" line=\"{}\"", start.line),
+        _ => String::new(),
+    };
+    write!(
+        out,
+        "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\"{line} time=\"0\"",
+        attribute(&name),
+        attribute(file),
+        attribute(file),
+    )?;
+    match case {
+        Case::Passed => writeln!(out, "/>"),
+        Case::Unreadable { message } => writeln!(
+            out,
+            ">\n      <error message=\"{}\" type=\"io-error\"/>\n    </testcase>",
+            attribute(message)
+        ),
+        Case::Finding { finding, start, .. } if fails(finding.severity, fail_on) => {
+            let rule = finding.rule.id();
+            let mut body = format!(
+                "{}[{rule}]: {}\n  at {file}:{}:{}",
+                finding.severity.as_str(),
+                finding.message,
+                start.line,
+                start.column
+            );
+            if let Some(help) = &finding.help {
+                let _ = write!(body, "\n  help: {help}");
+            }
+            let _ = write!(body, "\n  see: ropa explain {rule}");
+            writeln!(
+                out,
+                ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>",
+                attribute(&finding.message),
+                attribute(rule),
+                text(&body)
+            )
+        }
+        Case::Finding { finding, .. } => {
+            let message = format!(
+                "{}, below --fail-on {}: {}",
+                finding.severity.as_str(),
+                fail_on.as_str(),
+                finding.message
+            );
+            writeln!(
+                out,
+                ">\n      <skipped message=\"{}\"/>\n    </testcase>",
+                attribute(&message)
+            )
+        }
     }
 }
 

@@ -11,6 +11,7 @@ use ropa_check::fingerprint::FindingId;
 use ropa_check::{Diagnostic, FileId, Workspace};
 use ropa_syntax::position::LineIndex;
 use ropa_syntax::values::Severity;
+use serde::{Serialize, Serializer};
 
 use crate::discover::Problem;
 
@@ -165,6 +166,31 @@ impl<'a> Positions<'a> {
             utf16_column,
         }
     }
+}
+
+/// A sequence serialized straight from the iterator its closure makes, so
+/// a report's findings are written one at a time, never all held in memory.
+/// A closure rather than the iterator itself, because `Serialize` only
+/// borrows.
+pub struct Seq<F>(pub F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: IntoIterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+/// Writes `value` as pretty JSON, as `serde_json::to_string_pretty` would,
+/// and a final newline.
+pub fn write_json(out: &mut dyn std::io::Write, value: &impl Serialize) -> std::io::Result<()> {
+    // `?` gives back the writer's own error, so a closed pipe stays one.
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
 }
 
 /// Whether a finding of this severity fails the run.

@@ -10,7 +10,7 @@ use ropa_check::{Category, Diagnostic, Rule};
 use ropa_syntax::values::Severity;
 use serde::Serialize;
 
-use super::{Positions, Report};
+use super::{Positions, Report, Seq, write_json};
 use crate::load::display;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -18,20 +18,20 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 #[derive(Serialize)]
-struct Log {
+struct Log<R> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: [Run; 1],
+    runs: [Run<R>; 1],
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run {
+struct Run<R> {
     tool: Tool,
     invocations: [Invocation; 1],
     column_kind: &'static str,
-    results: Vec<SarifResult>,
+    results: R,
 }
 
 #[derive(Serialize)]
@@ -158,14 +158,20 @@ struct LogicalLocation {
     name: String,
 }
 
-pub fn render(report: &Report) -> String {
-    let mut results = Vec::new();
-    for ((workspace, findings), ids) in report.results.iter().zip(&report.ids) {
-        let positions = Positions::new(workspace);
-        for (finding, id) in findings.iter().zip(ids) {
-            results.push(result(&positions, finding, *id));
-        }
-    }
+pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let results = Seq(|| {
+        report
+            .results
+            .iter()
+            .zip(&report.ids)
+            .flat_map(|((workspace, findings), ids)| {
+                let positions = Positions::new(workspace);
+                findings
+                    .iter()
+                    .zip(ids)
+                    .map(move |(finding, id)| result(&positions, finding, *id))
+            })
+    });
     let notifications = report
         .problems
         .iter()
@@ -206,8 +212,7 @@ pub fn render(report: &Report) -> String {
             results,
         }],
     };
-    // Serializing plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+    write_json(out, &log)
 }
 
 fn level(severity: Severity) -> &'static str {
