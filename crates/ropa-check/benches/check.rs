@@ -4,6 +4,11 @@
 //!
 //! `cargo bench -p ropa-check --bench check` (add `-- --quick` for a fast pass).
 
+// The allocator the `ropa` binary ships with, so that these figures are the
+// product's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ropa_check::context::Context;
 use ropa_check::{FileKind, Workspace, rules};

@@ -17,6 +17,11 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
+// The allocator the `ropa` binary ships with, so that these figures are the
+// product's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};

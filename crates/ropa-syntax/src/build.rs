@@ -78,10 +78,6 @@ fn countries(node: &Node) -> List<Spanned<Country>> {
     node.arguments().filter_map(country).collect()
 }
 
-fn references(node: &Node) -> List<Reference> {
-    node.arguments().filter_map(id).collect()
-}
-
 fn integer(entry: &Entry) -> Option<i128> {
     match entry.value {
         Value::Integer(n) => Some(n),
@@ -221,56 +217,111 @@ fn party(node: &Node, kind: PartyKind) -> Option<Party> {
 }
 
 fn activity(node: &Node) -> Option<Activity> {
+    let activity_id = arg(node, 0).and_then(id)?;
+    // One pass over the children instead of one search per field: an
+    // activity is most of a record, and this is most of building it.
+    let mut first: [Option<&Node>; ActivityField::COUNT] = [None; ActivityField::COUNT];
+    let (mut subjects, mut data, mut processors, mut recipients) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut tracking, mut involves) = (Vec::new(), Vec::new());
+    let (mut bases, mut conditions, mut retention, mut transfers) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut decisions, mut security, mut allows) = (Vec::new(), Vec::new(), Vec::new());
+    for c in node.child_nodes() {
+        let field = match c.name.value.as_str() {
+            "name" => ActivityField::Name,
+            "purpose" => ActivityField::Purpose,
+            "role" => ActivityField::Role,
+            "source" => ActivityField::Source,
+            "provision" => ActivityField::Provision,
+            "criminal-authority" => ActivityField::CriminalAuthority,
+            "dpia" => ActivityField::Dpia,
+            "subjects" => {
+                extend_exact(&mut subjects, c.arguments().filter_map(id));
+                continue;
+            }
+            "data" => {
+                extend_exact(&mut data, c.arguments().filter_map(id));
+                continue;
+            }
+            "processors" => {
+                extend_exact(&mut processors, c.arguments().filter_map(id));
+                continue;
+            }
+            "recipients" => {
+                extend_exact(&mut recipients, c.arguments().filter_map(id));
+                continue;
+            }
+            "tracking" => {
+                extend_exact(&mut tracking, c.arguments().filter_map(keyword));
+                continue;
+            }
+            "involves" => {
+                extend_exact(&mut involves, c.arguments().filter_map(keyword));
+                continue;
+            }
+            "basis" => {
+                bases.extend(basis(c));
+                continue;
+            }
+            "condition" => {
+                conditions.extend(condition(c));
+                continue;
+            }
+            "retain" => {
+                retention.push(self::retention(c));
+                continue;
+            }
+            "transfer" => {
+                transfers.push(transfer(c));
+                continue;
+            }
+            "automated-decision" => {
+                decisions.extend(automated_decision(c));
+                continue;
+            }
+            "security" => {
+                security.extend(arg_text(c, 0));
+                continue;
+            }
+            "allow" => {
+                allows.extend(allow(c));
+                continue;
+            }
+            _ => continue,
+        };
+        // Validation reported any repeats; the first is used.
+        first[field as usize].get_or_insert(c);
+    }
+    let field = |f: ActivityField| first[f as usize];
     Some(Activity {
         span: node.span,
-        id: arg(node, 0).and_then(id)?,
-        name: child_text(node, "name"),
-        purpose: child_text(node, "purpose"),
-        role: child(node, "role").and_then(role),
-        subjects: children(node, "subjects").flat_map(references).collect(),
-        data: children(node, "data").flat_map(references).collect(),
-        source: child_text(node, "source"),
-        provision: child(node, "provision").and_then(|c| {
+        id: activity_id,
+        name: field(ActivityField::Name).and_then(|c| arg_text(c, 0)),
+        purpose: field(ActivityField::Purpose).and_then(|c| arg_text(c, 0)),
+        role: field(ActivityField::Role).and_then(role),
+        subjects: subjects.into(),
+        data: data.into(),
+        source: field(ActivityField::Source).and_then(|c| arg_text(c, 0)),
+        provision: field(ActivityField::Provision).and_then(|c| {
             Some(ProvisionRequirement {
                 span: c.span,
                 kind: arg(c, 0).and_then(keyword)?,
                 consequence: prop_text(c, "consequence"),
             })
         }),
-        bases: children(node, "basis").filter_map(basis).collect(),
-        conditions: children(node, "condition")
-            .filter_map(|c| {
-                Some(Condition {
-                    span: c.span,
-                    kind: arg(c, 0).and_then(keyword)?,
-                    law: prop_text(c, "law"),
-                })
-            })
-            .collect(),
-        criminal_authority: child(node, "criminal-authority").map(|c| CriminalAuthority {
+        bases: bases.into(),
+        conditions: conditions.into(),
+        criminal_authority: field(ActivityField::CriminalAuthority).map(|c| CriminalAuthority {
             span: c.span,
             law: prop_text(c, "law"),
         }),
-        retention: children(node, "retain").map(retention).collect(),
-        processors: children(node, "processors").flat_map(references).collect(),
-        recipients: children(node, "recipients").flat_map(references).collect(),
-        transfers: children(node, "transfer").map(transfer).collect(),
-        tracking: children(node, "tracking")
-            .flat_map(|c| c.arguments().filter_map(keyword))
-            .collect(),
-        involves: children(node, "involves")
-            .flat_map(|c| c.arguments().filter_map(keyword))
-            .collect(),
-        automated_decisions: children(node, "automated-decision")
-            .filter_map(|c| {
-                Some(AutomatedDecision {
-                    span: c.span,
-                    description: arg_text(c, 0)?,
-                    safeguards: prop_text(c, "safeguards"),
-                })
-            })
-            .collect(),
-        dpia: child(node, "dpia").and_then(|dpia| {
+        retention: retention.into(),
+        processors: processors.into(),
+        recipients: recipients.into(),
+        transfers: transfers.into(),
+        tracking: tracking.into(),
+        involves: involves.into(),
+        automated_decisions: decisions.into(),
+        dpia: field(ActivityField::Dpia).and_then(|dpia| {
             if is_none(dpia) {
                 Some(Dpia::NotNeeded {
                     span: dpia.span,
@@ -280,8 +331,50 @@ fn activity(node: &Node) -> Option<Activity> {
                 arg_text(dpia, 0).map(Dpia::Done)
             }
         }),
-        security: child_texts(node, "security"),
-        allows: allows(node),
+        security: security.into(),
+        allows: allows.into(),
+    })
+}
+
+/// The children of an activity that it takes once.
+#[derive(Clone, Copy)]
+enum ActivityField {
+    Name,
+    Purpose,
+    Role,
+    Source,
+    Provision,
+    CriminalAuthority,
+    Dpia,
+}
+
+impl ActivityField {
+    const COUNT: usize = ActivityField::Dpia as usize + 1;
+}
+
+/// Appends `items`, reserving for all of them at once when the list is
+/// empty, so that a list given on one line (`data a b c`) is allocated once
+/// at its final size and needs no shrinking into a [`List`].
+fn extend_exact<T>(list: &mut Vec<T>, items: impl Iterator<Item = T>) {
+    if list.is_empty() {
+        list.reserve_exact(items.size_hint().1.unwrap_or(0));
+    }
+    list.extend(items);
+}
+
+fn condition(node: &Node) -> Option<Condition> {
+    Some(Condition {
+        span: node.span,
+        kind: arg(node, 0).and_then(keyword)?,
+        law: prop_text(node, "law"),
+    })
+}
+
+fn automated_decision(node: &Node) -> Option<AutomatedDecision> {
+    Some(AutomatedDecision {
+        span: node.span,
+        description: arg_text(node, 0)?,
+        safeguards: prop_text(node, "safeguards"),
     })
 }
 
