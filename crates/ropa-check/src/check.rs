@@ -52,7 +52,7 @@ fn sort(workspace: &Workspace, findings: &mut [Diagnostic]) {
     let rank_of = |file: FileId| rank.get(file.0 as usize).copied().unwrap_or(usize::MAX);
     // Unstable: no buffer as large as the findings. Ties (same place, rule
     // and message) are rare and sort the same way on every run.
-    findings.sort_unstable_by(|a, b| {
+    findings.par_sort_unstable_by(|a, b| {
         (rank_of(a.file), a.span.start, a.span.end, a.rule.id(), &a.message).cmp(&(
             rank_of(b.file),
             b.span.start,

@@ -30,8 +30,8 @@ impl<'a> Context<'a> {
             .map(|c| c.value)
     }
 
-    pub fn activities(&self) -> Vec<(FileId, &'a Activity)> {
-        self.index.activities.clone()
+    pub fn activities(&self) -> impl Iterator<Item = (FileId, &'a Activity)> + '_ {
+        self.index.activities.iter().copied()
     }
 
     /// The declared data categories an activity names (undeclared ones are

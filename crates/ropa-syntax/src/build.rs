@@ -297,22 +297,24 @@ fn activity(node: &Node) -> Option<Activity> {
         id: activity_id,
         name: field(ActivityField::Name).and_then(|c| arg_text(c, 0)),
         purpose: field(ActivityField::Purpose).and_then(|c| arg_text(c, 0)),
-        role: field(ActivityField::Role).and_then(role),
+        role: field(ActivityField::Role).and_then(role).map(Box::new),
         subjects: subjects.into(),
         data: data.into(),
         source: field(ActivityField::Source).and_then(|c| arg_text(c, 0)),
         provision: field(ActivityField::Provision).and_then(|c| {
-            Some(ProvisionRequirement {
+            Some(Box::new(ProvisionRequirement {
                 span: c.span,
                 kind: arg(c, 0).and_then(keyword)?,
                 consequence: prop_text(c, "consequence"),
-            })
+            }))
         }),
         bases: bases.into(),
         conditions: conditions.into(),
-        criminal_authority: field(ActivityField::CriminalAuthority).map(|c| CriminalAuthority {
-            span: c.span,
-            law: prop_text(c, "law"),
+        criminal_authority: field(ActivityField::CriminalAuthority).map(|c| {
+            Box::new(CriminalAuthority {
+                span: c.span,
+                law: prop_text(c, "law"),
+            })
         }),
         retention: retention.into(),
         processors: processors.into(),

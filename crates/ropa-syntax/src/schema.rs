@@ -37,12 +37,19 @@ impl RefTarget {
 pub struct Vocabulary {
     pub name: &'static str,
     pub words: fn() -> Vec<(&'static str, &'static str)>,
+    /// Whether a word belongs to it, without listing the words: validation
+    /// asks this for every keyword in a record.
+    pub accepts: fn(&str) -> bool,
 }
 
 impl std::fmt::Debug for Vocabulary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name)
     }
+}
+
+fn accepts<K: Keyword>(word: &str) -> bool {
+    K::parse(word).is_some()
 }
 
 fn words_of<K: Keyword>() -> Vec<(&'static str, &'static str)> {
@@ -172,6 +179,7 @@ macro_rules! vocabulary {
         ValueKind::Keyword(Vocabulary {
             name: $name,
             words: words_of::<$ty>,
+            accepts: accepts::<$ty>,
         })
     };
 }
@@ -191,6 +199,7 @@ const STATUTE: ValueKind = vocabulary!("statute", Statute);
 const SEVERITY_OR_OFF: ValueKind = ValueKind::Keyword(Vocabulary {
     name: "severity",
     words: severity_or_off,
+    accepts: |word| word == "off" || accepts::<Severity>(word),
 });
 
 fn severity_or_off() -> Vec<(&'static str, &'static str)> {

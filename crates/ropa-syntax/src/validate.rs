@@ -271,8 +271,8 @@ fn check_text(kind: &ValueKind, text: &str, span: ropa_kdl::Span, out: &mut Vec<
             }
         }
         ValueKind::Keyword(vocabulary) => {
-            let words = (vocabulary.words)();
-            if !words.iter().any(|(w, _)| *w == text) {
+            if !(vocabulary.accepts)(text) {
+                let words = (vocabulary.words)();
                 let spellings: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
                 let help = match closest(text, &spellings) {
                     Some(best) => format!("did you mean `{best}`?"),

@@ -60,3 +60,26 @@ fn every_node_property_and_keyword_is_documented() {
         missing.join("\n")
     );
 }
+
+/// Validation asks `accepts`, completion and hover list `words`: they must
+/// agree, or a documented keyword would be flagged (or a wrong one passed).
+#[test]
+fn every_vocabulary_accepts_exactly_its_words() {
+    for root in [&schema::SPEC_FILE, &schema::CONFIG_FILE] {
+        for (_, node) in schema::walk(root) {
+            let kinds = node.props.iter().map(|p| &p.kind);
+            for kind in kinds.chain(node.args.iter().chain(node.rest.as_ref()).map(|a| &a.kind)) {
+                let ValueKind::Keyword(vocabulary) = kind else { continue };
+                for (word, _) in (vocabulary.words)() {
+                    assert!(
+                        (vocabulary.accepts)(word),
+                        "{} rejects its word `{word}`",
+                        vocabulary.name
+                    );
+                    let near = format!("{word}x");
+                    assert!(!(vocabulary.accepts)(&near), "{} accepts `{near}`", vocabulary.name);
+                }
+            }
+        }
+    }
+}

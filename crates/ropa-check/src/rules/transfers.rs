@@ -2,6 +2,7 @@
 //! data reaches is declared, and each transfer rests on adequacy, an
 //! Art. 46 safeguard or an Art. 49 derogation used as the law intends.
 
+use rayon::prelude::*;
 use ropa_law::{AdequacyScope, FactTable};
 use ropa_syntax::model::{Activity, Party, Spanned, Transfer};
 use ropa_syntax::values::{Country, Mechanism, Severity};
@@ -90,11 +91,27 @@ pub const THIRD_COUNTRY_PARENT: RuleInfo = RuleInfo {
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for (file, activity) in ctx.activities() {
-        undeclared(ctx, out, file, activity);
-        for transfer in &activity.transfers {
-            safeguard(ctx, out, file, activity, transfer);
-        }
+    // The costliest group (every processor's locations against every
+    // activity's transfers) would alone set the wall time of a check: its
+    // activities are split across threads too. Chunks keep the order.
+    let chunks: Vec<Vec<Diagnostic>> = ctx
+        .index
+        .activities
+        .par_chunks(256)
+        .map(|chunk| {
+            let mut out = Vec::new();
+            for &(file, activity) in chunk {
+                undeclared(ctx, &mut out, file, activity);
+                for transfer in &activity.transfers {
+                    safeguard(ctx, &mut out, file, activity, transfer);
+                }
+            }
+            out
+        })
+        .collect();
+    out.reserve(chunks.iter().map(Vec::len).sum());
+    for chunk in chunks {
+        out.extend(chunk);
     }
     parents(ctx, out);
 }
