@@ -17,7 +17,7 @@ pub struct FileId(pub u32);
 pub struct Related {
     pub file: FileId,
     pub span: Span,
-    pub message: String,
+    pub message: Box<str>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,12 +26,15 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub file: FileId,
     pub span: Span,
-    /// Lower case, no trailing period.
-    pub message: String,
+    /// Lower case, no trailing period. A `Box<str>`, like the related
+    /// messages: a large record has hundreds of thousands of findings, and
+    /// `format!` leaves room to spare in every `String` it makes.
+    pub message: Box<str>,
     /// What to do about it. Mostly fixed advice: borrowed, not allocated per
     /// finding.
     pub help: Option<Cow<'static, str>>,
-    pub related: Vec<Related>,
+    /// Sized exactly: most findings have none or one.
+    pub related: Box<[Related]>,
     /// The id of the activity, processor or other declaration the finding is
     /// about, when there is one: findings keep their identity by it across
     /// edits (baselines) rather than by line numbers.
@@ -45,9 +48,9 @@ impl Diagnostic {
             severity: rule.info().default_severity,
             file,
             span,
-            message: message.into(),
+            message: message.into().into_boxed_str(),
             help: None,
-            related: Vec::new(),
+            related: Box::default(),
             entity: None,
         }
     }
@@ -56,11 +59,13 @@ impl Diagnostic {
         self
     }
     pub fn related(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
-        self.related.push(Related {
+        let mut related = std::mem::take(&mut self.related).into_vec();
+        related.push(Related {
             file,
             span,
-            message: message.into(),
+            message: message.into().into_boxed_str(),
         });
+        self.related = related.into_boxed_slice();
         self
     }
     pub fn entity(mut self, id: impl AsRef<str>) -> Self {

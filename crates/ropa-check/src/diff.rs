@@ -340,7 +340,7 @@ fn new_findings(side: Side, other: Side) -> Vec<FindingSummary> {
             FindingSummary {
                 rule: finding.rule.id(),
                 severity: finding.severity,
-                message: finding.message.clone(),
+                message: finding.message.to_string(),
                 help: finding.help.as_deref().map(str::to_owned),
                 file: path.to_owned(),
                 line: line_col(text, finding.span.start).0,

@@ -1,6 +1,8 @@
 //! Every declaration of a workspace by id, so that references resolve in
 //! constant time whatever the size of the record.
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap;
 
 use ropa_syntax::model::{Activity, DataCategory, Organization, Party, PartyKind, SubjectCategory, Text};
@@ -53,9 +55,12 @@ pub struct Declaration<'a> {
 
 #[derive(Debug, Default)]
 pub struct Index<'a> {
-    /// All declarations of an id, in workspace order (more than one is a
-    /// duplicate; the first wins).
-    pub by_id: FxHashMap<&'a str, Vec<Declaration<'a>>>,
+    /// The first declaration of each id: the one that wins.
+    pub by_id: FxHashMap<&'a str, Declaration<'a>>,
+    /// Later declarations of ids declared before, in workspace order. Kept
+    /// apart because nearly every id is declared once: a list per id was an
+    /// allocation per declaration.
+    pub duplicates: FxHashMap<&'a str, Vec<Declaration<'a>>>,
     pub organizations: Vec<(FileId, &'a Organization)>,
     pub activities: Vec<(FileId, &'a Activity)>,
     /// Processors, sub-processors and recipients.
@@ -93,20 +98,29 @@ impl<'a> Index<'a> {
     }
 
     fn declare(&mut self, file: FileId, item: Declared<'a>) {
-        self.by_id
-            .entry(item.id().value.as_str())
-            .or_default()
-            .push(Declaration { file, item });
+        let declaration = Declaration { file, item };
+        match self.by_id.entry(item.id().value.as_str()) {
+            Entry::Vacant(slot) => {
+                slot.insert(declaration);
+            }
+            Entry::Occupied(first) => self.duplicates.entry(first.key()).or_default().push(declaration),
+        }
+    }
+
+    /// Every declaration of an id, in workspace order.
+    pub fn declarations(&self, id: &str) -> impl Iterator<Item = Declaration<'a>> + '_ {
+        let later = self.duplicates.get(id).map_or(&[][..], Vec::as_slice);
+        self.by_id.get(id).into_iter().chain(later).copied()
     }
 
     /// The declaration an id refers to, if it is of the expected kind.
     pub fn resolve(&self, target: RefTarget, id: &str) -> Option<Declaration<'a>> {
-        self.by_id.get(id)?.iter().copied().find(|d| d.item.matches(target))
+        self.declarations(id).find(|d| d.item.matches(target))
     }
 
     /// The first declaration of an id, whatever its kind.
     pub fn get(&self, id: &str) -> Option<Declaration<'a>> {
-        self.by_id.get(id)?.first().copied()
+        self.by_id.get(id).copied()
     }
 
     pub fn party(&self, id: &str) -> Option<&'a Party> {
@@ -137,9 +151,9 @@ impl<'a> Index<'a> {
     pub fn ids_for(&self, target: RefTarget) -> Vec<&'a str> {
         let mut ids: Vec<&str> = self
             .by_id
-            .iter()
-            .filter(|(_, decls)| decls.iter().any(|d| d.item.matches(target)))
-            .map(|(id, _)| *id)
+            .keys()
+            .copied()
+            .filter(|id| self.declarations(id).any(|d| d.item.matches(target)))
             .collect();
         ids.sort_unstable();
         ids

@@ -15,7 +15,7 @@ fn meaning(findings: &[Diagnostic]) -> Vec<(String, String, Option<String>, Stri
                 f.rule.id().to_owned(),
                 f.severity.as_str().to_owned(),
                 f.entity.as_deref().map(str::to_owned),
-                f.message.clone(),
+                f.message.to_string(),
             )
         })
         .collect();

@@ -110,12 +110,7 @@ fn value_markdown(ws: &Workspace, file: FileId, value: &str, kind: ValueKind, of
             let located = locate(f, offset)?;
             let class = class_of_declaration(&located.innermost()?.node.name.value)?;
             let index = Index::new(ws);
-            let decl = index
-                .by_id
-                .get(value)?
-                .iter()
-                .find(|d| Class::of(d.item) == class)
-                .copied()?;
+            let decl = index.declarations(value).find(|d| Class::of(d.item) == class)?;
             Some(declaration_markdown(ws, decl.file, decl.item))
         }
         ValueKind::RuleId => Rule::from_id(value).map(rule_markdown),

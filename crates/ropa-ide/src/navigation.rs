@@ -87,16 +87,14 @@ fn id_at(ws: &Workspace, file: FileId, offset: u32) -> Option<IdAt> {
 }
 
 fn declarations(index: &Index<'_>, id: &str, class: Class) -> Vec<Location> {
-    index.by_id.get(id).map_or_else(Vec::new, |decls| {
-        decls
-            .iter()
-            .filter(|d| Class::of(d.item) == class)
-            .map(|d| Location {
-                file: d.file,
-                span: d.item.id().span,
-            })
-            .collect()
-    })
+    index
+        .declarations(id)
+        .filter(|d| Class::of(d.item) == class)
+        .map(|d| Location {
+            file: d.file,
+            span: d.item.id().span,
+        })
+        .collect()
 }
 
 /// One use of an id by an activity.
@@ -212,7 +210,7 @@ pub fn rename(ws: &Workspace, file: FileId, offset: u32, new_name: &str) -> Resu
         return Ok(Vec::new());
     }
     let index = Index::new(ws);
-    if index.by_id.contains_key(new_name) {
+    if index.get(new_name).is_some() {
         return Err(RenameError::AlreadyDeclared(new_name.to_owned()));
     }
     let new_text = kdl_string(new_name);

@@ -43,7 +43,13 @@ fn check(spec: &str) -> Vec<(String, Category, String)> {
     ]);
     ropa_check::check(&workspace)
         .into_iter()
-        .map(|d| (d.rule.info().id.to_owned(), d.rule.info().category, d.message))
+        .map(|d| {
+            (
+                d.rule.info().id.to_owned(),
+                d.rule.info().category,
+                d.message.into_string(),
+            )
+        })
         .collect()
 }
 

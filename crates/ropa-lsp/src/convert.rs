@@ -30,7 +30,7 @@ pub fn diagnostic(finding: &Diagnostic, uris: &[Uri], lines: &[Arc<LineIndex>]) 
     let range = lines
         .get(finding.file.0 as usize)
         .map_or_else(ls::Range::default, |l| l.range(finding.span));
-    let mut message = finding.message.clone();
+    let mut message = finding.message.to_string();
     if let Some(help) = &finding.help {
         message.push_str("\nhelp: ");
         message.push_str(help);
@@ -43,7 +43,7 @@ pub fn diagnostic(finding: &Diagnostic, uris: &[Uri], lines: &[Arc<LineIndex>]) 
             let range = lines.get(r.file.0 as usize)?.range(r.span);
             Some(ls::DiagnosticRelatedInformation {
                 location: ls::Location::new(uri, range),
-                message: r.message.clone(),
+                message: r.message.to_string(),
             })
         })
         .collect();

@@ -285,7 +285,7 @@ fn findings_table(ctx: &Ctx) -> (Vec<Key>, Vec<Vec<String>>) {
                 findings::severity(ctx, d.severity).to_owned(),
                 d.rule.id().to_owned(),
                 findings::category(ctx, d.rule.info().category).to_owned(),
-                d.message.clone(),
+                d.message.to_string(),
                 d.help.as_deref().unwrap_or_default().to_owned(),
                 f.target.map(|t| view.id_of(t).to_owned()).unwrap_or_default(),
                 f.path.to_owned(),

@@ -157,7 +157,7 @@ fn all(ctx: &Ctx) -> Section {
         .enumerate()
         .map(|(i, f)| {
             let d = f.diagnostic;
-            let mut finding = vec![text(&d.message)];
+            let mut finding = vec![text(&*d.message)];
             if let Some(help) = &d.help {
                 finding.push(Inline::Break);
                 finding.push(muted(fill(ctx.t(Key::FindingHelp), &[help])));

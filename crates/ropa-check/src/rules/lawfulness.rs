@@ -316,13 +316,13 @@ fn consent(
         .entity(id);
         if employees {
             finding.severity = Severity::Error;
-            finding.message = format!("`{id}` relies on the consent of employees alone");
+            finding.message = format!("`{id}` relies on the consent of employees alone").into();
             finding.help = Some(
                 "employees can rarely consent freely (EDPB Guidelines 05/2020 § 21): use the basis the processing really rests on".into(),
             );
         } else if conditional {
             finding.severity = Severity::Error;
-            finding.message = format!("`{id}` makes consent a condition of the contract");
+            finding.message = format!("`{id}` makes consent a condition of the contract").into();
             finding.help = Some(
                 "consent tied to a contract is not freely given (Art. 7(4)): if the contract needs the data, use `basis contract`".into(),
             );

@@ -203,8 +203,8 @@ pub fn syntax(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 pub fn duplicate_ids(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut findings = Vec::new();
-    for decls in ctx.index.by_id.values() {
-        let Some((first, rest)) = decls.split_first() else {
+    for (id, rest) in &ctx.index.duplicates {
+        let Some(first) = ctx.index.get(id) else {
             continue;
         };
         for dup in rest {
@@ -362,8 +362,7 @@ pub fn unused_declarations(ctx: &Context, out: &mut Vec<Diagnostic>) {
         used.extend(activity_references(activity).map(|(_, r)| r.value.as_str()));
     }
     let mut findings = Vec::new();
-    for decls in ctx.index.by_id.values() {
-        let Some(decl) = decls.first() else { continue };
+    for decl in ctx.index.by_id.values() {
         let what = match decl.item {
             Declared::Data(_) => "data category",
             Declared::Subjects(_) => "data-subject category",

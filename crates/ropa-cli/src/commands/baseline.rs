@@ -192,7 +192,7 @@ pub fn run(args: &BaselineArgs) -> u8 {
                         .map_or(String::new(), |f| f.path.clone()),
                     rule: finding.rule.id().to_owned(),
                     entity: finding.entity.as_deref().map(str::to_owned),
-                    message: finding.message.clone(),
+                    message: finding.message.to_string(),
                     fingerprint: id.fingerprint.to_string(),
                     count: 1,
                 });

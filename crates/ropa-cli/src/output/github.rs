@@ -43,7 +43,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             if start.line == end.line {
                 write!(out, ",col={},endColumn={}", start.column, end.column)?;
             }
-            let mut message = finding.message.clone();
+            let mut message = finding.message.to_string();
             if let Some(help) = &finding.help {
                 message.push_str("\nhelp: ");
                 message.push_str(help);

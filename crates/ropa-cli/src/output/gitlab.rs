@@ -74,7 +74,7 @@ fn issue(positions: &Positions, finding: &Diagnostic, id: FindingId) -> Issue {
     Issue {
         description: match &finding.help {
             Some(help) => format!("{} (help: {help})", finding.message),
-            None => finding.message.clone(),
+            None => finding.message.to_string(),
         },
         check_name: finding.rule.id(),
         fingerprint: id.to_string(),

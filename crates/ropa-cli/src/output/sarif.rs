@@ -267,7 +267,7 @@ fn descriptor(rule: Rule) -> RuleDescriptor {
 }
 
 fn result(positions: &Positions, finding: &Diagnostic, id: FindingId) -> SarifResult {
-    let mut message = finding.message.clone();
+    let mut message = finding.message.to_string();
     if let Some(help) = &finding.help {
         message.push_str(&format!("\nhelp: {help}"));
     }
@@ -279,7 +279,7 @@ fn result(positions: &Positions, finding: &Diagnostic, id: FindingId) -> SarifRe
             let mut location = location(positions, r.file, r.span);
             location.id = Some(i + 1);
             location.message = Some(Text {
-                text: r.message.clone(),
+                text: r.message.to_string(),
             });
             location
         })
