@@ -53,13 +53,18 @@ pub enum FileKind {
     Config,
 }
 
-/// Files are freed in parallel, as they were parsed: freeing the models of
-/// a large record takes a tenth of checking it.
+/// A large workspace is freed in parallel, as it was parsed: freeing the
+/// models of a large record takes a tenth of checking it. A small one is
+/// freed here, as handing it to other threads would cost more.
 impl Drop for Workspace {
     fn drop(&mut self) {
-        std::mem::take(&mut self.files).into_par_iter().for_each(drop);
+        if self.files.len() >= PARALLEL_DROP_FILES {
+            std::mem::take(&mut self.files).into_par_iter().for_each(drop);
+        }
     }
 }
+
+const PARALLEL_DROP_FILES: usize = 16;
 
 impl Workspace {
     /// Parses every file, keeping each file's KDL syntax tree and tokens
