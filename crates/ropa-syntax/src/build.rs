@@ -226,70 +226,33 @@ fn activity(node: &Node) -> Option<Activity> {
     let (mut bases, mut conditions, mut retention, mut transfers) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut decisions, mut security, mut allows) = (Vec::new(), Vec::new(), Vec::new());
     for c in node.child_nodes() {
-        let field = match c.name.value.as_str() {
-            "name" => ActivityField::Name,
-            "purpose" => ActivityField::Purpose,
-            "role" => ActivityField::Role,
-            "source" => ActivityField::Source,
-            "provision" => ActivityField::Provision,
-            "criminal-authority" => ActivityField::CriminalAuthority,
-            "dpia" => ActivityField::Dpia,
-            "subjects" => {
-                extend_exact(&mut subjects, c.arguments().filter_map(id));
-                continue;
-            }
-            "data" => {
-                extend_exact(&mut data, c.arguments().filter_map(id));
-                continue;
-            }
-            "processors" => {
-                extend_exact(&mut processors, c.arguments().filter_map(id));
-                continue;
-            }
-            "recipients" => {
-                extend_exact(&mut recipients, c.arguments().filter_map(id));
-                continue;
-            }
-            "tracking" => {
-                extend_exact(&mut tracking, c.arguments().filter_map(keyword));
-                continue;
-            }
-            "involves" => {
-                extend_exact(&mut involves, c.arguments().filter_map(keyword));
-                continue;
-            }
-            "basis" => {
-                bases.extend(basis(c));
-                continue;
-            }
-            "condition" => {
-                conditions.extend(condition(c));
-                continue;
-            }
-            "retain" => {
-                retention.push(self::retention(c));
-                continue;
-            }
-            "transfer" => {
-                transfers.push(transfer(c));
-                continue;
-            }
-            "automated-decision" => {
-                decisions.extend(automated_decision(c));
-                continue;
-            }
-            "security" => {
-                security.extend(arg_text(c, 0));
-                continue;
-            }
-            "allow" => {
-                allows.extend(allow(c));
-                continue;
-            }
-            _ => continue,
-        };
         // Validation reported any repeats; the first is used.
-        first[field as usize].get_or_insert(c);
+        let mut once = |field: ActivityField| {
+            first[field as usize].get_or_insert(c);
+        };
+        match c.name.value.as_str() {
+            "name" => once(ActivityField::Name),
+            "purpose" => once(ActivityField::Purpose),
+            "role" => once(ActivityField::Role),
+            "source" => once(ActivityField::Source),
+            "provision" => once(ActivityField::Provision),
+            "criminal-authority" => once(ActivityField::CriminalAuthority),
+            "dpia" => once(ActivityField::Dpia),
+            "subjects" => extend_exact(&mut subjects, c.arguments().filter_map(id)),
+            "data" => extend_exact(&mut data, c.arguments().filter_map(id)),
+            "processors" => extend_exact(&mut processors, c.arguments().filter_map(id)),
+            "recipients" => extend_exact(&mut recipients, c.arguments().filter_map(id)),
+            "tracking" => extend_exact(&mut tracking, c.arguments().filter_map(keyword)),
+            "involves" => extend_exact(&mut involves, c.arguments().filter_map(keyword)),
+            "basis" => bases.extend(basis(c)),
+            "condition" => conditions.extend(condition(c)),
+            "retain" => retention.push(self::retention(c)),
+            "transfer" => transfers.push(transfer(c)),
+            "automated-decision" => decisions.extend(automated_decision(c)),
+            "security" => security.extend(arg_text(c, 0)),
+            "allow" => allows.extend(allow(c)),
+            _ => {}
+        }
     }
     let field = |f: ActivityField| first[f as usize];
     Some(Activity {

@@ -122,8 +122,6 @@ fn is_third_country(country: Country) -> bool {
 
 /// Where a party's data is: `stored-in` and `accessed-from`; when storage is
 /// not given, the country where the party is established.
-/// Where a party keeps or reaches data: its `stored-in` and `accessed-from`,
-/// or its `country` when it names no `stored-in`.
 fn destinations(party: &Party) -> impl Iterator<Item = &Spanned<Country>> {
     let fallback = if party.stored_in.is_empty() {
         party.country.as_ref()
@@ -192,6 +190,7 @@ fn undeclared(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: 
                     format!("`{}` has data in {country} here", party.id.value),
                 )
                 .entity(id);
+                // Unrecorded but lawful (adequacy covers it): a gap in the record, not in the law.
                 finding.severity = if adequate(country, Some(party)) {
                     Severity::Warning
                 } else {
@@ -215,7 +214,8 @@ fn adequate(country: Country, party: Option<&Party>) -> bool {
     }
 }
 
-/// Why no adequacy decision covers the transfer, or `None` if one does.
+/// Why a transfer to `country` (received by `party`) is not covered by
+/// adequacy, or `None` when it is.
 fn adequacy_gap(country: Country, party: Option<&Party>) -> Option<String> {
     if adequate(country, party) {
         return None;
