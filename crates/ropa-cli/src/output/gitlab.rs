@@ -11,7 +11,7 @@ use ropa_check::fingerprint::FindingId;
 use ropa_syntax::values::Severity;
 use serde::Serialize;
 
-use super::{Positions, Report, Seq, write_json};
+use super::{Positions, Report, Seq, map_findings, write_json};
 use crate::discover::Problem;
 use crate::load::display;
 
@@ -38,18 +38,11 @@ struct Lines {
 
 pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let issues = Seq(|| {
-        let findings = report
-            .results
+        report
+            .problems
             .iter()
-            .zip(&report.ids)
-            .flat_map(|((workspace, findings), ids)| {
-                let positions = Positions::new(workspace);
-                findings
-                    .iter()
-                    .zip(ids)
-                    .map(move |(finding, id)| issue(&positions, finding, *id))
-            });
-        report.problems.iter().map(unreadable).chain(findings)
+            .map(unreadable)
+            .chain(map_findings(report, issue))
     });
     write_json(out, &issues)
 }

@@ -116,6 +116,26 @@ pub fn fixed_note(report: &Report) -> Option<String> {
     ))
 }
 
+/// Every finding of the report with its identity, turned into `T` by
+/// `each` with the positions of its workspace's files (indexed once per
+/// workspace), lazily, for the formats that stream one record per finding.
+pub fn map_findings<'r, T>(
+    report: &'r Report,
+    each: impl Fn(&Positions<'r>, &'r Diagnostic, FindingId) -> T + Copy + 'r,
+) -> impl Iterator<Item = T> + 'r {
+    report
+        .results
+        .iter()
+        .zip(&report.ids)
+        .flat_map(move |((workspace, findings), ids)| {
+            let positions = Positions::new(workspace);
+            findings
+                .iter()
+                .zip(ids)
+                .map(move |(finding, id)| each(&positions, finding, *id))
+        })
+}
+
 /// Line and column lookups for the files of one workspace.
 pub struct Positions<'a> {
     workspace: &'a Workspace,

@@ -10,7 +10,7 @@ use ropa_check::{Category, Diagnostic, Rule};
 use ropa_syntax::values::Severity;
 use serde::Serialize;
 
-use super::{Positions, Report, Seq, write_json};
+use super::{Positions, Report, Seq, map_findings, write_json};
 use crate::load::display;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -159,19 +159,7 @@ struct LogicalLocation {
 }
 
 pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let results = Seq(|| {
-        report
-            .results
-            .iter()
-            .zip(&report.ids)
-            .flat_map(|((workspace, findings), ids)| {
-                let positions = Positions::new(workspace);
-                findings
-                    .iter()
-                    .zip(ids)
-                    .map(move |(finding, id)| result(&positions, finding, *id))
-            })
-    });
+    let results = Seq(|| map_findings(report, result));
     let notifications = report
         .problems
         .iter()
