@@ -22,11 +22,7 @@ fn sources(activities: usize) -> Vec<(String, String, FileKind)> {
     })
     .into_iter()
     .map(|(name, text)| {
-        let kind = if name == "ropa.kdl" {
-            FileKind::Config
-        } else {
-            FileKind::Spec
-        };
+        let kind = FileKind::of(&name);
         (name, text, kind)
     })
     .collect()

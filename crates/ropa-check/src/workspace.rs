@@ -53,6 +53,18 @@ pub enum FileKind {
     Config,
 }
 
+impl FileKind {
+    /// By the file's name: `ropa.kdl` holds the workspace's settings,
+    /// anything else is a spec.
+    pub fn of(file_name: &str) -> FileKind {
+        if file_name == "ropa.kdl" {
+            FileKind::Config
+        } else {
+            FileKind::Spec
+        }
+    }
+}
+
 /// A large workspace is freed in parallel, as it was parsed: freeing the
 /// models of a large record takes a tenth of checking it. A small one is
 /// freed here, as handing it to other threads would cost more.

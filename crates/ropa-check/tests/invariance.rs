@@ -31,11 +31,7 @@ fn generated(activities: usize, files: usize, seed: u64) -> Vec<(String, String,
     })
     .into_iter()
     .map(|(name, text)| {
-        let kind = if name == "ropa.kdl" {
-            FileKind::Config
-        } else {
-            FileKind::Spec
-        };
+        let kind = FileKind::of(&name);
         (name, text, kind)
     })
     .collect()

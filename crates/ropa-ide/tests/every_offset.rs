@@ -97,11 +97,7 @@ fn the_office2go_workspace() {
         "activities.ropa.kdl",
     ] {
         let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("example spec");
-        let kind = if name == "ropa.kdl" {
-            FileKind::Config
-        } else {
-            FileKind::Spec
-        };
+        let kind = FileKind::of(name);
         sources.push((name.to_owned(), text, kind));
     }
     exercise(&Workspace::new(sources), 3);

@@ -168,11 +168,7 @@ pub struct Store<P: Publisher> {
 }
 
 fn kind_of(uri: &Uri) -> FileKind {
-    if uri.as_str().rsplit('/').next() == Some(discover::CONFIG_FILE) {
-        FileKind::Config
-    } else {
-        FileKind::Spec
-    }
+    FileKind::of(uri.as_str().rsplit('/').next().unwrap_or_default())
 }
 
 fn parse(kind: FileKind, text: &str) -> Parsed {

@@ -91,12 +91,7 @@ fn by_rule(ctx: &Ctx) -> Section {
         })
         .collect();
     section.blocks.push(Block::Table(Table {
-        head: vec![
-            ctx.t(Key::Rule).to_owned(),
-            ctx.t(Key::Area).to_owned(),
-            ctx.t(Key::Level).to_owned(),
-            ctx.t(Key::Count).to_owned(),
-        ],
+        head: ctx.heads(&[Key::Rule, Key::Area, Key::Level, Key::Count]),
         rows,
         numeric: vec![3],
         widths: vec![54, 18, 17, 11],
@@ -136,12 +131,12 @@ fn by_activity(ctx: &Ctx) -> Section {
         cells: total,
     });
     section.blocks.push(Block::Table(Table {
-        head: vec![
-            ctx.t(Key::Activity).to_owned(),
-            ctx.t(Key::SeverityErrorPlural).to_owned(),
-            ctx.t(Key::SeverityWarningPlural).to_owned(),
-            ctx.t(Key::SeverityInfoPlural).to_owned(),
-        ],
+        head: ctx.heads(&[
+            Key::Activity,
+            Key::SeverityErrorPlural,
+            Key::SeverityWarningPlural,
+            Key::SeverityInfoPlural,
+        ]),
         rows,
         numeric: vec![1, 2, 3],
         widths: vec![55, 15, 15, 15],

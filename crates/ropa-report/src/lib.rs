@@ -245,6 +245,10 @@ impl Ctx<'_, '_> {
     pub fn t(&self, key: i18n::Key) -> &'static str {
         i18n::text(self.lang, key)
     }
+    /// A table's column headings, translated.
+    pub fn heads(&self, keys: &[i18n::Key]) -> Vec<String> {
+        keys.iter().map(|key| self.t(*key).to_owned()).collect()
+    }
 }
 
 fn build_document(ctx: &Ctx, notice_scope: Option<&notice::Scope>) -> doc::Document {

@@ -273,12 +273,12 @@ fn purposes(ctx: &Ctx, scope: &Scope) -> Section {
         })
         .collect();
     s.blocks.push(Block::Table(Table {
-        head: vec![
-            ctx.t(Key::NoticePurposeColumn).to_owned(),
-            ctx.t(Key::NoticeDataColumn).to_owned(),
-            ctx.t(Key::LegalBasis).to_owned(),
-            ctx.t(Key::NoticeRetentionColumn).to_owned(),
-        ],
+        head: ctx.heads(&[
+            Key::NoticePurposeColumn,
+            Key::NoticeDataColumn,
+            Key::LegalBasis,
+            Key::NoticeRetentionColumn,
+        ]),
         rows,
         numeric: Vec::new(),
         widths: vec![29, 31, 18, 22],

@@ -208,7 +208,7 @@ fn topic(statute: Statute) -> ropa_law::StatuteTopic {
 pub fn recipient(ctx: &Ctx, view: &View, recipient: &Recipient) -> Line {
     match recipient {
         Recipient::Party(p) => party(view, *p),
-        Recipient::Undefined(id) => vec![Inline::Code(id.clone()), text(" "), missing(ctx.t(Key::NotDeclared))],
+        Recipient::Undefined(id) => undeclared(ctx, id),
         Recipient::Unnamed => vec![missing(ctx.t(Key::RecipientNotNamed))],
     }
 }
@@ -222,12 +222,13 @@ pub fn party(view: &View, p: usize) -> Line {
 pub fn party_ref(ctx: &Ctx, view: &View, r: &Ref<usize>) -> Line {
     match r {
         Ref::Found(p) => party(view, *p),
-        Ref::Undefined(id) => vec![
-            Inline::Code((*id).to_owned()),
-            text(" "),
-            missing(ctx.t(Key::NotDeclared)),
-        ],
+        Ref::Undefined(id) => undeclared(ctx, id),
     }
+}
+
+/// A reference to an id the record does not declare, marked as such.
+pub fn undeclared(ctx: &Ctx, id: &str) -> Line {
+    vec![Inline::Code(id.to_owned()), text(" "), missing(ctx.t(Key::NotDeclared))]
 }
 
 /// The destination of a flow: "United States (US)", or that it is unknown.

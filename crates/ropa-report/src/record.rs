@@ -194,12 +194,7 @@ fn overview(ctx: &Ctx) -> Section {
         })
         .collect();
     section.blocks.push(Block::Table(Table {
-        head: vec![
-            ctx.t(Key::Activity).to_owned(),
-            ctx.t(Key::Purpose).to_owned(),
-            ctx.t(Key::LegalBasis).to_owned(),
-            ctx.t(Key::FindingsTitle).to_owned(),
-        ],
+        head: ctx.heads(&[Key::Activity, Key::Purpose, Key::LegalBasis, Key::FindingsTitle]),
         rows,
         numeric: Vec::new(),
         widths: vec![29, 35, 20, 16],
@@ -499,11 +494,7 @@ pub fn subjects(ctx: &Ctx, a: &ActivityView) -> Line {
                 }
                 line
             }
-            Ref::Undefined(id) => vec![
-                Inline::Code((*id).to_owned()),
-                text(" "),
-                missing(ctx.t(Key::NotDeclared)),
-            ],
+            Ref::Undefined(id) => pieces::undeclared(ctx, id),
         })
         .collect();
     lines(items)
@@ -542,11 +533,7 @@ pub fn data(ctx: &Ctx, a: &ActivityView) -> Line {
                 }
                 line
             }
-            Ref::Undefined(id) => vec![
-                Inline::Code((*id).to_owned()),
-                text(" "),
-                missing(ctx.t(Key::NotDeclared)),
-            ],
+            Ref::Undefined(id) => pieces::undeclared(ctx, id),
         })
         .collect();
     lines(items)

@@ -192,12 +192,7 @@ fn parties(ctx: &Ctx) -> Section {
         })
         .collect();
     section.blocks.push(Block::Table(Table {
-        head: vec![
-            ctx.t(Key::Party).to_owned(),
-            ctx.t(Key::WhereDataIs).to_owned(),
-            ctx.t(Key::Dpa).to_owned(),
-            ctx.t(Key::UsedBy).to_owned(),
-        ],
+        head: ctx.heads(&[Key::Party, Key::WhereDataIs, Key::Dpa, Key::UsedBy]),
         rows,
         numeric: Vec::new(),
         widths: vec![36, 26, 15, 23],
@@ -246,13 +241,13 @@ fn transfers(ctx: &Ctx) -> Section {
         return section;
     }
     section.blocks.push(Block::Table(Table {
-        head: vec![
-            ctx.t(Key::Activity).to_owned(),
-            ctx.t(Key::Recipient).to_owned(),
-            ctx.t(Key::Destination).to_owned(),
-            ctx.t(Key::Safeguard).to_owned(),
-            ctx.t(Key::Status).to_owned(),
-        ],
+        head: ctx.heads(&[
+            Key::Activity,
+            Key::Recipient,
+            Key::Destination,
+            Key::Safeguard,
+            Key::Status,
+        ]),
         rows,
         numeric: Vec::new(),
         widths: vec![19, 20, 18, 28, 15],

@@ -2,7 +2,8 @@
 //! basis carries the evidence the GDPR asks of it.
 
 use ropa_law::FactTable;
-use ropa_syntax::model::Activity;
+use ropa_syntax::Span;
+use ropa_syntax::model::{Activity, DataCategory};
 use ropa_syntax::values::{LegalBasis, Provision, Severity, TrackingPurpose};
 
 use super::{Category, Rule, RuleInfo};
@@ -398,6 +399,15 @@ fn tracking(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
     );
 }
 
+/// Where the activity names a data category (its id, if it somehow does not).
+fn data_reference(activity: &Activity, category: &DataCategory) -> Span {
+    activity
+        .data
+        .iter()
+        .find(|r| r.value == category.id.value)
+        .map_or(activity.id.span, |r| r.span)
+}
+
 fn special_and_criminal(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
     let id = &activity.id.value;
     let data = ctx.data_of(activity);
@@ -405,11 +415,7 @@ fn special_and_criminal(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, 
         && let Some(special) = data.iter().find_map(|d| d.special.as_ref().map(|s| (d, s)))
     {
         let (category, kind) = special;
-        let span = activity
-            .data
-            .iter()
-            .find(|r| r.value == category.id.value)
-            .map_or(activity.id.span, |r| r.span);
+        let span = data_reference(activity, category);
         out.push(
                 Diagnostic::new(
                     Rule::SpecialCategoryWithoutCondition,
@@ -428,11 +434,7 @@ fn special_and_criminal(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, 
     }
     let has_authority = activity.criminal_authority.as_ref().is_some_and(|a| a.law.is_some());
     if !has_authority && let Some(category) = data.iter().find(|d| d.criminal) {
-        let span = activity
-            .data
-            .iter()
-            .find(|r| r.value == category.id.value)
-            .map_or(activity.id.span, |r| r.span);
+        let span = data_reference(activity, category);
         out.push(
             Diagnostic::new(
                 Rule::CriminalDataWithoutAuthority,

@@ -346,6 +346,14 @@ impl Builder {
         Item::Comment(format!("{}: not understood: {}", quoted_label(column), text.trim()))
     }
 
+    /// Declares each item of a list cell and names it once in `ids`.
+    fn declare_all(&mut self, kind: Kind, text: &str, fallback: &str, ids: &mut Vec<String>) {
+        for item in split_list(text) {
+            let id = self.declare(kind, &item, fallback);
+            push_unique(ids, id);
+        }
+    }
+
     fn declare(&mut self, kind: Kind, text: &str, fallback: &str) -> String {
         let key = (kind as u8, slug(text));
         if !key.1.is_empty()
@@ -454,18 +462,8 @@ impl Builder {
                     }
                 },
                 Some(Field::Controller) => row.deferred.push((column.index, text.to_owned())),
-                Some(Field::Subjects) => {
-                    for item in split_list(text) {
-                        let id = self.declare(Kind::Subjects, &item, "subjects");
-                        push_unique(&mut row.subjects, id);
-                    }
-                }
-                Some(Field::Data) => {
-                    for item in split_list(text) {
-                        let id = self.declare(Kind::Data, &item, "data");
-                        push_unique(&mut row.data, id);
-                    }
-                }
+                Some(Field::Subjects) => self.declare_all(Kind::Subjects, text, "subjects", &mut row.subjects),
+                Some(Field::Data) => self.declare_all(Kind::Data, text, "data", &mut row.data),
                 Some(Field::Special) => self.special(number, column, text, &mut row),
                 Some(Field::Criminal) => self.criminal(number, column, text, &mut row),
                 Some(Field::Basis) => self.basis(number, column, text, &mut row),
@@ -503,18 +501,8 @@ impl Builder {
                     | Field::DpiaRequired,
                 ) => row.deferred.push((column.index, text.to_owned())),
                 Some(Field::Retention) => self.retention(number, column, text, &mut row),
-                Some(Field::Recipients) => {
-                    for item in split_list(text) {
-                        let id = self.declare(Kind::Recipient, &item, "recipient");
-                        push_unique(&mut row.recipients, id);
-                    }
-                }
-                Some(Field::Processors) => {
-                    for item in split_list(text) {
-                        let id = self.declare(Kind::Processor, &item, "processor");
-                        push_unique(&mut row.processors, id);
-                    }
-                }
+                Some(Field::Recipients) => self.declare_all(Kind::Recipient, text, "recipient", &mut row.recipients),
+                Some(Field::Processors) => self.declare_all(Kind::Processor, text, "processor", &mut row.processors),
                 Some(Field::Security) => {
                     for item in split_items_security(text) {
                         row.push(Slot::Security, Node::new("security").arg(item));

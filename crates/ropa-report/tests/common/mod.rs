@@ -26,11 +26,7 @@ pub fn workspace(dir: &Path, shown_as: &str) -> Workspace {
         let relative = path.strip_prefix(dir).expect("below the folder");
         let shown = format!("{shown_as}/{}", relative.to_string_lossy().replace('\\', "/"));
         let text = std::fs::read_to_string(&path).expect("spec is UTF-8");
-        let kind = if name == "ropa.kdl" {
-            FileKind::Config
-        } else {
-            FileKind::Spec
-        };
+        let kind = FileKind::of(&name);
         sources.push((shown, text, kind));
     }
     // The workspace file first, as the CLI loads it.
@@ -86,11 +82,7 @@ pub fn inline(files: &[(&str, &str)]) -> Workspace {
         files
             .iter()
             .map(|(name, text)| {
-                let kind = if *name == "ropa.kdl" {
-                    FileKind::Config
-                } else {
-                    FileKind::Spec
-                };
+                let kind = FileKind::of(name);
                 ((*name).to_owned(), (*text).to_owned(), kind)
             })
             .collect(),
