@@ -69,7 +69,8 @@ pub fn rules_markdown() -> String {
     md
 }
 
-fn capitalize(text: &str) -> String {
+/// The text with its first letter in upper case (rule summaries are lower case).
+pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

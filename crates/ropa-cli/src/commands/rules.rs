@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use ropa_check::docs::capitalize;
 use ropa_check::{Rule, RuleInfo};
 use ropa_syntax::suggest::closest;
 use ropa_syntax::values::Keyword;
@@ -139,14 +140,6 @@ pub fn explanation(info: &RuleInfo) -> String {
         let _ = writeln!(text, "\nFacts used\n{}", indent(&table.describe()));
     }
     text
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn indent(text: &str) -> String {

@@ -5,6 +5,7 @@
 //! Columns count UTF-16 code units (`columnKind`), as GitHub and most SARIF
 //! viewers do; the JSON format counts characters instead.
 
+use ropa_check::docs::capitalize;
 use ropa_check::fingerprint::FindingId;
 use ropa_check::{Category, Diagnostic, Rule};
 use ropa_syntax::values::Severity;
@@ -348,14 +349,6 @@ pub fn encode_uri_path(path: &str) -> String {
         }
     }
     out
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
