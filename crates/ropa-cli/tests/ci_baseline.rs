@@ -284,15 +284,6 @@ fn no_baseline_is_written_when_a_file_cannot_be_read() {
     assert!(!dir.join("ropa-baseline.json").exists());
 }
 
-const GOOD_ORG: &str = r#"organization "Temp AB" {
-    country SE
-    contact "A" email="a@example.se"
-    security "Access control"
-    breach-procedure "IR-1"
-    rights-procedure "a@example.se"
-}
-"#;
-
 /// A workspace with exactly one error, one warning and one info, each in
 /// its own file so that each can be removed.
 fn one_of_each(dir: &Path) {

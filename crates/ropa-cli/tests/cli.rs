@@ -1,39 +1,12 @@
 //! The `ropa` binary end to end: output formats, exit codes and errors, on
 //! fixture workspaces and the bundled example specs.
 
+mod ci_common;
+
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("repo root")
-}
-
-fn ropa(args: &[&str]) -> Output {
-    ropa_in(&repo_root(), args)
-}
-
-fn ropa_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ropa"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("ropa runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-const BROKEN: &str = "crates/ropa-cli/tests/fixtures/broken-workspace";
+use ci_common::{BROKEN, GOOD_ORG, TempDir, ropa, ropa_in, stderr, stdout, write};
 
 #[test]
 fn human_output_shows_snippets_and_a_summary() {
@@ -81,58 +54,28 @@ fn exit_code_follows_fail_on() {
         Some(1)
     );
     // A workspace with only warnings passes by default and fails on warnings.
-    let dir = tempdir();
-    write(&dir, "ropa.kdl", "");
-    write(&dir, "a.ropa.kdl", GOOD_ORG);
-    write(&dir, "b.ropa.kdl", "data spare \"Unused\"\n");
-    let path = dir.to_str().expect("utf-8 temp path");
+    let dir = TempDir::new("cli");
+    write(dir.path(), "ropa.kdl", "");
+    write(dir.path(), "a.ropa.kdl", GOOD_ORG);
+    write(dir.path(), "b.ropa.kdl", "data spare \"Unused\"\n");
+    let path = dir.path().to_str().expect("utf-8 temp path");
     assert_eq!(ropa(&["check", path]).status.code(), Some(0));
     assert_eq!(ropa(&["check", path, "--fail-on", "warning"]).status.code(), Some(1));
     assert_eq!(ropa(&["check", path, "--fail-on", "info"]).status.code(), Some(1));
-}
-
-const GOOD_ORG: &str = r#"organization "Temp AB" {
-    country SE
-    contact "A" email="a@example.se"
-    security "Access control"
-    breach-procedure "IR-1"
-    rights-procedure "a@example.se"
-}
-"#;
-
-fn tempdir() -> PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "ropa-cli-test-{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::SeqCst)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("parent dir");
-    }
-    std::fs::write(path, text).expect("write fixture");
 }
 
 #[test]
 fn a_reader_that_stops_early_is_not_an_error() {
     // Output well beyond a pipe's buffer, so ropa is still writing when the
     // reader goes away, as with `ropa check | head`.
-    let dir = tempdir();
-    write(&dir, "ropa.kdl", "");
+    let dir = TempDir::new("cli");
+    write(dir.path(), "ropa.kdl", "");
     let specs: String = (0..2000).map(|i| format!("data d{i} \"Never used\"\n")).collect();
-    write(&dir, "a.ropa.kdl", &specs);
+    write(dir.path(), "a.ropa.kdl", &specs);
     for format in ["human", "json", "sarif", "github", "gitlab", "junit"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ropa"))
             .args(["check", ".", "--format", format])
-            .current_dir(&dir)
+            .current_dir(dir.path())
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -143,7 +86,7 @@ fn a_reader_that_stops_early_is_not_an_error() {
         out.read_exact(&mut start).expect("the output starts");
         drop(out);
         let output = child.wait_with_output().expect("ropa ends");
-        let read_whole = ropa_in(&dir, &["check", ".", "--format", format]);
+        let read_whole = ropa_in(dir.path(), &["check", ".", "--format", format]);
         assert_eq!(output.status.code(), read_whole.status.code(), "{format}");
         assert!(
             !stderr(&output).contains("cannot write"),
@@ -151,7 +94,6 @@ fn a_reader_that_stops_early_is_not_an_error() {
             stderr(&output)
         );
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -199,14 +141,14 @@ fn naming_one_file_reads_its_workspace_but_reports_only_that_file() {
 
 #[test]
 fn unreadable_inputs_get_clear_errors_and_the_rest_is_checked() {
-    let dir = tempdir();
-    write(&dir, "ropa.kdl", "");
-    write(&dir, "org.ropa.kdl", GOOD_ORG);
+    let dir = TempDir::new("cli");
+    write(dir.path(), "ropa.kdl", "");
+    write(dir.path(), "org.ropa.kdl", GOOD_ORG);
     std::fs::write(dir.join("latin1.ropa.kdl"), b"data kontakt \"Namn \xe5\xe4\xf6\"\n").expect("write");
     std::fs::write(dir.join("binary.ropa.kdl"), [0u8, 159, 146, 150, 0, 1]).expect("write");
-    write(&dir, "empty.ropa.kdl", "");
-    write(&dir, "with space/åäö.ropa.kdl", "data x \"ok\"\n");
-    let path = dir.to_str().expect("utf-8 temp path");
+    write(dir.path(), "empty.ropa.kdl", "");
+    write(dir.path(), "with space/åäö.ropa.kdl", "data x \"ok\"\n");
+    let path = dir.path().to_str().expect("utf-8 temp path");
     let output = ropa(&["check", path]);
     assert_eq!(output.status.code(), Some(2), "IO problems exit 2");
     let text = stdout(&output);
@@ -225,9 +167,9 @@ fn usage_errors_exit_2_with_a_hint() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stdout(&missing).contains("no/such/place: no such file or folder"));
 
-    let dir = tempdir();
-    write(&dir, "notes.txt", "hello");
-    let empty = ropa(&["check", dir.to_str().expect("utf-8")]);
+    let dir = TempDir::new("cli");
+    write(dir.path(), "notes.txt", "hello");
+    let empty = ropa(&["check", dir.path().to_str().expect("utf-8")]);
     assert_eq!(empty.status.code(), Some(2));
     assert!(
         stderr(&empty).contains("spec file names end in `.ropa.kdl`"),
@@ -280,14 +222,14 @@ fn help_explains_exit_codes() {
 
 #[test]
 fn fmt_rewrites_checks_and_refuses_broken_files() {
-    let dir = tempdir();
-    write(&dir, "ropa.kdl", "");
+    let dir = TempDir::new("cli");
+    write(dir.path(), "ropa.kdl", "");
     write(
-        &dir,
+        dir.path(),
         "a.ropa.kdl",
         "activity  web {\n  purpose \"Run\" ; basis contract\n}\n",
     );
-    let path = dir.to_str().expect("utf-8 temp path");
+    let path = dir.path().to_str().expect("utf-8 temp path");
     let check = ropa(&["fmt", "--check", path]);
     assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
     assert!(stdout(&check).contains("would reformat"));
@@ -302,7 +244,7 @@ fn fmt_rewrites_checks_and_refuses_broken_files() {
     );
     assert_eq!(ropa(&["fmt", "--check", path]).status.code(), Some(0));
 
-    write(&dir, "broken.ropa.kdl", "data x \"unclosed\n");
+    write(dir.path(), "broken.ropa.kdl", "data x \"unclosed\n");
     let broken = ropa(&["fmt", path]);
     assert_eq!(broken.status.code(), Some(2));
     assert!(

@@ -1,4 +1,4 @@
-//! Helpers shared by the CI tests (`ci_*.rs`): running the binary, temporary
+//! Helpers shared by the binary's tests (`cli.rs`, `ci_*.rs`): running it, temporary
 //! workspaces, and git repositories to diff.
 
 #![allow(dead_code)] // Each test crate uses a different subset.
@@ -8,6 +8,16 @@ use std::process::{Command, Output};
 
 pub const BROKEN: &str = "crates/ropa-cli/tests/fixtures/broken-workspace";
 pub const OFFICE2GO: &str = "specs/office2go";
+
+/// An organization with everything the organization rules ask for.
+pub const GOOD_ORG: &str = r#"organization "Temp AB" {
+    country SE
+    contact "A" email="a@example.se"
+    security "Access control"
+    breach-procedure "IR-1"
+    rights-procedure "a@example.se"
+}
+"#;
 
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
