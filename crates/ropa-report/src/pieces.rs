@@ -6,7 +6,7 @@ use ropa_syntax::values::{Country, Keyword, Mechanism, Severity, Statute};
 
 use crate::Ctx;
 use crate::Revision;
-use crate::doc::{Inline, Line, Tone, link, missing, muted, text};
+use crate::doc::{Inline, Line, Tone, join, link, missing, muted, text};
 use crate::flows::{Flow, Recipient, Status, Zone};
 use crate::i18n::{self, Key, fill};
 use crate::view::{Counts, Ref, View};
@@ -334,6 +334,25 @@ pub fn keyword<K: Keyword + i18n::Label>(ctx: &Ctx, keyword: K) -> Line {
         out.push(muted(cite));
     }
     out
+}
+
+/// The activities that use a declaration, linked; "unused" when none do.
+pub fn used_by(ctx: &Ctx, uses: &[usize]) -> Line {
+    let view = ctx.view;
+    if uses.is_empty() {
+        return vec![Inline::Badge(Tone::Warning, ctx.t(Key::Unused).to_owned())];
+    }
+    join(
+        uses.iter()
+            .map(|a| {
+                vec![link(
+                    view.activities[*a].activity.title(),
+                    view.activities[*a].anchor.clone(),
+                )]
+            })
+            .collect(),
+        ", ",
+    )
 }
 
 #[cfg(test)]

@@ -764,22 +764,6 @@ fn security(ctx: &Ctx) -> Section {
 fn categories(ctx: &Ctx) -> Section {
     let view = ctx.view;
     let mut section = Section::new(Some(CATEGORIES_ANCHOR.to_owned()), ctx.t(Key::CategoriesTitle));
-    let used_by = |uses: &[usize]| -> Line {
-        if uses.is_empty() {
-            return vec![Inline::Badge(Tone::Warning, ctx.t(Key::Unused).to_owned())];
-        }
-        join(
-            uses.iter()
-                .map(|a| {
-                    vec![link(
-                        view.activities[*a].activity.title(),
-                        view.activities[*a].anchor.clone(),
-                    )]
-                })
-                .collect(),
-            ", ",
-        )
-    };
     let subject_rows: Vec<Row> = view
         .subjects
         .iter()
@@ -803,7 +787,7 @@ fn categories(ctx: &Ctx) -> Section {
                         subject.description.iter().map(|d| text(d.value.as_str())).collect(),
                     ),
                     vec![text(flags.join(", "))],
-                    used_by(&s.used_by),
+                    pieces::used_by(ctx, &s.used_by),
                 ],
             }
         })
@@ -830,7 +814,7 @@ fn categories(ctx: &Ctx) -> Section {
                     vec![Inline::Code(data.id.value.to_string())],
                     or_missing(ctx, data.description.iter().map(|x| text(x.value.as_str())).collect()),
                     vec![text(kind.join(", "))],
-                    used_by(&d.used_by),
+                    pieces::used_by(ctx, &d.used_by),
                 ],
             }
         })

@@ -5,7 +5,7 @@
 
 use ropa_syntax::model::PartyKind;
 
-use crate::doc::{Block, Inline, Line, Row, Section, Table, Tone, join, lines, link, missing, muted, text};
+use crate::doc::{Block, Inline, Line, Row, Section, Table, Tone, lines, link, missing, muted, text};
 use crate::flows::Recipient;
 use crate::i18n::{self, Key, fill};
 use crate::view::{PartyView, View};
@@ -132,24 +132,6 @@ fn locations(ctx: &Ctx, party: &PartyView) -> Line {
     lines(out)
 }
 
-fn used_by(ctx: &Ctx, uses: &[usize]) -> Line {
-    let view = ctx.view;
-    if uses.is_empty() {
-        return vec![Inline::Badge(Tone::Warning, ctx.t(Key::Unused).to_owned())];
-    }
-    join(
-        uses.iter()
-            .map(|a| {
-                vec![link(
-                    view.activities[*a].activity.title(),
-                    view.activities[*a].anchor.clone(),
-                )]
-            })
-            .collect(),
-        ", ",
-    )
-}
-
 fn parties(ctx: &Ctx) -> Section {
     let view = ctx.view;
     let mut section = Section::new(Some("parties".to_owned()), ctx.t(Key::PartiesTitle));
@@ -187,7 +169,7 @@ fn parties(ctx: &Ctx) -> Section {
             };
             Row {
                 anchor: Some(party.anchor.clone()),
-                cells: vec![name, locations(ctx, party), dpa, used_by(ctx, &party.used_by)],
+                cells: vec![name, locations(ctx, party), dpa, pieces::used_by(ctx, &party.used_by)],
             }
         })
         .collect();
