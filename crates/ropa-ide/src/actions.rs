@@ -210,7 +210,7 @@ fn undefined_reference(ws: &Workspace, file: &ropa_check::File, finding: &Diagno
                 format!("Change to `{c}`"),
                 vec![TextEdit {
                     span: entry.value_span,
-                    new_text: crate::navigation::kdl_string(c),
+                    new_text: ropa_kdl::kdl_string(c),
                 }],
             )
         })
@@ -226,15 +226,15 @@ fn undefined_reference(ws: &Workspace, file: &ropa_check::File, finding: &Diagno
         };
         let declaration = match target {
             ropa_syntax::schema::RefTarget::Data => {
-                format!("data {} \"DESCRIPTION\"", crate::navigation::kdl_string(id))
+                format!("data {} \"DESCRIPTION\"", ropa_kdl::kdl_string(id))
             }
             ropa_syntax::schema::RefTarget::Subjects => {
-                format!("subjects {} \"DESCRIPTION\"", crate::navigation::kdl_string(id))
+                format!("subjects {} \"DESCRIPTION\"", ropa_kdl::kdl_string(id))
             }
             ropa_syntax::schema::RefTarget::Recipient => {
-                format!("recipient {} \"NAME\"", crate::navigation::kdl_string(id))
+                format!("recipient {} \"NAME\"", ropa_kdl::kdl_string(id))
             }
-            _ => format!("processor {} \"LEGAL ENTITY\"", crate::navigation::kdl_string(id)),
+            _ => format!("processor {} \"LEGAL ENTITY\"", ropa_kdl::kdl_string(id)),
         };
         let end = text.len() as u32;
         out.push((
@@ -340,7 +340,7 @@ fn declare_transfer(ws: &Workspace, file: &ropa_check::File, finding: &Diagnosti
     );
     let line = format!(
         "transfer {country} to={} {}",
-        crate::navigation::kdl_string(reference),
+        ropa_kdl::kdl_string(reference),
         mechanism_for(country, party, module)
     );
     Some((

@@ -213,7 +213,7 @@ pub fn rename(ws: &Workspace, file: FileId, offset: u32, new_name: &str) -> Resu
     if index.get(new_name).is_some() {
         return Err(RenameError::AlreadyDeclared(new_name.to_owned()));
     }
-    let new_text = kdl_string(new_name);
+    let new_text = ropa_kdl::kdl_string(new_name);
     let mut locations = declarations(&index, &at.id, at.class);
     locations.extend(usages(ws, &at.id, at.class).into_iter().map(|u| Location {
         file: u.file,
@@ -236,17 +236,6 @@ pub fn rename(ws: &Workspace, file: FileId, offset: u32, new_name: &str) -> Resu
         }
     }
     Ok(edits)
-}
-
-/// An id as KDL: bare when KDL allows it, quoted otherwise (a leading digit,
-/// or a word KDL reserves).
-pub(crate) fn kdl_string(id: &str) -> String {
-    let reserved = matches!(id, "true" | "false" | "null" | "inf" | "nan");
-    if id.starts_with(|c: char| c.is_ascii_digit()) || reserved {
-        format!("\"{id}\"")
-    } else {
-        id.to_owned()
-    }
 }
 
 #[cfg(test)]

@@ -182,31 +182,10 @@ fn bare_or_quoted(text: &str) -> String {
     }
 }
 
-/// A KDL quoted string with every character that needs it escaped.
-pub fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{C}' => out.push_str("\\f"),
-            c if needs_escape(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+pub use ropa_kdl::quote;
 
 /// Newlines other than LF and CR, and the code points KDL 2 forbids
-/// literally anywhere in a document.
+/// literally anywhere in a document: a comment cannot hold them.
 fn needs_escape(c: char) -> bool {
     matches!(
         c,

@@ -95,8 +95,26 @@ fn write_value(out: &mut String, entry: &Entry, source: &str) {
 pub(crate) fn write_string(out: &mut String, s: &str) {
     if is_bare_identifier(s) {
         out.push_str(s);
-        return;
+    } else {
+        write_quoted(out, s);
     }
+}
+
+/// `s` as KDL: a bare identifier where KDL allows one, else a quoted string.
+pub fn kdl_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    write_string(&mut out, s);
+    out
+}
+
+/// `s` as a KDL quoted string, with every character escaped that needs it.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    write_quoted(&mut out, s);
+    out
+}
+
+fn write_quoted(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {

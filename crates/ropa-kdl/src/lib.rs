@@ -25,7 +25,7 @@ mod number;
 mod parser;
 mod string;
 
-pub use canonical::to_canonical;
+pub use canonical::{kdl_string, quote, to_canonical};
 pub use smol_str::SmolStr;
 
 /// A half-open byte range `start..end` into the parsed text.
