@@ -5,8 +5,10 @@ mod country;
 mod date;
 mod duration;
 mod keywords;
+mod placeholder;
 
 pub use country::{Country, common_mistake as country_mistake};
 pub use date::{Date, looks_like_date, parse_date};
 pub use duration::{Duration, DurationError, Unit, is_indefinite, parse_duration};
 pub use keywords::*;
+pub use placeholder::is_placeholder;

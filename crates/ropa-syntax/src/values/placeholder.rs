@@ -1,0 +1,162 @@
+//! Placeholder text: words a person (or a ropa template or quick fix) wrote
+//! to be replaced later. A placeholder is not a fact: rules read a field
+//! holding one as absent, so a template or a fix can never silence the
+//! finding it was written for.
+
+/// Markers that say "fill this in", matched as whole words, in any case.
+const MARKERS: &[&str] = &["todo", "tbd", "tbc", "fixme", "xxx", "placeholder", "lorem"];
+
+/// Phrases that say the same in the languages of the record (en, sv, da, nb, de, fi).
+const PHRASES: &[&str] = &[
+    "fill in",
+    "to complete",
+    "to be completed",
+    "to be decided",
+    "to be confirmed",
+    "reference here",
+    "fyll i",
+    "udfyld",
+    "udfyldes",
+    "fyll inn",
+    "fylles ut",
+    "ausfüllen",
+    "ergänzen",
+    "täydennä",
+];
+
+/// Whether `text` is a placeholder rather than a value: empty, a marker
+/// such as `TODO` or `TBD`, an all-caps stand-in such as `TIA REFERENCE`,
+/// a bracketed stand-in such as `<reference>` or `[to complete: …]`, or a
+/// "fill in" phrase.
+pub fn is_placeholder(text: &str) -> bool {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed.chars().all(|c| !c.is_alphanumeric()) {
+        return true;
+    }
+    let lower = trimmed.to_lowercase();
+    if is_bracketed(trimmed) || PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| MARKERS.contains(w)) || is_shouted_stand_in(trimmed)
+}
+
+/// `<reference>`, `[date]`, `{name}`, `[to complete: …]`: the whole value
+/// is one bracketed stand-in.
+fn is_bracketed(text: &str) -> bool {
+    let pairs = [('<', '>'), ('[', ']'), ('{', '}')];
+    pairs.iter().any(|(open, close)| {
+        text.starts_with(*open) && text.ends_with(*close) && text[1..text.len() - 1].find(*close).is_none()
+    })
+}
+
+/// `REFERENCE`, `TIA REFERENCE`, `DATE`, `NAME`: a value in capitals made
+/// only of the words templates use for the thing to be supplied. Real
+/// capitalised references (`TIA-2024-03`, `IR-1`, `GDPR`) carry digits or
+/// other words and are kept.
+fn is_shouted_stand_in(text: &str) -> bool {
+    const STAND_INS: &[&str] = &[
+        "REFERENCE",
+        "REF",
+        "DATE",
+        "NAME",
+        "LAW",
+        "REASON",
+        "VALUE",
+        "ID",
+        "URL",
+        "LINK",
+        "DOCUMENT",
+        "TIA",
+        "DPA",
+        "LIA",
+        "DPIA",
+        "SECTION",
+        "ACT",
+        "COUNTRY",
+        "DESCRIPTION",
+        "HERE",
+    ];
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let shouted = words
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_ascii_uppercase()) && STAND_INS.contains(w));
+    shouted
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "REFERENCE"
+                    | "REF"
+                    | "DATE"
+                    | "NAME"
+                    | "LAW"
+                    | "REASON"
+                    | "VALUE"
+                    | "URL"
+                    | "LINK"
+                    | "DOCUMENT"
+                    | "SECTION"
+                    | "DESCRIPTION"
+                    | "HERE"
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_placeholder;
+
+    #[test]
+    fn placeholders_are_recognised() {
+        for text in [
+            "",
+            "   ",
+            "…",
+            "TODO",
+            "todo: ask legal",
+            "TBD",
+            "Reference TBC",
+            "FIXME",
+            "XXX",
+            "TIA REFERENCE",
+            "REFERENCE",
+            "DATE",
+            "<reference of the TIA>",
+            "[to complete: the law]",
+            "{name}",
+            "Fill in the date signed",
+            "Fyll i lagrummet",
+            "udfyldes senere",
+            "Bitte ergänzen",
+            "täydennä",
+        ] {
+            assert!(is_placeholder(text), "{text:?} should be a placeholder");
+        }
+    }
+
+    #[test]
+    fn real_values_are_kept() {
+        for text in [
+            "TIA-2024-03",
+            "2023-01-10",
+            "IR-1",
+            "Bokföringslagen (1999:1078) 7 kap. 2 §",
+            "Google Ads Data Processing Terms",
+            "GDPR",
+            "DPA 2024",
+            "Mailchimp audit log",
+            "Unsubscribe link in every e-mail",
+            "LIA-2024-03",
+            "Todoist task list export", // "todo" only as part of a word
+            "[1] Annex to the contract, section 4",
+        ] {
+            assert!(!is_placeholder(text), "{text:?} should be a value");
+        }
+    }
+}
