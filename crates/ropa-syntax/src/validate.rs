@@ -266,7 +266,8 @@ fn check_text(kind: &ValueKind, text: &str, span: ropa_kdl::Span, out: &mut Vec<
             }
         }
         ValueKind::DateOrText => {
-            if values::looks_like_date(text) && values::parse_date(text).is_none() {
+            let not_iso = values::looks_like_date(text) && values::parse_date(text).is_none();
+            if not_iso || values::looks_like_local_date(text) {
                 out.push(invalid_date(text, span));
             }
         }
@@ -346,6 +347,8 @@ fn invalid_country(text: &str, span: ropa_kdl::Span) -> SyntaxDiagnostic {
 fn invalid_date(text: &str, span: ropa_kdl::Span) -> SyntaxDiagnostic {
     let message = if values::looks_like_date(text) {
         format!("`{text}` is not a calendar date")
+    } else if values::looks_like_local_date(text) {
+        format!("`{text}` is a date in a local form, which reads differently from country to country")
     } else {
         format!("`{text}` is not a date")
     };

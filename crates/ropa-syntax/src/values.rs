@@ -8,7 +8,7 @@ mod keywords;
 mod placeholder;
 
 pub use country::{Country, common_mistake as country_mistake};
-pub use date::{Date, looks_like_date, parse_date};
+pub use date::{Date, looks_like_date, looks_like_local_date, parse_date};
 pub use duration::{Duration, DurationError, Unit, is_indefinite, parse_duration};
 pub use keywords::*;
 pub use placeholder::is_placeholder;

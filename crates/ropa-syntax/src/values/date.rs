@@ -27,6 +27,27 @@ pub fn looks_like_date(text: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
+/// A date written the local way (`10/01/2023`, `1.2.2024`, `31-12-23`):
+/// day and month order differ between countries, so it cannot be read
+/// safely and must be rewritten as YYYY-MM-DD.
+pub fn looks_like_local_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
+    let separators_agree = text
+        .chars()
+        .filter(|c| matches!(c, '/' | '.' | '-'))
+        .collect::<Vec<_>>()
+        .windows(2)
+        .all(|w| w[0] == w[1]);
+    separators_agree
+        && parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && matches!(parts[2].len(), 2 | 4)
+}
+
 pub fn parse_date(text: &str) -> Option<Date> {
     if !looks_like_date(text) {
         return None;
@@ -62,5 +83,15 @@ mod tests {
         assert!(parse_date("10/01/2023").is_none());
         assert!(looks_like_date("2023-13-45"));
         assert!(!looks_like_date("CLA §9"));
+    }
+
+    #[test]
+    fn local_dates_are_recognised() {
+        for text in ["10/01/2023", "1.2.2024", "31-12-23"] {
+            assert!(looks_like_local_date(text), "{text}");
+        }
+        for text in ["2023-01-10", "DPA 1.2", "1/2", "10/01-2023", "v1.2.3", "12.345.6789"] {
+            assert!(!looks_like_local_date(text), "{text}");
+        }
     }
 }
