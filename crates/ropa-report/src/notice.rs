@@ -11,7 +11,7 @@
 //! never becomes one. Activities where the organization is a processor are
 //! left out: their controller informs those people.
 
-use ropa_syntax::model::{Dpa, Dpo, Party, PartyKind, Period, Text};
+use ropa_syntax::model::{Contact, Dpa, Dpo, Party, PartyKind, Period, Text};
 use ropa_syntax::values::{LegalBasis, Mechanism, RoleKind, is_placeholder};
 
 use crate::doc::{Block, Inline, Line, Row, Section, Table, Tone, join, lines, muted, text};
@@ -244,6 +244,11 @@ fn given(text: &Option<Text>) -> Option<&str> {
     text.as_ref().map(|t| t.value.as_str()).filter(|t| !is_placeholder(t))
 }
 
+/// A contact whose name is not a placeholder.
+fn given_contact(contact: &Option<Contact>) -> Option<&Contact> {
+    contact.as_ref().filter(|c| !is_placeholder(&c.name.value))
+}
+
 /// Whether the record gives the processor's agreement as a date or a real
 /// reference: only then may the notice say it works under one.
 fn has_dpa(party: &Party) -> bool {
@@ -413,7 +418,7 @@ fn controller(ctx: &Ctx, gaps: &mut Gaps, org_name: &str) -> Section {
     cited(ctx, &mut line, Cite::new(13, 1, 'a'));
     s.blocks.push(Block::Paragraph(line));
     let mut how: Vec<Line> = Vec::new();
-    match &org.contact {
+    match given_contact(&org.contact) {
         Some(contact) => how.push(pieces::contact(ctx, contact)),
         None => how.push(vec![gaps.add(
             ctx,
@@ -431,13 +436,15 @@ fn controller(ctx: &Ctx, gaps: &mut Gaps, org_name: &str) -> Section {
     }
     s.blocks.push(Block::Paragraph(lines(how)));
     let mut dpo = match &org.dpo {
-        Some(Dpo::Appointed(contact)) => {
+        Some(Dpo::Appointed(contact)) if !is_placeholder(&contact.name.value) => {
             let mut line = vec![text(ctx.t(Key::NoticeDpoText)), text(" ")];
             line.extend(pieces::contact(ctx, contact));
             line
         }
         Some(Dpo::NotAppointed { .. }) => vec![text(ctx.t(Key::NoticeNoDpo))],
-        None => vec![gaps.add(ctx, &s, GapField::Dpo, Vec::new(), ctx.t(Key::NoticeFillDpo).to_owned())],
+        Some(Dpo::Appointed(_)) | None => {
+            vec![gaps.add(ctx, &s, GapField::Dpo, Vec::new(), ctx.t(Key::NoticeFillDpo).to_owned())]
+        }
     };
     cited(ctx, &mut dpo, Cite::new(13, 1, 'b'));
     s.blocks.push(Block::Paragraph(dpo));
@@ -525,25 +532,27 @@ fn purposes(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
         } else {
             lines(bases)
         };
-        // A retention without a period says nothing a reader can use.
-        let retention: Vec<Line> = activity
-            .retention
-            .iter()
-            .filter(|r| !matches!(r.period, Period::Missing | Period::Malformed))
-            .map(|r| pieces::retention(ctx, view, r))
-            .collect();
-        let retention = if retention.is_empty() {
-            vec![gaps.add_in(
+        // A retention without a period, or with only a vague phrase ("as
+        // long as necessary"), tells the reader nothing (Art. 13(2)(a)).
+        let mut retention: Vec<Line> = Vec::new();
+        let mut vague = false;
+        for r in &activity.retention {
+            match r.period {
+                Period::Missing | Period::Malformed | Period::Indefinite(_) => vague = true,
+                Period::Fixed(_) | Period::Until(_) => retention.push(pieces::retention(ctx, view, r)),
+            }
+        }
+        if vague || retention.is_empty() {
+            retention.push(vec![gaps.add_in(
                 ctx,
                 &s,
                 GapField::Retain,
                 about(),
                 ctx.t(Key::NoticeFillRetention).to_owned(),
                 Some(av.activity.title()),
-            )]
-        } else {
-            lines(retention)
-        };
+            )]);
+        }
+        let retention = lines(retention);
         rows.push(Row {
             anchor: None,
             cells: vec![purpose, data, bases, retention],
@@ -952,7 +961,7 @@ fn rights(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
     s.blocks.push(Block::List(items));
     let email = view
         .organization
-        .and_then(|(_, o)| o.contact.as_ref())
+        .and_then(|(_, o)| given_contact(&o.contact))
         .and_then(|c| given(&c.email));
     let mut how = vec![text(ctx.t(Key::NoticeRightsHow)), text(" ")];
     match email {
