@@ -491,7 +491,7 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeAutomatedTitle, "Automatiserade beslut"),
         (
             NoticeFillAutomated,
-            "om vi fattar beslut om dig som enbart grundas på automatiserad behandling, inbegripet profilering, med rättsliga följder eller liknande betydande påverkan; registret anger inga sådana beslut, men inte heller att det saknas",
+            "om vi fattar beslut om dig som enbart grundas på automatiserad behandling, inbegripet profilering, med rättsliga följder eller liknande betydande påverkan; registret anger inga sådana beslut, men inte heller att sådana saknas",
         ),
         (
             NoticeAutomatedText,
