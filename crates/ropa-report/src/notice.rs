@@ -298,6 +298,9 @@ struct Receivers {
     others: Vec<usize>,
     /// Activities that name neither processors nor recipients.
     silent: Vec<usize>,
+    /// Ids the activities name that no declaration has: where those keep
+    /// the data is unknown.
+    undeclared: Vec<String>,
 }
 
 fn receivers(ctx: &Ctx, scope: &Scope) -> Receivers {
@@ -305,19 +308,22 @@ fn receivers(ctx: &Ctx, scope: &Scope) -> Receivers {
     let mut processors: Vec<usize> = Vec::new();
     let mut others: Vec<usize> = Vec::new();
     let mut silent = Vec::new();
+    let mut undeclared = Vec::new();
     for a in &scope.activities {
         let av = &view.activities[*a];
         if av.processors.is_empty() && av.recipients.is_empty() {
             silent.push(*a);
         }
         for r in &av.processors {
-            if let Ref::Found(p) = r {
-                processors.extend(view.subtree(*p));
+            match r {
+                Ref::Found(p) => processors.extend(view.subtree(*p)),
+                Ref::Undefined(id) => undeclared.push((*id).to_owned()),
             }
         }
         for r in &av.recipients {
-            if let Ref::Found(p) = r {
-                others.push(*p);
+            match r {
+                Ref::Found(p) => others.push(*p),
+                Ref::Undefined(id) => undeclared.push((*id).to_owned()),
             }
         }
     }
@@ -325,10 +331,13 @@ fn receivers(ctx: &Ctx, scope: &Scope) -> Receivers {
     processors.dedup();
     others.sort_unstable();
     others.dedup();
+    undeclared.sort_unstable();
+    undeclared.dedup();
     Receivers {
         processors,
         others,
         silent,
+        undeclared,
     }
 }
 
@@ -819,15 +828,18 @@ fn transfers(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope, receivers: &Receivers) -
         .filter(|p| !located(view.parties[*p].party))
         .collect();
     let mut unknown: Vec<Line> = Vec::new();
-    if !unlocated.is_empty() {
+    if !unlocated.is_empty() || !receivers.undeclared.is_empty() {
         let mut names: Vec<&str> = unlocated.iter().map(|p| view.parties[*p].name()).collect();
+        names.extend(receivers.undeclared.iter().map(String::as_str));
         names.sort_unstable();
         names.dedup();
+        let mut about: Vec<String> = unlocated.iter().map(|p| view.parties[*p].id().to_owned()).collect();
+        about.extend(receivers.undeclared.iter().cloned());
         unknown.push(vec![gaps.add(
             ctx,
             &s,
             GapField::StoredIn,
-            unlocated.iter().map(|p| view.parties[*p].id().to_owned()).collect(),
+            about,
             fill(ctx.t(Key::NoticeFillLocations), &[&names.join(", ")]),
         )]);
     }

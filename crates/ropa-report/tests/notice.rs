@@ -479,6 +479,14 @@ fn no_transfer_is_said_only_when_every_recipient_is_known_to_keep_the_data_in_th
     assert!(!notice(&seat_only, Lang::En).contains(NO_TRANSFER));
     assert!(has_gap(&gaps(&seat_only), "stored-in", Some("host")));
 
+    // The activity names a processor the record does not declare.
+    let undeclared = common::inline(&[(
+        "in-sweden.ropa.kdl",
+        &IN_SWEDEN.replace("    processors host\n", "    processors host cloud\n"),
+    )]);
+    assert!(!notice(&undeclared, Lang::En).contains(NO_TRANSFER));
+    assert!(has_gap(&gaps(&undeclared), "stored-in", Some("cloud")));
+
     // The activity names no one: whether anyone receives the data is unknown.
     let nobody = common::inline(&[("in-sweden.ropa.kdl", &IN_SWEDEN.replace("    processors host\n", ""))]);
     let text = notice(&nobody, Lang::En);
