@@ -53,6 +53,10 @@ pub enum Inline {
     Badge(Tone, String),
     /// Something the record should say and does not: shown highlighted.
     Missing(String),
+    /// A gap in a text meant for publication (the privacy notice), with its
+    /// brackets: "[to complete: …]". Printed as written in every format, so
+    /// that it survives being copied as plain text into a web page.
+    Placeholder(String),
     Break,
 }
 
@@ -245,9 +249,12 @@ pub fn plain(line: &[Inline]) -> String {
     let mut out = String::new();
     for inline in line {
         match inline {
-            Inline::Text(s) | Inline::Strong(s) | Inline::Muted(s) | Inline::Code(s) | Inline::Mail(s) => {
-                out.push_str(s)
-            }
+            Inline::Text(s)
+            | Inline::Strong(s)
+            | Inline::Muted(s)
+            | Inline::Code(s)
+            | Inline::Mail(s)
+            | Inline::Placeholder(s) => out.push_str(s),
             Inline::Link { text, .. } | Inline::Url { text, .. } => out.push_str(text),
             Inline::Badge(_, s) | Inline::Missing(s) => {
                 out.push('[');

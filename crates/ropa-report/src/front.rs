@@ -6,6 +6,7 @@ use ropa_syntax::values::Severity;
 
 use crate::doc::{Document, Field, Inline, Tone, link, missing, text};
 use crate::i18n::{self, Key, fill};
+use crate::notice::{Gap, placeholder};
 use crate::{Ctx, Kind, pieces};
 
 pub const FINDINGS_ANCHOR: &str = "findings";
@@ -18,7 +19,9 @@ pub fn field(label: &str, value: Vec<Inline>) -> Field {
     }
 }
 
-pub fn document(ctx: &Ctx) -> Document {
+/// The front page; `gaps` are those the privacy notice draft leaves, when
+/// the report includes it.
+pub fn document(ctx: &Ctx, gaps: &[Gap]) -> Document {
     let view = ctx.view;
     let kind = ctx.options.kind;
     let title = ctx
@@ -98,6 +101,9 @@ pub fn document(ctx: &Ctx) -> Document {
     }
     if kind.includes(Kind::Notice) {
         alerts.push((Tone::Info, vec![text(ctx.t(Key::AlertNoticeDraft))]));
+        if !gaps.is_empty() {
+            alerts.push((Tone::Warning, gap_list(ctx, gaps)));
+        }
     }
 
     Document {
@@ -110,4 +116,36 @@ pub fn document(ctx: &Ctx) -> Document {
         contents_title: ctx.t(Key::Contents).to_owned(),
         parts: Vec::new(),
     }
+}
+
+/// What the notice draft still needs, each linked to its section, so that
+/// the DPO sees at a glance what to complete before publishing. The same
+/// gap in several rows of a section is one line, naming the activities.
+fn gap_list(ctx: &Ctx, gaps: &[Gap]) -> Vec<Inline> {
+    let mut grouped: Vec<(&Gap, Vec<&str>)> = Vec::new();
+    for gap in gaps {
+        let same = grouped
+            .iter_mut()
+            .find(|(g, _)| g.section == gap.section && g.text == gap.text);
+        match same {
+            Some((_, rows)) => rows.extend(gap.row.as_deref()),
+            None => grouped.push((gap, gap.row.as_deref().into_iter().collect())),
+        }
+    }
+    let mut line = vec![Inline::Strong(pieces::count(
+        ctx,
+        gaps.len(),
+        Key::NoticeGapsOne,
+        Key::NoticeGapsMany,
+    ))];
+    for (gap, rows) in grouped {
+        line.push(Inline::Break);
+        line.push(link(gap.title.as_str(), gap.anchor()));
+        line.push(text(": "));
+        line.push(placeholder(ctx, &gap.text));
+        if !rows.is_empty() {
+            line.push(text(format!(" — {}", rows.join(", "))));
+        }
+    }
+    line
 }

@@ -260,7 +260,7 @@ fn inlines(out: &mut String, line: &[Inline]) {
                 text(out, s);
                 out.push_str("</span>");
             }
-            Inline::Missing(s) => {
+            Inline::Missing(s) | Inline::Placeholder(s) => {
                 out.push_str("<span class=\"missing\">");
                 text(out, s);
                 out.push_str("</span>");

@@ -9,7 +9,7 @@ use ropa_syntax::values::Keyword;
 use serde::Serialize;
 
 use crate::flows::Recipient;
-use crate::notice::Scope;
+use crate::notice::{self, Scope};
 use crate::view::{Counts, View};
 use crate::{Ctx, JSON_VERSION, Kind, Revision};
 
@@ -269,6 +269,14 @@ struct NoticeOut<'a> {
     activities: Vec<&'a str>,
     processor_activities_left_out: usize,
     authority: Option<AuthorityOut>,
+    to_complete: Vec<GapOut>,
+}
+
+#[derive(Serialize)]
+struct GapOut {
+    section: &'static str,
+    field: &'static str,
+    about: Vec<String>,
 }
 
 fn s(text: &Option<Text>) -> Option<&str> {
@@ -394,6 +402,15 @@ pub fn render(ctx: &Ctx, scope: Option<&Scope>) -> String {
                     name_en: a.name_en,
                     website: a.website,
                 }),
+            to_complete: notice::draft(ctx, scope)
+                .gaps
+                .into_iter()
+                .map(|g| GapOut {
+                    section: g.section,
+                    field: g.field.as_str(),
+                    about: g.about,
+                })
+                .collect(),
         }),
     };
     // Serializing plain structs of strings and numbers cannot fail; should

@@ -253,7 +253,10 @@ impl Ctx<'_, '_> {
 
 fn build_document(ctx: &Ctx, notice_scope: Option<&notice::Scope>) -> doc::Document {
     let kind = ctx.options.kind;
-    let mut document = front::document(ctx);
+    // The notice first: the front page lists the gaps it leaves.
+    let notice = notice_scope.map(|scope| notice::draft(ctx, scope));
+    let gaps = notice.as_ref().map_or(&[][..], |n| &n.gaps[..]);
+    let mut document = front::document(ctx, gaps);
     if kind.includes(Kind::Record) {
         document.parts.push(record::part(ctx));
     }
@@ -263,8 +266,8 @@ fn build_document(ctx: &Ctx, notice_scope: Option<&notice::Scope>) -> doc::Docum
     if kind.includes(Kind::Findings) {
         document.parts.push(findings::part(ctx));
     }
-    if let Some(scope) = notice_scope {
-        document.parts.push(notice::part(ctx, scope));
+    if let Some(notice) = notice {
+        document.parts.push(notice.part);
     }
     document.unlink_missing_anchors();
     document

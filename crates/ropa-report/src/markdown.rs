@@ -168,6 +168,7 @@ fn inlines(out: &mut String, line: &[Inline]) {
             Inline::Mail(s) => out.push_str(&esc(s)),
             Inline::Badge(_, s) => emphasis(out, &format!("[{s}]"), "**"),
             Inline::Missing(s) => emphasis(out, &format!("[{s}]"), "*"),
+            Inline::Placeholder(s) => emphasis(out, s, "*"),
             Inline::Break => out.push_str("<br>"),
         }
     }

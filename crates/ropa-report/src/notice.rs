@@ -1,14 +1,20 @@
 //! A privacy notice draft (GDPR Art. 13 and 14) for the data subjects of
 //! the organization's controller activities, or of the subject categories
-//! asked for. Written to the data subject ("we", "you"). What the record
-//! does not say is left as a visible placeholder to fill in, never guessed.
-//! Activities where the organization is a processor are left out: their
-//! controller informs those people.
+//! asked for. Written to the data subject ("we", "you").
+//!
+//! A notice is published: a false statement in it is worse than a gap. So
+//! every statement is read from a field of the record, and where the field
+//! is missing (or holds a placeholder such as `TODO`) the draft says
+//! "[to complete: …]" instead, and lists the gap ([`Gap`]) for the front
+//! page and the JSON. A negative ("we do not transfer your data outside the
+//! EEA") is printed only when the record positively establishes it; silence
+//! never becomes one. Activities where the organization is a processor are
+//! left out: their controller informs those people.
 
-use ropa_syntax::model::Dpo;
-use ropa_syntax::values::{LegalBasis, Mechanism, RoleKind};
+use ropa_syntax::model::{Contact, Dpa, Dpo, Party, PartyKind, Period, Text};
+use ropa_syntax::values::{LegalBasis, Mechanism, RoleKind, is_placeholder};
 
-use crate::doc::{Block, Inline, Line, Row, Section, Table, Tone, join, lines, missing, muted, text};
+use crate::doc::{Block, Inline, Line, Row, Section, Table, Tone, join, lines, muted, text};
 use crate::flows::{Recipient, Status, Zone, worst};
 use crate::i18n::{self, Cite, Key, fill};
 use crate::view::{Ref, View};
@@ -83,6 +89,183 @@ impl Scope {
     }
 }
 
+/// A field of the record that a statement of the notice needs and the
+/// record lacks. Named as in the spec language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GapField {
+    Organization,
+    Contact,
+    Dpo,
+    Purpose,
+    Data,
+    Basis,
+    Retain,
+    Interest,
+    Source,
+    Provision,
+    Consequence,
+    /// The activity names no `processors` and no `recipients`.
+    Recipients,
+    /// A party's `stored-in` (a processor's country of establishment does
+    /// not say where it keeps the data).
+    StoredIn,
+    Mechanism,
+    Withdrawal,
+    /// No `automated-decision` is recorded, which does not say there is none.
+    AutomatedDecision,
+    /// The logic, significance and consequences of an automated decision
+    /// (Art. 13(2)(f)): the language has no field for them yet.
+    Logic,
+    Safeguards,
+    /// The organization's `country`, which names the supervisory authority.
+    Country,
+}
+
+impl GapField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GapField::Organization => "organization",
+            GapField::Contact => "contact",
+            GapField::Dpo => "dpo",
+            GapField::Purpose => "purpose",
+            GapField::Data => "data",
+            GapField::Basis => "basis",
+            GapField::Retain => "retain",
+            GapField::Interest => "interest",
+            GapField::Source => "source",
+            GapField::Provision => "provision",
+            GapField::Consequence => "consequence",
+            GapField::Recipients => "recipients",
+            GapField::StoredIn => "stored-in",
+            GapField::Mechanism => "mechanism",
+            GapField::Withdrawal => "withdrawal",
+            GapField::AutomatedDecision => "automated-decision",
+            GapField::Logic => "logic",
+            GapField::Safeguards => "safeguards",
+            GapField::Country => "country",
+        }
+    }
+}
+
+/// A statement the draft cannot make because the record does not say it:
+/// shown in place as "[to complete: …]", listed on the front page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gap {
+    /// The notice section it is in: `sources`, `recipients`, …
+    pub section: &'static str,
+    /// That section's title, in the report's language.
+    pub title: String,
+    pub field: GapField,
+    /// Ids of the activities or parties it concerns; empty for the organization.
+    pub about: Vec<String>,
+    /// What to fill in, in the report's language.
+    pub text: String,
+    /// The activity whose row or item the placeholder is in, when the
+    /// text itself does not name it (the front page does).
+    pub row: Option<String>,
+}
+
+impl Gap {
+    pub fn anchor(&self) -> String {
+        format!("{NOTICE_ANCHOR}-{}", self.section)
+    }
+}
+
+/// "[to complete: the purpose]", in the report's language. The prefixes are
+/// words `ropa_syntax::values::is_placeholder` knows, so a placeholder
+/// copied back into a spec still reads as missing.
+pub fn placeholder(ctx: &Ctx, what: &str) -> Inline {
+    Inline::Placeholder(format!("[{}: {what}]", ctx.t(Key::NoticeToComplete)))
+}
+
+/// The notice and the gaps it leaves.
+pub struct Notice {
+    pub part: Section,
+    pub gaps: Vec<Gap>,
+}
+
+#[derive(Default)]
+struct Gaps(Vec<Gap>);
+
+impl Gaps {
+    /// Records a gap in section `s` whose text names what it is about, and
+    /// returns its placeholder.
+    fn add(&mut self, ctx: &Ctx, s: &Section, field: GapField, about: Vec<String>, what: String) -> Inline {
+        self.add_in(ctx, s, field, about, what, None)
+    }
+
+    /// Records a gap in the row or item of an activity (`row`, its title).
+    fn add_in(
+        &mut self,
+        ctx: &Ctx,
+        s: &Section,
+        field: GapField,
+        about: Vec<String>,
+        what: String,
+        row: Option<&str>,
+    ) -> Inline {
+        let inline = placeholder(ctx, &what);
+        let section = s
+            .anchor
+            .as_deref()
+            .and_then(|a| a.strip_prefix(NOTICE_ANCHOR))
+            .and_then(|a| a.strip_prefix('-'))
+            .and_then(|a| SECTIONS.iter().find(|x| **x == a).copied())
+            .unwrap_or("");
+        self.0.push(Gap {
+            section,
+            title: s.title.clone(),
+            field,
+            about,
+            text: what,
+            row: row.map(str::to_owned),
+        });
+        inline
+    }
+}
+
+/// The sections of the notice, by anchor.
+const SECTIONS: &[&str] = &[
+    "controller",
+    "purposes",
+    "interests",
+    "sources",
+    "provision",
+    "recipients",
+    "transfers",
+    "rights",
+    "automated",
+    "complaint",
+];
+
+/// A text field as the record gives it; a placeholder (`TODO`, `TBD`,
+/// "[to complete: …]") is no statement and counts as missing.
+fn given(text: &Option<Text>) -> Option<&str> {
+    text.as_ref().map(|t| t.value.as_str()).filter(|t| !is_placeholder(t))
+}
+
+/// A contact whose name is not a placeholder.
+fn given_contact(contact: &Option<Contact>) -> Option<&Contact> {
+    contact.as_ref().filter(|c| !is_placeholder(&c.name.value))
+}
+
+/// Whether the record gives the processor's agreement as a date or a real
+/// reference: only then may the notice say it works under one.
+fn has_dpa(party: &Party) -> bool {
+    match &party.dpa {
+        Some(Dpa::Signed(_)) => true,
+        Some(Dpa::Reference(reference)) => !is_placeholder(&reference.value),
+        Some(Dpa::Missing(_)) | None => false,
+    }
+}
+
+/// Whether the record says where the party has the data: a processor by
+/// `stored-in` (its seat is not where its servers are); a recipient,
+/// which receives the data as its own, also by its country.
+fn located(party: &Party) -> bool {
+    !party.stored_in.is_empty() || (party.kind == PartyKind::Recipient && party.country.is_some())
+}
+
 fn section(ctx: &Ctx, anchor: &str, title: Key) -> Section {
     Section::new(Some(format!("{NOTICE_ANCHOR}-{anchor}")), ctx.t(title))
 }
@@ -92,8 +275,75 @@ fn cited(ctx: &Ctx, line: &mut Line, cite: Cite) {
     line.push(muted(format!("({})", i18n::cite(ctx.lang, cite))));
 }
 
-pub fn part(ctx: &Ctx, scope: &Scope) -> Section {
+/// The titles of activities, joined for a placeholder.
+fn titles(ctx: &Ctx, activities: &[usize]) -> String {
+    activities
+        .iter()
+        .map(|a| ctx.view.activities[*a].activity.title())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn ids(ctx: &Ctx, activities: &[usize]) -> Vec<String> {
+    activities
+        .iter()
+        .map(|a| ctx.view.activities[*a].id().to_owned())
+        .collect()
+}
+
+/// The parties that receive the scope's data: the processors the
+/// activities name with their sub-processors, and the other recipients.
+struct Receivers {
+    processors: Vec<usize>,
+    others: Vec<usize>,
+    /// Activities that name neither processors nor recipients.
+    silent: Vec<usize>,
+    /// Ids the activities name that no declaration has: where those keep
+    /// the data is unknown.
+    undeclared: Vec<String>,
+}
+
+fn receivers(ctx: &Ctx, scope: &Scope) -> Receivers {
     let view = ctx.view;
+    let mut processors: Vec<usize> = Vec::new();
+    let mut others: Vec<usize> = Vec::new();
+    let mut silent = Vec::new();
+    let mut undeclared = Vec::new();
+    for a in &scope.activities {
+        let av = &view.activities[*a];
+        if av.processors.is_empty() && av.recipients.is_empty() {
+            silent.push(*a);
+        }
+        for r in &av.processors {
+            match r {
+                Ref::Found(p) => processors.extend(view.subtree(*p)),
+                Ref::Undefined(id) => undeclared.push((*id).to_owned()),
+            }
+        }
+        for r in &av.recipients {
+            match r {
+                Ref::Found(p) => others.push(*p),
+                Ref::Undefined(id) => undeclared.push((*id).to_owned()),
+            }
+        }
+    }
+    processors.sort_unstable();
+    processors.dedup();
+    others.sort_unstable();
+    others.dedup();
+    undeclared.sort_unstable();
+    undeclared.dedup();
+    Receivers {
+        processors,
+        others,
+        silent,
+        undeclared,
+    }
+}
+
+pub fn draft(ctx: &Ctx, scope: &Scope) -> Notice {
+    let view = ctx.view;
+    let mut gaps = Gaps::default();
     let org_name = view.organization_name().unwrap_or(ctx.t(Key::UnnamedOrganization));
     let mut part = Section::new(Some(NOTICE_ANCHOR.to_owned()), ctx.t(Key::NoticeTitle));
     part.blocks.push(Block::Paragraph(vec![text(ctx.t(Key::NoticeIntro))]));
@@ -130,65 +380,80 @@ pub fn part(ctx: &Ctx, scope: &Scope) -> Section {
             Tone::Warning,
             vec![text(ctx.t(Key::NoticeNoActivities))],
         ));
-        return part;
+        return Notice { part, gaps: gaps.0 };
     }
 
-    part.children.push(controller(ctx, org_name));
-    part.children.push(purposes(ctx, scope));
-    if let Some(s) = legitimate_interests(ctx, scope) {
+    let receivers = receivers(ctx, scope);
+    part.children.push(controller(ctx, &mut gaps, org_name));
+    part.children.push(purposes(ctx, &mut gaps, scope));
+    if let Some(s) = legitimate_interests(ctx, &mut gaps, scope) {
         part.children.push(s);
     }
-    part.children.push(sources(ctx, scope));
-    part.children.push(provision(ctx, scope));
-    part.children.push(recipients(ctx, scope));
-    part.children.push(transfers(ctx, scope));
-    part.children.push(rights(ctx, scope));
-    part.children.push(automated(ctx, scope));
-    part.children.push(complaint(ctx));
+    part.children.push(sources(ctx, &mut gaps, scope));
+    part.children.push(provision(ctx, &mut gaps, scope));
+    part.children.push(recipients(ctx, &mut gaps, &receivers));
+    part.children.push(transfers(ctx, &mut gaps, scope, &receivers));
+    part.children.push(rights(ctx, &mut gaps, scope));
+    part.children.push(automated(ctx, &mut gaps, scope));
+    part.children.push(complaint(ctx, &mut gaps));
     let mut updated = section(ctx, "updated", Key::NoticeUpdatedTitle);
     updated.blocks.push(Block::Paragraph(vec![text(i18n::date(
         ctx.lang,
         ctx.options.generated,
     ))]));
     part.children.push(updated);
-    part
+    Notice { part, gaps: gaps.0 }
 }
 
 /// Art. 13(1)(a) and (b): who is responsible and how to reach them and the DPO.
-fn controller(ctx: &Ctx, org_name: &str) -> Section {
+fn controller(ctx: &Ctx, gaps: &mut Gaps, org_name: &str) -> Section {
     let mut s = section(ctx, "controller", Key::NoticeControllerTitle);
     let Some((_, org)) = ctx.view.organization else {
-        s.blocks
-            .push(Block::Paragraph(vec![missing(ctx.t(Key::NoticeFillController))]));
+        let gap = gaps.add(
+            ctx,
+            &s,
+            GapField::Organization,
+            Vec::new(),
+            ctx.t(Key::NoticeFillController).to_owned(),
+        );
+        s.blocks.push(Block::Paragraph(vec![gap]));
         return s;
     };
     let mut who = org_name.to_owned();
-    if let Some(registration) = &org.registration {
-        who = format!("{who} ({registration})", registration = registration.value);
+    if let Some(registration) = given(&org.registration) {
+        who = format!("{who} ({registration})");
     }
     let mut line = vec![text(fill(ctx.t(Key::NoticeControllerText), &[&who]))];
     cited(ctx, &mut line, Cite::new(13, 1, 'a'));
     s.blocks.push(Block::Paragraph(line));
     let mut how: Vec<Line> = Vec::new();
-    match &org.contact {
+    match given_contact(&org.contact) {
         Some(contact) => how.push(pieces::contact(ctx, contact)),
-        None => how.push(vec![missing(ctx.t(Key::NoticeFillContact))]),
+        None => how.push(vec![gaps.add(
+            ctx,
+            &s,
+            GapField::Contact,
+            Vec::new(),
+            ctx.t(Key::NoticeFillContact).to_owned(),
+        )]),
     }
-    if let Some(address) = &org.address {
-        how.push(vec![text(address.value.as_str())]);
+    if let Some(address) = given(&org.address) {
+        how.push(vec![text(address)]);
     }
-    if let Some(website) = &org.website {
-        how.push(vec![pieces::website(&website.value)]);
+    if let Some(website) = given(&org.website) {
+        how.push(vec![pieces::website(website)]);
     }
     s.blocks.push(Block::Paragraph(lines(how)));
     let mut dpo = match &org.dpo {
-        Some(Dpo::Appointed(contact)) => {
+        Some(Dpo::Appointed(contact)) if !is_placeholder(&contact.name.value) => {
             let mut line = vec![text(ctx.t(Key::NoticeDpoText)), text(" ")];
             line.extend(pieces::contact(ctx, contact));
             line
         }
         Some(Dpo::NotAppointed { .. }) => vec![text(ctx.t(Key::NoticeNoDpo))],
-        None => vec![missing(ctx.t(Key::NoticeFillDpo))],
+        Some(Dpo::Appointed(_)) | None => {
+            vec![gaps.add(ctx, &s, GapField::Dpo, Vec::new(), ctx.t(Key::NoticeFillDpo).to_owned())]
+        }
     };
     cited(ctx, &mut dpo, Cite::new(13, 1, 'b'));
     s.blocks.push(Block::Paragraph(dpo));
@@ -202,76 +467,106 @@ fn controller(ctx: &Ctx, org_name: &str) -> Section {
 
 /// Art. 13(1)(c), 13(2)(a) and 14(1)(d): purpose, data, legal basis and
 /// retention, one row per activity.
-fn purposes(ctx: &Ctx, scope: &Scope) -> Section {
+fn purposes(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
     let view = ctx.view;
     let mut s = section(ctx, "purposes", Key::NoticePurposesTitle);
-    let rows = scope
-        .activities
-        .iter()
-        .map(|a| {
-            let av = &view.activities[*a];
-            let activity = av.activity;
-            let mut purpose = vec![Inline::Strong(activity.title().to_owned())];
-            purpose.push(Inline::Break);
-            match &activity.purpose {
-                Some(p) => purpose.push(text(p.value.as_str())),
-                None => purpose.push(missing(ctx.t(Key::NoticeFillPurpose))),
+    let mut rows = Vec::new();
+    for a in &scope.activities {
+        let av = &view.activities[*a];
+        let activity = av.activity;
+        let about = || vec![av.id().to_owned()];
+        let mut purpose = vec![Inline::Strong(activity.title().to_owned())];
+        purpose.push(Inline::Break);
+        match given(&activity.purpose) {
+            Some(p) => purpose.push(text(p)),
+            None => purpose.push(gaps.add_in(
+                ctx,
+                &s,
+                GapField::Purpose,
+                about(),
+                ctx.t(Key::NoticeFillPurpose).to_owned(),
+                Some(av.activity.title()),
+            )),
+        }
+        let data: Vec<Line> = av
+            .data
+            .iter()
+            .map(|d| match d {
+                Ref::Found(d) => {
+                    let item = view.data[*d].item;
+                    vec![text(
+                        item.description
+                            .as_ref()
+                            .map_or(item.id.value.as_str(), |x| x.value.as_str()),
+                    )]
+                }
+                Ref::Undefined(id) => vec![text(*id)],
+            })
+            .collect();
+        let data = if data.is_empty() {
+            vec![gaps.add_in(
+                ctx,
+                &s,
+                GapField::Data,
+                about(),
+                ctx.t(Key::NoticeFillData).to_owned(),
+                Some(av.activity.title()),
+            )]
+        } else {
+            lines(data)
+        };
+        let bases: Vec<Line> = activity
+            .bases
+            .iter()
+            .map(|b| {
+                let mut line = vec![text(i18n::label(ctx.lang, b.kind.value))];
+                line.push(text(" "));
+                line.push(muted(i18n::cite_of(ctx.lang, b.kind.value)));
+                if let Some(law) = given(&b.law) {
+                    line.push(text(" · "));
+                    line.push(text(law));
+                }
+                line
+            })
+            .collect();
+        let bases = if bases.is_empty() {
+            vec![gaps.add_in(
+                ctx,
+                &s,
+                GapField::Basis,
+                about(),
+                ctx.t(Key::NoticeFillBasis).to_owned(),
+                Some(av.activity.title()),
+            )]
+        } else {
+            lines(bases)
+        };
+        // A retention without a period, or with only a vague phrase ("as
+        // long as necessary"), tells the reader nothing (Art. 13(2)(a)).
+        let mut retention: Vec<Line> = Vec::new();
+        let mut vague = false;
+        for r in &activity.retention {
+            match r.period {
+                Period::Missing | Period::Malformed | Period::Indefinite(_) => vague = true,
+                Period::Fixed(_) | Period::Until(_) => retention.push(pieces::retention(ctx, view, r)),
             }
-            let data: Vec<Line> = av
-                .data
-                .iter()
-                .map(|d| match d {
-                    Ref::Found(d) => {
-                        let item = view.data[*d].item;
-                        vec![text(
-                            item.description
-                                .as_ref()
-                                .map_or(item.id.value.as_str(), |x| x.value.as_str()),
-                        )]
-                    }
-                    Ref::Undefined(id) => vec![text(*id)],
-                })
-                .collect();
-            let data = if data.is_empty() {
-                vec![missing(ctx.t(Key::NoticeFillData))]
-            } else {
-                lines(data)
-            };
-            let bases: Vec<Line> = activity
-                .bases
-                .iter()
-                .map(|b| {
-                    let mut line = vec![text(i18n::label(ctx.lang, b.kind.value))];
-                    line.push(text(" "));
-                    line.push(muted(i18n::cite_of(ctx.lang, b.kind.value)));
-                    if let Some(law) = &b.law {
-                        line.push(text(" · "));
-                        line.push(text(law.value.as_str()));
-                    }
-                    line
-                })
-                .collect();
-            let bases = if bases.is_empty() {
-                vec![missing(ctx.t(Key::NoticeFillBasis))]
-            } else {
-                lines(bases)
-            };
-            let retention: Vec<Line> = activity
-                .retention
-                .iter()
-                .map(|r| pieces::retention(ctx, view, r))
-                .collect();
-            let retention = if retention.is_empty() {
-                vec![missing(ctx.t(Key::NoticeFillRetention))]
-            } else {
-                lines(retention)
-            };
-            Row {
-                anchor: None,
-                cells: vec![purpose, data, bases, retention],
-            }
-        })
-        .collect();
+        }
+        if vague || retention.is_empty() {
+            retention.push(vec![gaps.add_in(
+                ctx,
+                &s,
+                GapField::Retain,
+                about(),
+                ctx.t(Key::NoticeFillRetention).to_owned(),
+                Some(av.activity.title()),
+            )]);
+        }
+        let retention = lines(retention);
+        rows.push(Row {
+            anchor: None,
+            cells: vec![purpose, data, bases, retention],
+        });
+    }
     s.blocks.push(Block::Table(Table {
         head: ctx.heads(&[
             Key::NoticePurposeColumn,
@@ -287,31 +582,37 @@ fn purposes(ctx: &Ctx, scope: &Scope) -> Section {
 }
 
 /// Art. 13(1)(d): the legitimate interests relied on.
-fn legitimate_interests(ctx: &Ctx, scope: &Scope) -> Option<Section> {
+fn legitimate_interests(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Option<Section> {
     let view = ctx.view;
-    let items: Vec<Line> = scope
-        .activities
-        .iter()
-        .map(|a| view.activities[*a].activity)
-        .flat_map(|activity| {
-            activity
-                .bases
-                .iter()
-                .filter(|b| b.kind.value == LegalBasis::LegitimateInterests)
-                .map(move |b| {
-                    let mut line = vec![Inline::Strong(format!("{}: ", activity.title()))];
-                    match &b.interest {
-                        Some(interest) => line.push(text(interest.value.as_str())),
-                        None => line.push(missing(ctx.t(Key::NoticeFillInterest))),
-                    }
-                    line
-                })
-        })
-        .collect();
+    let s = section(ctx, "interests", Key::NoticeInterestsTitle);
+    let mut items: Vec<Line> = Vec::new();
+    for a in &scope.activities {
+        let av = &view.activities[*a];
+        for b in av
+            .activity
+            .bases
+            .iter()
+            .filter(|b| b.kind.value == LegalBasis::LegitimateInterests)
+        {
+            let mut line = vec![Inline::Strong(format!("{}: ", av.activity.title()))];
+            match given(&b.interest) {
+                Some(interest) => line.push(text(interest)),
+                None => line.push(gaps.add_in(
+                    ctx,
+                    &s,
+                    GapField::Interest,
+                    vec![av.id().to_owned()],
+                    ctx.t(Key::NoticeFillInterest).to_owned(),
+                    Some(av.activity.title()),
+                )),
+            }
+            items.push(line);
+        }
+    }
     if items.is_empty() {
         return None;
     }
-    let mut s = section(ctx, "interests", Key::NoticeInterestsTitle);
+    let mut s = s;
     let mut intro = vec![text(ctx.t(Key::NoticeInterestsText))];
     cited(ctx, &mut intro, Cite::new(13, 1, 'd'));
     s.blocks.push(Block::Paragraph(intro));
@@ -319,63 +620,83 @@ fn legitimate_interests(ctx: &Ctx, scope: &Scope) -> Option<Section> {
     Some(s)
 }
 
-/// Art. 14(2)(f): where data not collected from the person comes from.
-fn sources(ctx: &Ctx, scope: &Scope) -> Section {
+/// Art. 14(2)(f): where data not collected from the person comes from. The
+/// record names a `source` only where the data does not come from the
+/// person; where it names none, it does not say that the data comes from
+/// the person either.
+fn sources(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
     let view = ctx.view;
     let mut s = section(ctx, "sources", Key::NoticeSourcesTitle);
-    let items: Vec<Line> = scope
-        .activities
-        .iter()
-        .map(|a| view.activities[*a].activity)
-        .filter_map(|activity| {
-            activity.source.as_ref().map(|src| {
-                vec![
-                    Inline::Strong(format!("{}: ", activity.title())),
-                    text(src.value.as_str()),
-                ]
-            })
-        })
-        .collect();
-    if items.is_empty() {
-        s.blocks
-            .push(Block::Paragraph(vec![text(ctx.t(Key::NoticeSourcesFromYou))]));
-    } else {
+    let mut items: Vec<Line> = Vec::new();
+    let mut unknown = Vec::new();
+    for a in &scope.activities {
+        let activity = view.activities[*a].activity;
+        match given(&activity.source) {
+            Some(src) => items.push(vec![Inline::Strong(format!("{}: ", activity.title())), text(src)]),
+            None => unknown.push(*a),
+        }
+    }
+    if !items.is_empty() {
         let mut intro = vec![text(ctx.t(Key::NoticeSourcesText))];
         cited(ctx, &mut intro, Cite::new(14, 2, 'f'));
         s.blocks.push(Block::Paragraph(intro));
         s.blocks.push(Block::List(items));
     }
+    if !unknown.is_empty() {
+        let gap = gaps.add(
+            ctx,
+            &s,
+            GapField::Source,
+            ids(ctx, &unknown),
+            fill(ctx.t(Key::NoticeFillSource), &[&titles(ctx, &unknown)]),
+        );
+        s.blocks.push(Block::Paragraph(vec![gap]));
+    }
     s
 }
 
 /// Art. 13(2)(e): whether people must provide the data, and what happens if not.
-fn provision(ctx: &Ctx, scope: &Scope) -> Section {
+fn provision(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
     let view = ctx.view;
     let mut s = section(ctx, "provision", Key::NoticeProvisionTitle);
     let mut items = Vec::new();
     let mut unknown = Vec::new();
     for a in &scope.activities {
-        let activity = view.activities[*a].activity;
+        let av = &view.activities[*a];
+        let activity = av.activity;
         match &activity.provision {
             Some(p) => {
                 let mut line = vec![
                     Inline::Strong(format!("{}: ", activity.title())),
                     text(i18n::label(ctx.lang, p.kind.value)),
+                    text(". "),
                 ];
-                if let Some(consequence) = &p.consequence {
-                    line.push(text(format!(". {}: ", ctx.t(Key::NoticeIfNotProvided))));
-                    line.push(text(consequence.value.as_str()));
+                match given(&p.consequence) {
+                    Some(consequence) => {
+                        line.push(text(format!("{}: ", ctx.t(Key::NoticeIfNotProvided))));
+                        line.push(text(consequence));
+                    }
+                    None => line.push(gaps.add(
+                        ctx,
+                        &s,
+                        GapField::Consequence,
+                        vec![av.id().to_owned()],
+                        fill(ctx.t(Key::NoticeFillConsequence), &[activity.title()]),
+                    )),
                 }
                 items.push(line);
             }
-            None => unknown.push(activity.title()),
+            None => unknown.push(*a),
         }
     }
     if !unknown.is_empty() {
-        items.push(vec![missing(fill(
-            ctx.t(Key::NoticeFillProvision),
-            &[&unknown.join(", ")],
-        ))]);
+        items.push(vec![gaps.add(
+            ctx,
+            &s,
+            GapField::Provision,
+            ids(ctx, &unknown),
+            fill(ctx.t(Key::NoticeFillProvision), &[&titles(ctx, &unknown)]),
+        )]);
     }
     let mut intro = vec![text(ctx.t(Key::NoticeProvisionText))];
     cited(ctx, &mut intro, Cite::new(13, 2, 'e'));
@@ -384,63 +705,70 @@ fn provision(ctx: &Ctx, scope: &Scope) -> Section {
     s
 }
 
-/// Art. 13(1)(e): processors and other recipients.
-fn recipients(ctx: &Ctx, scope: &Scope) -> Section {
+/// Art. 13(1)(e): processors and other recipients. The language has no way
+/// to say that an activity has none, so an activity that names none is a
+/// gap, never "we disclose your data to no one".
+fn recipients(ctx: &Ctx, gaps: &mut Gaps, receivers: &Receivers) -> Section {
     let view = ctx.view;
     let mut s = section(ctx, "recipients", Key::NoticeRecipientsTitle);
-    let mut processors: Vec<usize> = Vec::new();
-    let mut others: Vec<usize> = Vec::new();
-    for a in &scope.activities {
-        let av = &view.activities[*a];
-        for r in &av.processors {
-            if let Ref::Found(p) = r {
-                processors.extend(view.subtree(*p));
-            }
-        }
-        for r in &av.recipients {
-            if let Ref::Found(p) = r {
-                others.push(*p);
-            }
-        }
-    }
-    processors.sort_unstable();
-    processors.dedup();
-    others.sort_unstable();
-    others.dedup();
-    if processors.is_empty() && others.is_empty() {
-        s.blocks
-            .push(Block::Paragraph(vec![text(ctx.t(Key::NoticeNoRecipients))]));
-        return s;
-    }
     let describe = |p: usize| -> Line {
         let party = &view.parties[p];
         let mut line = vec![text(party.name())];
-        if let Some(service) = &party.party.service {
-            line.push(text(format!(" — {}", service.value)));
+        if let Some(service) = given(&party.party.service) {
+            line.push(text(format!(" — {service}")));
         }
         line
     };
-    if !processors.is_empty() {
-        s.blocks
-            .push(Block::Paragraph(vec![text(ctx.t(Key::NoticeProcessorsText))]));
-        s.blocks
-            .push(Block::List(processors.into_iter().map(describe).collect()));
+    if !receivers.processors.is_empty() {
+        // "Under a data processing agreement" only where the record gives
+        // the agreement: for all at once, or for each that has one.
+        let all = receivers.processors.iter().all(|p| has_dpa(view.parties[*p].party));
+        let intro = if all {
+            Key::NoticeProcessorsText
+        } else {
+            Key::NoticeProcessorsPlainText
+        };
+        s.blocks.push(Block::Paragraph(vec![text(ctx.t(intro))]));
+        s.blocks.push(Block::List(
+            receivers
+                .processors
+                .iter()
+                .map(|p| {
+                    let mut line = describe(*p);
+                    if !all && has_dpa(view.parties[*p].party) {
+                        line.push(text(format!(" ({})", ctx.t(Key::NoticeUnderDpa))));
+                    }
+                    line
+                })
+                .collect(),
+        ));
     }
-    if !others.is_empty() {
+    if !receivers.others.is_empty() {
         s.blocks
             .push(Block::Paragraph(vec![text(ctx.t(Key::NoticeOtherRecipientsText))]));
         s.blocks.push(Block::List(
-            others
-                .into_iter()
+            receivers
+                .others
+                .iter()
                 .map(|p| {
-                    let mut line = describe(p);
-                    if let Some(kind) = &view.parties[p].party.recipient_kind {
+                    let mut line = describe(*p);
+                    if let Some(kind) = &view.parties[*p].party.recipient_kind {
                         line.push(text(format!(" ({})", i18n::label(ctx.lang, kind.value))));
                     }
                     line
                 })
                 .collect(),
         ));
+    }
+    if !receivers.silent.is_empty() {
+        let gap = gaps.add(
+            ctx,
+            &s,
+            GapField::Recipients,
+            ids(ctx, &receivers.silent),
+            fill(ctx.t(Key::NoticeFillRecipients), &[&titles(ctx, &receivers.silent)]),
+        );
+        s.blocks.push(Block::Paragraph(vec![gap]));
     }
     s
 }
@@ -465,7 +793,10 @@ type MergedTransfer = (Recipient, ropa_syntax::values::Country, Status, Option<(
 
 /// Art. 13(1)(f): transfers outside the EEA and what protects them; one
 /// line per recipient and country, whatever the number of activities.
-fn transfers(ctx: &Ctx, scope: &Scope) -> Section {
+/// "We do not transfer your data outside the EU/EEA" only when every
+/// activity names who receives its data and every one of them is known to
+/// keep it in the EEA.
+fn transfers(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope, receivers: &Receivers) -> Section {
     let view = ctx.view;
     let mut s = section(ctx, "transfers", Key::NoticeTransfersTitle);
     let mut merged: Vec<MergedTransfer> = Vec::new();
@@ -489,84 +820,110 @@ fn transfers(ctx: &Ctx, scope: &Scope) -> Section {
             None => merged.push((flow.recipient.clone(), country, flow.status, transfer)),
         }
     }
-    let mut unknown: Vec<&str> = view
-        .flows
+    let unlocated: Vec<usize> = receivers
+        .processors
         .iter()
-        .filter(|f| scope.activities.contains(&f.activity) && f.country.is_none())
-        .filter_map(|f| match f.recipient {
-            Recipient::Party(p) => Some(view.parties[p].name()),
-            _ => None,
-        })
+        .chain(&receivers.others)
+        .copied()
+        .filter(|p| !located(view.parties[*p].party))
         .collect();
-    unknown.sort_unstable();
-    unknown.dedup();
+    let mut unknown: Vec<Line> = Vec::new();
+    if !unlocated.is_empty() || !receivers.undeclared.is_empty() {
+        let mut names: Vec<&str> = unlocated.iter().map(|p| view.parties[*p].name()).collect();
+        names.extend(receivers.undeclared.iter().map(String::as_str));
+        names.sort_unstable();
+        names.dedup();
+        let mut about: Vec<String> = unlocated.iter().map(|p| view.parties[*p].id().to_owned()).collect();
+        about.extend(receivers.undeclared.iter().cloned());
+        unknown.push(vec![gaps.add(
+            ctx,
+            &s,
+            GapField::StoredIn,
+            about,
+            fill(ctx.t(Key::NoticeFillLocations), &[&names.join(", ")]),
+        )]);
+    }
+    if !receivers.silent.is_empty() {
+        unknown.push(vec![gaps.add(
+            ctx,
+            &s,
+            GapField::Recipients,
+            ids(ctx, &receivers.silent),
+            fill(
+                ctx.t(Key::NoticeFillTransfersUnnamed),
+                &[&titles(ctx, &receivers.silent)],
+            ),
+        )]);
+    }
     if merged.is_empty() {
-        let mut paragraph = vec![text(ctx.t(Key::NoticeNoTransfers))];
-        if !unknown.is_empty() {
-            paragraph = vec![missing(fill(ctx.t(Key::NoticeFillLocations), &[&unknown.join(", ")]))];
+        if unknown.is_empty() {
+            s.blocks
+                .push(Block::Paragraph(vec![text(ctx.t(Key::NoticeNoTransfers))]));
         }
-        s.blocks.push(Block::Paragraph(paragraph));
+        s.blocks.extend(unknown.into_iter().map(Block::Paragraph));
         return s;
     }
     let mut intro = vec![text(ctx.t(Key::NoticeTransfersText))];
     cited(ctx, &mut intro, Cite::new(13, 1, 'f'));
     s.blocks.push(Block::Paragraph(intro));
-    let items = merged
-        .into_iter()
-        .map(|(recipient, country, status, transfer)| {
-            let country_name = i18n::country(ctx.lang, country);
-            let who = match &recipient {
-                Recipient::Party(p) => view.parties[*p].name().to_owned(),
-                Recipient::Undefined(id) => id.clone(),
-                Recipient::Unnamed => ctx.t(Key::RecipientNotNamed).to_owned(),
-            };
-            // "Helpdeskly Inc." already ends its sentence.
-            let sentence = if who.ends_with('.') {
-                format!("{who} ")
-            } else {
-                format!("{who}. ")
-            };
-            let mut line = vec![Inline::Strong(format!("{country_name}: ")), text(sentence)];
-            let mechanism = transfer.and_then(|(a, t)| {
-                let transfer = &view.activities[a].activity.transfers[t];
-                transfer.mechanism.as_ref().map(|m| (m.value, transfer))
-            });
-            // An adequate country needs no safeguard: saying that its
-            // decision exists is a fact from ropa-law, not a guess.
-            let adequate = Zone::of(Some(country)) == Zone::Adequate;
-            match mechanism {
-                None if adequate => {
-                    line.push(text(fill(ctx.t(Key::NoticeMechanismAdequacy), &[&country_name])));
-                    line.push(text(" "));
-                    line.push(muted(format!("({})", i18n::cite_of(ctx.lang, Mechanism::Adequacy))));
-                }
-                Some((m, transfer)) if !status.is_unsafeguarded() => {
-                    line.push(text(fill(ctx.t(mechanism_text(m)), &[&country_name])));
-                    if let Some(ground) = &transfer.ground {
-                        line.push(text(format!(" ({})", i18n::label(ctx.lang, ground.value))));
-                    }
-                    line.push(text(" "));
-                    line.push(muted(format!("({})", i18n::cite_of(ctx.lang, m))));
-                }
-                _ => line.push(missing(fill(ctx.t(Key::NoticeFillSafeguard), &[&who, &country_name]))),
+    let mut items = Vec::new();
+    for (recipient, country, status, transfer) in merged {
+        let country_name = i18n::country(ctx.lang, country);
+        let (who, about) = match &recipient {
+            Recipient::Party(p) => (
+                view.parties[*p].name().to_owned(),
+                vec![view.parties[*p].id().to_owned()],
+            ),
+            Recipient::Undefined(id) => (id.clone(), vec![id.clone()]),
+            Recipient::Unnamed => (ctx.t(Key::RecipientNotNamed).to_owned(), Vec::new()),
+        };
+        // "Helpdeskly Inc." already ends its sentence.
+        let sentence = if who.ends_with('.') {
+            format!("{who} ")
+        } else {
+            format!("{who}. ")
+        };
+        let mut line = vec![Inline::Strong(format!("{country_name}: ")), text(sentence)];
+        let mechanism = transfer.and_then(|(a, t)| {
+            let transfer = &view.activities[a].activity.transfers[t];
+            transfer.mechanism.as_ref().map(|m| (m.value, transfer))
+        });
+        // An adequate country needs no safeguard: saying that its
+        // decision exists is a fact from ropa-law, not a guess.
+        let adequate = Zone::of(Some(country)) == Zone::Adequate;
+        match mechanism {
+            None if adequate => {
+                line.push(text(fill(ctx.t(Key::NoticeMechanismAdequacy), &[&country_name])));
+                line.push(text(" "));
+                line.push(muted(format!("({})", i18n::cite_of(ctx.lang, Mechanism::Adequacy))));
             }
-            line
-        })
-        .collect();
-    s.blocks.push(Block::List(items));
-    if !unknown.is_empty() {
-        s.blocks.push(Block::Paragraph(vec![missing(fill(
-            ctx.t(Key::NoticeFillLocations),
-            &[&unknown.join(", ")],
-        ))]));
+            Some((m, transfer)) if !status.is_unsafeguarded() => {
+                line.push(text(fill(ctx.t(mechanism_text(m)), &[&country_name])));
+                if let Some(ground) = &transfer.ground {
+                    line.push(text(format!(" ({})", i18n::label(ctx.lang, ground.value))));
+                }
+                line.push(text(" "));
+                line.push(muted(format!("({})", i18n::cite_of(ctx.lang, m))));
+            }
+            _ => line.push(gaps.add(
+                ctx,
+                &s,
+                GapField::Mechanism,
+                about,
+                fill(ctx.t(Key::NoticeFillSafeguard), &[&who, &country_name]),
+            )),
+        }
+        items.push(line);
     }
+    s.blocks.push(Block::List(items));
+    s.blocks.extend(unknown.into_iter().map(Block::Paragraph));
     s.blocks
         .push(Block::Paragraph(vec![text(ctx.t(Key::NoticeTransfersCopy))]));
     s
 }
 
 /// Art. 13(2)(b) and (c): the rights, and how to use them.
-fn rights(ctx: &Ctx, scope: &Scope) -> Section {
+fn rights(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
     let view = ctx.view;
     let mut s = section(ctx, "rights", Key::NoticeRightsTitle);
     let mut intro = vec![text(ctx.t(Key::NoticeRightsText))];
@@ -587,31 +944,28 @@ fn rights(ctx: &Ctx, scope: &Scope) -> Section {
         line
     })
     .collect();
-    let consent: Vec<_> = scope
-        .activities
-        .iter()
-        .map(|a| view.activities[*a].activity)
-        .filter(|a| a.has_basis(LegalBasis::Consent))
-        .collect();
-    if !consent.is_empty() {
+    let mut how: Vec<Line> = Vec::new();
+    for a in &scope.activities {
+        let av = &view.activities[*a];
+        for b in av.activity.bases.iter().filter(|b| b.kind.value == LegalBasis::Consent) {
+            let mut item = vec![Inline::Strong(format!("{}: ", av.activity.title()))];
+            match given(&b.withdrawal) {
+                Some(w) => item.push(text(w)),
+                None => item.push(gaps.add_in(
+                    ctx,
+                    &s,
+                    GapField::Withdrawal,
+                    vec![av.id().to_owned()],
+                    ctx.t(Key::NoticeFillWithdrawal).to_owned(),
+                    Some(av.activity.title()),
+                )),
+            }
+            how.push(item);
+        }
+    }
+    if !how.is_empty() {
         let mut line = vec![text(ctx.t(Key::NoticeRightWithdraw))];
         cited(ctx, &mut line, Cite::new(13, 2, 'c'));
-        let how: Vec<Line> = consent
-            .iter()
-            .flat_map(|a| {
-                a.bases
-                    .iter()
-                    .filter(|b| b.kind.value == LegalBasis::Consent)
-                    .map(move |b| {
-                        let mut item = vec![Inline::Strong(format!("{}: ", a.title()))];
-                        match &b.withdrawal {
-                            Some(w) => item.push(text(w.value.as_str())),
-                            None => item.push(missing(ctx.t(Key::NoticeFillWithdrawal))),
-                        }
-                        item
-                    })
-            })
-            .collect();
         line.push(Inline::Break);
         line.extend(join(how, "; "));
         items.push(line);
@@ -619,12 +973,18 @@ fn rights(ctx: &Ctx, scope: &Scope) -> Section {
     s.blocks.push(Block::List(items));
     let email = view
         .organization
-        .and_then(|(_, o)| o.contact.as_ref())
-        .and_then(|c| c.email.as_ref());
+        .and_then(|(_, o)| given_contact(&o.contact))
+        .and_then(|c| given(&c.email));
     let mut how = vec![text(ctx.t(Key::NoticeRightsHow)), text(" ")];
     match email {
-        Some(email) => how.push(Inline::Mail(email.value.to_string())),
-        None => how.push(missing(ctx.t(Key::NoticeFillContact))),
+        Some(email) => how.push(Inline::Mail(email.to_owned())),
+        None => how.push(gaps.add(
+            ctx,
+            &s,
+            GapField::Contact,
+            Vec::new(),
+            ctx.t(Key::NoticeFillContact).to_owned(),
+        )),
     }
     how.push(text(". "));
     how.push(text(ctx.t(Key::NoticeRightsAnswer)));
@@ -632,31 +992,60 @@ fn rights(ctx: &Ctx, scope: &Scope) -> Section {
     s
 }
 
-/// Art. 13(2)(f): automated decisions, including profiling.
-fn automated(ctx: &Ctx, scope: &Scope) -> Section {
+/// Art. 13(2)(f) and 14(2)(g): automated decisions, including profiling,
+/// with the logic involved and their significance and envisaged
+/// consequences. The language cannot yet state either those or that an
+/// activity makes no such decision: both are left to complete.
+fn automated(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
     let view = ctx.view;
     let mut s = section(ctx, "automated", Key::NoticeAutomatedTitle);
-    let decisions: Vec<Line> = scope
-        .activities
-        .iter()
-        .map(|a| view.activities[*a].activity)
-        .flat_map(|a| {
-            a.automated_decisions.iter().map(move |d| {
-                let mut line = vec![
-                    Inline::Strong(format!("{}: ", a.title())),
-                    text(d.description.value.as_str()),
-                ];
-                if let Some(safeguards) = &d.safeguards {
+    let mut decisions: Vec<Line> = Vec::new();
+    for a in &scope.activities {
+        let av = &view.activities[*a];
+        for d in &av.activity.automated_decisions {
+            let about = || vec![av.id().to_owned()];
+            let mut line = vec![
+                Inline::Strong(format!("{}: ", av.activity.title())),
+                text(d.description.value.as_str()),
+            ];
+            match given(&d.safeguards) {
+                Some(safeguards) => {
                     line.push(text(format!(". {}: ", ctx.t(Key::Safeguards))));
-                    line.push(text(safeguards.value.as_str()));
+                    line.push(text(safeguards));
                 }
-                line
-            })
-        })
-        .collect();
+                None => {
+                    line.push(text(". "));
+                    line.push(gaps.add_in(
+                        ctx,
+                        &s,
+                        GapField::Safeguards,
+                        about(),
+                        ctx.t(Key::NoticeFillAutomatedSafeguards).to_owned(),
+                        Some(av.activity.title()),
+                    ));
+                }
+            }
+            line.push(Inline::Break);
+            line.push(gaps.add_in(
+                ctx,
+                &s,
+                GapField::Logic,
+                about(),
+                ctx.t(Key::NoticeFillAutomatedLogic).to_owned(),
+                Some(av.activity.title()),
+            ));
+            decisions.push(line);
+        }
+    }
     if decisions.is_empty() {
-        s.blocks
-            .push(Block::Paragraph(vec![text(ctx.t(Key::NoticeNoAutomated))]));
+        let gap = gaps.add(
+            ctx,
+            &s,
+            GapField::AutomatedDecision,
+            ids(ctx, &scope.activities),
+            ctx.t(Key::NoticeFillAutomated).to_owned(),
+        );
+        s.blocks.push(Block::Paragraph(vec![gap]));
     } else {
         let mut intro = vec![text(ctx.t(Key::NoticeAutomatedText))];
         cited(ctx, &mut intro, Cite::new(13, 2, 'f'));
@@ -670,7 +1059,7 @@ fn automated(ctx: &Ctx, scope: &Scope) -> Section {
 
 /// Art. 13(2)(d) and 77: the right to complain, to the authority of the
 /// organization's country (from ropa-law).
-fn complaint(ctx: &Ctx) -> Section {
+fn complaint(ctx: &Ctx, gaps: &mut Gaps) -> Section {
     let view = ctx.view;
     let mut s = section(ctx, "complaint", Key::NoticeComplaintTitle);
     let mut intro = vec![text(ctx.t(Key::NoticeComplaintText))];
@@ -697,9 +1086,16 @@ fn complaint(ctx: &Ctx) -> Section {
                 pieces::website(authority.website),
             ]));
         }
-        None => s
-            .blocks
-            .push(Block::Paragraph(vec![missing(ctx.t(Key::NoticeFillAuthority))])),
+        None => {
+            let gap = gaps.add(
+                ctx,
+                &s,
+                GapField::Country,
+                Vec::new(),
+                ctx.t(Key::NoticeFillAuthority).to_owned(),
+            );
+            s.blocks.push(Block::Paragraph(vec![gap]));
+        }
     }
     s
 }

@@ -209,12 +209,17 @@ fn consent_brings_the_right_to_withdraw_and_automated_decisions_their_safeguards
     assert!(notice.contains("Avmeldingslenke i hvert utsendte brev"));
     assert!(notice.contains("Automatisk avslag under en poenggrense"));
     assert!(notice.contains("Manuell vurdering på forespørsel"));
-    // Without consent or automated decisions, neither is claimed.
+    // A record that lists no automated decision does not say there is
+    // none: the draft asks, and never claims either.
     let webone = common::render(
         &common::example("good-example"),
         &common::options(Kind::Notice, Format::Markdown, Lang::En),
     );
-    assert!(webone.contains("We do not make decisions based solely on automated processing"));
+    assert!(!webone.contains("We do not make decisions"), "{webone}");
+    assert!(
+        webone.contains("[to complete: whether we make decisions about you based solely on automated processing"),
+        "{webone}"
+    );
 }
 
 #[test]

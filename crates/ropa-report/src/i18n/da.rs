@@ -311,8 +311,9 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeAudience, "Informationen er til:"),
         (
             NoticeEditorNote,
-            "Til redaktøren: markeret tekst mangler i fortegnelsen; udfyld den, før informationen offentliggøres.",
+            "Til redaktøren: tekst i kantet parentes mærket »udfyldes« er det, som fortegnelsen ikke angiver; udfyld det, før informationen offentliggøres. Forsiden viser alle sådanne mangler.",
         ),
+        (NoticeToComplete, "udfyldes"),
         (
             NoticeProcessorActivitiesLeftOut,
             "Behandlinger, hvor organisationen er databehandler, er udeladt ({} i fortegnelsen): den dataansvarlige oplyser de registrerede.",
@@ -335,14 +336,11 @@ pub(super) const LANGUAGE: Language = Language {
             "Vi har ikke udpeget en databeskyttelsesrådgiver; spørgsmål om vores behandling af personoplysninger besvares af kontaktpersonen ovenfor.",
         ),
         (NoticeRepresentative, "Vores repræsentant i EU:"),
-        (
-            NoticeFillController,
-            "Udfyld: den dataansvarliges navn og kontaktoplysninger",
-        ),
-        (NoticeFillContact, "Udfyld: hvordan man kontakter os (e-mail, telefon)"),
+        (NoticeFillController, "den dataansvarliges navn og kontaktoplysninger"),
+        (NoticeFillContact, "hvordan man kontakter os (e-mail, telefon)"),
         (
             NoticeFillDpo,
-            "Udfyld: databeskyttelsesrådgiverens kontaktoplysninger, eller at der ikke er udpeget en",
+            "databeskyttelsesrådgiverens kontaktoplysninger, eller at der ikke er udpeget en",
         ),
         (
             NoticePurposesTitle,
@@ -351,22 +349,25 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticePurposeColumn, "Formål"),
         (NoticeDataColumn, "Personoplysninger"),
         (NoticeRetentionColumn, "Hvor længe vi opbevarer oplysningerne"),
-        (NoticeFillPurpose, "Udfyld: formålet"),
-        (NoticeFillData, "Udfyld: kategorierne af personoplysninger"),
-        (NoticeFillBasis, "Udfyld: retsgrundlaget"),
+        (NoticeFillPurpose, "formålet"),
+        (NoticeFillData, "kategorierne af personoplysninger"),
+        (NoticeFillBasis, "retsgrundlaget"),
         (
             NoticeFillRetention,
-            "Udfyld: hvor længe oplysningerne opbevares, eller kriterierne for det",
+            "hvor længe oplysningerne opbevares, eller kriterierne for det",
         ),
         (NoticeInterestsTitle, "Vores legitime interesser"),
         (
             NoticeInterestsText,
             "Når vi behandler oplysninger på grundlag af en legitim interesse, er det følgende interesser, vi forfølger. Du kan gøre indsigelse mod behandlingen (se dine rettigheder).",
         ),
-        (NoticeFillInterest, "Udfyld: hvilken legitim interesse der forfølges"),
+        (NoticeFillInterest, "hvilken legitim interesse der forfølges"),
         (NoticeSourcesTitle, "Hvor oplysningerne kommer fra"),
-        (NoticeSourcesFromYou, "Vi indsamler personoplysningerne hos dig."),
         (NoticeSourcesText, "Nogle oplysninger kommer ikke fra dig:"),
+        (
+            NoticeFillSource,
+            "hvor oplysningerne til {} kommer fra: fra dig eller fra hvilken anden kilde",
+        ),
         (NoticeProvisionTitle, "Om du skal give os oplysningerne"),
         (
             NoticeProvisionText,
@@ -375,17 +376,26 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeIfNotProvided, "Hvis du ikke giver oplysningerne"),
         (
             NoticeFillProvision,
-            "Udfyld for {}: om oplysningerne skal gives, og hvad der sker, hvis de ikke gives",
+            "om oplysningerne til {} skal gives, og hvad der sker, hvis de ikke gives",
+        ),
+        (
+            NoticeFillConsequence,
+            "hvad der sker, hvis du ikke giver oplysningerne til {}",
         ),
         (NoticeRecipientsTitle, "Hvem der modtager oplysningerne"),
         (
             NoticeProcessorsText,
             "Databehandlere, der behandler oplysningerne på vores vegne efter en databehandleraftale:",
         ),
+        (
+            NoticeProcessorsPlainText,
+            "Databehandlere, der behandler oplysningerne på vores vegne:",
+        ),
+        (NoticeUnderDpa, "efter en databehandleraftale"),
         (NoticeOtherRecipientsText, "Andre modtagere:"),
         (
-            NoticeNoRecipients,
-            "Vi videregiver ikke dine personoplysninger til andre.",
+            NoticeFillRecipients,
+            "hvem der modtager oplysningerne til {}: databehandlere, andre modtagere, eller at ingen gør (fortegnelsen angiver ingen)",
         ),
         (NoticeTransfersTitle, "Overførsel til lande uden for EU/EØS"),
         (
@@ -402,11 +412,15 @@ pub(super) const LANGUAGE: Language = Language {
         ),
         (
             NoticeFillLocations,
-            "Udfyld: om oplysninger overføres til lande uden for EU/EØS; fortegnelsen angiver ikke, hvor {} opbevarer oplysningerne",
+            "om oplysninger overføres til lande uden for EU/EØS; fortegnelsen angiver ikke, hvor {} opbevarer oplysningerne",
+        ),
+        (
+            NoticeFillTransfersUnnamed,
+            "om oplysninger overføres til lande uden for EU/EØS; fortegnelsen angiver ingen databehandler og ingen modtager til {}",
         ),
         (
             NoticeFillSafeguard,
-            "Udfyld: garantien for overførslen til {} i {} (fortegnelsen angiver ingen)",
+            "garantien for overførslen til {} i {} (fortegnelsen angiver ingen)",
         ),
         (
             NoticeMechanismAdequacy,
@@ -477,7 +491,7 @@ pub(super) const LANGUAGE: Language = Language {
             NoticeRightWithdraw,
             "Tilbagetrækning af samtykke: når behandlingen er baseret på dit samtykke, kan du til enhver tid trække det tilbage; det påvirker ikke lovligheden af behandlingen før tilbagetrækningen.",
         ),
-        (NoticeFillWithdrawal, "Udfyld: hvordan samtykket trækkes tilbage"),
+        (NoticeFillWithdrawal, "hvordan samtykket trækkes tilbage"),
         (
             NoticeRightsHow,
             "Hvis du vil gøre brug af dine rettigheder, kan du kontakte os på",
@@ -485,12 +499,20 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeRightsAnswer, "Vi svarer inden for en måned."),
         (NoticeAutomatedTitle, "Automatiske afgørelser"),
         (
-            NoticeNoAutomated,
-            "Vi træffer ikke afgørelser, der alene er baseret på automatisk behandling, herunder profilering, og som har retsvirkning for dig eller på tilsvarende måde betydeligt påvirker dig.",
+            NoticeFillAutomated,
+            "om vi træffer afgørelser om dig, der alene er baseret på automatisk behandling, herunder profilering, med retsvirkning eller tilsvarende betydelig påvirkning; fortegnelsen angiver ingen sådanne afgørelser, men heller ikke, at der ingen er",
         ),
         (
             NoticeAutomatedText,
             "Vi træffer følgende afgørelser, der alene er baseret på automatisk behandling:",
+        ),
+        (
+            NoticeFillAutomatedLogic,
+            "meningsfulde oplysninger om logikken i afgørelsen samt dens betydning og forventede konsekvenser for dig",
+        ),
+        (
+            NoticeFillAutomatedSafeguards,
+            "garantierne for afgørelsen: hvordan du kan opnå menneskelig indgriben, fremkomme med dit synspunkt og bestride afgørelsen",
         ),
         (
             NoticeAutomatedRights,
@@ -504,9 +526,17 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeComplaintAuthority, "I {} er tilsynsmyndigheden {}:"),
         (
             NoticeFillAuthority,
-            "Udfyld: tilsynsmyndigheden (fortegnelsen angiver intet EØS-land for organisationen)",
+            "tilsynsmyndigheden (fortegnelsen angiver intet EØS-land for organisationen)",
         ),
         (NoticeUpdatedTitle, "Senest opdateret"),
+        (
+            NoticeGapsOne,
+            "Udkastet til privatlivspolitik har {} mangel, der skal udfyldes, før det offentliggøres:",
+        ),
+        (
+            NoticeGapsMany,
+            "Udkastet til privatlivspolitik har {} mangler, der skal udfyldes, før det offentliggøres:",
+        ),
         (BasisConsent, "Samtykke"),
         (BasisContract, "Kontrakt"),
         (BasisLegalObligation, "Retlig forpligtelse"),

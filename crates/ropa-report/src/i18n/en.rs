@@ -294,8 +294,9 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeAudience, "This notice is for:"),
         (
             NoticeEditorNote,
-            "For the editor: highlighted text is missing from the record; complete it before publishing.",
+            "For the editor: text in brackets marked “to complete” is what the record does not say; complete it before publishing. The front page lists every such gap.",
         ),
+        (NoticeToComplete, "to complete"),
         (
             NoticeProcessorActivitiesLeftOut,
             "Activities where the organization is a processor are left out ({} in the record): their controller informs those people.",
@@ -315,35 +316,35 @@ pub(super) const LANGUAGE: Language = Language {
             "We have not appointed a data protection officer; questions about how we process personal data go to the contact above.",
         ),
         (NoticeRepresentative, "Our representative in the EU:"),
-        (
-            NoticeFillController,
-            "Fill in: the controller's name and contact details",
-        ),
-        (NoticeFillContact, "Fill in: how to contact us (e-mail, phone)"),
+        (NoticeFillController, "the controller's name and contact details"),
+        (NoticeFillContact, "how to contact us (e-mail, phone)"),
         (
             NoticeFillDpo,
-            "Fill in: the data protection officer's contact details, or that none is appointed",
+            "the data protection officer's contact details, or that none is appointed",
         ),
         (NoticePurposesTitle, "What we process, why, and on which legal basis"),
         (NoticePurposeColumn, "Purpose"),
         (NoticeDataColumn, "Personal data"),
         (NoticeRetentionColumn, "How long we keep it"),
-        (NoticeFillPurpose, "Fill in: the purpose"),
-        (NoticeFillData, "Fill in: the categories of personal data"),
-        (NoticeFillBasis, "Fill in: the legal basis"),
+        (NoticeFillPurpose, "the purpose"),
+        (NoticeFillData, "the categories of personal data"),
+        (NoticeFillBasis, "the legal basis"),
         (
             NoticeFillRetention,
-            "Fill in: how long the data is kept, or the criteria that decide it",
+            "how long the data is kept, or the criteria that decide it",
         ),
         (NoticeInterestsTitle, "Our legitimate interests"),
         (
             NoticeInterestsText,
             "Where we rely on our legitimate interests, these are the interests we pursue. You can object to this processing (see your rights).",
         ),
-        (NoticeFillInterest, "Fill in: the legitimate interest pursued"),
+        (NoticeFillInterest, "the legitimate interest pursued"),
         (NoticeSourcesTitle, "Where the data comes from"),
-        (NoticeSourcesFromYou, "We collect the personal data from you."),
         (NoticeSourcesText, "Some data does not come from you:"),
+        (
+            NoticeFillSource,
+            "where the data for {} comes from: from you, or from which other source",
+        ),
         (NoticeProvisionTitle, "Whether you must give us the data"),
         (
             NoticeProvisionText,
@@ -352,17 +353,26 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeIfNotProvided, "If you do not provide it"),
         (
             NoticeFillProvision,
-            "Fill in for {}: whether the data must be provided and what happens if it is not",
+            "whether the data for {} must be provided, and what happens if it is not",
+        ),
+        (
+            NoticeFillConsequence,
+            "what happens if you do not provide the data for {}",
         ),
         (NoticeRecipientsTitle, "Who receives your data"),
         (
             NoticeProcessorsText,
             "Processors that handle the data on our behalf, under a data processing agreement:",
         ),
+        (
+            NoticeProcessorsPlainText,
+            "Processors that handle the data on our behalf:",
+        ),
+        (NoticeUnderDpa, "under a data processing agreement"),
         (NoticeOtherRecipientsText, "Other recipients:"),
         (
-            NoticeNoRecipients,
-            "We do not disclose your personal data to anyone else.",
+            NoticeFillRecipients,
+            "who receives the data for {}: processors, other recipients, or that no one does (the record names none)",
         ),
         (NoticeTransfersTitle, "Transfers outside the EU/EEA"),
         (
@@ -379,11 +389,15 @@ pub(super) const LANGUAGE: Language = Language {
         ),
         (
             NoticeFillLocations,
-            "Fill in: whether data is transferred outside the EU/EEA; the record does not say where {} keep the data",
+            "whether data is transferred outside the EU/EEA; the record does not say where {} keep the data",
+        ),
+        (
+            NoticeFillTransfersUnnamed,
+            "whether data is transferred outside the EU/EEA; the record names no processor or recipient for {}",
         ),
         (
             NoticeFillSafeguard,
-            "Fill in: the safeguard for the transfer to {} in {} (the record declares none)",
+            "the safeguard for the transfer to {} in {} (the record declares none)",
         ),
         (
             NoticeMechanismAdequacy,
@@ -454,17 +468,25 @@ pub(super) const LANGUAGE: Language = Language {
             NoticeRightWithdraw,
             "Withdrawing consent: where we rely on your consent, you can withdraw it at any time; this does not affect the processing before you withdrew it.",
         ),
-        (NoticeFillWithdrawal, "Fill in: how consent is withdrawn"),
+        (NoticeFillWithdrawal, "how consent is withdrawn"),
         (NoticeRightsHow, "To use your rights, contact us at"),
         (NoticeRightsAnswer, "We answer within one month."),
         (NoticeAutomatedTitle, "Automated decisions"),
         (
-            NoticeNoAutomated,
-            "We do not make decisions based solely on automated processing, including profiling, that have legal or similarly significant effects for you.",
+            NoticeFillAutomated,
+            "whether we make decisions about you based solely on automated processing, including profiling, with legal or similarly significant effects; the record lists none, but does not say that there are none",
         ),
         (
             NoticeAutomatedText,
             "We make the following decisions based solely on automated processing:",
+        ),
+        (
+            NoticeFillAutomatedLogic,
+            "meaningful information about the logic involved, and the significance and the envisaged consequences of this decision for you",
+        ),
+        (
+            NoticeFillAutomatedSafeguards,
+            "the safeguards for this decision: how you can obtain human intervention, express your point of view and contest it",
         ),
         (
             NoticeAutomatedRights,
@@ -478,9 +500,17 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeComplaintAuthority, "In {} the supervisory authority is {}:"),
         (
             NoticeFillAuthority,
-            "Fill in: the supervisory authority (the record gives no EEA country for the organization)",
+            "the supervisory authority (the record gives no EEA country for the organization)",
         ),
         (NoticeUpdatedTitle, "Last updated"),
+        (
+            NoticeGapsOne,
+            "The privacy notice draft has {} gap to complete before it is published:",
+        ),
+        (
+            NoticeGapsMany,
+            "The privacy notice draft has {} gaps to complete before it is published:",
+        ),
         (BasisConsent, "Consent"),
         (BasisContract, "Contract"),
         (BasisLegalObligation, "Legal obligation"),

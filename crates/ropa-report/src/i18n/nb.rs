@@ -315,8 +315,9 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeAudience, "Erklæringen gjelder:"),
         (
             NoticeEditorNote,
-            "Til redaktøren: markert tekst mangler i protokollen; fyll den ut før erklæringen publiseres.",
+            "Til redaktøren: tekst i hakeparentes merket «fylles ut» er det protokollen ikke angir; fyll det ut før erklæringen publiseres. Forsiden viser alle slike mangler.",
         ),
+        (NoticeToComplete, "fylles ut"),
         (
             NoticeProcessorActivitiesLeftOut,
             "Behandlinger der organisasjonen er databehandler, er utelatt ({} i protokollen): den behandlingsansvarlige informerer de registrerte.",
@@ -341,15 +342,12 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeRepresentative, "Vår representant i EU/EØS:"),
         (
             NoticeFillController,
-            "Fyll ut: den behandlingsansvarliges navn og kontaktinformasjon",
+            "den behandlingsansvarliges navn og kontaktinformasjon",
         ),
-        (
-            NoticeFillContact,
-            "Fyll ut: hvordan man kontakter oss (e-post, telefon)",
-        ),
+        (NoticeFillContact, "hvordan man kontakter oss (e-post, telefon)"),
         (
             NoticeFillDpo,
-            "Fyll ut: personvernombudets kontaktinformasjon, eller at det ikke er utnevnt noe ombud",
+            "personvernombudets kontaktinformasjon, eller at det ikke er utnevnt noe ombud",
         ),
         (
             NoticePurposesTitle,
@@ -358,22 +356,25 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticePurposeColumn, "Formål"),
         (NoticeDataColumn, "Personopplysninger"),
         (NoticeRetentionColumn, "Hvor lenge vi lagrer opplysningene"),
-        (NoticeFillPurpose, "Fyll ut: formålet"),
-        (NoticeFillData, "Fyll ut: kategoriene av personopplysninger"),
-        (NoticeFillBasis, "Fyll ut: behandlingsgrunnlaget"),
+        (NoticeFillPurpose, "formålet"),
+        (NoticeFillData, "kategoriene av personopplysninger"),
+        (NoticeFillBasis, "behandlingsgrunnlaget"),
         (
             NoticeFillRetention,
-            "Fyll ut: hvor lenge opplysningene lagres, eller kriteriene for det",
+            "hvor lenge opplysningene lagres, eller kriteriene for det",
         ),
         (NoticeInterestsTitle, "Våre berettigede interesser"),
         (
             NoticeInterestsText,
             "Når vi bygger på berettiget interesse, er det følgende interesser vi ivaretar. Du kan protestere mot behandlingen (se rettighetene dine).",
         ),
-        (NoticeFillInterest, "Fyll ut: hvilken berettiget interesse som ivaretas"),
+        (NoticeFillInterest, "hvilken berettiget interesse som ivaretas"),
         (NoticeSourcesTitle, "Hvor opplysningene kommer fra"),
-        (NoticeSourcesFromYou, "Vi samler inn personopplysningene fra deg."),
         (NoticeSourcesText, "Noen opplysninger kommer ikke fra deg:"),
+        (
+            NoticeFillSource,
+            "hvor opplysningene til {} kommer fra: fra deg, eller fra hvilken annen kilde",
+        ),
         (NoticeProvisionTitle, "Om du må gi oss opplysningene"),
         (
             NoticeProvisionText,
@@ -382,17 +383,26 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeIfNotProvided, "Hvis du ikke gir opplysningene"),
         (
             NoticeFillProvision,
-            "Fyll ut for {}: om opplysningene må gis, og hva som skjer hvis de ikke gis",
+            "om opplysningene til {} må gis, og hva som skjer hvis de ikke gis",
+        ),
+        (
+            NoticeFillConsequence,
+            "hva som skjer hvis du ikke gir opplysningene til {}",
         ),
         (NoticeRecipientsTitle, "Hvem som mottar opplysningene"),
         (
             NoticeProcessorsText,
             "Databehandlere som behandler opplysningene på våre vegne etter en databehandleravtale:",
         ),
+        (
+            NoticeProcessorsPlainText,
+            "Databehandlere som behandler opplysningene på våre vegne:",
+        ),
+        (NoticeUnderDpa, "etter en databehandleravtale"),
         (NoticeOtherRecipientsText, "Andre mottakere:"),
         (
-            NoticeNoRecipients,
-            "Vi utleverer ikke personopplysningene dine til andre.",
+            NoticeFillRecipients,
+            "hvem som mottar opplysningene til {}: databehandlere, andre mottakere, eller at ingen gjør det (protokollen angir ingen)",
         ),
         (NoticeTransfersTitle, "Overføring til land utenfor EU/EØS"),
         (
@@ -409,11 +419,15 @@ pub(super) const LANGUAGE: Language = Language {
         ),
         (
             NoticeFillLocations,
-            "Fyll ut: om opplysninger overføres til land utenfor EU/EØS; protokollen angir ikke hvor {} lagrer opplysningene",
+            "om opplysninger overføres til land utenfor EU/EØS; protokollen angir ikke hvor {} lagrer opplysningene",
+        ),
+        (
+            NoticeFillTransfersUnnamed,
+            "om opplysninger overføres til land utenfor EU/EØS; protokollen angir ingen databehandler og ingen mottaker for {}",
         ),
         (
             NoticeFillSafeguard,
-            "Fyll ut: garantien for overføringen til {} i {} (protokollen angir ingen)",
+            "garantien for overføringen til {} i {} (protokollen angir ingen)",
         ),
         (
             NoticeMechanismAdequacy,
@@ -484,7 +498,7 @@ pub(super) const LANGUAGE: Language = Language {
             NoticeRightWithdraw,
             "Trekke tilbake samtykke: når behandlingen bygger på samtykket ditt, kan du når som helst trekke det tilbake; det påvirker ikke lovligheten av behandlingen før samtykket ble trukket tilbake.",
         ),
-        (NoticeFillWithdrawal, "Fyll ut: hvordan samtykket trekkes tilbake"),
+        (NoticeFillWithdrawal, "hvordan samtykket trekkes tilbake"),
         (
             NoticeRightsHow,
             "Hvis du vil bruke rettighetene dine, kan du kontakte oss på",
@@ -492,12 +506,20 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeRightsAnswer, "Vi svarer innen én måned."),
         (NoticeAutomatedTitle, "Automatiserte avgjørelser"),
         (
-            NoticeNoAutomated,
-            "Vi treffer ikke avgjørelser som utelukkende bygger på automatisert behandling, herunder profilering, og som har rettsvirkning for deg eller på tilsvarende måte i betydelig grad påvirker deg.",
+            NoticeFillAutomated,
+            "om vi treffer avgjørelser om deg som utelukkende bygger på automatisert behandling, herunder profilering, med rettsvirkning eller tilsvarende betydelig påvirkning; protokollen angir ingen slike avgjørelser, men heller ikke at det ikke finnes noen",
         ),
         (
             NoticeAutomatedText,
             "Vi treffer følgende avgjørelser som utelukkende bygger på automatisert behandling:",
+        ),
+        (
+            NoticeFillAutomatedLogic,
+            "relevante opplysninger om den underliggende logikken samt betydningen og de forventede konsekvensene av avgjørelsen for deg",
+        ),
+        (
+            NoticeFillAutomatedSafeguards,
+            "garantiene for avgjørelsen: hvordan du kan få menneskelig inngripen, legge fram ditt syn og bestride avgjørelsen",
         ),
         (
             NoticeAutomatedRights,
@@ -511,9 +533,17 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeComplaintAuthority, "I {} er tilsynsmyndigheten {}:"),
         (
             NoticeFillAuthority,
-            "Fyll ut: tilsynsmyndigheten (protokollen angir ikke noe EØS-land for organisasjonen)",
+            "tilsynsmyndigheten (protokollen angir ikke noe EØS-land for organisasjonen)",
         ),
         (NoticeUpdatedTitle, "Sist oppdatert"),
+        (
+            NoticeGapsOne,
+            "Utkastet til personvernerklæring har {} mangel som må fylles ut før det publiseres:",
+        ),
+        (
+            NoticeGapsMany,
+            "Utkastet til personvernerklæring har {} mangler som må fylles ut før det publiseres:",
+        ),
         (BasisConsent, "Samtykke"),
         (BasisContract, "Avtale"),
         (BasisLegalObligation, "Rettslig forpliktelse"),

@@ -305,8 +305,9 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeAudience, "Informationen riktar sig till:"),
         (
             NoticeEditorNote,
-            "Till redaktören: markerad text saknas i registret; fyll i den innan informationen publiceras.",
+            "Till redaktören: text inom hakparentes märkt ”fyll i” är sådant som registret inte anger; fyll i det innan informationen publiceras. Försättsbladet listar alla sådana luckor.",
         ),
+        (NoticeToComplete, "fyll i"),
         (
             NoticeProcessorActivitiesLeftOut,
             "Behandlingar där organisationen är personuppgiftsbiträde ingår inte ({} i registret): den personuppgiftsansvarige informerar de registrerade.",
@@ -328,12 +329,12 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeRepresentative, "Vår företrädare inom EU:"),
         (
             NoticeFillController,
-            "Fyll i: den personuppgiftsansvariges namn och kontaktuppgifter",
+            "den personuppgiftsansvariges namn och kontaktuppgifter",
         ),
-        (NoticeFillContact, "Fyll i: hur man kontaktar oss (e-post, telefon)"),
+        (NoticeFillContact, "hur man kontaktar oss (e-post, telefon)"),
         (
             NoticeFillDpo,
-            "Fyll i: dataskyddsombudets kontaktuppgifter, eller att inget ombud är utsett",
+            "dataskyddsombudets kontaktuppgifter, eller att inget ombud är utsett",
         ),
         (
             NoticePurposesTitle,
@@ -342,22 +343,25 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticePurposeColumn, "Ändamål"),
         (NoticeDataColumn, "Personuppgifter"),
         (NoticeRetentionColumn, "Hur länge vi sparar uppgifterna"),
-        (NoticeFillPurpose, "Fyll i: ändamålet"),
-        (NoticeFillData, "Fyll i: kategorierna av personuppgifter"),
-        (NoticeFillBasis, "Fyll i: den rättsliga grunden"),
+        (NoticeFillPurpose, "ändamålet"),
+        (NoticeFillData, "kategorierna av personuppgifter"),
+        (NoticeFillBasis, "den rättsliga grunden"),
         (
             NoticeFillRetention,
-            "Fyll i: hur länge uppgifterna sparas, eller kriterierna för det",
+            "hur länge uppgifterna sparas, eller kriterierna för det",
         ),
         (NoticeInterestsTitle, "Våra berättigade intressen"),
         (
             NoticeInterestsText,
             "När vi stöder oss på berättigat intresse är det följande intressen vi tillvaratar. Du kan invända mot den behandlingen (se dina rättigheter).",
         ),
-        (NoticeFillInterest, "Fyll i: vilket berättigat intresse som tillvaratas"),
+        (NoticeFillInterest, "vilket berättigat intresse som tillvaratas"),
         (NoticeSourcesTitle, "Varifrån uppgifterna kommer"),
-        (NoticeSourcesFromYou, "Vi samlar in personuppgifterna från dig."),
         (NoticeSourcesText, "Vissa uppgifter kommer inte från dig:"),
+        (
+            NoticeFillSource,
+            "varifrån uppgifterna för {} kommer: från dig, eller från vilken annan källa",
+        ),
         (NoticeProvisionTitle, "Om du måste lämna uppgifterna"),
         (
             NoticeProvisionText,
@@ -366,17 +370,26 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeIfNotProvided, "Om du inte lämnar uppgifterna"),
         (
             NoticeFillProvision,
-            "Fyll i för {}: om uppgifterna måste lämnas och vad som händer om de inte lämnas",
+            "om uppgifterna för {} måste lämnas, och vad som händer om de inte lämnas",
+        ),
+        (
+            NoticeFillConsequence,
+            "vad som händer om du inte lämnar uppgifterna för {}",
         ),
         (NoticeRecipientsTitle, "Vilka som får ta del av uppgifterna"),
         (
             NoticeProcessorsText,
             "Personuppgiftsbiträden som behandlar uppgifterna för vår räkning enligt ett personuppgiftsbiträdesavtal:",
         ),
+        (
+            NoticeProcessorsPlainText,
+            "Personuppgiftsbiträden som behandlar uppgifterna för vår räkning:",
+        ),
+        (NoticeUnderDpa, "enligt ett personuppgiftsbiträdesavtal"),
         (NoticeOtherRecipientsText, "Andra mottagare:"),
         (
-            NoticeNoRecipients,
-            "Vi lämnar inte ut dina personuppgifter till någon annan.",
+            NoticeFillRecipients,
+            "vilka som tar emot uppgifterna för {}: personuppgiftsbiträden, andra mottagare, eller att ingen gör det (registret anger inga)",
         ),
         (NoticeTransfersTitle, "Överföring till länder utanför EU/EES"),
         (
@@ -393,11 +406,15 @@ pub(super) const LANGUAGE: Language = Language {
         ),
         (
             NoticeFillLocations,
-            "Fyll i: om uppgifter förs över till länder utanför EU/EES; registret anger inte var {} lagrar uppgifterna",
+            "om uppgifter förs över till länder utanför EU/EES; registret anger inte var {} lagrar uppgifterna",
+        ),
+        (
+            NoticeFillTransfersUnnamed,
+            "om uppgifter förs över till länder utanför EU/EES; registret anger inget personuppgiftsbiträde och ingen mottagare för {}",
         ),
         (
             NoticeFillSafeguard,
-            "Fyll i: skyddsåtgärden för överföringen till {} i {} (registret anger ingen)",
+            "skyddsåtgärden för överföringen till {} i {} (registret anger ingen)",
         ),
         (
             NoticeMechanismAdequacy,
@@ -468,17 +485,25 @@ pub(super) const LANGUAGE: Language = Language {
             NoticeRightWithdraw,
             "Återkalla samtycke: när behandlingen grundar sig på ditt samtycke kan du när som helst återkalla det; det påverkar inte behandlingen innan samtycket återkallades.",
         ),
-        (NoticeFillWithdrawal, "Fyll i: hur samtycket återkallas"),
+        (NoticeFillWithdrawal, "hur samtycket återkallas"),
         (NoticeRightsHow, "Om du vill använda dina rättigheter, kontakta oss på"),
         (NoticeRightsAnswer, "Vi svarar inom en månad."),
         (NoticeAutomatedTitle, "Automatiserade beslut"),
         (
-            NoticeNoAutomated,
-            "Vi fattar inte beslut som enbart grundas på automatiserad behandling, inbegripet profilering, och som har rättsliga följder för dig eller på liknande sätt i betydande grad påverkar dig.",
+            NoticeFillAutomated,
+            "om vi fattar beslut om dig som enbart grundas på automatiserad behandling, inbegripet profilering, med rättsliga följder eller liknande betydande påverkan; registret anger inga sådana beslut, men inte heller att sådana saknas",
         ),
         (
             NoticeAutomatedText,
             "Vi fattar följande beslut som enbart grundas på automatiserad behandling:",
+        ),
+        (
+            NoticeFillAutomatedLogic,
+            "meningsfull information om logiken bakom beslutet samt dess betydelse och förutsedda följder för dig",
+        ),
+        (
+            NoticeFillAutomatedSafeguards,
+            "skyddsåtgärderna för beslutet: hur du kan få mänskligt ingripande, framföra din synpunkt och bestrida beslutet",
         ),
         (
             NoticeAutomatedRights,
@@ -492,9 +517,17 @@ pub(super) const LANGUAGE: Language = Language {
         (NoticeComplaintAuthority, "I {} är tillsynsmyndigheten {}:"),
         (
             NoticeFillAuthority,
-            "Fyll i: tillsynsmyndigheten (registret anger inget EES-land för organisationen)",
+            "tillsynsmyndigheten (registret anger inget EES-land för organisationen)",
         ),
         (NoticeUpdatedTitle, "Senast uppdaterad"),
+        (
+            NoticeGapsOne,
+            "Utkastet till information om behandling av personuppgifter har {} lucka att fylla i innan det publiceras:",
+        ),
+        (
+            NoticeGapsMany,
+            "Utkastet till information om behandling av personuppgifter har {} luckor att fylla i innan det publiceras:",
+        ),
         (BasisConsent, "Samtycke"),
         (BasisContract, "Avtal"),
         (BasisLegalObligation, "Rättslig förpliktelse"),
