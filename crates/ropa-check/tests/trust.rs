@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use ropa_check::{Diagnostic, FileKind, Workspace};
 use ropa_syntax::position::line_col;
-use ropa_syntax::values::Severity;
+use ropa_syntax::values::{Keyword, Severity};
 
 fn suite_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/trust")
