@@ -129,7 +129,11 @@ fn parse_expected(text: &str) -> Result<Expected, String> {
                 Some(s) => (*entity, *rule, Some(s)),
                 None => return Err(format!("line {line_no}: `{severity}` is not error, warning or info")),
             },
-            _ => return Err(format!("line {line_no}: expected `ENTITY RULE [SEVERITY]`, found `{line}`")),
+            _ => {
+                return Err(format!(
+                    "line {line_no}: expected `ENTITY RULE [SEVERITY]`, found `{line}`"
+                ));
+            }
         };
         expected.findings.push(Expectation {
             entity: entity.to_owned(),
@@ -239,10 +243,7 @@ fn compare(workspace: &Workspace, findings: &[Diagnostic], expected: &Expected) 
     section("missing (a DPO expects it, ropa did not report it)", &missing);
     section("unexpected (ropa reported it, a DPO does not expect it)", &unexpected);
     section("wrong severity", &wrong_severity);
-    section(
-        "errors or warnings in a record written to be compliant",
-        &not_compliant,
-    );
+    section("errors or warnings in a record written to be compliant", &not_compliant);
     Some(report)
 }
 
@@ -426,8 +427,10 @@ fn expected_files_are_read_strictly() {
     assert!(parse_expected("activity rule severe\n").is_err());
     assert!(parse_expected("just-one-word\n").is_err());
     assert!(parse_expected("@colour blue\n").is_err());
-    let parsed = parse_expected("# comment\n@country FI\n@compliant\nweb consent-only-basis warning # why\n- missing-organization\n")
-        .expect("valid");
+    let parsed = parse_expected(
+        "# comment\n@country FI\n@compliant\nweb consent-only-basis warning # why\n- missing-organization\n",
+    )
+    .expect("valid");
     assert_eq!(parsed.country.as_deref(), Some("FI"));
     assert!(parsed.compliant);
     assert_eq!(
