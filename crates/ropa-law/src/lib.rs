@@ -24,7 +24,8 @@ mod retention;
 mod source;
 
 pub use adequacy::{
-    Adequacy, AdequacyScope, OrganisationAdequacy, adequacy, adequacy_decisions, organisation_adequacy_decisions,
+    Adequacy, AdequacyScope, OrganisationAdequacy, adequacy, adequacy_decisions, organisation_adequacy,
+    organisation_adequacy_decisions,
 };
 pub use authorities::{Authority, authorities, supervisory_authority};
 pub use consent_age::{ConsentAge, DEFAULT_CONSENT_AGE, consent_ages, digital_consent_age};
