@@ -144,6 +144,7 @@ catalogue! {
     SubprocessorWithoutDpa => processors::SUBPROCESSOR_WITHOUT_DPA,
     DpaNotReferenced => processors::DPA_NOT_REFERENCED,
     JointControllerWithoutArrangement => processors::JOINT_CONTROLLER_WITHOUT_ARRANGEMENT,
+    TrackerWithoutJointController => processors::TRACKER_WITHOUT_JOINT_CONTROLLER,
     RecordIncomplete => accountability::RECORD_INCOMPLETE,
     DpiaRequired => accountability::DPIA_REQUIRED,
     DpoRequired => accountability::DPO_REQUIRED,

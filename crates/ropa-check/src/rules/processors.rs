@@ -12,7 +12,7 @@
 
 use rustc_hash::FxHashMap;
 
-use ropa_syntax::model::{Dpa, Party, PartyKind, Text};
+use ropa_syntax::model::{Activity, Dpa, Party, PartyKind, Text};
 use ropa_syntax::values::{RoleKind, Severity, is_placeholder};
 
 use super::{Category, Rule, RuleInfo};
@@ -85,6 +85,23 @@ pub const JOINT_CONTROLLER_WITHOUT_ARRANGEMENT: RuleInfo = RuleInfo {
     facts: &[],
 };
 
+pub const TRACKER_WITHOUT_JOINT_CONTROLLER: RuleInfo = RuleInfo {
+    id: "tracker-without-joint-controller",
+    category: Category::Processors,
+    default_severity: Severity::Warning,
+    summary: "an activity uses a tracker whose vendor is a joint controller for the collection, but names no joint controller",
+    articles: &["GDPR Art. 26(1)", "GDPR Art. 26(2)", "GDPR Art. 30(1)(a)"],
+    guidance: &[
+        "CJEU C-40/17 Fashion ID (29 July 2019)",
+        "EDPB Guidelines 07/2020 on the concepts of controller and processor (v2.1, 7 July 2021), part II, section 2",
+    ],
+    explanation: "A site that embeds a social-media pixel decides, together with the platform, that its visitors' data is collected and transmitted to the platform: for that stage the two are joint controllers (Fashion ID). Meta's own terms say so for the Meta Pixel (Meta Controller Addendum). The record must name the joint controller (Art. 30(1)(a)) and the arrangement between them (Art. 26). ropa knows which trackers' vendors are joint controllers from its tracker facts.",
+    bad: "activity ads {\n    trackers meta-pixel\n    basis consent withdrawal=\"Cookie settings\" records=\"CMP log\"\n}",
+    good: "joint-controller meta \"Meta Platforms Ireland Limited\" {\n    country IE\n    arrangement \"Meta Controller Addendum, accepted 2025-02-01\"\n}\nactivity ads {\n    trackers meta-pixel\n    joint-controllers meta\n    basis consent withdrawal=\"Cookie settings\" records=\"CMP log\"\n}",
+    fix: "Declare the vendor with `joint-controller ID \"Entity\" { arrangement \"…\" }` and name it in the activity with `joint-controllers ID`.",
+    facts: &[ropa_law::FactTable::Trackers],
+};
+
 /// How the activities that name a processor use it.
 #[derive(Clone, Copy, Default)]
 struct Use {
@@ -97,7 +114,8 @@ struct Use {
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut uses: FxHashMap<&str, Use> = FxHashMap::default();
-    for (_, activity) in ctx.activities() {
+    for (file, activity) in ctx.activities() {
+        joint_tracker(out, file, activity);
         let as_processor = activity.role_kind() == RoleKind::Processor;
         for reference in activity.processors.iter() {
             let entry = uses.entry(reference.value.as_str()).or_default();
@@ -198,5 +216,36 @@ fn own_agreement(out: &mut Vec<Diagnostic>, file: FileId, party: &Party, ours_as
                 .entity(id),
             );
         }
+    }
+}
+
+/// A tracker whose vendor is a joint controller for the collection, in an
+/// activity that names no joint controller.
+fn joint_tracker(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
+    if !activity.joint_controllers.is_empty() {
+        return;
+    }
+    let id = &activity.id.value;
+    for tracker in activity.trackers.iter() {
+        let facts = ropa_law::tracker_facts(tracker.value);
+        if !facts.joint_controller {
+            continue;
+        }
+        let entity = facts.eea_entity.or(facts.vendor).unwrap_or(facts.name);
+        out.push(
+            Diagnostic::new(
+                Rule::TrackerWithoutJointController,
+                file,
+                tracker.span,
+                format!(
+                    "`{id}` uses the {}: {entity} and you are joint controllers for collecting and transmitting the data (Art. 26), but the activity names no joint controller",
+                    facts.name
+                ),
+            )
+            .help(format!(
+                "declare `joint-controller ID \"{entity}\" {{ arrangement \"…\" }}` and add `joint-controllers ID` to the activity"
+            ))
+            .entity(id),
+        );
     }
 }
