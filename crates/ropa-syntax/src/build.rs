@@ -27,6 +27,32 @@ pub fn build(nodes: &[Node]) -> SpecFile {
             .collect(),
         activities: of("activity").filter_map(activity).collect(),
         allows: of("allow").filter_map(allow).collect(),
+        controllers: of("controller").filter_map(controller).collect(),
+    }
+}
+
+fn controller(node: &Node) -> Option<Controller> {
+    Some(Controller {
+        span: node.span,
+        id: arg(node, 0).and_then(id)?,
+        name: arg_text(node, 1),
+        country: child(node, "country").and_then(|c| arg(c, 0)).and_then(country),
+        address: child_text(node, "address"),
+        contact: child(node, "contact").and_then(contact),
+        representative: child(node, "representative").and_then(contact),
+        dpo: child(node, "dpo").and_then(dpo),
+        allows: allows(node),
+    })
+}
+
+fn dpo(node: &Node) -> Option<Dpo> {
+    if is_none(node) {
+        Some(Dpo::NotAppointed {
+            span: node.span,
+            reason: prop_text(node, "reason"),
+        })
+    } else {
+        contact(node).map(Dpo::Appointed)
     }
 }
 
@@ -145,16 +171,7 @@ fn organization(node: &Node) -> Option<Organization> {
             .and_then(|c| arg(c, 0))
             .and_then(|e| Some(Spanned::new(u64::try_from(integer(e)?).ok()?, e.value_span))),
         contact: child(node, "contact").and_then(contact),
-        dpo: child(node, "dpo").and_then(|dpo| {
-            if is_none(dpo) {
-                Some(Dpo::NotAppointed {
-                    span: dpo.span,
-                    reason: prop_text(dpo, "reason"),
-                })
-            } else {
-                contact(dpo).map(Dpo::Appointed)
-            }
-        }),
+        dpo: child(node, "dpo").and_then(dpo),
         representative: child(node, "representative").and_then(contact),
         security: child_texts(node, "security"),
         breach_procedure: child_text(node, "breach-procedure"),

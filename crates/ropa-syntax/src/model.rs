@@ -55,6 +55,24 @@ pub struct SpecFile {
     pub activities: List<Activity>,
     /// `allow` nodes at the top level: they apply to the whole file.
     pub allows: List<Allow>,
+    /// The controllers the organization processes for (`role processor for=ID`).
+    pub controllers: List<Controller>,
+}
+
+/// A controller on whose behalf the organization processes data: the
+/// processor record lists each with its contact details, representative and
+/// DPO (Art. 30(2)(a)).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Controller {
+    pub span: Span,
+    pub id: Text,
+    pub name: Option<Text>,
+    pub country: Option<Spanned<Country>>,
+    pub address: Option<Text>,
+    pub contact: Option<Contact>,
+    pub representative: Option<Contact>,
+    pub dpo: Option<Dpo>,
+    pub allows: List<Allow>,
 }
 
 impl SpecFile {

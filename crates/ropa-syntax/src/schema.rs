@@ -314,6 +314,18 @@ pub static ORGANIZATION: NodeSchema = NodeSchema {
     ..node("organization", "the organization whose record this is")
 };
 
+// --- controllers (the processor record) ------------------------------------
+
+pub static CONTROLLER: NodeSchema = NodeSchema {
+    args: &[arg("id", ValueKind::Id), optional("name", TEXT)],
+    children: &[&COUNTRY, &ADDRESS, &CONTACT, &REPRESENTATIVE, &DPO, &ALLOW],
+    once: false,
+    ..node(
+        "controller",
+        "a controller on whose behalf you process, named by `role processor for=ID` (Art. 30(2)(a))",
+    )
+};
+
 // --- data and subjects -----------------------------------------------------
 
 pub static DATA: NodeSchema = NodeSchema {
@@ -725,6 +737,7 @@ pub static SPEC_FILE: NodeSchema = NodeSchema {
         &ALLOW,
         &JOINT_CONTROLLER,
         &SYSTEM,
+        &CONTROLLER,
     ],
     once: false,
     ..node("spec file", "a ropa spec file")

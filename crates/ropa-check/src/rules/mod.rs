@@ -145,6 +145,7 @@ catalogue! {
     DpaNotReferenced => processors::DPA_NOT_REFERENCED,
     JointControllerWithoutArrangement => processors::JOINT_CONTROLLER_WITHOUT_ARRANGEMENT,
     TrackerWithoutJointController => processors::TRACKER_WITHOUT_JOINT_CONTROLLER,
+    ControllerDetailsMissing => processors::CONTROLLER_DETAILS_MISSING,
     RecordIncomplete => accountability::RECORD_INCOMPLETE,
     DpiaRequired => accountability::DPIA_REQUIRED,
     DpoRequired => accountability::DPO_REQUIRED,

@@ -102,6 +102,22 @@ pub const TRACKER_WITHOUT_JOINT_CONTROLLER: RuleInfo = RuleInfo {
     facts: &[ropa_law::FactTable::Trackers],
 };
 
+pub const CONTROLLER_DETAILS_MISSING: RuleInfo = RuleInfo {
+    id: "controller-details-missing",
+    category: Category::Processors,
+    default_severity: Severity::Warning,
+    summary: "the processor record lacks the contact details of a controller it processes for",
+    articles: &["GDPR Art. 30(2)(a)", "GDPR Art. 27", "GDPR Art. 37"],
+    guidance: &[
+        "EDPB Guidelines 07/2020 on the concepts of controller and processor (v2.1, 7 July 2021), part II, section 1.3",
+    ],
+    explanation: "Where the organization processes on behalf of a controller (`role processor`), its record must give the name and contact details of each controller, and, where applicable, of the controller's representative (Art. 27, for a controller outside the EU) and its data protection officer (Art. 30(2)(a)). A controller named only in words (`for=\"our customers\"`) has no contact details in the record. Declare it with `controller ID \"Name\" { contact …; dpo …; country … }` and name it with `for=ID`. Whether a representative or a DPO applies depends on facts ropa asks for: the controller's country, and its DPO (or `dpo none`).",
+    bad: "activity payroll-service {\n    role processor for=\"our customers\"\n}",
+    good: "controller acme \"Acme AB\" {\n    country SE\n    contact \"Privacy team\" email=\"privacy@acme.se\"\n    dpo none reason=\"Not required (Art. 37(1))\"\n}\nactivity payroll-service {\n    role processor for=acme\n}",
+    fix: "Declare each controller with `controller ID \"Name\" { contact \"…\" email=\"…\"; country XX; dpo \"…\" }` (and `representative` for a controller outside the EU), and write `role processor for=ID`.",
+    facts: &[],
+};
+
 /// How the activities that name a processor use it.
 #[derive(Clone, Copy, Default)]
 struct Use {
@@ -113,6 +129,7 @@ struct Use {
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    controllers(ctx, out);
     let mut uses: FxHashMap<&str, Use> = FxHashMap::default();
     for (file, activity) in ctx.activities() {
         joint_tracker(out, file, activity);
@@ -246,6 +263,84 @@ fn joint_tracker(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
                 "declare `joint-controller ID \"{entity}\" {{ arrangement \"…\" }}` and add `joint-controllers ID` to the activity"
             ))
             .entity(id),
+        );
+    }
+}
+
+/// The processor record (Art. 30(2)(a)): each controller the organization
+/// processes for, with its contact details.
+fn controllers(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let declared: Vec<(FileId, &ropa_syntax::model::Controller)> = ctx
+        .workspace
+        .specs()
+        .flat_map(|(file, spec)| spec.model.controllers.iter().map(move |c| (file, c)))
+        .collect();
+    let mut named: Vec<&str> = Vec::new();
+    for (file, activity) in ctx.activities() {
+        if activity.role_kind() != RoleKind::Processor {
+            continue;
+        }
+        let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref()) else {
+            continue; // record-incomplete asks for `for=`
+        };
+        if declared.iter().any(|(_, c)| c.id.value == counterpart.value) {
+            named.push(counterpart.value.as_str());
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Rule::ControllerDetailsMissing,
+                file,
+                counterpart.span,
+                format!(
+                    "`{}` processes for \"{}\", named only in words: the processor record needs the controller's contact details (Art. 30(2)(a))",
+                    activity.id.value, counterpart.value
+                ),
+            )
+            .help("declare `controller ID \"Name\" { contact \"…\" email=\"…\" }` and write `role processor for=ID`")
+            .entity(&activity.id.value),
+        );
+    }
+    for (file, controller) in declared {
+        if !named.contains(&controller.id.value.as_str()) {
+            continue;
+        }
+        let mut missing: Vec<&str> = Vec::new();
+        let reachable = controller
+            .contact
+            .as_ref()
+            .is_some_and(|c| c.email.is_some() || c.phone.is_some());
+        if !reachable {
+            missing.push("contact details (`contact \"…\" email=\"…\"`)");
+        }
+        if controller.dpo.is_none() {
+            missing.push("its data protection officer (`dpo \"…\"`, or `dpo none`)");
+        }
+        match &controller.country {
+            None => {
+                missing.push("where it is established (`country XX`), to tell whether it needs an EU representative")
+            }
+            Some(c) if !ropa_law::is_eea(c.value) && controller.representative.is_none() => {
+                missing.push("its representative in the EU (`representative \"…\"`, Art. 27)")
+            }
+            Some(_) => {}
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Rule::ControllerDetailsMissing,
+                file,
+                controller.id.span,
+                format!(
+                    "controller `{}`: the processor record lacks {}",
+                    controller.id.value,
+                    missing.join("; ")
+                ),
+            )
+            .help("Art. 30(2)(a): name and contact details of each controller, and where applicable its representative and DPO")
+            .entity(&controller.id.value),
         );
     }
 }
