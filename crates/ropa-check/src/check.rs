@@ -200,7 +200,12 @@ fn apply_allows(
                 .help("fix the spec instead"),
             ),
             Some(rule) => {
-                if s.allow.reason.is_none() {
+                // A placeholder reason ("TODO") is no reason.
+                if s.allow
+                    .reason
+                    .as_ref()
+                    .is_none_or(|r| ropa_syntax::values::is_placeholder(&r.value))
+                {
                     kept.push(
                         Diagnostic::new(
                             Rule::AllowWithoutReason,

@@ -41,7 +41,9 @@ impl<'a> Declared<'a> {
             (Declared::Data(_), RefTarget::Data) | (Declared::Subjects(_), RefTarget::Subjects) => true,
             (Declared::Party(p), RefTarget::Processor) => p.kind.is_processor(),
             (Declared::Party(p), RefTarget::Recipient) => p.kind == PartyKind::Recipient,
-            (Declared::Party(_), RefTarget::Party) => true,
+            (Declared::Party(p), RefTarget::JointController) => p.kind == PartyKind::JointController,
+            (Declared::Party(p), RefTarget::System) => p.kind == PartyKind::System,
+            (Declared::Party(p), RefTarget::Party) => p.kind.receives_data(),
             _ => false,
         }
     }

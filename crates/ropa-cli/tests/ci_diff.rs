@@ -111,7 +111,7 @@ fn diff_between_two_revisions_of_a_git_repository() {
     assert_names_the_new_transfer(&markdown);
     // Paths are shown as in the repository, not in a temporary folder.
     assert!(
-        markdown.contains("`specs/office2go/activities.ropa.kdl:45`"),
+        markdown.contains("`specs/office2go/activities.ropa.kdl:47`"),
         "{markdown}"
     );
     assert!(!markdown.contains("ropa-diff-"), "{markdown}");
@@ -130,7 +130,7 @@ fn diff_between_two_revisions_of_a_git_repository() {
         &["diff", "main~1", "main", "--", "office2go"],
     ));
     assert_names_the_new_transfer(&inside);
-    assert!(inside.contains("`office2go/activities.ropa.kdl:45`"), "{inside}");
+    assert!(inside.contains("`office2go/activities.ropa.kdl:47`"), "{inside}");
 
     // A change that is not in the record is no change.
     write(repo.path(), "README.md", "Edited.\n");

@@ -279,9 +279,14 @@ fn github_annotations_escape_properties_and_messages() {
     assert!(lines[..lines.len() - 1].iter().all(|l| l.starts_with("::")), "{text}");
     assert!(lines.last().is_some_and(|l| l.starts_with("Found ")), "{text}");
     // Info findings are notices.
-    let info = stdout(&ropa(&["check", OFFICE2GO, "--format", "github"]));
+    write(
+        dir.path(),
+        "host.ropa.kdl",
+        "processor host \"Host\" {\n    stored-in IE\n    parent US\n    dpa \"2025-01-01\"\n}\nactivity hosting {\n    purpose \"Hosting\"\n    processors host\n}\n",
+    );
+    let info = stdout(&check_in(dir.path(), ".", "github"));
     assert!(
-        info.contains("::notice file=specs/office2go/processors.ropa.kdl"),
+        info.contains("::notice file=host.ropa.kdl") && info.contains("title=ropa third-country-parent::"),
         "{info}"
     );
 }

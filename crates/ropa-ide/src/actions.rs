@@ -1,11 +1,17 @@
 //! Quick fixes for findings: the did-you-mean of an undefined reference, a
-//! retention or legal-basis skeleton, a transfer with a safeguard, and an
-//! `allow` with a reason for any finding that may be accepted.
+//! retention or legal-basis skeleton, the place for a transfer's safeguard,
+//! the declaration of a transfer the record already implies, and an `allow`
+//! for any finding that may be accepted.
 //!
-//! Skeletons hold conspicuous placeholders in capitals (`"PERIOD"`,
-//! `law="LAW AND SECTION"`): a quick fix must not write a legal statement
-//! the user did not make. A placeholder that is not a valid value (a period)
-//! is reported until it is replaced.
+//! A quick fix never writes a legal statement: no mechanism, basis, date,
+//! reference or reason that would silence the finding it fixes. It inserts
+//! structure with conspicuous placeholders (`"PERIOD"`, `basis BASIS`,
+//! `mechanism=MECHANISM`, `reason="TODO: …"`) that are themselves reported
+//! until a person replaces them: a placeholder that is not a valid value is
+//! an invalid value, and a placeholder text reads as absent. The one fix that
+//! may close its finding, declaring a transfer, copies only what the record
+//! already says (the party and the country it stores data in) and names no
+//! mechanism: whether the transfer is lawful is then judged from the record.
 
 use ropa_check::index::Index;
 use ropa_check::{Diagnostic, FileId, Rule, Workspace};
@@ -68,33 +74,22 @@ pub fn code_actions(ws: &Workspace, file: FileId, range: Span, findings: &[Diagn
                         vec![insert_child(text, activity, "retain \"PERIOD\" from=EVENT")],
                         false,
                     );
+                }
+            }
+            Rule::MissingLegalBasis => {
+                // Which basis applies is a legal judgement: the fix leaves the
+                // word to the person (completion lists the bases).
+                if let Some(activity) = enclosing(f, finding.span, &["activity"]) {
                     push(
-                        "Add a retention criterion (`retain until=\"…\"`)".to_owned(),
-                        vec![insert_child(text, activity, "retain until=\"CRITERION FOR DELETION\"")],
+                        "Add a legal basis (`basis BASIS`, then choose the basis)".to_owned(),
+                        vec![insert_child(text, activity, "basis BASIS")],
                         false,
                     );
                 }
             }
-            Rule::MissingLegalBasis => {
-                if let Some(activity) = enclosing(f, finding.span, &["activity"]) {
-                    for line in [
-                        "basis contract",
-                        "basis legal-obligation law=\"LAW AND SECTION\"",
-                        "basis legitimate-interests interest=\"INTEREST PURSUED\" assessment=\"BALANCING TEST REFERENCE\"",
-                        "basis consent withdrawal=\"HOW CONSENT IS WITHDRAWN\" records=\"WHERE CONSENTS ARE RECORDED\"",
-                    ] {
-                        let basis = line.split_whitespace().nth(1).unwrap_or("");
-                        push(
-                            format!("Add the legal basis `{basis}`"),
-                            vec![insert_child(text, activity, line)],
-                            false,
-                        );
-                    }
-                }
-            }
             Rule::TransferWithoutSafeguard => {
-                if let Some((title, edits)) = safeguard(ws, f, finding) {
-                    push(title, edits, true);
+                if let Some((title, edits)) = safeguard(f, finding) {
+                    push(title, edits, false);
                 }
             }
             Rule::UndeclaredTransfer => {
@@ -248,101 +243,32 @@ fn undefined_reference(ws: &Workspace, file: &ropa_check::File, finding: &Diagno
     out
 }
 
-/// The SCC module for a transfer: who exports (us as controller or
-/// processor) to whom (a processor or a controller).
-fn scc_module(activity_is_processor: bool, to_processor: bool) -> u8 {
-    match (activity_is_processor, to_processor) {
-        (false, false) => 1,
-        (false, true) => 2,
-        (true, true) => 3,
-        (true, false) => 4,
-    }
-}
-
-/// The mechanism a skeleton proposes for `country` and the receiving party.
-fn mechanism_for(country: Country, party: Option<&ropa_syntax::model::Party>, module: u8) -> String {
-    let dpf = party.is_some_and(|p| p.dpf.as_ref().is_some_and(|d| d.value));
-    match ropa_law::adequacy(country).map(|a| a.scope) {
-        Some(ropa_law::AdequacyScope::DpfCertifiedOnly) if dpf => "mechanism=dpf".to_owned(),
-        Some(ropa_law::AdequacyScope::Full | ropa_law::AdequacyScope::Partial(_)) => "mechanism=adequacy".to_owned(),
-        _ => format!("mechanism=scc module={module} tia=\"TIA REFERENCE\""),
-    }
-}
-
-fn is_processor_activity(activity: &Node) -> bool {
-    activity
-        .child_nodes()
-        .iter()
-        .any(|n| n.name.value == "role" && n.arguments().next().and_then(|e| e.value.as_str()) == Some("processor"))
-}
-
-/// Adds (or corrects) the `mechanism=` of a transfer that has none.
-fn safeguard(ws: &Workspace, file: &ropa_check::File, finding: &Diagnostic) -> Option<(String, Vec<TextEdit>)> {
+/// Marks where the transfer's safeguard goes (`mechanism=MECHANISM`): which
+/// safeguard is in place is for a person to say.
+fn safeguard(file: &ropa_check::File, finding: &Diagnostic) -> Option<(String, Vec<TextEdit>)> {
     let transfer = enclosing(file, finding.span, &["transfer"])?;
-    let activity = enclosing(file, finding.span, &["activity"]);
-    let country = transfer
-        .arguments()
-        .next()
-        .and_then(|e| e.value.as_str())
-        .and_then(Country::parse)?;
-    let index = Index::new(ws);
-    let party = transfer
-        .property("to")
-        .and_then(|e| e.value.as_str())
-        .and_then(|id| index.party(id));
-    let module = scc_module(
-        activity.is_some_and(is_processor_activity),
-        party.is_none_or(|p| p.kind.is_processor()),
-    );
-    let mut mechanism = format!("mechanism=scc module={module}");
-    if transfer.property("module").is_some() {
-        mechanism = "mechanism=scc".to_owned();
+    if transfer.property("mechanism").is_some() {
+        return None;
     }
-    if transfer.property("tia").is_none() {
-        mechanism.push_str(" tia=\"TIA REFERENCE\"");
-    }
-    let edit = match transfer.property("mechanism") {
-        // Replace the wrong mechanism and everything it brought along would
-        // guess too much: replace only the mechanism's value.
-        Some(existing) => TextEdit {
-            span: existing.span,
-            new_text: mechanism,
-        },
-        None => {
-            let end = transfer.entries.last().map_or(transfer.name.span.end, |e| e.span.end);
-            TextEdit {
-                span: Span::new(end, end),
-                new_text: format!(" {mechanism}"),
-            }
-        }
-    };
+    let end = transfer.entries.last().map_or(transfer.name.span.end, |e| e.span.end);
     Some((
-        format!(
-            "Use standard contractual clauses for the transfer to {country} (`{}`)",
-            edit.new_text.trim()
-        ),
-        vec![edit],
+        "Name the safeguard of this transfer (`mechanism=MECHANISM`, then choose it)".to_owned(),
+        vec![TextEdit {
+            span: Span::new(end, end),
+            new_text: " mechanism=MECHANISM".to_owned(),
+        }],
     ))
 }
 
-/// Declares a transfer an activity makes without saying so.
+/// Declares a transfer the record already implies: the party and the
+/// country come from the record; the safeguard is left to a person.
 fn declare_transfer(ws: &Workspace, file: &ropa_check::File, finding: &Diagnostic) -> Option<(String, Vec<TextEdit>)> {
     let activity = enclosing(file, finding.span, &["activity"])?;
     let reference = file.text.get(finding.span.range())?.trim_matches('"');
     let related = finding.related.first()?;
     let country_text = ws.file(related.file)?.text.get(related.span.range())?.trim_matches('"');
     let country = Country::parse(country_text)?;
-    let index = Index::new(ws);
-    let party = index.party(reference);
-    let module = scc_module(
-        is_processor_activity(activity),
-        party.is_none_or(|p| p.kind.is_processor()),
-    );
-    let line = format!(
-        "transfer {country} to={} {}",
-        ropa_kdl::kdl_string(reference),
-        mechanism_for(country, party, module)
-    );
+    let line = format!("transfer {country} to={}", ropa_kdl::kdl_string(reference));
     Some((
         format!("Declare the transfer: `{line}`"),
         vec![insert_child(&file.text, activity, &line)],
@@ -353,7 +279,7 @@ fn declare_transfer(ws: &Workspace, file: &ropa_check::File, finding: &Diagnosti
 /// of the file when it is about no such node.
 fn allow(text: &str, file: &ropa_check::File, finding: &Diagnostic) -> Option<(String, TextEdit)> {
     let rule = finding.rule.id();
-    let line = format!("allow {rule} reason=\"WHY THIS IS ACCEPTED\"");
+    let line = format!("allow {rule} reason=\"TODO: why this is accepted\"");
     let scope = enclosing(
         file,
         finding.span,
@@ -427,21 +353,22 @@ mod tests {
     }
 
     #[test]
-    fn transfer_without_safeguard_gets_scc_skeleton() {
+    fn transfer_without_safeguard_gets_a_mechanism_placeholder() {
         insta::assert_snapshot!(actions(&format!(
             "{ORG}processor mailer \"Mailer\" {{\n    stored-in US\n    dpa \"2024-01-01\"\n}}\nactivity web {{\n    purpose \"p\"\n    basis contract\n    retain \"1 year\" from=collection\n    processors mailer\n    transfer U$0S to=mailer\n}}\n"
         )));
     }
 
     #[test]
-    fn undeclared_transfer_is_declared_with_the_right_mechanism() {
-        // Switzerland is adequate: no SCCs needed. CRLF line endings are kept.
+    fn undeclared_transfer_is_declared_without_a_mechanism() {
+        // The party and country come from the record; the safeguard is left
+        // to a person. CRLF line endings are kept.
         let fixture = format!(
             "{ORG}processor av \"AV\" {{\n    stored-in CH\n    dpa \"2024-01-01\"\n}}\nactivity it {{\n    purpose \"p\"\n    basis contract\n    retain \"1 year\" from=collection\n    processors a$0v\n}}\n"
         )
         .replace('\n', "\r\n");
         let out = actions(&fixture);
-        assert!(out.contains("    transfer CH to=av mechanism=adequacy\r\n}"), "{out}");
+        assert!(out.contains("    transfer CH to=av\r\n}"), "{out}");
         insta::assert_snapshot!(out.replace('\r', "␍"));
     }
 

@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn top_level_node_names() {
-        insta::assert_snapshot!(labels("$0"), @"organization data subjects processor recipient activity allow");
+        insta::assert_snapshot!(labels("$0"), @"organization data subjects processor recipient activity allow joint-controller system controller");
         insta::assert_snapshot!(labels("act$0"), @"activity");
     }
 

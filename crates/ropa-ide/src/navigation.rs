@@ -35,7 +35,11 @@ impl Class {
         match target {
             RefTarget::Data => Class::Data,
             RefTarget::Subjects => Class::Subjects,
-            RefTarget::Processor | RefTarget::Recipient | RefTarget::Party => Class::Party,
+            RefTarget::Processor
+            | RefTarget::Recipient
+            | RefTarget::Party
+            | RefTarget::JointController
+            | RefTarget::System => Class::Party,
         }
     }
 }
@@ -45,7 +49,7 @@ pub(crate) fn class_of_declaration(node_name: &str) -> Option<Class> {
     Some(match node_name {
         "data" => Class::Data,
         "subjects" => Class::Subjects,
-        "processor" | "subprocessor" | "recipient" => Class::Party,
+        "processor" | "subprocessor" | "recipient" | "joint-controller" | "system" => Class::Party,
         "activity" => Class::Activity,
         _ => return None,
     })

@@ -14,6 +14,8 @@ pub enum SymbolKind {
     Subprocessor,
     Recipient,
     Activity,
+    JointController,
+    System,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +41,8 @@ fn party_symbol(party: &Party) -> Symbol {
             PartyKind::Processor => SymbolKind::Processor,
             PartyKind::Subprocessor => SymbolKind::Subprocessor,
             PartyKind::Recipient => SymbolKind::Recipient,
+            PartyKind::JointController => SymbolKind::JointController,
+            PartyKind::System => SymbolKind::System,
         },
         span: party.span,
         selection: party.id.span,

@@ -77,7 +77,7 @@ fn fides_deployment() {
     let rules: std::collections::BTreeSet<&str> = findings.iter().map(|d| d.rule.info().id).collect();
     // Honest findings about what Fides does not record.
     for rule in [
-        "processor-without-dpa",
+        "dpa-not-referenced",
         "consent-without-withdrawal",
         "indefinite-retention",
         "criminal-data-without-authority",

@@ -97,6 +97,19 @@ pub fn organisation_adequacy_decisions() -> &'static [OrganisationAdequacy] {
     ORGANISATIONS
 }
 
+/// The adequacy decision for the international organisation a record names
+/// `name`: its full name or short name, in any case. The European Patent
+/// Office is the executive body of the European Patent Organisation and is
+/// accepted for it.
+pub fn organisation_adequacy(name: &str) -> Option<&'static OrganisationAdequacy> {
+    let name = name.trim().to_lowercase();
+    ORGANISATIONS.iter().find(|a| {
+        name == a.organisation.to_lowercase()
+            || name == a.short_name.to_lowercase()
+            || (a.short_name == "EPOrg" && (name == "european patent office" || name == "epo"))
+    })
+}
+
 const PRE_GDPR_STATUS: &str = "in force (adopted under Directive 95/46/EC, kept by GDPR Art. 45(9)); confirmed by the \
      Commission's first review, COM(2024) 7 of 15 January 2024; periodic review at least every four years";
 

@@ -22,15 +22,18 @@ mod consent_age;
 mod eea;
 mod retention;
 mod source;
+mod trackers;
 
 pub use adequacy::{
-    Adequacy, AdequacyScope, OrganisationAdequacy, adequacy, adequacy_decisions, organisation_adequacy_decisions,
+    Adequacy, AdequacyScope, OrganisationAdequacy, adequacy, adequacy_decisions, organisation_adequacy,
+    organisation_adequacy_decisions,
 };
 pub use authorities::{Authority, authorities, supervisory_authority};
 pub use consent_age::{ConsentAge, DEFAULT_CONSENT_AGE, consent_ages, digital_consent_age};
 pub use eea::{EEA_EFTA_MEMBERS, EEA_PROVENANCE, EU_MEMBERS, eea_members, is_eea, is_eu};
 pub use retention::{RetentionPeriod, Statute, StatuteTopic, statutes, statutory_retention};
 pub use source::{Confidence, Provenance, Source};
+pub use trackers::{TrackerFacts, tracker_facts, trackers};
 
 use std::fmt::Write as _;
 
@@ -42,6 +45,7 @@ pub fn all_provenances() -> impl Iterator<Item = &'static Provenance> {
         .chain(consent_ages().iter().map(|c| &c.provenance))
         .chain(statutes().iter().map(|s| &s.provenance))
         .chain(authorities().iter().map(|a| &a.provenance))
+        .chain(trackers().iter().map(|t| &t.provenance))
 }
 
 /// The newest `as_of` date of all facts: shown in reports as "legal facts as
@@ -58,15 +62,17 @@ pub enum FactTable {
     ConsentAge,
     StatutoryRetention,
     SupervisoryAuthorities,
+    Trackers,
 }
 
 impl FactTable {
-    pub const ALL: [FactTable; 5] = [
+    pub const ALL: [FactTable; 6] = [
         FactTable::Eea,
         FactTable::Adequacy,
         FactTable::ConsentAge,
         FactTable::StatutoryRetention,
         FactTable::SupervisoryAuthorities,
+        FactTable::Trackers,
     ];
 
     pub fn title(self) -> &'static str {
@@ -76,6 +82,7 @@ impl FactTable {
             FactTable::ConsentAge => "Age of digital consent (GDPR Art. 8)",
             FactTable::StatutoryRetention => "Statutory retention periods",
             FactTable::SupervisoryAuthorities => "Supervisory authorities (GDPR Art. 51)",
+            FactTable::Trackers => "Tracking tools (ePrivacy Directive Art. 5(3))",
         }
     }
 
@@ -141,6 +148,19 @@ impl FactTable {
                 ),
                 authorities().iter().map(|a| &a.provenance).collect(),
                 vec![source::EDPB_MEMBERS],
+            ),
+            FactTable::Trackers => (
+                format!(
+                    "{} tracking tools recognised by name ({}): vendor, EEA entity where confirmed, purposes, and \
+                     whether the vendor's terms make it a joint controller for the collection.",
+                    trackers().len(),
+                    trackers().iter().map(|t| t.name).collect::<Vec<_>>().join(", ")
+                ),
+                trackers().iter().map(|t| &t.provenance).collect(),
+                trackers()
+                    .iter()
+                    .filter_map(|t| t.provenance.sources.first().copied())
+                    .collect(),
             ),
         };
 

@@ -93,7 +93,8 @@ pub fn symbol_kind(kind: ropa_ide::SymbolKind) -> ls::SymbolKind {
         K::Data => ls::SymbolKind::FIELD,
         K::Subjects => ls::SymbolKind::STRUCT,
         K::Processor | K::Subprocessor => ls::SymbolKind::CLASS,
-        K::Recipient => ls::SymbolKind::INTERFACE,
+        K::Recipient | K::JointController => ls::SymbolKind::INTERFACE,
+        K::System => ls::SymbolKind::MODULE,
         K::Activity => ls::SymbolKind::FUNCTION,
     }
 }

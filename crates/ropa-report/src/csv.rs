@@ -233,6 +233,8 @@ fn transfers(ctx: &Ctx) -> (Vec<Key>, Vec<Vec<String>>) {
                         PartyKind::Processor => ctx.t(Key::Processor),
                         PartyKind::Subprocessor => ctx.t(Key::SubProcessor),
                         PartyKind::Recipient => ctx.t(Key::Recipient),
+                        PartyKind::JointController => ctx.t(Key::JointController),
+                        PartyKind::System => ctx.t(Key::System),
                     };
                     (party.id().to_owned(), party.name().to_owned(), role.to_owned())
                 }

@@ -546,6 +546,8 @@ fn middle_node(ctx: &Ctx, member: &Middle, y: i64, indent: i64, links: Links) ->
                     ropa_syntax::model::PartyKind::Processor => Key::MapProcessorShort,
                     ropa_syntax::model::PartyKind::Subprocessor => Key::MapSubProcessorShort,
                     ropa_syntax::model::PartyKind::Recipient => Key::MapRecipientShort,
+                    ropa_syntax::model::PartyKind::JointController => Key::MapJointControllerShort,
+                    ropa_syntax::model::PartyKind::System => Key::MapSystemShort,
                 })
                 .to_owned(),
             ];

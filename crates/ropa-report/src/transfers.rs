@@ -85,6 +85,8 @@ fn role(ctx: &Ctx, view: &View, party: &PartyView) -> Line {
             }
             line
         }
+        PartyKind::JointController => vec![text(ctx.t(Key::JointController))],
+        PartyKind::System => vec![text(ctx.t(Key::System))],
     };
     if p.dpf.as_ref().is_some_and(|d| d.value) {
         out.push(text(" "));

@@ -20,11 +20,39 @@ pub fn build(nodes: &[Node]) -> SpecFile {
             .filter_map(|n| match n.name.value.as_str() {
                 "processor" => party(n, PartyKind::Processor),
                 "recipient" => party(n, PartyKind::Recipient),
+                "joint-controller" => party(n, PartyKind::JointController),
+                "system" => party(n, PartyKind::System),
                 _ => None,
             })
             .collect(),
         activities: of("activity").filter_map(activity).collect(),
         allows: of("allow").filter_map(allow).collect(),
+        controllers: of("controller").filter_map(controller).collect(),
+    }
+}
+
+fn controller(node: &Node) -> Option<Controller> {
+    Some(Controller {
+        span: node.span,
+        id: arg(node, 0).and_then(id)?,
+        name: arg_text(node, 1),
+        country: child(node, "country").and_then(|c| arg(c, 0)).and_then(country),
+        address: child_text(node, "address"),
+        contact: child(node, "contact").and_then(contact),
+        representative: child(node, "representative").and_then(contact),
+        dpo: child(node, "dpo").and_then(dpo),
+        allows: allows(node),
+    })
+}
+
+fn dpo(node: &Node) -> Option<Dpo> {
+    if is_none(node) {
+        Some(Dpo::NotAppointed {
+            span: node.span,
+            reason: prop_text(node, "reason"),
+        })
+    } else {
+        contact(node).map(Dpo::Appointed)
     }
 }
 
@@ -143,16 +171,7 @@ fn organization(node: &Node) -> Option<Organization> {
             .and_then(|c| arg(c, 0))
             .and_then(|e| Some(Spanned::new(u64::try_from(integer(e)?).ok()?, e.value_span))),
         contact: child(node, "contact").and_then(contact),
-        dpo: child(node, "dpo").and_then(|dpo| {
-            if is_none(dpo) {
-                Some(Dpo::NotAppointed {
-                    span: dpo.span,
-                    reason: prop_text(dpo, "reason"),
-                })
-            } else {
-                contact(dpo).map(Dpo::Appointed)
-            }
-        }),
+        dpo: child(node, "dpo").and_then(dpo),
         representative: child(node, "representative").and_then(contact),
         security: child_texts(node, "security"),
         breach_procedure: child_text(node, "breach-procedure"),
@@ -212,6 +231,9 @@ fn party(node: &Node, kind: PartyKind) -> Option<Party> {
         subprocessors: children(node, "subprocessor")
             .filter_map(|c| party(c, PartyKind::Subprocessor))
             .collect(),
+        arrangement: child_text(node, "arrangement"),
+        self_hosted: child(node, "self-hosted").map(|c| c.span),
+        hosted_by: child(node, "hosted-by").and_then(|c| arg(c, 0)).and_then(id),
         allows: allows(node),
     })
 }
@@ -223,6 +245,7 @@ fn activity(node: &Node) -> Option<Activity> {
     let mut first: [Option<&Node>; ActivityField::COUNT] = [None; ActivityField::COUNT];
     let (mut subjects, mut data, mut processors, mut recipients) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut tracking, mut involves) = (Vec::new(), Vec::new());
+    let (mut trackers, mut joint_controllers, mut systems) = (Vec::new(), Vec::new(), Vec::new());
     let (mut bases, mut conditions, mut retention, mut transfers) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut decisions, mut security, mut allows) = (Vec::new(), Vec::new(), Vec::new());
     for c in node.child_nodes() {
@@ -244,6 +267,9 @@ fn activity(node: &Node) -> Option<Activity> {
             "recipients" => extend_exact(&mut recipients, c.arguments().filter_map(id)),
             "tracking" => extend_exact(&mut tracking, c.arguments().filter_map(keyword)),
             "involves" => extend_exact(&mut involves, c.arguments().filter_map(keyword)),
+            "trackers" => extend_exact(&mut trackers, c.arguments().filter_map(keyword)),
+            "joint-controllers" => extend_exact(&mut joint_controllers, c.arguments().filter_map(id)),
+            "systems" => extend_exact(&mut systems, c.arguments().filter_map(id)),
             "basis" => bases.extend(basis(c)),
             "condition" => conditions.extend(condition(c)),
             "retain" => retention.push(self::retention(c)),
@@ -284,6 +310,9 @@ fn activity(node: &Node) -> Option<Activity> {
         recipients: recipients.into(),
         transfers: transfers.into(),
         tracking: tracking.into(),
+        trackers: trackers.into(),
+        joint_controllers: joint_controllers.into(),
+        systems: systems.into(),
         involves: involves.into(),
         automated_decisions: decisions.into(),
         dpia: field(ActivityField::Dpia).and_then(|dpia| {

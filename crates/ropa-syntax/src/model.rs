@@ -8,7 +8,7 @@ pub use ropa_kdl::{SmolStr, Span};
 
 use crate::values::{
     Art9Condition, Country, Date, DerogationGround, DpiaCriterion, Duration, LegalBasis, Mechanism, Provision,
-    RecipientKind, RoleKind, SpecialCategory, Statute, TrackingPurpose,
+    RecipientKind, RoleKind, SpecialCategory, Statute, Tracker, TrackingPurpose,
 };
 
 /// A value with the span of the text it came from.
@@ -54,6 +54,24 @@ pub struct SpecFile {
     pub parties: List<Party>,
     pub activities: List<Activity>,
     /// `allow` nodes at the top level: they apply to the whole file.
+    pub allows: List<Allow>,
+    /// The controllers the organization processes for (`role processor for=ID`).
+    pub controllers: List<Controller>,
+}
+
+/// A controller on whose behalf the organization processes data: the
+/// processor record lists each with its contact details, representative and
+/// DPO (Art. 30(2)(a)).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Controller {
+    pub span: Span,
+    pub id: Text,
+    pub name: Option<Text>,
+    pub country: Option<Spanned<Country>>,
+    pub address: Option<Text>,
+    pub contact: Option<Contact>,
+    pub representative: Option<Contact>,
+    pub dpo: Option<Dpo>,
     pub allows: List<Allow>,
 }
 
@@ -132,6 +150,11 @@ pub enum PartyKind {
     Processor,
     Subprocessor,
     Recipient,
+    /// Decides purposes and means together with the organization (Art. 26).
+    JointController,
+    /// Software an activity uses: not a party by itself; its host (if any)
+    /// is a processor.
+    System,
 }
 
 impl PartyKind {
@@ -140,10 +163,17 @@ impl PartyKind {
             PartyKind::Processor => "processor",
             PartyKind::Subprocessor => "subprocessor",
             PartyKind::Recipient => "recipient",
+            PartyKind::JointController => "joint-controller",
+            PartyKind::System => "system",
         }
     }
     pub fn is_processor(self) -> bool {
         matches!(self, PartyKind::Processor | PartyKind::Subprocessor)
+    }
+    /// Whether data reaches another organization through it: every kind but
+    /// a system, which is software.
+    pub fn receives_data(self) -> bool {
+        self != PartyKind::System
     }
 }
 
@@ -164,6 +194,12 @@ pub struct Party {
     pub dpa: Option<Dpa>,
     pub dpf: Option<Spanned<bool>>,
     pub subprocessors: List<Party>,
+    /// Joint controllers: the Art. 26 arrangement.
+    pub arrangement: Option<Text>,
+    /// Systems: `self-hosted`.
+    pub self_hosted: Option<Span>,
+    /// Systems: `hosted-by PROCESSOR`.
+    pub hosted_by: Option<Reference>,
     pub allows: List<Allow>,
 }
 
@@ -203,6 +239,9 @@ pub struct Activity {
     pub recipients: List<Reference>,
     pub transfers: List<Transfer>,
     pub tracking: List<Spanned<TrackingPurpose>>,
+    pub trackers: List<Spanned<Tracker>>,
+    pub joint_controllers: List<Reference>,
+    pub systems: List<Reference>,
     pub involves: List<Spanned<DpiaCriterion>>,
     pub automated_decisions: List<AutomatedDecision>,
     pub dpia: Option<Dpia>,

@@ -5,7 +5,7 @@
 
 use crate::values::{
     Art9Condition, DerogationGround, DpiaCriterion, Keyword, LegalBasis, Mechanism, Provision, RecipientKind, RoleKind,
-    Severity, SpecialCategory, Statute, TrackingPurpose,
+    Severity, SpecialCategory, Statute, Tracker, TrackingPurpose,
 };
 
 /// The kinds of declarations a reference can point at.
@@ -18,6 +18,10 @@ pub enum RefTarget {
     Recipient,
     /// A processor, sub-processor or recipient: whoever receives a transfer.
     Party,
+    /// A joint controller (Art. 26).
+    JointController,
+    /// A system (software) an activity uses.
+    System,
 }
 
 impl RefTarget {
@@ -28,6 +32,8 @@ impl RefTarget {
             RefTarget::Processor => "processor",
             RefTarget::Recipient => "recipient",
             RefTarget::Party => "processor or recipient",
+            RefTarget::JointController => "joint controller",
+            RefTarget::System => "system",
         }
     }
 }
@@ -193,6 +199,7 @@ const GROUND: ValueKind = vocabulary!("Art. 49 derogation", DerogationGround);
 const ROLE: ValueKind = vocabulary!("role", RoleKind);
 const RECIPIENT_KIND: ValueKind = vocabulary!("recipient kind", RecipientKind);
 const TRACKING: ValueKind = vocabulary!("tracking purpose", TrackingPurpose);
+const TRACKER: ValueKind = vocabulary!("tracker", Tracker);
 const CRITERION: ValueKind = vocabulary!("DPIA criterion", DpiaCriterion);
 const PROVISION: ValueKind = vocabulary!("provision requirement", Provision);
 const STATUTE: ValueKind = vocabulary!("statute", Statute);
@@ -305,6 +312,18 @@ pub static ORGANIZATION: NodeSchema = NodeSchema {
         &ALLOW,
     ],
     ..node("organization", "the organization whose record this is")
+};
+
+// --- controllers (the processor record) ------------------------------------
+
+pub static CONTROLLER: NodeSchema = NodeSchema {
+    args: &[arg("id", ValueKind::Id), optional("name", TEXT)],
+    children: &[&COUNTRY, &ADDRESS, &CONTACT, &REPRESENTATIVE, &DPO, &ALLOW],
+    once: false,
+    ..node(
+        "controller",
+        "a controller on whose behalf you process, named by `role processor for=ID` (Art. 30(2)(a))",
+    )
 };
 
 // --- data and subjects -----------------------------------------------------
@@ -430,6 +449,52 @@ pub static RECIPIENT: NodeSchema = NodeSchema {
     ..node("recipient", "a recipient that is not your processor (Art. 4(9))")
 };
 
+static ARRANGEMENT: NodeSchema = NodeSchema {
+    args: &[arg("reference", TEXT)],
+    ..node(
+        "arrangement",
+        "reference to the arrangement between the joint controllers (Art. 26(1))",
+    )
+};
+
+pub static JOINT_CONTROLLER: NodeSchema = NodeSchema {
+    args: &[arg("id", ValueKind::Id), optional("entity", TEXT)],
+    children: &[
+        &SERVICE,
+        &PARTY_COUNTRY,
+        &STORED_IN,
+        &ACCESSED_FROM,
+        &PARENT,
+        &DPF,
+        &ARRANGEMENT,
+        &ALLOW,
+    ],
+    once: false,
+    ..node(
+        "joint-controller",
+        "a controller that decides purposes and means together with you (Art. 26), such as the platform of a social-media pixel or fan page",
+    )
+};
+
+static SELF_HOSTED: NodeSchema = node(
+    "self-hosted",
+    "the organization runs the software itself: no one else receives the data through it",
+);
+static HOSTED_BY: NodeSchema = NodeSchema {
+    args: &[arg("processor", ValueKind::Ref(RefTarget::Processor))],
+    ..node("hosted-by", "the processor that hosts or runs the software for you")
+};
+
+pub static SYSTEM: NodeSchema = NodeSchema {
+    args: &[arg("id", ValueKind::Id), optional("name", TEXT)],
+    children: &[&SERVICE, &SELF_HOSTED, &HOSTED_BY, &ALLOW],
+    once: false,
+    ..node(
+        "system",
+        "software an activity uses (a CMS, a plug-in, a database), with who runs it",
+    )
+};
+
 // --- activity --------------------------------------------------------------
 
 static NAME: NodeSchema = NodeSchema {
@@ -550,7 +615,8 @@ static RECIPIENTS_REF: NodeSchema = NodeSchema {
     ..node("recipients", "the recipients")
 };
 static TRANSFER: NodeSchema = NodeSchema {
-    args: &[arg("country", ValueKind::Country)],
+    // No country for a transfer to an international organisation.
+    args: &[optional("country", ValueKind::Country)],
     props: &[
         prop(
             "to",
@@ -569,6 +635,27 @@ static TRANSFER: NodeSchema = NodeSchema {
     ],
     once: false,
     ..node("transfer", "a transfer to a third country (Chapter V)")
+};
+static JOINT_CONTROLLERS_REF: NodeSchema = NodeSchema {
+    args: &[arg("joint-controller", ValueKind::Ref(RefTarget::JointController))],
+    rest: Some(arg("joint-controller", ValueKind::Ref(RefTarget::JointController))),
+    once: false,
+    ..node("joint-controllers", "the joint controllers of this activity (Art. 26)")
+};
+static SYSTEMS_REF: NodeSchema = NodeSchema {
+    args: &[arg("system", ValueKind::Ref(RefTarget::System))],
+    rest: Some(arg("system", ValueKind::Ref(RefTarget::System))),
+    once: false,
+    ..node("systems", "the systems (software) the activity uses")
+};
+static TRACKERS_NODE: NodeSchema = NodeSchema {
+    args: &[arg("tracker", TRACKER)],
+    rest: Some(arg("tracker", TRACKER)),
+    once: false,
+    ..node(
+        "trackers",
+        "named tracking tools on the user's device, such as `meta-pixel` (ePrivacy Art. 5(3))",
+    )
 };
 static TRACKING_NODE: NodeSchema = NodeSchema {
     args: &[arg("purpose", TRACKING)],
@@ -625,6 +712,9 @@ pub static ACTIVITY: NodeSchema = NodeSchema {
         &RECIPIENTS_REF,
         &TRANSFER,
         &TRACKING_NODE,
+        &JOINT_CONTROLLERS_REF,
+        &SYSTEMS_REF,
+        &TRACKERS_NODE,
         &INVOLVES,
         &AUTOMATED_DECISION,
         &DPIA,
@@ -645,6 +735,9 @@ pub static SPEC_FILE: NodeSchema = NodeSchema {
         &RECIPIENT,
         &ACTIVITY,
         &ALLOW,
+        &JOINT_CONTROLLER,
+        &SYSTEM,
+        &CONTROLLER,
     ],
     once: false,
     ..node("spec file", "a ropa spec file")

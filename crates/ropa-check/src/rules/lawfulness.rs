@@ -4,7 +4,7 @@
 use ropa_law::FactTable;
 use ropa_syntax::Span;
 use ropa_syntax::model::{Activity, DataCategory};
-use ropa_syntax::values::{LegalBasis, Provision, Severity, TrackingPurpose};
+use ropa_syntax::values::{Keyword, LegalBasis, Provision, Severity, TrackingPurpose};
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, is_controller};
@@ -192,11 +192,11 @@ pub const TRACKING_WITHOUT_CONSENT: RuleInfo = RuleInfo {
         "CJEU C-40/17 Fashion ID (29 July 2019)",
         "EDPB Guidelines 2/2023 on the technical scope of Art. 5(3) of the ePrivacy Directive (v2.0, 7 October 2024)",
     ],
-    explanation: "Storing or reading information on a user's device (cookies, pixels, SDKs, fingerprinting) needs the user's prior consent, unless it is strictly necessary for a service the user asked for. Analytics, advertising and social-media pixels are not strictly necessary. Consent here has the GDPR's meaning: an active opt-in, not a pre-ticked box. Legitimate interests cannot replace it.",
+    explanation: "Storing or reading information on a user's device (cookies, pixels, SDKs, fingerprinting) needs the user's prior consent, unless it is strictly necessary for a service the user asked for. Analytics, advertising and social-media pixels are not strictly necessary. A tracker named with `trackers` (the Meta Pixel, Google Analytics, Hotjar, …) counts for the purposes ropa knows it serves. Consent here has the GDPR's meaning: an active opt-in, not a pre-ticked box. Legitimate interests cannot replace it.",
     bad: "activity web-analytics {\n    tracking analytics\n    basis legitimate-interests interest=\"Improve the site\" assessment=\"LIA-1\"\n}",
     good: "activity web-analytics {\n    tracking analytics\n    basis consent withdrawal=\"Cookie settings link in the footer\" records=\"Consent management platform log\"\n}",
     fix: "Ask for consent before the trackers run (a consent banner with an equal reject option) and add `basis consent` with its withdrawal and records.",
-    facts: &[],
+    facts: &[ropa_law::FactTable::Trackers],
 };
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -234,11 +234,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether the activity stores or reads information on the user's device
+/// for more than what is strictly necessary: a tracking purpose, or a named
+/// tracker (all of which have such purposes).
 fn tracks(activity: &Activity) -> bool {
     activity
         .tracking
         .iter()
         .any(|t| t.value != TrackingPurpose::StrictlyNecessary)
+        || !activity.trackers.is_empty()
 }
 
 fn consent(
@@ -380,20 +384,27 @@ fn tracking(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
         return;
     }
     let id = &activity.id.value;
-    let Some(first) = activity
+    let first = activity
         .tracking
         .iter()
         .find(|t| t.value != TrackingPurpose::StrictlyNecessary)
-    else {
+        .map(|t| (t.span, format!("`{id}` uses {} trackers without consent", t.value)));
+    // A named tracker: its purposes come from the facts about it.
+    let named = || {
+        activity.trackers.first().map(|t| {
+            let facts = ropa_law::tracker_facts(t.value);
+            let purposes: Vec<&str> = facts.purposes.iter().map(|p| p.as_str()).collect();
+            (
+                t.span,
+                format!("`{id}` uses {} ({}) without consent", facts.name, purposes.join(", ")),
+            )
+        })
+    };
+    let Some((span, message)) = first.or_else(named) else {
         return;
     };
     out.push(
-        Diagnostic::new(
-            Rule::TrackingWithoutConsent,
-            file,
-            first.span,
-            format!("`{id}` uses {} trackers without consent", first.value),
-        )
+        Diagnostic::new(Rule::TrackingWithoutConsent, file, span, message)
         .help("trackers that are not strictly necessary need prior consent (ePrivacy Art. 5(3)): add `basis consent withdrawal=\"…\" records=\"…\"`")
         .entity(id),
     );

@@ -282,6 +282,23 @@ pub fn references(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // A system's host is a reference too.
+    for (file, party) in &ctx.index.parties {
+        let Some(host) = &party.hosted_by else { continue };
+        if ctx.index.resolve(RefTarget::Processor, &host.value).is_none() {
+            let ids = candidates
+                .entry(RefTarget::Processor)
+                .or_insert_with(|| ctx.index.ids_for(RefTarget::Processor));
+            out.push(undefined_reference(
+                ctx,
+                *file,
+                &party.id.value,
+                RefTarget::Processor,
+                host,
+                ids,
+            ));
+        }
+    }
 }
 
 /// Every reference an activity makes, with what it must point at.
@@ -293,6 +310,8 @@ pub fn activity_references(activity: &Activity) -> impl Iterator<Item = (RefTarg
         .chain(each(RefTarget::Data, &activity.data))
         .chain(each(RefTarget::Processor, &activity.processors))
         .chain(each(RefTarget::Recipient, &activity.recipients))
+        .chain(each(RefTarget::JointController, &activity.joint_controllers))
+        .chain(each(RefTarget::System, &activity.systems))
         .chain(
             activity
                 .retention
@@ -353,6 +372,8 @@ fn declaration_example(target: RefTarget, id: &str) -> String {
         RefTarget::Subjects => format!("subjects {id} \"description\""),
         RefTarget::Processor | RefTarget::Party => format!("processor {id} \"Legal entity\" {{ … }}"),
         RefTarget::Recipient => format!("recipient {id} \"Name\" {{ … }}"),
+        RefTarget::JointController => format!("joint-controller {id} \"Legal entity\" {{ arrangement \"…\" }}"),
+        RefTarget::System => format!("system {id} \"Name\" {{ self-hosted }}"),
     }
 }
 
@@ -361,6 +382,16 @@ pub fn unused_declarations(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (_, activity) in &ctx.index.activities {
         used.extend(activity_references(activity).map(|(_, r)| r.value.as_str()));
     }
+    // A processor that hosts a system is used wherever the system is.
+    used.extend(
+        ctx.index
+            .parties
+            .iter()
+            .filter(|(_, p)| used.contains(p.id.value.as_str()))
+            .filter_map(|(_, p)| p.hosted_by.as_ref())
+            .map(|r| r.value.as_str())
+            .collect::<Vec<_>>(),
+    );
     let mut findings = Vec::new();
     for decl in ctx.index.by_id.values() {
         let what = match decl.item {

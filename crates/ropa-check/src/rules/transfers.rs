@@ -4,8 +4,8 @@
 
 use rayon::prelude::*;
 use ropa_law::{AdequacyScope, FactTable};
-use ropa_syntax::model::{Activity, Party, Spanned, Transfer};
-use ropa_syntax::values::{Country, Mechanism, Severity};
+use ropa_syntax::model::{Activity, Party, PartyKind, Reference, Spanned, Transfer};
+use ropa_syntax::values::{Country, Mechanism, RecipientKind, Severity};
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
@@ -18,10 +18,10 @@ pub const UNDECLARED_TRANSFER: RuleInfo = RuleInfo {
     summary: "a processor or recipient stores or accesses data outside the EEA, but the activity declares no transfer there",
     articles: &["GDPR Art. 44", "GDPR Art. 30(1)(e)", "GDPR Art. 13(1)(f)"],
     guidance: &["EDPB Guidelines 05/2021 on the interplay between Art. 3 and Chapter V (v2.0, 14 February 2023)"],
-    explanation: "Data stored in, or accessed from, a country outside the EEA has been transferred there, remote access by support staff included. Every such transfer must be in the record with its safeguard, and people must be told about it. Reported as an error where the destination has no adequacy decision covering the recipient, and as a warning where it has (the transfer is lawful, but the record is incomplete). The processor's locations come from its `stored-in` and `accessed-from` (or, if it gives no `stored-in`, its `country`), including those of its sub-processors.",
+    explanation: "Data stored in, or accessed from, a country outside the EEA has been transferred there, remote access by support staff included. Every such transfer must be in the record with its safeguard, and people must be told about it. Reported as an error where the destination has no adequacy decision covering the recipient, and as a warning where it has (the transfer is lawful, but the record is incomplete). A processor's locations are its `stored-in` and `accessed-from`, and those of its sub-processors; a processor established in a third country with no `stored-in` takes the data there. A recipient or joint controller receives the data where it is established (`country`) and wherever it stores or accesses it. Data disclosed to an international organisation (`kind international-organisation`) is transferred whatever its seat. Where a location is not stated, ropa does not assume the data stays in the EEA: `unknown-location` asks for it.",
     bad: "processor mailer \"Mailer Inc\" {\n    stored-in US\n}\nactivity newsletter {\n    processors mailer\n}",
     good: "activity newsletter {\n    processors mailer\n    transfer US to=mailer mechanism=scc module=2 tia=\"TIA-2025-01\"\n}",
-    fix: "Add `transfer COUNTRY to=ID mechanism=…` for each destination, or correct the processor's locations if the data does not leave the EEA.",
+    fix: "Add `transfer COUNTRY to=ID mechanism=…` for each destination (`transfer to=ID mechanism=…` for an international organisation), or correct the processor's locations if the data does not leave the EEA.",
     facts: &[FactTable::Eea],
 };
 
@@ -90,6 +90,25 @@ pub const THIRD_COUNTRY_PARENT: RuleInfo = RuleInfo {
     facts: &[FactTable::Adequacy],
 };
 
+pub const UNKNOWN_LOCATION: RuleInfo = RuleInfo {
+    id: "unknown-location",
+    category: Category::Transfers,
+    default_severity: Severity::Warning,
+    summary: "the record does not say where a party an activity uses keeps the data, so no transfer can be ruled out",
+    articles: &[
+        "GDPR Art. 30(1)(e)",
+        "GDPR Art. 44",
+        "GDPR Art. 28(3)(a)",
+        "GDPR Art. 5(2)",
+    ],
+    guidance: &["EDPB Guidelines 05/2021 on the interplay between Art. 3 and Chapter V (v2.0, 14 February 2023)"],
+    explanation: "Whether data leaves the EEA depends on where it goes: for a processor, where it stores the data and from where it (or its support staff) accesses it; for a recipient or joint controller, at least where it is established. When the record does not say, ropa cannot decide whether a transfer happens, and it does not assume that the data stays in the EEA. A processor's `country` (where the contracting entity is established) is not a storage location: an Irish entity may host in the US. A `system` must say who runs it: `self-hosted`, or `hosted-by` the processor that hosts it. Reported once per party, at its declaration, when at least one activity uses it.",
+    bad: "processor files \"Files Ltd\" {\n    country IE\n    dpa \"2024-01-01\"\n}",
+    good: "processor files \"Files Ltd\" {\n    country IE\n    stored-in IE DE\n    accessed-from IE\n    dpa \"2024-01-01\"\n}",
+    fix: "Ask the party (its DPA or sub-processor list usually says) and add `stored-in COUNTRY…`, and `accessed-from COUNTRY…` where support or administration reaches the data from elsewhere. For a system, add `self-hosted` or `hosted-by PROCESSOR`.",
+    facts: &[FactTable::Eea],
+};
+
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // The costliest group (every processor's locations against every
     // activity's transfers) would alone set the wall time of a check: its
@@ -114,21 +133,59 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.extend(chunk);
     }
     parents(ctx, out);
+    unknown_locations(ctx, out);
 }
 
 fn is_third_country(country: Country) -> bool {
     !ropa_law::is_eea(country)
 }
 
-/// Where a party's data is: `stored-in` and `accessed-from`; when storage is
-/// not given, the country where the party is established.
+/// Where a party's data is: `stored-in` and `accessed-from`; and where it is
+/// established when that takes the data somewhere: always for a recipient
+/// or joint controller (the data is disclosed to it there), and for a
+/// processor established in a third country that does not say where it
+/// stores the data. An EEA establishment alone says nothing about storage:
+/// see [`unknown_locations`].
 fn destinations(party: &Party) -> impl Iterator<Item = &Spanned<Country>> {
-    let fallback = if party.stored_in.is_empty() {
-        party.country.as_ref()
-    } else {
-        None
-    };
-    party.stored_in.iter().chain(&party.accessed_from).chain(fallback)
+    let establishment = party
+        .country
+        .as_ref()
+        .filter(|c| !party.kind.is_processor() || (party.stored_in.is_empty() && is_third_country(c.value)));
+    party.stored_in.iter().chain(&party.accessed_from).chain(establishment)
+}
+
+fn is_international_organisation(party: &Party) -> bool {
+    party
+        .recipient_kind
+        .as_ref()
+        .is_some_and(|k| k.value == RecipientKind::InternationalOrganisation)
+}
+
+/// The parties an activity names that data reaches, with the reference
+/// naming each: processors, recipients, joint controllers, and the
+/// processor hosting each system it uses (named by the system's reference).
+fn named_parties<'a>(ctx: &Context<'a>, activity: &'a Activity) -> Vec<(&'a Reference, &'a Party)> {
+    let mut out = Vec::new();
+    for reference in activity
+        .processors
+        .iter()
+        .chain(&activity.recipients)
+        .chain(&activity.joint_controllers)
+    {
+        out.extend(ctx.index.party(&reference.value).map(|p| (reference, p)));
+    }
+    for reference in &activity.systems {
+        let host = ctx
+            .index
+            .get(&reference.value)
+            .and_then(|d| match d.item {
+                crate::index::Declared::Party(system) if system.kind == PartyKind::System => system.hosted_by.as_ref(),
+                _ => None,
+            })
+            .and_then(|host| ctx.index.party(&host.value));
+        out.extend(host.map(|p| (reference, p)));
+    }
+    out
 }
 
 /// Calls `visit` on a party and each of its sub-processors, depth first.
@@ -147,10 +204,11 @@ fn in_subtree(root: &Party, party: &Party) -> bool {
 fn undeclared(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
     let id = &activity.id.value;
     let mut reported: Vec<(Country, &str)> = Vec::new();
-    for reference in activity.processors.iter().chain(&activity.recipients) {
-        let Some(named) = ctx.index.party(&reference.value) else {
+    for (reference, named) in named_parties(ctx, activity) {
+        if is_international_organisation(named) {
+            international_organisation(ctx, out, file, activity, reference, named);
             continue;
-        };
+        }
         each_in_subtree(named, &mut |party| {
             for place in destinations(party) {
                 let country = place.value;
@@ -202,6 +260,53 @@ fn undeclared(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: 
     }
 }
 
+/// Data disclosed to an international organisation is transferred (Art. 44)
+/// wherever the organisation sits: the activity must declare it.
+fn international_organisation(
+    ctx: &Context,
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    activity: &Activity,
+    reference: &Reference,
+    party: &Party,
+) {
+    let declared = activity.transfers.iter().any(|t| {
+        t.to.as_ref()
+            .is_some_and(|to| ctx.index.party(&to.value).is_some_and(|p| std::ptr::eq(p, party)))
+    });
+    if declared {
+        return;
+    }
+    let id = &activity.id.value;
+    let party_file = ctx.index.get(&party.id.value).map_or(file, |d| d.file);
+    let kind_span = party.recipient_kind.as_ref().map_or(party.id.span, |k| k.span);
+    let mut finding = Diagnostic::new(
+        Rule::UndeclaredTransfer,
+        file,
+        reference.span,
+        format!(
+            "`{}` is an international organisation: disclosing data of `{id}` to it is a transfer, but none is declared",
+            party.id.value
+        ),
+    )
+    .help(format!("add `transfer to={} mechanism=…`", party.id.value))
+    .related(party_file, kind_span, format!("`{}` is an international organisation here", party.id.value))
+    .entity(id);
+    if organisation_adequacy(party).is_some() {
+        finding.severity = Severity::Warning;
+    }
+    out.push(finding);
+}
+
+/// The adequacy decision covering an international organisation, found by
+/// the name the record gives it.
+fn organisation_adequacy(party: &Party) -> Option<&'static ropa_law::OrganisationAdequacy> {
+    party
+        .entity
+        .as_ref()
+        .and_then(|name| ropa_law::organisation_adequacy(&name.value))
+}
+
 /// Whether an adequacy decision covers a transfer to `country`: for the US,
 /// only to a party marked as certified under the Data Privacy Framework.
 fn adequate(country: Country, party: Option<&Party>) -> bool {
@@ -237,13 +342,29 @@ fn adequacy_gap(country: Country, party: Option<&Party>) -> Option<String> {
 
 fn safeguard(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity, transfer: &Transfer) {
     let id = &activity.id.value;
+    let party = transfer.to.as_ref().and_then(|to| ctx.index.party(&to.value));
+    if let Some(organisation) = party.filter(|p| is_international_organisation(p)) {
+        organisation_safeguard(out, file, activity, transfer, organisation);
+        return;
+    }
     let Some(country) = transfer.country.as_ref().map(|c| c.value) else {
+        if party.is_some() || transfer.to.is_none() {
+            out.push(
+                Diagnostic::new(
+                    Rule::MissingValue,
+                    file,
+                    transfer.span,
+                    format!("the transfer of `{id}` data names no country"),
+                )
+                .help("name the destination: `transfer COUNTRY to=ID …`; only a transfer to an international organisation goes without one")
+                .entity(id),
+            );
+        }
         return;
     };
     if !is_third_country(country) {
         return;
     }
-    let party = transfer.to.as_ref().and_then(|to| ctx.index.party(&to.value));
     let problem = match transfer.mechanism.as_ref().map(|m| m.value) {
         None => adequacy_gap(country, party).map(|why| format!("names no safeguard, and {why}")),
         Some(Mechanism::Adequacy) => adequacy_gap(country, party).map(|why| format!("relies on adequacy, but {why}")),
@@ -299,6 +420,46 @@ fn safeguard(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &
     }
 }
 
+/// A transfer to an international organisation rests on an adequacy decision
+/// for that organisation, an Art. 46 safeguard or an Art. 49 derogation.
+fn organisation_safeguard(
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    activity: &Activity,
+    transfer: &Transfer,
+    organisation: &Party,
+) {
+    let id = &activity.id.value;
+    let name = &organisation.id.value;
+    let adequate = organisation_adequacy(organisation).is_some();
+    let problem = match transfer.mechanism.as_ref().map(|m| m.value) {
+        None | Some(Mechanism::Adequacy) if adequate => None,
+        None => Some("names no safeguard, and no adequacy decision covers that international organisation"),
+        Some(Mechanism::Adequacy) => {
+            Some("relies on adequacy, but no adequacy decision covers that international organisation")
+        }
+        Some(Mechanism::Dpf) => {
+            Some("relies on the Data Privacy Framework, which covers transfers to certified US organisations only")
+        }
+        Some(Mechanism::Derogation) if transfer.ground.is_none() => {
+            Some("relies on a derogation but names no Art. 49 ground")
+        }
+        Some(_) => None,
+    };
+    if let Some(problem) = problem {
+        out.push(
+            Diagnostic::new(
+                Rule::TransferWithoutSafeguard,
+                file,
+                transfer.span,
+                format!("the transfer of `{id}` data to the international organisation `{name}` {problem}"),
+            )
+            .help("name a safeguard with `mechanism=`: `adequacy` where the Commission has decided (the European Patent Organisation), `administrative-arrangement`, scc, or an Art. 49 derogation with ground=")
+            .entity(id),
+        );
+    }
+}
+
 fn is_article_46(mechanism: Mechanism) -> bool {
     matches!(
         mechanism,
@@ -311,7 +472,9 @@ fn parents(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(parent) = &party.parent else { continue };
         let risky = is_third_country(parent.value)
             && ropa_law::adequacy(parent.value).is_none_or(|a| matches!(a.scope, AdequacyScope::DpfCertifiedOnly));
-        let hosted_in_eea = destinations(party).all(|c| !is_third_country(c.value));
+        // Only where the record says where the data is: otherwise
+        // `unknown-location` asks for it first.
+        let hosted_in_eea = !party.stored_in.is_empty() && destinations(party).all(|c| !is_third_country(c.value));
         if risky && hosted_in_eea {
             out.push(
                 Diagnostic::new(
@@ -329,5 +492,92 @@ fn parents(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .entity(&party.id.value),
             );
         }
+    }
+}
+
+/// What the record lacks to place a party's data, or `None` when it says
+/// enough: a processor's storage, a recipient's establishment, a system's
+/// host.
+fn missing_location(party: &Party) -> Option<String> {
+    let id = &party.id.value;
+    match party.kind {
+        PartyKind::System => (party.self_hosted.is_none() && party.hosted_by.is_none())
+            .then(|| format!("system `{id}` does not say who runs it: `self-hosted`, or `hosted-by` its host")),
+        _ if is_international_organisation(party) => None,
+        PartyKind::Processor | PartyKind::Subprocessor => {
+            if !party.stored_in.is_empty() {
+                return None;
+            }
+            match &party.country {
+                // Established outside the EEA: the data goes there (see `destinations`).
+                Some(c) if is_third_country(c.value) => None,
+                Some(c) => Some(format!(
+                    "{} `{id}` is established in {} ({}), but where it stores the data is not stated: establishment is not storage, so ropa cannot tell whether data leaves the EEA",
+                    party.kind.keyword(),
+                    c.value,
+                    c.value.name()
+                )),
+                None => Some(format!(
+                    "{} `{id}`: where it stores the data is not stated, so ropa cannot tell whether data leaves the EEA",
+                    party.kind.keyword()
+                )),
+            }
+        }
+        PartyKind::Recipient | PartyKind::JointController => (party.country.is_none()
+            && party.stored_in.is_empty()
+            && party.accessed_from.is_empty())
+        .then(|| {
+            format!(
+                "{} `{id}`: neither where it is established nor where it keeps the data is stated, so ropa cannot tell whether data leaves the EEA",
+                party.kind.keyword()
+            )
+        }),
+    }
+}
+
+/// One finding per party that an activity uses and whose location the
+/// record does not give, at the party's declaration.
+fn unknown_locations(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut used: rustc_hash::FxHashSet<*const Party> = rustc_hash::FxHashSet::default();
+    for (_, activity) in ctx.activities() {
+        for (_, named) in named_parties(ctx, activity) {
+            each_in_subtree(named, &mut |party| {
+                used.insert(party);
+            });
+        }
+        for reference in &activity.systems {
+            if let Some(crate::index::Declared::Party(system)) = ctx.index.get(&reference.value).map(|d| d.item) {
+                used.insert(system);
+            }
+        }
+    }
+    for &(file, party) in &ctx.index.parties {
+        if !used.contains(&(party as *const Party)) {
+            continue;
+        }
+        let Some(message) = missing_location(party) else {
+            continue;
+        };
+        let mut help = match party.kind {
+            PartyKind::System => "add `self-hosted` if you run it yourself, or `hosted-by PROCESSOR`".to_owned(),
+            PartyKind::Recipient | PartyKind::JointController => {
+                "add `country COUNTRY` (where it is established), and `stored-in COUNTRY…` if it keeps the data elsewhere".to_owned()
+            }
+            _ => "add `stored-in COUNTRY…` (its DPA or sub-processor list usually says), and `accessed-from COUNTRY…` where support reaches the data from elsewhere".to_owned(),
+        };
+        if let Some(parent) = party.parent.as_ref().filter(|p| is_third_country(p.value))
+            && party.accessed_from.is_empty()
+        {
+            help.push_str(&format!(
+                "; its parent is in {} ({}), so access from there is unknown too until `accessed-from` says",
+                parent.value,
+                parent.value.name()
+            ));
+        }
+        out.push(
+            Diagnostic::new(Rule::UnknownLocation, file, party.id.span, message)
+                .help(help)
+                .entity(&party.id.value),
+        );
     }
 }

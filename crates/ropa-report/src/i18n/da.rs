@@ -614,5 +614,9 @@ pub(super) const LANGUAGE: Language = Language {
         (ProvisionContractual, "Kontraktligt krav"),
         (ProvisionPreContract, "Nødvendigt for at indgå en kontrakt"),
         (ProvisionVoluntary, "Frivilligt"),
+        (RecipientInternationalOrganisation, "international organisation"),
+        (System, "System"),
+        (MapJointControllerShort, "fælles dataansvarlig"),
+        (MapSystemShort, "system"),
     ],
 };

@@ -585,5 +585,9 @@ pub(super) const LANGUAGE: Language = Language {
         (ProvisionContractual, "Required by contract"),
         (ProvisionPreContract, "Needed to enter into a contract"),
         (ProvisionVoluntary, "Voluntary"),
+        (RecipientInternationalOrganisation, "international organisation"),
+        (System, "System"),
+        (MapJointControllerShort, "joint controller"),
+        (MapSystemShort, "system"),
     ],
 };

@@ -439,6 +439,10 @@ keys! {
     ProvisionContractual,
     ProvisionPreContract,
     ProvisionVoluntary,
+    RecipientInternationalOrganisation,
+    System,
+    MapJointControllerShort,
+    MapSystemShort,
 }
 
 /// The text of `key` in `lang`. Tables are in key order, so this is an

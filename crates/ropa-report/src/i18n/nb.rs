@@ -618,5 +618,9 @@ pub(super) const LANGUAGE: Language = Language {
         (ProvisionContractual, "Avtalsmessig krav"),
         (ProvisionPreContract, "Nødvendig for å inngå en avtale"),
         (ProvisionVoluntary, "Frivillig"),
+        (RecipientInternationalOrganisation, "internasjonal organisasjon"),
+        (System, "System"),
+        (MapJointControllerShort, "felles behandlingsansvarlig"),
+        (MapSystemShort, "system"),
     ],
 };

@@ -599,5 +599,9 @@ pub(super) const LANGUAGE: Language = Language {
         (ProvisionContractual, "Avtalsenligt krav"),
         (ProvisionPreContract, "Krävs för att ingå ett avtal"),
         (ProvisionVoluntary, "Frivilligt"),
+        (RecipientInternationalOrganisation, "internationell organisation"),
+        (System, "System"),
+        (MapJointControllerShort, "gemensamt ansvarig"),
+        (MapSystemShort, "system"),
     ],
 };

@@ -252,6 +252,7 @@ impl Label for RecipientKind {
             RecipientKind::Controller => Key::RecipientController,
             RecipientKind::GroupCompany => Key::RecipientGroupCompany,
             RecipientKind::Other => Key::RecipientOther,
+            RecipientKind::InternationalOrganisation => Key::RecipientInternationalOrganisation,
         }
     }
 }

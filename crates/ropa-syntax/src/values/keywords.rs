@@ -131,6 +131,7 @@ keywords! {
         Controller = "controller": "an independent controller, such as a bank, an auditor or a lawyer",
         GroupCompany = "group-company": "a company of the same group",
         Other = "other": "another recipient",
+        InternationalOrganisation = "international-organisation": "Art. 4(26): an organisation governed by public international law, such as the European Patent Organisation; a transfer to it is a Chapter V transfer wherever it sits",
     }
 }
 
@@ -142,6 +143,21 @@ keywords! {
         Analytics = "analytics": "audience measurement and statistics (for example Google Analytics); needs consent under ePrivacy Art. 5(3)",
         Advertising = "advertising": "advertising, retargeting and conversion tracking; needs consent under ePrivacy Art. 5(3)",
         SocialMedia = "social-media": "social-media pixels and plug-ins (Meta Pixel, LinkedIn Insight Tag); needs consent (CJEU C-40/17 Fashion ID)",
+    }
+}
+
+keywords! {
+    /// Tracking tools ropa recognises by name (`trackers meta-pixel`); their
+    /// vendors and purposes are facts in `ropa-law` (trackers).
+    Tracker {
+        GoogleAnalytics = "google-analytics": "Google Analytics: audience measurement by Google",
+        GoogleAds = "google-ads": "Google Ads conversion tracking and remarketing (Google tag)",
+        MetaPixel = "meta-pixel": "Meta Pixel (Facebook/Instagram): conversion tracking and audiences",
+        LinkedinInsightTag = "linkedin-insight-tag": "LinkedIn Insight Tag: conversion tracking, retargeting and audience insights",
+        TiktokPixel = "tiktok-pixel": "TikTok Pixel: conversion tracking and audiences",
+        Hotjar = "hotjar": "Hotjar: heatmaps, session recordings and surveys",
+        MicrosoftClarity = "microsoft-clarity": "Microsoft Clarity: heatmaps and session recordings",
+        Matomo = "matomo": "Matomo run on your own server: audience measurement without a third party",
     }
 }
 
