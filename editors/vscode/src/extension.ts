@@ -66,6 +66,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     output.appendLine(help);
     status.text = '$(error) ropa';
     status.tooltip = 'ropa is not running: click for details';
+    status.accessibilityInformation = { label: 'ropa is not running' };
     status.show();
     const choice = await vscode.window.showErrorMessage(help, 'Open Settings', 'Show Details');
     if (choice === 'Open Settings') {
@@ -84,6 +85,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   }
   status.text = `ropa ${found}`;
   status.tooltip = `ropa language server: ${command} (${describe(chosen.source)}). Click for its output.`;
+  status.accessibilityInformation = { label: `ropa ${found}, ${describe(chosen.source)}` };
   status.show();
 
   const serverOptions: ServerOptions = {

@@ -101,6 +101,6 @@ export function notFoundHelp(tried: string[], hasBundled: boolean): string {
     (hasBundled ? '' : 'This copy of the extension has no ropa built in for this computer. ') +
     'Install ropa with `pip install ropa-cli`, or download the archive for your system from ropa\'s release page ' +
     'and set `ropa.server.path` to the `ropa` program in it, then run "ropa: Restart the language server". ' +
-    '(With a Rust toolchain, `cargo install ropa-cli` works too.)'
+    '(With a Rust toolchain, building ropa from source with cargo works too: see ropa\'s README.)'
   );
 }
