@@ -67,9 +67,10 @@ install_mode() {
 # (…/_actions/OWNER/NAME/REF), else the workflow's own repository (`uses: ./`).
 action_repository() {
     if [ -n "${GITHUB_ACTION_REPOSITORY:-}" ]; then echo "$GITHUB_ACTION_REPOSITORY"; return; fi
-    case "$ACTION_PATH" in
+    local action_path=${ACTION_PATH//\\//}  # Windows runners: D:\a\_actions\…
+    case "$action_path" in
         */_actions/*/*/*)
-            local rest=${ACTION_PATH#*/_actions/}
+            local rest=${action_path#*/_actions/}
             echo "${rest%%/*}/$(echo "$rest" | cut -d/ -f2)"
             return ;;
     esac
