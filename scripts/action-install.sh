@@ -119,12 +119,27 @@ cmd_resolve() {
         fail "no release archive for ${RUNNER_OS:-this OS} on ${RUNNER_ARCH:-this architecture}; use install: auto or cargo"
     fi
     dir=${ROPA_DIR:-${RUNNER_TEMP:-/tmp}/ropa-action}
+    # `auto` builds when the version has no archive (an unreleased branch):
+    # such a build must get the source-hash key, or a later commit with the
+    # same version string would restore it.
+    local key_mode=$mode
+    if [ "$mode" = auto ] && [ -n "$target" ]; then
+        local probe rc=0
+        probe=$(mktemp)
+        download "$(release_url "$version")/$(archive_name "$version" "$target").sha256" "$probe" || rc=$?
+        rm -f "$probe"
+        if [ "$rc" = 4 ]; then key_mode=cargo; fi
+    fi
     {
         echo "version=$version"
         echo "target=$target"
         echo "dir=$dir"
-        echo "key=$(cache_key "$version" "$target" "$mode")"
+        echo "key=$(cache_key "$version" "$target" "$key_mode")"
     } | tee -a "${GITHUB_OUTPUT:-/dev/null}"
+}
+
+archive_name() {
+    case "$2" in *windows*) echo "ropa-$1-$2.zip" ;; *) echo "ropa-$1-$2.tar.gz" ;; esac
 }
 
 # Downloads URL to FILE. Returns 0, or 4 when the server says there is no
@@ -148,7 +163,7 @@ download() {
 install_release() {
     local version=$1 target=$2 dir=$3 base archive_name url tmp expected actual listed
     base=$(release_url "$version")
-    case "$target" in *windows*) archive_name="ropa-$version-$target.zip" ;; *) archive_name="ropa-$version-$target.tar.gz" ;; esac
+    archive_name=$(archive_name "$version" "$target")
     url="$base/$archive_name"
     tmp=$(mktemp -d)
     echo "downloading $url"
