@@ -37,7 +37,9 @@ async function findServer(
   const tried: string[] = [];
   for (const candidate of list) {
     if (!candidate.command) {
-      if (candidate.source !== 'bundled') {
+      if (candidate.source === 'path') {
+        tried.push('no `ropa` on PATH');
+      } else if (candidate.source === 'setting') {
         tried.push(`${describe(candidate.source)}: \`${candidate.label}\` not found`);
       }
       continue;

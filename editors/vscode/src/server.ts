@@ -88,7 +88,7 @@ export function describe(source: Source): string {
     case 'bundled':
       return 'the ropa bundled with this extension';
     case 'path':
-      return 'ropa found on PATH';
+      return 'the ropa on PATH';
   }
 }
 

@@ -47,7 +47,7 @@ test('version from `ropa --version`', () => {
 });
 
 test('the help names pip before cargo, and mentions the missing built-in binary only when missing', () => {
-  const help = notFoundHelp(['ropa found on PATH: `ropa` not found'], false);
+  const help = notFoundHelp(['no `ropa` on PATH'], false);
   assert.ok(help.indexOf('pip install ropa-cli') >= 0);
   assert.ok(help.indexOf('pip install') < help.indexOf('cargo'));
   assert.match(help, /no ropa built in/);
