@@ -8,6 +8,10 @@
 //   TOOLS=<dir with node_modules of editors/tests/tools> VSIX=<ropa.vsix> \
 //   ROPA_BIN=<abs path of ropa> OUT_DIR=<dir> node editors/tests/vscode_e2e.mjs
 //
+// Without ROPA_BIN the .vsix must carry its own ropa (scripts/dist builds
+// one): the test then checks that no `ropa` is on PATH, that the setting
+// is left empty, and that the status bar says the bundled ropa runs.
+//
 // Every process it starts is stopped by PID before it exits; code-server
 // binds to 127.0.0.1 only.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -132,7 +136,14 @@ async function goTo(page, line, column) {
 }
 
 async function main() {
-  for (const f of [CODE_SERVER, VSIX, ROPA_BIN, CHROMIUM]) if (!fs.existsSync(f)) throw new Error(`missing ${f}`);
+  for (const f of [CODE_SERVER, VSIX, CHROMIUM, ...(ROPA_BIN ? [ROPA_BIN] : [])]) {
+    if (!fs.existsSync(f)) throw new Error(`missing ${f}`);
+  }
+  if (!ROPA_BIN) {
+    const onPath = (process.env.PATH || '').split(path.delimiter).filter((d) => d && fs.existsSync(path.join(d, 'ropa')));
+    if (onPath.length) throw new Error(`the bundled-server test needs no ropa on PATH, but it is in ${onPath.join(', ')}`);
+    log('no ropa on PATH: the extension must run the ropa inside the .vsix');
+  }
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ropa-vscode-e2e-'));
   const dirs = Object.fromEntries(
@@ -147,7 +158,7 @@ async function main() {
     path.join(dirs['user-data'], 'User', 'settings.json'),
     JSON.stringify(
       {
-        'ropa.server.path': ROPA_BIN,
+        ...(ROPA_BIN ? { 'ropa.server.path': ROPA_BIN } : {}),
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
         'workbench.enableExperiments': false,
@@ -210,6 +221,17 @@ async function main() {
     const mode = page.locator('[id="status.editor.mode"]');
     await mode.filter({ hasText: 'ropa' }).waitFor();
     log(`language mode: ${(await mode.innerText()).trim()}`);
+
+    // The status bar names the server and its version; its accessible
+    // label says where it came from.
+    const server = page.locator('.statusbar-item', { hasText: /^ropa \d+\.\d+\.\d+/ }).first();
+    await server.waitFor();
+    const serverLabel = await server.evaluate(
+      (el) => el.getAttribute('aria-label') || el.querySelector('[aria-label]')?.getAttribute('aria-label') || '',
+    );
+    log(`status bar: "${(await server.innerText()).trim()}" (${serverLabel})`);
+    const source = ROPA_BIN ? 'ropa.server.path setting' : 'bundled with this extension';
+    if (!serverLabel.includes(source)) throw new Error(`status bar should say "${source}": ${serverLabel}`);
 
     // The TextMate grammar: tokenization is asynchronous, so poll.
     const classes = await (

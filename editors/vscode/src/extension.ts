@@ -1,8 +1,8 @@
 // The ropa extension: a language client that starts `ropa lsp` for spec
 // files (*.ropa.kdl and the workspace file ropa.kdl). All language
-// knowledge is in the server; this file only finds and starts it.
-import * as fs from 'fs';
-import * as path from 'path';
+// knowledge is in the server; this file only finds and starts it, and says
+// which one it runs (output channel and status bar).
+import { execFile } from 'child_process';
 import * as vscode from 'vscode';
 import {
   LanguageClient,
@@ -10,52 +10,86 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { Candidate, candidates, describe, notFoundHelp, parseVersion } from './server';
 
 let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+let status: vscode.StatusBarItem;
 
-const INSTALL_HELP =
-  'Install it with `cargo install --path crates/ropa-cli` from the ropa repository, ' +
-  'or set `ropa.server.path` to the `ropa` program.';
-
-/** The absolute path of `command`: as given when it has a slash, else from PATH. */
-function resolveCommand(command: string): string | undefined {
-  const isFile = (p: string) => {
-    try {
-      return fs.statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  };
-  if (command.includes('/') || command.includes('\\')) {
-    return isFile(command) ? command : undefined;
-  }
-  const extensions = process.platform === 'win32' ? ['.exe', '.cmd', ''] : [''];
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    for (const ext of extensions) {
-      const candidate = path.join(dir, command + ext);
-      if (dir && isFile(candidate)) {
-        return candidate;
+/** `ropa --version`, or the reason it did not run. */
+function version(command: string): Promise<{ version?: string; error?: string }> {
+  return new Promise((resolve) => {
+    execFile(command, ['--version'], { timeout: 10000 }, (err, stdout) => {
+      const found = parseVersion(String(stdout));
+      if (err || !found) {
+        resolve({ error: err ? err.message.split('\n')[0] : `unexpected output: ${String(stdout).trim()}` });
+      } else {
+        resolve({ version: found });
       }
+    });
+  });
+}
+
+/** The first candidate that runs, with its version; the failures on the way. */
+async function findServer(
+  list: Candidate[],
+): Promise<{ chosen?: Candidate; version?: string; tried: string[] }> {
+  const tried: string[] = [];
+  for (const candidate of list) {
+    if (!candidate.command) {
+      if (candidate.source === 'path') {
+        tried.push('no `ropa` on PATH');
+      } else if (candidate.source === 'setting') {
+        tried.push(`${describe(candidate.source)}: \`${candidate.label}\` not found`);
+      }
+      continue;
     }
+    const result = await version(candidate.command);
+    if (result.version) {
+      return { chosen: candidate, version: result.version, tried };
+    }
+    tried.push(`${describe(candidate.source)}: \`${candidate.command}\` did not run (${result.error})`);
   }
-  return undefined;
+  return { tried };
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
   const config = vscode.workspace.getConfiguration('ropa');
-  const configured = config.get<string>('server.path', 'ropa') || 'ropa';
+  const setting = config.get<string>('server.path', '') ?? '';
   const extraArgs = config.get<string[]>('server.extraArgs', []);
-  const command = resolveCommand(configured);
-  if (!command) {
-    const choice = await vscode.window.showErrorMessage(
-      `ropa: the language server program \`${configured}\` was not found. ${INSTALL_HELP}`,
-      'Open Settings',
-    );
+  const list = candidates(setting, context.extensionPath);
+  const { chosen, version: found, tried } = await findServer(list);
+  for (const line of tried) {
+    output.appendLine(`skipped ${line}`);
+  }
+  if (!chosen?.command) {
+    const hasBundled = list.some((c) => c.source === 'bundled' && c.command);
+    const help = notFoundHelp(tried, hasBundled);
+    output.appendLine(help);
+    status.text = '$(error) ropa';
+    status.tooltip = 'ropa is not running: click for details';
+    status.accessibilityInformation = { label: 'ropa is not running' };
+    status.show();
+    const choice = await vscode.window.showErrorMessage(help, 'Open Settings', 'Show Details');
     if (choice === 'Open Settings') {
       await vscode.commands.executeCommand('workbench.action.openSettings', 'ropa.server.path');
+    } else if (choice === 'Show Details') {
+      output.show();
     }
     return;
   }
+  const command = chosen.command;
+  output.appendLine(`using ${describe(chosen.source)}: ${command} (ropa ${found})`);
+  if (setting.trim() && chosen.source !== 'setting') {
+    void vscode.window.showWarningMessage(
+      `ropa: the ropa.server.path setting \`${setting}\` did not work, so ${describe(chosen.source)} runs instead. See the ropa output for why.`,
+    );
+  }
+  status.text = `ropa ${found}`;
+  status.tooltip = `ropa language server: ${command} (${describe(chosen.source)}). Click for its output.`;
+  status.accessibilityInformation = { label: `ropa ${found}, ${describe(chosen.source)}` };
+  status.show();
+
   const serverOptions: ServerOptions = {
     command,
     args: ['lsp', ...extraArgs],
@@ -67,6 +101,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'ropa' },
       { scheme: 'untitled', language: 'ropa' },
     ],
+    outputChannel: output,
   };
   // The id `ropa` makes the client read the `ropa.trace.server` setting.
   client = new LanguageClient('ropa', 'ropa', serverOptions, clientOptions);
@@ -74,13 +109,23 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     await client.start();
   } catch (err) {
     client = undefined;
-    vscode.window.showErrorMessage(`ropa: the language server \`${command} lsp\` failed to start: ${err}. ${INSTALL_HELP}`);
+    status.text = '$(error) ropa';
+    const message = `ropa: the language server \`${command} lsp\` failed to start: ${err}`;
+    output.appendLine(message);
+    void vscode.window.showErrorMessage(message);
   }
-  context.subscriptions.push({ dispose: () => void client?.stop() });
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('ropa');
+  status = vscode.window.createStatusBarItem('ropa.server', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'ropa language server';
+  status.command = 'ropa.showOutput';
   context.subscriptions.push(
+    output,
+    status,
+    { dispose: () => void client?.stop() },
+    vscode.commands.registerCommand('ropa.showOutput', () => output.show()),
     vscode.commands.registerCommand('ropa.restartServer', async () => {
       if (client) {
         await client.stop();
