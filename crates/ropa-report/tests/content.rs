@@ -134,9 +134,9 @@ fn findings_link_to_what_they_are_about() {
         &common::example("office2go"),
         &common::options(Kind::All, Format::Html, Lang::En),
     );
-    // processor-without-dpa is about the processor: its row in the overview.
-    assert!(html.contains("<tr id=\"party-google\">"));
-    assert!(html.contains("<a href=\"#party-google\">google</a>"));
+    // unknown-location is about the processor: its row in the overview.
+    assert!(html.contains("<tr id=\"party-dropbox\">"));
+    assert!(html.contains("<a href=\"#party-dropbox\">dropbox</a>"));
     // missing-legal-basis is about the activity: its section in the record.
     assert!(html.contains("<section class=\"sub level-4\" id=\"activity-invoicing\">"));
     assert!(html.contains("<a href=\"#activity-invoicing\">invoicing</a>"));
@@ -148,7 +148,7 @@ fn the_front_page_says_when_the_record_has_errors() {
         &common::example("webone"),
         &common::options(Kind::Record, Format::Html, Lang::Sv),
     );
-    assert!(html.contains("<div class=\"callout error\" role=\"note\"><p><strong>Registret har 2 fel och 8 varningar"));
+    assert!(html.contains("<div class=\"callout error\" role=\"note\"><p><strong>Registret har 2 fel och 9 varningar"));
     let clean = common::render(
         &common::example("good-example"),
         &common::options(Kind::Record, Format::Html, Lang::Sv),
