@@ -92,6 +92,17 @@ pub fn code_actions(ws: &Workspace, file: FileId, range: Span, findings: &[Diagn
                     push(title, edits, false);
                 }
             }
+            Rule::UnknownLocation => {
+                // `COUNTRY` is not a country code: reported until replaced.
+                let parties = ["processor", "subprocessor", "recipient", "joint-controller"];
+                if let Some(party) = enclosing(f, finding.span, &parties) {
+                    push(
+                        "Say where the data is stored (`stored-in COUNTRY`)".to_owned(),
+                        vec![insert_child(text, party, "stored-in COUNTRY")],
+                        false,
+                    );
+                }
+            }
             Rule::UndeclaredTransfer => {
                 if let Some((title, edits)) = declare_transfer(ws, f, finding) {
                     push(title, edits, true);
@@ -370,6 +381,21 @@ mod tests {
         let out = actions(&fixture);
         assert!(out.contains("    transfer CH to=av\r\n}"), "{out}");
         insta::assert_snapshot!(out.replace('\r', "␍"));
+    }
+
+    #[test]
+    fn unknown_location_gets_a_country_placeholder() {
+        let out = actions(&format!(
+            "{ORG}processor fil$0es \"Files Ltd\" {{\n    country IE\n    dpa \"2024-01-01\"\n}}\nactivity web {{\n    purpose \"p\"\n    basis contract\n    retain \"1 year\" from=collection\n    processors files\n}}\n"
+        ));
+        assert!(
+            out.contains("### Say where the data is stored (`stored-in COUNTRY`) [unknown-location]"),
+            "{out}"
+        );
+        assert!(
+            out.contains("    dpa \"2024-01-01\"\n    stored-in COUNTRY\n}"),
+            "{out}"
+        );
     }
 
     #[test]

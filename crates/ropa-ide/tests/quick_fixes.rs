@@ -32,6 +32,7 @@ organization "Fixture AB" {
 const PLACEHOLDER_FINDINGS: &[Rule] = &[
     Rule::InvalidValue,
     Rule::InvalidDuration,
+    Rule::InvalidCountry,
     Rule::MissingValue,
     Rule::AllowWithoutReason,
 ];
