@@ -103,8 +103,8 @@ pub const UNKNOWN_LOCATION: RuleInfo = RuleInfo {
     ],
     guidance: &["EDPB Guidelines 05/2021 on the interplay between Art. 3 and Chapter V (v2.0, 14 February 2023)"],
     explanation: "Whether data leaves the EEA depends on where it goes: for a processor, where it stores the data and from where it (or its support staff) accesses it; for a recipient or joint controller, at least where it is established. When the record does not say, ropa cannot decide whether a transfer happens, and it does not assume that the data stays in the EEA. A processor's `country` (where the contracting entity is established) is not a storage location: an Irish entity may host in the US. A `system` must say who runs it: `self-hosted`, or `hosted-by` the processor that hosts it. Reported once per party, at its declaration, when at least one activity uses it.",
-    bad: "processor files \"Files Ltd\" {\n    country IE\n    dpa \"2024-01-01\"\n}",
-    good: "processor files \"Files Ltd\" {\n    country IE\n    stored-in IE DE\n    accessed-from IE\n    dpa \"2024-01-01\"\n}",
+    bad: "processor files \"Files Ltd\" {\n    country IE\n    dpa \"2024-01-01\"\n}\nactivity file-sharing {\n    processors files\n}",
+    good: "processor files \"Files Ltd\" {\n    country IE\n    stored-in IE DE\n    accessed-from IE\n    dpa \"2024-01-01\"\n}\nactivity file-sharing {\n    processors files\n}",
     fix: "Ask the party (its DPA or sub-processor list usually says) and add `stored-in COUNTRY…`, and `accessed-from COUNTRY…` where support or administration reaches the data from elsewhere. For a system, add `self-hosted` or `hosted-by PROCESSOR`.",
     facts: &[FactTable::Eea],
 };
