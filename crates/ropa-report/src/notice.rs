@@ -311,7 +311,7 @@ fn receivers(ctx: &Ctx, scope: &Scope) -> Receivers {
     let mut undeclared = Vec::new();
     for a in &scope.activities {
         let av = &view.activities[*a];
-        if av.processors.is_empty() && av.recipients.is_empty() {
+        if av.processors.is_empty() && av.recipients.is_empty() && av.activity.no_recipients.is_none() {
             silent.push(*a);
         }
         for r in &av.processors {
@@ -620,21 +620,33 @@ fn legitimate_interests(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Option<Sec
     Some(s)
 }
 
-/// Art. 14(2)(f): where data not collected from the person comes from. The
-/// record names a `source` only where the data does not come from the
-/// person; where it names none, it does not say that the data comes from
-/// the person either.
+/// Art. 14(2)(f): where data not collected from the person comes from.
+/// "From you" only where the record says `source data-subject`; an activity
+/// with no `source` is a gap, never "we collect it from you".
 fn sources(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
     let view = ctx.view;
     let mut s = section(ctx, "sources", Key::NoticeSourcesTitle);
     let mut items: Vec<Line> = Vec::new();
     let mut unknown = Vec::new();
+    let mut from_you = Vec::new();
     for a in &scope.activities {
         let activity = view.activities[*a].activity;
+        if activity.collected_from_subject() {
+            from_you.push(*a);
+            continue;
+        }
         match given(&activity.source) {
             Some(src) => items.push(vec![Inline::Strong(format!("{}: ", activity.title())), text(src)]),
             None => unknown.push(*a),
         }
+    }
+    // "From you" only where the record says so (`source data-subject`).
+    if !from_you.is_empty() {
+        let mut line = vec![text(ctx.t(Key::NoticeSourcesFromYou))];
+        if from_you.len() < scope.activities.len() {
+            line.push(text(format!(" ({})", titles(ctx, &from_you))));
+        }
+        s.blocks.push(Block::Paragraph(line));
     }
     if !items.is_empty() {
         let mut intro = vec![text(ctx.t(Key::NoticeSourcesText))];
@@ -705,9 +717,9 @@ fn provision(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
     s
 }
 
-/// Art. 13(1)(e): processors and other recipients. The language has no way
-/// to say that an activity has none, so an activity that names none is a
-/// gap, never "we disclose your data to no one".
+/// Art. 13(1)(e): processors and other recipients. "We disclose your data
+/// to no one" only where every activity says `recipients none` and names no
+/// processor; an activity that says nothing either way is a gap.
 fn recipients(ctx: &Ctx, gaps: &mut Gaps, receivers: &Receivers) -> Section {
     let view = ctx.view;
     let mut s = section(ctx, "recipients", Key::NoticeRecipientsTitle);
@@ -759,6 +771,16 @@ fn recipients(ctx: &Ctx, gaps: &mut Gaps, receivers: &Receivers) -> Section {
                 })
                 .collect(),
         ));
+    }
+    // "To no one" only where every activity says so (`recipients none`)
+    // and names no processor.
+    let nobody = receivers.processors.is_empty()
+        && receivers.others.is_empty()
+        && receivers.silent.is_empty()
+        && receivers.undeclared.is_empty();
+    if nobody {
+        s.blocks
+            .push(Block::Paragraph(vec![text(ctx.t(Key::NoticeNoRecipients))]));
     }
     if !receivers.silent.is_empty() {
         let gap = gaps.add(
@@ -994,8 +1016,9 @@ fn rights(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
 
 /// Art. 13(2)(f) and 14(2)(g): automated decisions, including profiling,
 /// with the logic involved and their significance and envisaged
-/// consequences. The language cannot yet state either those or that an
-/// activity makes no such decision: both are left to complete.
+/// consequences (`logic=`, `consequences=`). "We make no such decisions"
+/// only where every activity says `automated-decision none`; the rest is
+/// left to complete.
 fn automated(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
     let view = ctx.view;
     let mut s = section(ctx, "automated", Key::NoticeAutomatedTitle);
@@ -1025,24 +1048,50 @@ fn automated(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
                     ));
                 }
             }
-            line.push(Inline::Break);
-            line.push(gaps.add_in(
-                ctx,
-                &s,
-                GapField::Logic,
-                about(),
-                ctx.t(Key::NoticeFillAutomatedLogic).to_owned(),
-                Some(av.activity.title()),
-            ));
+            for (field, key) in [
+                (&d.logic, Key::NoticeAutomatedLogic),
+                (&d.consequences, Key::NoticeAutomatedConsequences),
+            ] {
+                if let Some(value) = given(field) {
+                    line.push(Inline::Break);
+                    line.push(text(format!("{}: ", ctx.t(key))));
+                    line.push(text(value));
+                }
+            }
+            if given(&d.logic).is_none() || given(&d.consequences).is_none() {
+                line.push(Inline::Break);
+                line.push(gaps.add_in(
+                    ctx,
+                    &s,
+                    GapField::Logic,
+                    about(),
+                    ctx.t(Key::NoticeFillAutomatedLogic).to_owned(),
+                    Some(av.activity.title()),
+                ));
+            }
             decisions.push(line);
         }
     }
-    if decisions.is_empty() {
+    // Activities that neither list a decision nor state `automated-decision
+    // none`: the record leaves open whether they decide automatically.
+    let unstated: Vec<usize> = scope
+        .activities
+        .iter()
+        .copied()
+        .filter(|a| {
+            let activity = view.activities[*a].activity;
+            activity.automated_decisions.is_empty() && activity.no_automated_decisions.is_none()
+        })
+        .collect();
+    if decisions.is_empty() && unstated.is_empty() {
+        s.blocks
+            .push(Block::Paragraph(vec![text(ctx.t(Key::NoticeNoAutomated))]));
+    } else if decisions.is_empty() {
         let gap = gaps.add(
             ctx,
             &s,
             GapField::AutomatedDecision,
-            ids(ctx, &scope.activities),
+            ids(ctx, &unstated),
             ctx.t(Key::NoticeFillAutomated).to_owned(),
         );
         s.blocks.push(Block::Paragraph(vec![gap]));

@@ -139,6 +139,13 @@ fn is_none(node: &Node) -> bool {
     arg(node, 0).and_then(|e| e.value.as_str()) == Some("none")
 }
 
+/// `recipients none`, `automated-decision none`: a stated negative, not an
+/// id or a decision named "none". With anything beside it, `none` is read
+/// as what it stands beside, and reported as such.
+fn is_only_none(node: &Node) -> bool {
+    is_none(node) && node.entries.len() == 1
+}
+
 // --- nodes ---------------------------------------------------------------------
 
 fn allow(node: &Node) -> Option<Allow> {
@@ -248,6 +255,7 @@ fn activity(node: &Node) -> Option<Activity> {
     let (mut trackers, mut joint_controllers, mut systems) = (Vec::new(), Vec::new(), Vec::new());
     let (mut bases, mut conditions, mut retention, mut transfers) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut decisions, mut security, mut allows) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut no_recipients, mut no_decisions) = (None, None);
     for c in node.child_nodes() {
         // Validation reported any repeats; the first is used.
         let mut once = |field: ActivityField| {
@@ -264,6 +272,7 @@ fn activity(node: &Node) -> Option<Activity> {
             "subjects" => extend_exact(&mut subjects, c.arguments().filter_map(id)),
             "data" => extend_exact(&mut data, c.arguments().filter_map(id)),
             "processors" => extend_exact(&mut processors, c.arguments().filter_map(id)),
+            "recipients" if is_only_none(c) => no_recipients = Some(c.span),
             "recipients" => extend_exact(&mut recipients, c.arguments().filter_map(id)),
             "tracking" => extend_exact(&mut tracking, c.arguments().filter_map(keyword)),
             "involves" => extend_exact(&mut involves, c.arguments().filter_map(keyword)),
@@ -274,6 +283,7 @@ fn activity(node: &Node) -> Option<Activity> {
             "condition" => conditions.extend(condition(c)),
             "retain" => retention.push(self::retention(c)),
             "transfer" => transfers.push(transfer(c)),
+            "automated-decision" if is_only_none(c) => no_decisions = Some(c.span),
             "automated-decision" => decisions.extend(automated_decision(c)),
             "security" => security.extend(arg_text(c, 0)),
             "allow" => allows.extend(allow(c)),
@@ -308,6 +318,7 @@ fn activity(node: &Node) -> Option<Activity> {
         retention: retention.into(),
         processors: processors.into(),
         recipients: recipients.into(),
+        no_recipients,
         transfers: transfers.into(),
         tracking: tracking.into(),
         trackers: trackers.into(),
@@ -315,6 +326,7 @@ fn activity(node: &Node) -> Option<Activity> {
         systems: systems.into(),
         involves: involves.into(),
         automated_decisions: decisions.into(),
+        no_automated_decisions: no_decisions,
         dpia: field(ActivityField::Dpia).and_then(|dpia| {
             if is_none(dpia) {
                 Some(Dpia::NotNeeded {
@@ -369,6 +381,8 @@ fn automated_decision(node: &Node) -> Option<AutomatedDecision> {
         span: node.span,
         description: arg_text(node, 0)?,
         safeguards: prop_text(node, "safeguards"),
+        logic: prop_text(node, "logic"),
+        consequences: prop_text(node, "consequences"),
     })
 }
 

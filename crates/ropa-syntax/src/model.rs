@@ -218,6 +218,9 @@ pub enum Dpa {
     Missing(Span),
 }
 
+/// The `source` that says the data comes from the data subject.
+pub const SOURCE_DATA_SUBJECT: &str = "data-subject";
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Activity {
     pub span: Span,
@@ -237,6 +240,9 @@ pub struct Activity {
     pub retention: List<Retention>,
     pub processors: List<Reference>,
     pub recipients: List<Reference>,
+    /// `recipients none`: the record states that no one outside the
+    /// organization receives the data (processors aside, which are named).
+    pub no_recipients: Option<Span>,
     pub transfers: List<Transfer>,
     pub tracking: List<Spanned<TrackingPurpose>>,
     pub trackers: List<Spanned<Tracker>>,
@@ -244,6 +250,9 @@ pub struct Activity {
     pub systems: List<Reference>,
     pub involves: List<Spanned<DpiaCriterion>>,
     pub automated_decisions: List<AutomatedDecision>,
+    /// `automated-decision none`: the record states that the activity makes
+    /// no solely automated decision with legal or similar effect.
+    pub no_automated_decisions: Option<Span>,
     pub dpia: Option<Dpia>,
     pub security: List<Text>,
     pub allows: List<Allow>,
@@ -253,6 +262,11 @@ impl Activity {
     /// The title to show: the name, else the id.
     pub fn title(&self) -> &str {
         self.name.as_ref().unwrap_or(&self.id).value.as_str()
+    }
+    /// `source data-subject`: the data is collected from the person it is
+    /// about (Art. 13), not obtained elsewhere (Art. 14).
+    pub fn collected_from_subject(&self) -> bool {
+        self.source.as_ref().is_some_and(|s| s.value == SOURCE_DATA_SUBJECT)
     }
     pub fn role_kind(&self) -> RoleKind {
         self.role.as_ref().map_or(RoleKind::Controller, |r| r.kind.value)
@@ -342,6 +356,10 @@ pub struct AutomatedDecision {
     pub span: Span,
     pub description: Text,
     pub safeguards: Option<Text>,
+    /// Art. 13(2)(f): meaningful information about the logic involved.
+    pub logic: Option<Text>,
+    /// Art. 13(2)(f): the significance and envisaged consequences.
+    pub consequences: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -530,7 +530,7 @@ static SOURCE: NodeSchema = NodeSchema {
     args: &[arg("source", TEXT)],
     ..node(
         "source",
-        "where the data comes from when not from the data subject (Art. 14(2)(f))",
+        "where the data comes from (Art. 14(2)(f)); `data-subject` when it is collected from the person",
     )
 };
 static PROVISION_NODE: NodeSchema = NodeSchema {
@@ -612,7 +612,10 @@ static RECIPIENTS_REF: NodeSchema = NodeSchema {
     args: &[arg("recipient", ValueKind::Ref(RefTarget::Recipient))],
     rest: Some(arg("recipient", ValueKind::Ref(RefTarget::Recipient))),
     once: false,
-    ..node("recipients", "the recipients")
+    ..node(
+        "recipients",
+        "the recipients, or `none` when no one outside the organization receives the data",
+    )
 };
 static TRANSFER: NodeSchema = NodeSchema {
     // No country for a transfer to an international organisation.
@@ -674,15 +677,27 @@ static INVOLVES: NodeSchema = NodeSchema {
 };
 static AUTOMATED_DECISION: NodeSchema = NodeSchema {
     args: &[arg("decision", TEXT)],
-    props: &[prop(
-        "safeguards",
-        TEXT,
-        "the Art. 22(3) safeguards: human intervention, contesting the decision",
-    )],
+    props: &[
+        prop(
+            "safeguards",
+            TEXT,
+            "the Art. 22(3) safeguards: human intervention, contesting the decision",
+        ),
+        prop(
+            "logic",
+            TEXT,
+            "meaningful information about the logic involved (Art. 13(2)(f))",
+        ),
+        prop(
+            "consequences",
+            TEXT,
+            "the significance and envisaged consequences for the person (Art. 13(2)(f))",
+        ),
+    ],
     once: false,
     ..node(
         "automated-decision",
-        "a solely automated decision with legal or similar effect (Art. 22)",
+        "a solely automated decision with legal or similar effect (Art. 22), or `none`",
     )
 };
 static DPIA: NodeSchema = NodeSchema {

@@ -363,6 +363,17 @@ pub(super) const LANGUAGE: Language = Language {
         ),
         (NoticeFillInterest, "hvilken legitim interesse der forfølges"),
         (NoticeSourcesTitle, "Hvor oplysningerne kommer fra"),
+        (NoticeSourcesFromYou, "Vi indsamler personoplysningerne hos dig."),
+        (
+            NoticeNoRecipients,
+            "Vi videregiver ikke dine personoplysninger til nogen uden for vores organisation.",
+        ),
+        (
+            NoticeNoAutomated,
+            "Vi træffer ikke afgørelser, der alene er baseret på automatisk behandling, herunder profilering, og som har retsvirkning for dig eller på tilsvarende måde betydeligt påvirker dig.",
+        ),
+        (NoticeAutomatedLogic, "Sådan fungerer det"),
+        (NoticeAutomatedConsequences, "Hvad det betyder for dig"),
         (NoticeSourcesText, "Nogle oplysninger kommer ikke fra dig:"),
         (
             NoticeFillSource,

@@ -340,6 +340,17 @@ pub(super) const LANGUAGE: Language = Language {
         ),
         (NoticeFillInterest, "the legitimate interest pursued"),
         (NoticeSourcesTitle, "Where the data comes from"),
+        (NoticeSourcesFromYou, "We collect the personal data from you."),
+        (
+            NoticeNoRecipients,
+            "We do not disclose your personal data to anyone outside our organization.",
+        ),
+        (
+            NoticeNoAutomated,
+            "We do not make decisions based solely on automated processing, including profiling, that have legal or similarly significant effects for you.",
+        ),
+        (NoticeAutomatedLogic, "How it works"),
+        (NoticeAutomatedConsequences, "What it means for you"),
         (NoticeSourcesText, "Some data does not come from you:"),
         (
             NoticeFillSource,

@@ -370,6 +370,17 @@ pub(super) const LANGUAGE: Language = Language {
         ),
         (NoticeFillInterest, "hvilken berettiget interesse som ivaretas"),
         (NoticeSourcesTitle, "Hvor opplysningene kommer fra"),
+        (NoticeSourcesFromYou, "Vi samler inn personopplysningene fra deg."),
+        (
+            NoticeNoRecipients,
+            "Vi utleverer ikke personopplysningene dine til noen utenfor vår organisasjon.",
+        ),
+        (
+            NoticeNoAutomated,
+            "Vi treffer ikke avgjørelser som utelukkende bygger på automatisert behandling, herunder profilering, og som har rettsvirkning for deg eller på tilsvarende måte i betydelig grad påvirker deg.",
+        ),
+        (NoticeAutomatedLogic, "Slik fungerer det"),
+        (NoticeAutomatedConsequences, "Hva det betyr for deg"),
         (NoticeSourcesText, "Noen opplysninger kommer ikke fra deg:"),
         (
             NoticeFillSource,

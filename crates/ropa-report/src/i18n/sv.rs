@@ -357,6 +357,17 @@ pub(super) const LANGUAGE: Language = Language {
         ),
         (NoticeFillInterest, "vilket berättigat intresse som tillvaratas"),
         (NoticeSourcesTitle, "Varifrån uppgifterna kommer"),
+        (NoticeSourcesFromYou, "Vi samlar in personuppgifterna från dig."),
+        (
+            NoticeNoRecipients,
+            "Vi lämnar inte ut dina personuppgifter till någon utanför vår organisation.",
+        ),
+        (
+            NoticeNoAutomated,
+            "Vi fattar inte beslut som enbart grundas på automatiserad behandling, inbegripet profilering, och som har rättsliga följder för dig eller på liknande sätt i betydande grad påverkar dig.",
+        ),
+        (NoticeAutomatedLogic, "Så fungerar det"),
+        (NoticeAutomatedConsequences, "Vad det innebär för dig"),
         (NoticeSourcesText, "Vissa uppgifter kommer inte från dig:"),
         (
             NoticeFillSource,
