@@ -376,7 +376,12 @@ fn retention(node: &Node) -> Retention {
             },
             None => Period::Malformed,
         },
-        None => until.map_or(Period::Missing, Period::Until),
+        // A criterion that names no event is as vague as a vague period.
+        None => match until {
+            Some(text) if values::is_vague_criterion(&text.value) => Period::Indefinite(text),
+            Some(text) => Period::Until(text),
+            None => Period::Missing,
+        },
     };
     Retention {
         span: node.span,

@@ -278,7 +278,8 @@ pub enum Period {
     Fixed(Spanned<Duration>),
     /// `until="…"`: a criterion instead of a period.
     Until(Text),
-    /// A vague phrase such as "as long as necessary".
+    /// A vague phrase such as "as long as necessary", given as the period
+    /// or as the `until=` criterion.
     Indefinite(Text),
     /// Neither a period nor a criterion was given.
     Missing,

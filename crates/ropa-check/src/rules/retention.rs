@@ -3,7 +3,7 @@
 
 use ropa_law::{FactTable, StatuteTopic};
 use ropa_syntax::model::{Period, Retention};
-use ropa_syntax::values::{Duration, Severity, Statute, Unit};
+use ropa_syntax::values::{Duration, Severity, Statute, Unit, is_placeholder};
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, is_controller};
@@ -34,7 +34,7 @@ pub const INDEFINITE_RETENTION: RuleInfo = RuleInfo {
     guidance: &[
         "Article 29 Working Party, Guidelines on transparency under Regulation 2016/679 (WP260 rev.01), Annex, Art. 13(2)(a)",
     ],
-    explanation: "\"As long as necessary\" restates the principle; it is not a retention period. The transparency guidelines say it is not sufficient to state generically that data will be kept as long as necessary for the legitimate purposes. Give a period, or a criterion concrete enough that anyone can tell when the data must go.",
+    explanation: "\"As long as necessary\" restates the principle; it is not a retention period. The transparency guidelines say it is not sufficient to state generically that data will be kept as long as necessary for the legitimate purposes. Give a period, or a criterion concrete enough that anyone can tell when the data must go. The same words are judged as a period and as an `until=` criterion, in English, Swedish, Danish, Norwegian, German and Finnish (\"as long as necessary\", \"tills vidare\", \"så længe det er nødvendigt\", \"solange erforderlich\", \"toistaiseksi\", \"forever\", \"automatic\"); a placeholder is no criterion either.",
     bad: "retain \"as long as necessary\"",
     good: "retain \"3 years\" from=last-purchase",
     fix: "Replace the phrase with a period (`retain \"3 years\" from=last-purchase`) or a concrete criterion (`retain until=\"the contact person leaves the customer\"`).",
@@ -95,6 +95,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         format!("\"{}\" is not a retention period", text.value),
                     )
                     .help("give a period (`retain \"3 years\" from=contract-end`) or a concrete criterion (`retain until=\"…\"`)")
+                    .entity(id),
+                ),
+                Period::Until(text) if is_placeholder(&text.value) => out.push(
+                    Diagnostic::new(
+                        Rule::IndefiniteRetention,
+                        file,
+                        text.span,
+                        format!("a retention of `{id}` gives a placeholder, \"{}\", instead of a criterion", text.value),
+                    )
+                    .help("write a period (`retain \"2 years\" from=EVENT`) or a concrete criterion anyone can observe")
                     .entity(id),
                 ),
                 Period::Missing => out.push(
