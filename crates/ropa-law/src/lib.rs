@@ -29,7 +29,9 @@ pub use adequacy::{
 pub use authorities::{Authority, authorities, supervisory_authority};
 pub use consent_age::{ConsentAge, DEFAULT_CONSENT_AGE, consent_ages, digital_consent_age};
 pub use eea::{EEA_EFTA_MEMBERS, EEA_PROVENANCE, EU_MEMBERS, eea_members, is_eea, is_eu};
-pub use retention::{RetentionPeriod, Statute, StatuteTopic, statutes, statutory_retention};
+pub use retention::{
+    CountsFrom, RecordStart, RetentionPeriod, Statute, StatuteTopic, is_bookkeeping, statutes, statutory_retention,
+};
 pub use source::{Confidence, Provenance, Source};
 
 use std::fmt::Write as _;

@@ -389,6 +389,7 @@ fn retention(node: &Node) -> Retention {
         from: prop_text(node, "from"),
         data: node.property("data").and_then(id),
         statute: node.property("statute").and_then(keyword),
+        material: node.property("material").and_then(keyword),
     }
 }
 

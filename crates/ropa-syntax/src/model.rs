@@ -7,8 +7,8 @@
 pub use ropa_kdl::{SmolStr, Span};
 
 use crate::values::{
-    Art9Condition, Country, Date, DerogationGround, DpiaCriterion, Duration, LegalBasis, Mechanism, Provision,
-    RecipientKind, RoleKind, SpecialCategory, Statute, TrackingPurpose,
+    Art9Condition, Country, Date, DerogationGround, DpiaCriterion, Duration, LegalBasis, Material, Mechanism,
+    Provision, RecipientKind, RoleKind, SpecialCategory, Statute, TrackingPurpose,
 };
 
 /// A value with the span of the text it came from.
@@ -271,6 +271,8 @@ pub struct Retention {
     pub from: Option<Text>,
     pub data: Option<Reference>,
     pub statute: Option<Spanned<Statute>>,
+    /// `material=`: which bookkeeping material, where periods differ by it.
+    pub material: Option<Spanned<Material>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

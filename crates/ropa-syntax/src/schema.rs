@@ -4,8 +4,8 @@
 //! `docs/language.md` complete.
 
 use crate::values::{
-    Art9Condition, DerogationGround, DpiaCriterion, Keyword, LegalBasis, Mechanism, Provision, RecipientKind, RoleKind,
-    Severity, SpecialCategory, Statute, TrackingPurpose,
+    Art9Condition, DerogationGround, DpiaCriterion, Keyword, LegalBasis, Material, Mechanism, Provision, RecipientKind,
+    RoleKind, Severity, SpecialCategory, Statute, TrackingPurpose,
 };
 
 /// The kinds of declarations a reference can point at.
@@ -196,6 +196,7 @@ const TRACKING: ValueKind = vocabulary!("tracking purpose", TrackingPurpose);
 const CRITERION: ValueKind = vocabulary!("DPIA criterion", DpiaCriterion);
 const PROVISION: ValueKind = vocabulary!("provision requirement", Provision);
 const STATUTE: ValueKind = vocabulary!("statute", Statute);
+const MATERIAL: ValueKind = vocabulary!("bookkeeping material", Material);
 const SEVERITY_OR_OFF: ValueKind = ValueKind::Keyword(Vocabulary {
     name: "severity",
     words: severity_or_off,
@@ -532,6 +533,11 @@ static RETAIN: NodeSchema = NodeSchema {
             "statute",
             STATUTE,
             "the period is set by this statute of the organization's country",
+        ),
+        prop(
+            "material",
+            MATERIAL,
+            "which bookkeeping material is kept, where the statute sets different periods",
         ),
     ],
     once: false,
