@@ -179,3 +179,58 @@ activity accounts {
 "#;
     assert!(of(&findings(text), Rule::RetentionBelowStatute).is_empty());
 }
+
+fn german(region: &str) -> Vec<(Rule, String, String)> {
+    let text = format!(
+        r#"
+organization "Beispiel GmbH" {{
+    country DE
+    {region}
+    contact "Anna Adler" email="datenschutz@beispiel.de"
+    dpo none reason="Fewer than 20 people process personal data (BDSG § 38); no Art. 37(1) case"
+    security "Access control with MFA"
+    rights-procedure "Requests to datenschutz@beispiel.de"
+}}
+"#
+    );
+    findings(&text)
+}
+
+#[test]
+fn a_german_organization_names_its_land() {
+    let none = german("");
+    let incomplete = of(&none, Rule::RecordIncomplete);
+    assert_eq!(incomplete.len(), 1, "{none:?}");
+    assert!(incomplete[0].contains("names no region"), "{incomplete:?}");
+    assert!(of(&german("region DE-BY"), Rule::RecordIncomplete).is_empty());
+    assert!(of(&german("region DE-BE"), Rule::RecordIncomplete).is_empty());
+    let wrong = of(&german("region AT-9"), Rule::RecordIncomplete);
+    assert!(
+        wrong.len() == 1 && wrong[0].contains("not in the organization's country"),
+        "{wrong:?}"
+    );
+}
+
+#[test]
+fn the_breach_help_names_the_land_authority() {
+    let help = |region: &str| -> String {
+        let text = format!("organization \"Beispiel GmbH\" {{\n    country DE\n    {region}\n}}\n");
+        let workspace = Workspace::new(vec![("spec.ropa.kdl".to_owned(), text, FileKind::Spec)]);
+        ropa_check::check(&workspace)
+            .into_iter()
+            .find(|f| f.rule == Rule::MissingBreachProcedure)
+            .and_then(|f| f.help.map(|h| h.into_owned()))
+            .unwrap_or_default()
+    };
+    assert!(
+        help("region DE-BY").contains("BayLDA (https://www.lda.bayern.de)"),
+        "{}",
+        help("region DE-BY")
+    );
+    assert!(help("region DE-BE").contains("BlnBDI (https://www.datenschutz-berlin.de)"));
+    let unknown = help("");
+    assert!(
+        unknown.contains("the supervisory authority") && !unknown.contains("BfDI"),
+        "{unknown}"
+    );
+}

@@ -137,6 +137,10 @@ fn organization(node: &Node) -> Option<Organization> {
         name: arg_text(node, 0)?,
         registration: child_text(node, "registration"),
         country: child(node, "country").and_then(|c| arg(c, 0)).and_then(country),
+        region: child(node, "region").and_then(|c| arg(c, 0)).and_then(|e| {
+            let region = values::Region::parse(e.value.as_str()?).ok()?;
+            Some(Spanned::new(region, e.value_span))
+        }),
         address: child_text(node, "address"),
         website: child_text(node, "website"),
         employees: child(node, "employees")

@@ -8,7 +8,7 @@ pub use ropa_kdl::{SmolStr, Span};
 
 use crate::values::{
     Art9Condition, Country, Date, DerogationGround, DpiaCriterion, Duration, LegalBasis, Material, Mechanism,
-    Provision, RecipientKind, RoleKind, SpecialCategory, Statute, TrackingPurpose,
+    Provision, RecipientKind, Region, RoleKind, SpecialCategory, Statute, TrackingPurpose,
 };
 
 /// A value with the span of the text it came from.
@@ -76,6 +76,8 @@ pub struct Organization {
     pub name: Text,
     pub registration: Option<Text>,
     pub country: Option<Spanned<Country>>,
+    /// Where supervision is regional (Germany): the Land, as `DE-BY`.
+    pub region: Option<Spanned<Region>>,
     pub address: Option<Text>,
     pub website: Option<Text>,
     pub employees: Option<Spanned<u64>>,

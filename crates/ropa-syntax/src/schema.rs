@@ -64,6 +64,8 @@ pub enum ValueKind {
     Id,
     Ref(RefTarget),
     Country,
+    /// An ISO 3166-2 subdivision such as `DE-BY`.
+    Region,
     /// A duration such as "7 years" (vague phrases are kept for the rules).
     Duration,
     Date,
@@ -87,6 +89,7 @@ impl ValueKind {
             ValueKind::Id => "an id".to_owned(),
             ValueKind::Ref(target) => format!("the id of a {}", target.describe()),
             ValueKind::Country => "a country code".to_owned(),
+            ValueKind::Region => "an ISO 3166-2 region code such as DE-BY".to_owned(),
             ValueKind::Duration => "a duration such as \"7 years\"".to_owned(),
             ValueKind::Date => "a date \"YYYY-MM-DD\"".to_owned(),
             ValueKind::DateOrText => "a date \"YYYY-MM-DD\" or a reference".to_owned(),
@@ -232,6 +235,13 @@ static COUNTRY: NodeSchema = NodeSchema {
     args: &[arg("country", ValueKind::Country)],
     ..node("country", "country of establishment (ISO 3166-1 alpha-2)")
 };
+static REGION: NodeSchema = NodeSchema {
+    args: &[arg("region", ValueKind::Region)],
+    ..node(
+        "region",
+        "the region of establishment where supervision is regional (ISO 3166-2, e.g. DE-BY)",
+    )
+};
 static ADDRESS: NodeSchema = NodeSchema {
     args: &[arg("address", TEXT)],
     ..node("address", "postal address")
@@ -294,6 +304,7 @@ pub static ORGANIZATION: NodeSchema = NodeSchema {
     children: &[
         &REGISTRATION,
         &COUNTRY,
+        &REGION,
         &ADDRESS,
         &WEBSITE,
         &EMPLOYEES,

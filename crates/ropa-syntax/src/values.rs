@@ -6,6 +6,7 @@ mod date;
 mod duration;
 mod keywords;
 mod placeholder;
+mod region;
 mod vague;
 
 pub use country::{Country, common_mistake as country_mistake};
@@ -13,4 +14,5 @@ pub use date::{Date, looks_like_date, parse_date};
 pub use duration::{Duration, DurationError, Unit, is_indefinite, parse_duration};
 pub use keywords::*;
 pub use placeholder::is_placeholder;
+pub use region::{GERMAN_LAENDER, Region};
 pub use vague::{is_vague_criterion, vague_law};

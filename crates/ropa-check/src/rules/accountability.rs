@@ -185,45 +185,71 @@ fn organization(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let name = &org.name;
-    let mut findings: Vec<(Rule, &str, &str)> = Vec::new();
+    let mut findings: Vec<(Rule, String, String)> = Vec::new();
+    let mut push = |rule: Rule, message: &str, help: &str| findings.push((rule, message.to_owned(), help.to_owned()));
     let contact = org.contact.as_ref().filter(|c| !is_placeholder(&c.name.value));
     let dpo = matches!(&org.dpo, Some(Dpo::Appointed(dpo)) if !is_placeholder(&dpo.name.value));
     if contact.is_none() && !dpo {
-        findings.push((
+        push(
             Rule::RecordIncomplete,
             "the organization gives no contact details",
             "add `contact \"Name\" email=\"…\"` (Art. 30(1)(a), 13(1)(a))",
-        ));
+        );
     }
     if org.country.is_none() {
-        findings.push((
+        push(
             Rule::RecordIncomplete,
             "the organization gives no country: ropa cannot tell which national law and authority apply",
             "add `country XX` (ISO 3166-1 alpha-2)",
-        ));
+        );
     }
     let measured = |measures: &[ropa_syntax::model::Text]| measures.iter().any(|m| !is_placeholder(&m.value));
     let activity_security = ctx.index.activities.iter().any(|(_, a)| measured(&a.security));
     if !measured(&org.security) && !activity_security {
-        findings.push((
+        push(
             Rule::MissingSecurityMeasures,
             "the record describes no security measures",
             "add `security \"…\"` nodes describing the technical and organizational measures (Art. 32)",
-        ));
+        );
     }
+    let country = org.country.as_ref().map(|c| c.value);
+    let competent = country.map(|c| ropa_law::competent_authority(c, org.region.as_ref().map(|r| r.value)));
     if given(&org.breach_procedure).is_none() {
+        let to = match competent {
+            Some(ropa_law::Competent::Authority(a)) => format!("{} ({})", a.short_name, a.website),
+            _ => "the supervisory authority".to_owned(),
+        };
         findings.push((
             Rule::MissingBreachProcedure,
-            "the organization has no breach procedure",
-            "add `breach-procedure \"…\"`: how breaches are assessed, notified within 72 hours and documented",
+            "the organization has no breach procedure".to_owned(),
+            format!("add `breach-procedure \"…\"`: how breaches are assessed, notified to {to} within 72 hours and documented"),
         ));
     }
     if given(&org.rights_procedure).is_none() {
         findings.push((
             Rule::MissingRightsProcedure,
-            "the organization has no procedure for data-subject requests",
-            "add `rights-procedure \"…\"`: where requests go and how they are answered within one month",
+            "the organization has no procedure for data-subject requests".to_owned(),
+            "add `rights-procedure \"…\"`: where requests go and how they are answered within one month".to_owned(),
         ));
+    }
+    // Supervision by region (Germany: the Land, BDSG § 40): without the
+    // region ropa cannot name the authority, and never falls back on the
+    // federal one.
+    match (competent, &org.region) {
+        (Some(ropa_law::Competent::NeedsRegion(c)), None) => findings.push((
+            Rule::RecordIncomplete,
+            format!(
+                "the organization is in {} but names no region: ropa cannot tell which authority supervises it",
+                c.name()
+            ),
+            "add `region` with the ISO 3166-2 code of the Land where the organization is established, such as `region DE-BY` (BDSG § 40)".to_owned(),
+        )),
+        (Some(_), Some(region)) if Some(region.value.country()) != country => findings.push((
+            Rule::RecordIncomplete,
+            format!("the region `{}` is not in the organization's country", region.value),
+            "give the region of the country of establishment, or correct the country".to_owned(),
+        )),
+        _ => {}
     }
     for (rule, message, help) in findings {
         out.push(

@@ -232,9 +232,11 @@ pub fn config_file(name: &str, dir: &Path) -> String {
 /// import brought, and commented examples that use the country's authority
 /// and bookkeeping law.
 pub fn organization_file(name: &str, country: Country, hint: Option<&OrganizationHint>, dir: &Path) -> String {
-    let authority = ropa_law::supervisory_authority(country)
-        .map(|a| a.short_name.to_owned())
-        .unwrap_or_else(|| "the supervisory authority".to_owned());
+    // In Germany the Land authority (BDSG § 40), which init cannot know.
+    let authority = match ropa_law::competent_authority(country, None) {
+        ropa_law::Competent::Authority(a) => a.short_name.to_owned(),
+        _ => "the supervisory authority".to_owned(),
+    };
     let statute = ropa_law::statutory_retention(country, StatuteTopic::Bookkeeping);
     let (period, law) = match statute {
         Some(s) if s.months % 12 == 0 => (format!("{} years", s.months / 12), s.law.to_owned()),
