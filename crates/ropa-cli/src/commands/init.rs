@@ -246,6 +246,11 @@ pub fn organization_file(name: &str, country: Country, hint: Option<&Organizatio
             "the bookkeeping act, chapter and section".to_owned(),
         ),
     };
+    // Count from the event the statute counts from.
+    let event = match statute.map(|s| s.counts_from) {
+        Some(ropa_law::CountsFrom::FinancialYearEnd) => "financial-year-end",
+        _ => "calendar-year-end",
+    };
     let quote = |text: &str| ropa_import::emit::quote(text);
     let person = |keyword: &str, person: &(String, Option<String>, Option<String>)| {
         let mut line = format!("    {keyword} {}", quote(&person.0));
@@ -306,7 +311,7 @@ pub fn organization_file(name: &str, country: Country, hint: Option<&Organizatio
          //     data contact invoices\n\
          //     basis contract\n\
          //     basis legal-obligation law={}\n\
-         //     retain \"{period}\" from=financial-year-end data=invoices statute=bookkeeping\n\
+         //     retain \"{period}\" from={event} data=invoices statute=bookkeeping\n\
          // }}\n\
          \n\
          // A company that processes personal data for you (Art. 28), and the agreement you signed with it.\n\
