@@ -152,6 +152,13 @@ fn normalise(text: &str) -> String {
         .to_lowercase()
 }
 
+/// True when `text` holds one of the vague phrases (not a lone word such
+/// as "automatic", which as a period is simply not a duration).
+pub(crate) fn has_vague_phrase(text: &str) -> bool {
+    let lower = normalise(text);
+    VAGUE_CRITERIA.iter().any(|p| lower.contains(p))
+}
+
 /// True when a retention criterion (`retain until="…"`) names no event
 /// anyone could observe: "as long as necessary", "tills vidare",
 /// "solange erforderlich", "toistaiseksi", "forever", "Automatiskt".
