@@ -148,17 +148,15 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// end. Its periods are compared with the bookkeeping statute even where
 /// the record does not say `statute=bookkeeping`, and the finding says so.
 fn keeps_bookkeeping(ctx: &Context, activity: &ropa_syntax::model::Activity) -> bool {
-    let obligations: Vec<_> = activity
+    let mut obligations = activity
         .bases
         .iter()
         .filter(|b| b.kind.value == LegalBasis::LegalObligation)
-        .collect();
-    if !is_controller(activity) || obligations.is_empty() {
+        .peekable();
+    if !is_controller(activity) || obligations.peek().is_none() {
         return false;
     }
-    let law = obligations
-        .iter()
-        .any(|b| given(&b.law).is_some_and(|l| ropa_law::is_bookkeeping(&l.value)));
+    let law = obligations.any(|b| given(&b.law).is_some_and(|l| ropa_law::is_bookkeeping(&l.value)));
     let data = ctx.data_of(activity).iter().any(|d| is_bookkeeping_data(d));
     let counted = activity.retention.iter().any(|r| {
         r.from
