@@ -156,7 +156,7 @@ pub const SPECIAL_CATEGORY_WITHOUT_CONDITION: RuleInfo = RuleInfo {
     summary: "special category data is processed without an Art. 9(2) condition",
     articles: &["GDPR Art. 9(1)", "GDPR Art. 9(2)"],
     guidance: &[],
-    explanation: "Processing health, biometric, genetic data and the other special categories is prohibited unless one of the conditions of Art. 9(2) applies, in addition to an Art. 6 legal basis. Explicit consent, employment law and health care are the common ones.",
+    explanation: "Processing health, biometric, genetic data and the other special categories is prohibited unless one of the conditions of Art. 9(2) applies, in addition to an Art. 6 legal basis. Explicit consent, employment law and health care are the common ones. A condition's `law=` that only gives examples or points at law in general is reported as a warning: it does not show which law the condition rests on.",
     bad: "data sick-leave \"Sick leave\" special=health\nactivity payroll {\n    data sick-leave\n    basis legal-obligation law=\"Sjuklönelagen (1991:1047)\"\n}",
     good: "activity payroll {\n    data sick-leave\n    basis legal-obligation law=\"Sjuklönelagen (1991:1047)\"\n    condition employment law=\"Sjuklönelagen (1991:1047)\"\n}",
     fix: "Add `condition …` naming the Art. 9(2) condition, with `law=\"…\"` where it rests on law.",
@@ -445,6 +445,27 @@ fn special_and_criminal(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, 
                 )
                 .entity(id),
             );
+    }
+    // A condition's law (Art. 9(2)(b), (g)-(j)) that only gives examples or
+    // points at law in general does not show the condition applies.
+    for condition in &activity.conditions {
+        if let Some(law) = given(&condition.law)
+            && let Some(why) = vague_law(&law.value)
+        {
+            let mut finding = Diagnostic::new(
+                Rule::SpecialCategoryWithoutCondition,
+                file,
+                law.span,
+                format!(
+                    "the law of condition `{}` in `{id}` {why}: it is too vague to verify",
+                    condition.kind.value
+                ),
+            )
+            .help("name the act and section the Art. 9(2) condition rests on")
+            .entity(id);
+            finding.severity = Severity::Warning;
+            out.push(finding);
+        }
     }
     let law = activity.criminal_authority.as_ref().and_then(|a| given(&a.law));
     let vague = law.and_then(|l| vague_law(&l.value));
