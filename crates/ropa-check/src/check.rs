@@ -200,12 +200,8 @@ fn apply_allows(
                 .help("fix the spec instead"),
             ),
             Some(rule) => {
-                // A placeholder reason ("TODO") is no reason.
-                if s.allow
-                    .reason
-                    .as_ref()
-                    .is_none_or(|r| ropa_syntax::values::is_placeholder(&r.value))
-                {
+                // A placeholder is no reason (a quick fix may have written it).
+                if crate::context::given(&s.allow.reason).is_none() {
                     kept.push(
                         Diagnostic::new(
                             Rule::AllowWithoutReason,

@@ -159,6 +159,13 @@ fn values(ws: &Workspace, kind: ValueKind, replace: Span) -> Vec<CompletionItem>
                 )
             })
             .collect(),
+        ValueKind::Region => ropa_syntax::values::GERMAN_LAENDER
+            .iter()
+            .map(|(code, name)| {
+                let label = format!("DE-{code}");
+                item(&label, CompletionKind::Keyword, format!("{name} (Germany)"), None)
+            })
+            .collect(),
         ValueKind::Ref(target) => {
             let index = Index::new(ws);
             index

@@ -187,11 +187,15 @@ fn country_markdown(country: Country) -> String {
             statute.law
         ));
     }
-    if let Some(authority) = ropa_law::supervisory_authority(country) {
-        md.push_str(&format!(
+    match ropa_law::competent_authority(country, None) {
+        ropa_law::Competent::Authority(authority) => md.push_str(&format!(
             "\n- Supervisory authority: {} ({}), {}",
             authority.name, authority.short_name, authority.website
-        ));
+        )),
+        ropa_law::Competent::NeedsRegion(_) => md.push_str(
+            "\n- Supervisory authority: the authority of the region where the organization is established (in Germany the Land, BDSG § 40); give it with `region` in the organization",
+        ),
+        ropa_law::Competent::RegionNotKnown(_) | ropa_law::Competent::None => {}
     }
     md.push_str(&format!("\n\nLegal facts as of {}.", ropa_law::facts_as_of()));
     md

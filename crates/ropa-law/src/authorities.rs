@@ -2,13 +2,15 @@
 //! breaches are notified (Art. 33), DPO contact details registered (Art.
 //! 37(7)) and complaints lodged (Art. 77).
 //!
-//! One entry per state. Germany has one federal and sixteen Land
-//! authorities; private companies fall under the authority of the Land where
-//! they are established, so the federal entry carries a note saying so.
-//! For cross-border processing the lead authority is the one of the main
-//! establishment (Art. 56), which this table does not decide.
+//! One entry per state, and a table of regional authorities. Germany has
+//! one federal and sixteen Land authorities; private companies fall under
+//! the authority of the Land where they are established (BDSG § 40), so
+//! [`competent_authority`] needs the Land and never answers with the federal
+//! BfDI for an organization. For cross-border processing the lead authority
+//! is the one of the main establishment (Art. 56), which this table does not
+//! decide.
 
-use ropa_syntax::values::Country;
+use ropa_syntax::values::{Country, Region};
 
 use crate::Confidence;
 use crate::source::{EDPB_MEMBERS, ICT_INSTITUTE_DPAS, Provenance, REVIEWED, Source};
@@ -26,7 +28,77 @@ pub struct Authority {
     pub website: &'static str,
     /// A former name still found in older documents, with when it changed.
     pub former_name: Option<&'static str>,
+    /// The ISO 3166-2 region of a regional authority (`DE-BY`).
+    pub region: Option<&'static str>,
+    pub competence: Competence,
     pub provenance: Provenance,
+}
+
+/// Whom an authority supervises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Competence {
+    /// Every controller and processor established in its territory.
+    All,
+    /// Private bodies (companies, associations) only.
+    PrivateSector,
+    /// Public bodies of its territory only.
+    PublicSector,
+    /// Federal public bodies, and telecommunications and postal services.
+    FederalPublicBodies,
+}
+
+impl Competence {
+    /// In words, for listings.
+    pub fn label(self) -> &'static str {
+        match self {
+            Competence::All => "public and private bodies",
+            Competence::PrivateSector => "private bodies",
+            Competence::PublicSector => "public bodies",
+            Competence::FederalPublicBodies => "federal public bodies, telecommunications and postal services",
+        }
+    }
+}
+
+/// The authority an organization reports to, as far as the record tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Competent {
+    Authority(&'static Authority),
+    /// Supervision in this country is regional (Germany: by Land, BDSG
+    /// § 40) and the record names no region: ropa cannot tell which.
+    NeedsRegion(Country),
+    /// The region is named, but its authority is not in ropa's table.
+    RegionNotKnown(Region),
+    /// Not an EEA state: no GDPR supervisory authority.
+    None,
+}
+
+/// Countries where private bodies are supervised by a regional authority.
+const REGIONAL: &[&str] = &["DE"];
+
+/// The authority that supervises a private organization established in
+/// `country` (and `region`, where supervision is regional). For Germany
+/// this is the Land authority; without the Land the answer is
+/// [`Competent::NeedsRegion`], never the federal BfDI, which supervises
+/// federal public bodies.
+pub fn competent_authority(country: Country, region: Option<Region>) -> Competent {
+    if !REGIONAL.contains(&country.code()) {
+        return supervisory_authority(country).map_or(Competent::None, Competent::Authority);
+    }
+    let Some(region) = region.filter(|r| r.country() == country) else {
+        return Competent::NeedsRegion(country);
+    };
+    let code = region.to_string();
+    REGIONAL_AUTHORITIES
+        .iter()
+        .find(|a| {
+            a.region == Some(code.as_str()) && matches!(a.competence, Competence::All | Competence::PrivateSector)
+        })
+        .map_or(Competent::RegionNotKnown(region), Competent::Authority)
+}
+
+/// The regional authorities ropa knows, sorted by region.
+pub fn regional_authorities() -> &'static [Authority] {
+    REGIONAL_AUTHORITIES
 }
 
 /// The national supervisory authority of an EEA state; `None` elsewhere.
@@ -75,6 +147,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Austrian Data Protection Authority",
         website: "https://www.dsb.gv.at",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, ICT_INSTITUTE_DPAS, CREW_DPAS]),
     },
     Authority {
@@ -84,6 +158,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Belgian Data Protection Authority",
         website: "https://www.dataprotectionauthority.be",
         former_name: Some("Commission de la protection de la vie privée / Privacy Commission (until 2018)"),
+        region: None,
+        competence: Competence::All,
         provenance: with_note(
             &[EDPB_MEMBERS, ICT_INSTITUTE_DPAS],
             Confidence::High,
@@ -98,6 +174,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Commission for Personal Data Protection",
         website: "https://www.cpdp.bg",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[
             EDPB_MEMBERS,
             ICT_INSTITUTE_DPAS,
@@ -114,6 +192,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Office of the Commissioner for Personal Data Protection",
         website: "https://www.dataprotection.gov.cy",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, ICT_INSTITUTE_DPAS, CREW_DPAS]),
     },
     Authority {
@@ -123,6 +203,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Office for Personal Data Protection",
         website: "https://uoou.gov.cz",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: with_note(
             &[
                 Source {
@@ -142,12 +224,14 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Federal Commissioner for Data Protection and Freedom of Information",
         website: "https://www.bfdi.bund.de",
         former_name: None,
+        region: None,
+        competence: Competence::FederalPublicBodies,
         provenance: with_note(
             &[EDPB_MEMBERS, ICT_INSTITUTE_DPAS],
             Confidence::High,
             "Federal authority, competent for federal public bodies and for telecommunications and postal \
              services. Private companies are supervised by the data protection authority of the Land where they \
-             are established (BDSG § 40), e.g. BayLDA in Bavaria; pick the Land authority for them.",
+             are established (BDSG § 40), e.g. BayLDA in Bavaria: see the regional table.",
         ),
     },
     Authority {
@@ -157,6 +241,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Danish Data Protection Agency",
         website: "https://www.datatilsynet.dk",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, ICT_INSTITUTE_DPAS]),
     },
     Authority {
@@ -166,6 +252,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Estonian Data Protection Inspectorate",
         website: "https://www.aki.ee",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, ICT_INSTITUTE_DPAS]),
     },
     Authority {
@@ -175,6 +263,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Spanish Data Protection Agency",
         website: "https://www.aepd.es",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, CREW_DPAS]),
     },
     Authority {
@@ -184,6 +274,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Office of the Data Protection Ombudsman",
         website: "https://tietosuoja.fi",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, ICT_INSTITUTE_DPAS]),
     },
     Authority {
@@ -193,6 +285,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "National Commission on Informatics and Liberty",
         website: "https://www.cnil.fr",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, ICT_INSTITUTE_DPAS]),
     },
     Authority {
@@ -202,6 +296,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Hellenic Data Protection Authority",
         website: "https://www.dpa.gr",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, CREW_DPAS]),
     },
     Authority {
@@ -211,6 +307,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Croatian Personal Data Protection Agency",
         website: "https://azop.hr",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, ICT_INSTITUTE_DPAS]),
     },
     Authority {
@@ -220,6 +318,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Hungarian National Authority for Data Protection and Freedom of Information",
         website: "https://naih.hu",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: with_note(&[EDPB_MEMBERS], Confidence::Medium, UNCONFIRMED_WEBSITE),
     },
     Authority {
@@ -229,6 +329,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Data Protection Commission",
         website: "https://www.dataprotection.ie",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: with_note(
             &[EDPB_MEMBERS],
             Confidence::Medium,
@@ -244,6 +346,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Icelandic Data Protection Authority",
         website: "https://www.personuvernd.is",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[
             EDPB_MEMBERS,
             Source {
@@ -259,6 +363,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Italian Data Protection Authority",
         website: "https://www.garanteprivacy.it",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, CREW_DPAS]),
     },
     Authority {
@@ -268,6 +374,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Data Protection Authority of Liechtenstein",
         website: "https://www.datenschutzstelle.li",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: with_note(&[EDPB_MEMBERS], Confidence::Medium, UNCONFIRMED_WEBSITE),
     },
     Authority {
@@ -277,6 +385,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "State Data Protection Inspectorate",
         website: "https://vdai.lrv.lt",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, CREW_DPAS]),
     },
     Authority {
@@ -286,6 +396,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "National Commission for Data Protection",
         website: "https://cnpd.public.lu",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[EDPB_MEMBERS, crate::source::CNPD_LU_ADEQUACY]),
     },
     Authority {
@@ -295,6 +407,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Data State Inspectorate",
         website: "https://www.dvi.gov.lv",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[
             EDPB_MEMBERS,
             Source {
@@ -310,6 +424,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Office of the Information and Data Protection Commissioner",
         website: "https://idpc.org.mt",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[
             EDPB_MEMBERS,
             Source {
@@ -325,6 +441,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Dutch Data Protection Authority",
         website: "https://www.autoriteitpersoonsgegevens.nl",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: with_note(&[EDPB_MEMBERS], Confidence::Medium, UNCONFIRMED_WEBSITE),
     },
     Authority {
@@ -334,6 +452,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Norwegian Data Protection Authority",
         website: "https://www.datatilsynet.no",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[
             EDPB_MEMBERS,
             Source {
@@ -349,6 +469,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Personal Data Protection Office",
         website: "https://uodo.gov.pl",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: with_note(&[EDPB_MEMBERS], Confidence::Medium, UNCONFIRMED_WEBSITE),
     },
     Authority {
@@ -358,6 +480,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "National Data Protection Commission",
         website: "https://www.cnpd.pt",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: with_note(&[EDPB_MEMBERS], Confidence::Medium, UNCONFIRMED_WEBSITE),
     },
     Authority {
@@ -367,6 +491,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "National Supervisory Authority for Personal Data Processing",
         website: "https://www.dataprotection.ro",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: with_note(&[EDPB_MEMBERS], Confidence::Medium, UNCONFIRMED_WEBSITE),
     },
     Authority {
@@ -376,6 +502,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Swedish Authority for Privacy Protection",
         website: "https://www.imy.se",
         former_name: Some("Datainspektionen (until 1 January 2021)"),
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[
             EDPB_MEMBERS,
             Source {
@@ -395,6 +523,8 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Information Commissioner",
         website: "https://www.ip-rs.si",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: confirmed(&[
             EDPB_MEMBERS,
             Source {
@@ -410,6 +540,110 @@ static AUTHORITIES: &[Authority] = &[
         name_en: "Office for Personal Data Protection of the Slovak Republic",
         website: "https://dataprotection.gov.sk",
         former_name: None,
+        region: None,
+        competence: Competence::All,
         provenance: with_note(&[EDPB_MEMBERS], Confidence::Medium, UNCONFIRMED_WEBSITE),
+    },
+];
+
+/// Reviewed for the regional table.
+const REGIONAL_REVIEWED: &str = "2026-12-04";
+
+const BDSG_40: Source = Source {
+    title: "BDSG § 40 Aufsichtsbehörden der Länder (text of the Federal Data Protection Act, gdpr.berlin)",
+    url: "https://gdpr.berlin/federal-law-bdsg/40-bdsg-aufsichtsbehorden-der-lander-2",
+};
+
+const BDSG_40_COMMENTARY: Source = Source {
+    title: "BDSG 2018 § 40 online commentary, with the text (rechtstipp24)",
+    url: "https://rechtstipp24.de/bdsg-2018/bdsg-2018-%c2%a7-40-online-kommentar/",
+};
+
+const LAND_WEBSITES: Source = Source {
+    title: "DSZ datenschutzzentrale: Aufsichtsbehörden nach Bundesland (websites of the 16 Land authorities)",
+    url: "https://datenschutzzentrale.de/docs/aufsichtsbehoerden/",
+};
+
+static REGIONAL_AUTHORITIES: &[Authority] = &[
+    Authority {
+        country: "DE",
+        short_name: "BlnBDI",
+        name: "Berliner Beauftragte für Datenschutz und Informationsfreiheit",
+        name_en: "Berlin Commissioner for Data Protection and Freedom of Information",
+        website: "https://www.datenschutz-berlin.de",
+        former_name: None,
+        region: Some("DE-BE"),
+        competence: Competence::All,
+        provenance: Provenance {
+            sources: &[
+                Source {
+                    title: "BlnBDI: Über uns (supervises Berlin's public bodies and the private bodies seated in Berlin)",
+                    url: "https://www.datenschutz-berlin.de/ueber-uns/zur-person/",
+                },
+                LAND_WEBSITES,
+                BDSG_40,
+            ],
+            as_of: REGIONAL_REVIEWED,
+            confidence: Confidence::High,
+            note: Some(
+                "One authority for public and private bodies in Berlin. The title is the office's (\"Die Berliner \
+                 Beauftragte\" while the office holder is a woman).",
+            ),
+        },
+    },
+    Authority {
+        country: "DE",
+        short_name: "BayLDA",
+        name: "Bayerisches Landesamt für Datenschutzaufsicht",
+        name_en: "Bavarian Data Protection Authority (private sector)",
+        website: "https://www.lda.bayern.de",
+        former_name: None,
+        region: Some("DE-BY"),
+        competence: Competence::PrivateSector,
+        provenance: Provenance {
+            sources: &[
+                Source {
+                    title: "BayLDA: Datenschutzerklärung (Bayerisches Landesamt für Datenschutzaufsicht, Promenade 27, 91522 Ansbach; www.lda.bayern.de)",
+                    url: "https://lda.dsb-meldung.de/PrivacyPol",
+                },
+                Source {
+                    title: "BayLfD: FAQ Allgemeines (private bodies seated in Bavaria are supervised by the Landesamt für Datenschutzaufsicht)",
+                    url: "https://www.datenschutz-bayern.de/print/faq/FAQ-Allgemeines.html",
+                },
+                BDSG_40,
+                BDSG_40_COMMENTARY,
+            ],
+            as_of: REGIONAL_REVIEWED,
+            confidence: Confidence::High,
+            note: Some(
+                "Bavaria has two authorities: BayLDA in Ansbach for the private sector, BayLfD for Bavarian \
+                 public bodies.",
+            ),
+        },
+    },
+    Authority {
+        country: "DE",
+        short_name: "BayLfD",
+        name: "Der Bayerische Landesbeauftragte für den Datenschutz",
+        name_en: "Bavarian State Commissioner for Data Protection (public sector)",
+        website: "https://www.datenschutz-bayern.de",
+        former_name: None,
+        region: Some("DE-BY"),
+        competence: Competence::PublicSector,
+        provenance: Provenance {
+            sources: &[
+                Source {
+                    title: "BayLfD: FAQ Allgemeines (supervises Bavarian public bodies)",
+                    url: "https://www.datenschutz-bayern.de/print/faq/FAQ-Allgemeines.html",
+                },
+                Source {
+                    title: "Bayerisches Datenschutzgesetz (BayDSG) Art. 1, gesetze-bayern.de",
+                    url: "http://www.gesetze-bayern.de/Content/Document/BayDSG/true",
+                },
+            ],
+            as_of: REGIONAL_REVIEWED,
+            confidence: Confidence::High,
+            note: None,
+        },
     },
 ];

@@ -28,10 +28,14 @@ pub use adequacy::{
     Adequacy, AdequacyScope, OrganisationAdequacy, adequacy, adequacy_decisions, organisation_adequacy,
     organisation_adequacy_decisions,
 };
-pub use authorities::{Authority, authorities, supervisory_authority};
+pub use authorities::{
+    Authority, Competence, Competent, authorities, competent_authority, regional_authorities, supervisory_authority,
+};
 pub use consent_age::{ConsentAge, DEFAULT_CONSENT_AGE, consent_ages, digital_consent_age};
 pub use eea::{EEA_EFTA_MEMBERS, EEA_PROVENANCE, EU_MEMBERS, eea_members, is_eea, is_eu};
-pub use retention::{RetentionPeriod, Statute, StatuteTopic, statutes, statutory_retention};
+pub use retention::{
+    CountsFrom, RecordStart, RetentionPeriod, Statute, StatuteTopic, is_bookkeeping, statutes, statutory_retention,
+};
 pub use source::{Confidence, Provenance, Source};
 pub use trackers::{TrackerFacts, tracker_facts, trackers};
 
@@ -46,6 +50,7 @@ pub fn all_provenances() -> impl Iterator<Item = &'static Provenance> {
         .chain(statutes().iter().map(|s| &s.provenance))
         .chain(authorities().iter().map(|a| &a.provenance))
         .chain(trackers().iter().map(|t| &t.provenance))
+        .chain(regional_authorities().iter().map(|a| &a.provenance))
 }
 
 /// The newest `as_of` date of all facts: shown in reports as "legal facts as
@@ -142,11 +147,29 @@ impl FactTable {
             FactTable::SupervisoryAuthorities => (
                 format!(
                     "The national supervisory authority of each of the {} EEA states: short name, native and \
-                     English name, website. Germany: the federal BfDI; private companies fall under their Land \
-                     authority.",
-                    authorities().len()
+                     English name, website. Germany supervises private companies by Land (BDSG § 40): the \
+                     organization states its Land with `region` and ropa names the Land authority, never the \
+                     federal BfDI. Land authorities known: {}.",
+                    authorities().len(),
+                    regional_authorities()
+                        .iter()
+                        .map(|a| {
+                            format!(
+                                "{} ({}, {}, {})",
+                                a.short_name,
+                                a.region.unwrap_or(a.country),
+                                a.competence.label(),
+                                a.website
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 ),
-                authorities().iter().map(|a| &a.provenance).collect(),
+                authorities()
+                    .iter()
+                    .chain(regional_authorities())
+                    .map(|a| &a.provenance)
+                    .collect(),
                 vec![source::EDPB_MEMBERS],
             ),
             FactTable::Trackers => (

@@ -9,9 +9,13 @@
 //! material, `months` is the period for accounting vouchers (invoices,
 //! receipts, payslips: the material that most often carries personal data),
 //! and the other periods are listed in `other_periods`, so a rule can decide
-//! which applies to the records it checks.
+//! which applies to the records it checks. Each period says which
+//! [`Material`] it covers and the event it is counted from ([`CountsFrom`]):
+//! "7 years from the financial-year end" is not the same as the Swedish
+//! "until the end of the seventh year after the end of the calendar year in
+//! which the financial year ended".
 
-use ropa_syntax::values::Country;
+use ropa_syntax::values::{Country, Material};
 
 use crate::Confidence;
 use crate::source::{Provenance, REVIEWED, Source};
@@ -31,12 +35,74 @@ impl StatuteTopic {
     }
 }
 
+/// The event a statutory period is counted from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CountsFrom {
+    /// The end of the financial year.
+    FinancialYearEnd,
+    /// The end of the calendar year in which the financial year ended.
+    CalendarYearOfFinancialYearEnd,
+    /// The end of the calendar year in which the entry was made, the voucher
+    /// arose or the letter was received or sent.
+    CalendarYearOfEntry,
+}
+
+/// The event a record's `from=` names, where ropa can compare it with a
+/// statute's: `financial-year-end` or `calendar-year-end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RecordStart {
+    FinancialYearEnd,
+    /// The end of the calendar year the material belongs to: for
+    /// bookkeeping, the one in which its financial year ended (or, in
+    /// Germany, in which the entry or voucher was made).
+    CalendarYearEnd,
+}
+
+impl RecordStart {
+    /// The `from=` events ropa recognises; anything else is not compared.
+    pub fn parse(event: &str) -> Option<RecordStart> {
+        match event.trim().to_ascii_lowercase().as_str() {
+            "financial-year-end"
+            | "end-of-financial-year"
+            | "fiscal-year-end"
+            | "end-of-fiscal-year"
+            | "financial-year" => Some(RecordStart::FinancialYearEnd),
+            "calendar-year-end" | "end-of-calendar-year" | "year-end" | "end-of-year" => {
+                Some(RecordStart::CalendarYearEnd)
+            }
+            _ => None,
+        }
+    }
+
+    /// How many months later than the statute's event the record's event
+    /// may fall, as (earliest, latest): a financial year ends at the end of
+    /// a month, at most 11 months before the end of its calendar year.
+    /// Negative: the record starts counting earlier, so it may keep the
+    /// material for less time than the same number of years suggests.
+    pub fn offset_months(self, statute: CountsFrom) -> (i32, i32) {
+        match (self, statute) {
+            (RecordStart::FinancialYearEnd, CountsFrom::FinancialYearEnd)
+            | (RecordStart::CalendarYearEnd, CountsFrom::CalendarYearOfFinancialYearEnd)
+            | (RecordStart::CalendarYearEnd, CountsFrom::CalendarYearOfEntry) => (0, 0),
+            (RecordStart::FinancialYearEnd, CountsFrom::CalendarYearOfFinancialYearEnd) => (-11, 0),
+            (RecordStart::CalendarYearEnd, CountsFrom::FinancialYearEnd) => (0, 11),
+            // A voucher of a financial year ending in June arose in the
+            // calendar year before or the one in which it ended.
+            (RecordStart::FinancialYearEnd, CountsFrom::CalendarYearOfEntry) => (-11, 11),
+        }
+    }
+}
+
 /// A further period for other material under the same topic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RetentionPeriod {
     pub months: u32,
     pub applies_to: &'static str,
     pub runs_from: &'static str,
+    pub counts_from: CountsFrom,
+    /// The kinds of material this period is for. Empty: a period of another
+    /// regime (tax, VAT on real estate) shown as context, not compared.
+    pub materials: &'static [Material],
     pub law: &'static str,
     /// Set where this period is less certain than the main one.
     pub note: Option<&'static str>,
@@ -56,9 +122,93 @@ pub struct Statute {
     pub law: &'static str,
     /// Which material `months` is for.
     pub applies_to: &'static str,
+    pub counts_from: CountsFrom,
+    /// The kinds of material `months` is for.
+    pub materials: &'static [Material],
     /// Longer or shorter periods for other material under the same topic.
     pub other_periods: &'static [RetentionPeriod],
     pub provenance: Provenance,
+}
+
+impl Statute {
+    /// The main period and the others, as one list.
+    pub fn periods(&self) -> impl Iterator<Item = RetentionPeriod> + '_ {
+        std::iter::once(RetentionPeriod {
+            months: self.months,
+            applies_to: self.applies_to,
+            runs_from: self.runs_from,
+            counts_from: self.counts_from,
+            materials: self.materials,
+            law: self.law,
+            note: None,
+        })
+        .chain(self.other_periods.iter().copied())
+    }
+
+    /// The periods a record of `material` must meet: the one for that
+    /// material where the statute distinguishes it; otherwise every period
+    /// for bookkeeping material, since any of them may apply.
+    pub fn periods_for(&self, material: Option<Material>) -> Vec<RetentionPeriod> {
+        let compared: Vec<RetentionPeriod> = self.periods().filter(|p| !p.materials.is_empty()).collect();
+        if let Some(material) = material {
+            let chosen: Vec<RetentionPeriod> = compared
+                .iter()
+                .copied()
+                .filter(|p| p.materials.contains(&material))
+                .collect();
+            if !chosen.is_empty() {
+                return chosen;
+            }
+        }
+        compared
+    }
+}
+
+/// Words that mark data, or a law, as bookkeeping, in the languages of the
+/// statutes ropa knows: a legal-obligation activity keeping such data is
+/// compared with the bookkeeping statute even without `statute=`.
+const BOOKKEEPING_WORDS: &[&str] = &[
+    "bookkeeping",
+    "accounting",
+    "accounts payable",
+    "accounts receivable",
+    "invoice",
+    "voucher",
+    "receipt",
+    "ledger",
+    "annual accounts",
+    "bokföring",
+    "räkenskap",
+    "verifikation",
+    "faktur",
+    "kvitto",
+    "bogføring",
+    "regnskab",
+    "bilag",
+    "bokføring",
+    "regnskap",
+    "kirjanpito",
+    "tosite",
+    "lasku",
+    "buchhaltung",
+    "buchführung",
+    "buchungsbeleg",
+    "rechnung",
+    "handelsgesetzbuch",
+    "hgb",
+    "abgabenordnung",
+    "comptab",
+    "boekhoud",
+    "administratieplicht",
+];
+
+/// Whether `text` (a data category, its description, or a `law=`) speaks
+/// of bookkeeping: invoices, vouchers, ledgers, the accounting acts.
+pub fn is_bookkeeping(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != ' ')
+        .any(|part| BOOKKEEPING_WORDS.iter().any(|w| part.contains(w)))
 }
 
 /// The statutory minimum for `topic` in `country`, if this crate knows it.
@@ -82,12 +232,16 @@ static STATUTES: &[Statute] = &[
         law: "HGB § 257(1) Nr. 4, (4); AO § 147(1) Nr. 4, (3) (as amended by the Viertes \
               Bürokratieentlastungsgesetz, BEG IV)",
         applies_to: "Buchungsbelege (accounting vouchers, including invoices under UStG § 14b)",
+        counts_from: CountsFrom::CalendarYearOfEntry,
+        materials: &[Material::Vouchers],
         other_periods: &[
             RetentionPeriod {
                 months: 120,
                 applies_to: "books and records, inventories, opening balance sheets, annual accounts, management \
                              reports and the organisational documents needed to understand them",
                 runs_from: "end of the calendar year of the last entry or of preparation",
+                counts_from: CountsFrom::CalendarYearOfEntry,
+                materials: &[Material::Books],
                 law: "HGB § 257(1) Nr. 1, (4); AO § 147(1) Nr. 1, (3)",
                 note: None,
             },
@@ -96,6 +250,8 @@ static STATUTES: &[Statute] = &[
                 applies_to: "commercial and business letters received and sent, other documents relevant for \
                              taxation",
                 runs_from: "end of the calendar year in which the letter was received or sent",
+                counts_from: CountsFrom::CalendarYearOfEntry,
+                materials: &[Material::Correspondence],
                 law: "HGB § 257(1) Nr. 2-3, (4); AO § 147(1) Nr. 2-3, 5, (3)",
                 note: None,
             },
@@ -135,6 +291,13 @@ static STATUTES: &[Statute] = &[
         law: "Bogføringsloven (lov nr. 700 af 24. maj 2022), rules on storage of accounting material (section number \
               not verified; § 10 in the previous act)",
         applies_to: "all accounting material (regnskabsmateriale)",
+        counts_from: CountsFrom::FinancialYearEnd,
+        materials: &[
+            Material::Vouchers,
+            Material::Books,
+            Material::Correspondence,
+            Material::Secondary,
+        ],
         other_periods: &[],
         provenance: Provenance {
             sources: &[
@@ -176,11 +339,15 @@ static STATUTES: &[Statute] = &[
         law: "Kirjanpitolaki (1336/1997) 2 luku 10 §",
         applies_to: "vouchers (tositteet) of the financial year, business correspondence and other accounting \
                      material",
+        counts_from: CountsFrom::CalendarYearOfFinancialYearEnd,
+        materials: &[Material::Vouchers, Material::Correspondence, Material::Secondary],
         other_periods: &[RetentionPeriod {
             months: 120,
             applies_to: "financial statements and annual report, the books (journals and ledgers), the chart of \
                          accounts and the list of books and material",
             runs_from: "end of the financial year",
+            counts_from: CountsFrom::FinancialYearEnd,
+            materials: &[Material::Books],
             law: "Kirjanpitolaki (1336/1997) 2 luku 10 §",
             note: None,
         }],
@@ -215,10 +382,19 @@ static STATUTES: &[Statute] = &[
         runs_from: "close of the financial year, in common practice (the article itself states no starting point)",
         law: "Code de commerce, art. L123-22, al. 2",
         applies_to: "accounting documents and supporting vouchers (documents comptables et pièces justificatives)",
+        counts_from: CountsFrom::FinancialYearEnd,
+        materials: &[
+            Material::Vouchers,
+            Material::Books,
+            Material::Correspondence,
+            Material::Secondary,
+        ],
         other_periods: &[RetentionPeriod {
             months: 72,
             applies_to: "books, records and documents on which tax audits may be carried out",
             runs_from: "date of the last transaction recorded or of the document",
+            counts_from: CountsFrom::FinancialYearEnd,
+            materials: &[],
             law: "Livre des procédures fiscales, art. L102 B",
             note: Some("Taken from the research draft; not re-read."),
         }],
@@ -249,10 +425,19 @@ static STATUTES: &[Statute] = &[
         runs_from: "end of the financial year, in common practice (the statutes state no starting point)",
         law: "Burgerlijk Wetboek Boek 2, art. 10 lid 3; Algemene wet inzake rijksbelastingen (AWR), art. 52 lid 4",
         applies_to: "the administration: books, records and other data carriers",
+        counts_from: CountsFrom::FinancialYearEnd,
+        materials: &[
+            Material::Vouchers,
+            Material::Books,
+            Material::Correspondence,
+            Material::Secondary,
+        ],
         other_periods: &[RetentionPeriod {
             months: 120,
             applies_to: "data on immovable property (VAT revision period)",
             runs_from: "end of the financial year",
+            counts_from: CountsFrom::FinancialYearEnd,
+            materials: &[],
             law: "AWR art. 52 (provision not verified)",
             note: Some("From the research draft; the provision was not found. Low confidence."),
         }],
@@ -287,11 +472,15 @@ static STATUTES: &[Statute] = &[
         law: "Bokføringsloven (LOV-2004-11-19-73) § 13 annet ledd",
         applies_to: "primary documentation: vouchers (invoices, cash settlements, bank and payroll vouchers), \
                      mandatory specifications, documentation of the balance sheet, annual accounts and reports",
+        counts_from: CountsFrom::FinancialYearEnd,
+        materials: &[Material::Vouchers, Material::Books],
         other_periods: &[RetentionPeriod {
             months: 42,
             applies_to: "secondary documentation (e.g. agreements of importance for the business, order and \
                          delivery documents)",
             runs_from: "end of the financial year",
+            counts_from: CountsFrom::FinancialYearEnd,
+            materials: &[Material::Secondary],
             law: "Bokføringsloven § 13 and bokføringsforskriften",
             note: None,
         }],
@@ -322,6 +511,13 @@ static STATUTES: &[Statute] = &[
         law: "Bokföringslagen (1999:1078) 7 kap. 2 §",
         applies_to: "all räkenskapsinformation (vouchers, journals and ledgers, annual accounts, system \
                      documentation)",
+        counts_from: CountsFrom::CalendarYearOfFinancialYearEnd,
+        materials: &[
+            Material::Vouchers,
+            Material::Books,
+            Material::Correspondence,
+            Material::Secondary,
+        ],
         other_periods: &[],
         provenance: Provenance {
             sources: &[
@@ -347,3 +543,84 @@ static STATUTES: &[Statute] = &[
         },
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statute(code: &str) -> &'static Statute {
+        Country::parse(code)
+            .and_then(|c| statutory_retention(c, StatuteTopic::Bookkeeping))
+            .expect("known statute")
+    }
+
+    fn months(periods: Vec<RetentionPeriod>) -> Vec<u32> {
+        periods.iter().map(|p| p.months).collect()
+    }
+
+    #[test]
+    fn sweden_counts_from_the_calendar_year_in_which_the_financial_year_ended() {
+        // Bokföringslagen 7 kap. 2 §: "till och med det sjunde året efter
+        // utgången av det kalenderår då räkenskapsåret avslutades".
+        let se = statute("SE");
+        assert_eq!(se.counts_from, CountsFrom::CalendarYearOfFinancialYearEnd);
+        // 7 years from a financial year ending in January ends 11 months early.
+        assert_eq!(RecordStart::FinancialYearEnd.offset_months(se.counts_from), (-11, 0));
+        assert_eq!(RecordStart::CalendarYearEnd.offset_months(se.counts_from), (0, 0));
+        assert_eq!(months(se.periods_for(None)), [84]);
+    }
+
+    #[test]
+    fn record_events_are_recognised() {
+        assert_eq!(
+            RecordStart::parse("financial-year-end"),
+            Some(RecordStart::FinancialYearEnd)
+        );
+        assert_eq!(
+            RecordStart::parse("calendar-year-end"),
+            Some(RecordStart::CalendarYearEnd)
+        );
+        assert_eq!(RecordStart::parse("contract-end"), None);
+    }
+
+    #[test]
+    fn periods_are_chosen_by_material() {
+        let de = statute("DE");
+        assert_eq!(months(de.periods_for(Some(Material::Vouchers))), [96]);
+        assert_eq!(months(de.periods_for(Some(Material::Books))), [120]);
+        assert_eq!(months(de.periods_for(Some(Material::Correspondence))), [72]);
+        // Unknown: every period may apply.
+        assert_eq!(months(de.periods_for(None)), [96, 120, 72]);
+        assert_eq!(de.counts_from, CountsFrom::CalendarYearOfEntry);
+        let fi = statute("FI");
+        assert_eq!(months(fi.periods_for(Some(Material::Vouchers))), [72]);
+        assert_eq!(months(fi.periods_for(Some(Material::Books))), [120]);
+        assert_eq!(months(fi.periods_for(None)), [72, 120]);
+        let no = statute("NO");
+        assert_eq!(months(no.periods_for(Some(Material::Secondary))), [42]);
+        // Not distinguished by the statute: every period.
+        assert_eq!(months(no.periods_for(Some(Material::Correspondence))), [60, 42]);
+        // Periods of other regimes are context, never compared.
+        assert_eq!(months(statute("FR").periods_for(None)), [120]);
+        assert_eq!(months(statute("NL").periods_for(None)), [84]);
+    }
+
+    #[test]
+    fn bookkeeping_is_recognised_in_data_and_law() {
+        for text in [
+            "Customer invoices",
+            "invoices",
+            "Bokföringslagen (1999:1078)",
+            "Verifikationer",
+            "Kirjanpitolaki 2:10",
+            "HGB § 257",
+            "Buchungsbelege",
+            "accounting-records",
+        ] {
+            assert!(is_bookkeeping(text), "{text:?}");
+        }
+        for text in ["Name and e-mail", "Doctor's certificates", "Lag (1991:1047) om sjuklön"] {
+            assert!(!is_bookkeeping(text), "{text:?}");
+        }
+    }
+}

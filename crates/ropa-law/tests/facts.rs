@@ -5,7 +5,7 @@ use ropa_law::*;
 use ropa_syntax::values::Country;
 
 /// The review date; no fact may claim to be newer.
-const TODAY: &str = "2026-11-23";
+const TODAY: &str = "2026-12-04";
 
 fn country(code: &str) -> Country {
     Country::parse(code).unwrap_or_else(|| panic!("{code} is not an ISO 3166-1 alpha-2 code"))
@@ -291,4 +291,46 @@ fn fact_tables_describe_themselves() {
             .contains("16 Commission adequacy decisions")
     );
     assert!(FactTable::ConsentAge.describe().contains("30 EEA states"));
+}
+
+#[test]
+fn german_organizations_report_to_their_land_authority() {
+    use ropa_law::{Competence, Competent, competent_authority};
+    use ropa_syntax::values::Region;
+    let de = country("DE");
+    let land = |code: &str| Region::parse(code).ok();
+    match competent_authority(de, land("DE-BY")) {
+        Competent::Authority(a) => {
+            assert_eq!(
+                (a.short_name, a.name, a.website),
+                (
+                    "BayLDA",
+                    "Bayerisches Landesamt für Datenschutzaufsicht",
+                    "https://www.lda.bayern.de"
+                )
+            );
+            assert_eq!(a.competence, Competence::PrivateSector);
+            assert_eq!(a.provenance.as_of, "2026-12-04");
+        }
+        other => panic!("Bavaria: {other:?}"),
+    }
+    match competent_authority(de, land("DE-BE")) {
+        Competent::Authority(a) => assert_eq!(
+            (a.short_name, a.name),
+            (
+                "BlnBDI",
+                "Berliner Beauftragte für Datenschutz und Informationsfreiheit"
+            )
+        ),
+        other => panic!("Berlin: {other:?}"),
+    }
+    // Without the Land ropa cannot tell, and never answers with the BfDI.
+    assert_eq!(competent_authority(de, None), Competent::NeedsRegion(de));
+    assert!(matches!(
+        competent_authority(de, land("DE-HE")),
+        Competent::RegionNotKnown(r) if r.to_string() == "DE-HE"
+    ));
+    // Elsewhere the national authority, whatever the region.
+    assert!(matches!(competent_authority(country("SE"), None), Competent::Authority(a) if a.short_name == "IMY"));
+    assert_eq!(competent_authority(country("US"), None), Competent::None);
 }

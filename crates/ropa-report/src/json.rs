@@ -394,7 +394,13 @@ pub fn render(ctx: &Ctx, scope: Option<&Scope>) -> String {
             processor_activities_left_out: scope.processor_activities,
             authority: view
                 .country()
-                .and_then(ropa_law::supervisory_authority)
+                .and_then(|c| {
+                    let region = view.organization.and_then(|(_, o)| o.region.as_ref()).map(|r| r.value);
+                    match ropa_law::competent_authority(c, region) {
+                        ropa_law::Competent::Authority(a) => Some(a),
+                        _ => None,
+                    }
+                })
                 .map(|a| AuthorityOut {
                     country: a.country,
                     short_name: a.short_name,

@@ -1114,9 +1114,15 @@ fn complaint(ctx: &Ctx, gaps: &mut Gaps) -> Section {
     let mut intro = vec![text(ctx.t(Key::NoticeComplaintText))];
     cited(ctx, &mut intro, Cite::article(77));
     s.blocks.push(Block::Paragraph(intro));
+    // The authority that supervises the organization: in Germany the Land's
+    // (BDSG § 40), so without the Land the draft leaves a placeholder.
+    let region = view.organization.and_then(|(_, o)| o.region.as_ref()).map(|r| r.value);
     let authority = view
         .country()
-        .and_then(|c| ropa_law::supervisory_authority(c).map(|a| (c, a)));
+        .and_then(|c| match ropa_law::competent_authority(c, region) {
+            ropa_law::Competent::Authority(a) => Some((c, a)),
+            _ => None,
+        });
     match authority {
         Some((country, authority)) => {
             let mut name = authority.name.to_owned();

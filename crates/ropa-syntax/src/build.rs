@@ -172,6 +172,10 @@ fn organization(node: &Node) -> Option<Organization> {
         name: arg_text(node, 0)?,
         registration: child_text(node, "registration"),
         country: child(node, "country").and_then(|c| arg(c, 0)).and_then(country),
+        region: child(node, "region").and_then(|c| arg(c, 0)).and_then(|e| {
+            let region = values::Region::parse(e.value.as_str()?).ok()?;
+            Some(Spanned::new(region, e.value_span))
+        }),
         address: child_text(node, "address"),
         website: child_text(node, "website"),
         employees: child(node, "employees")
@@ -419,7 +423,12 @@ fn retention(node: &Node) -> Retention {
             },
             None => Period::Malformed,
         },
-        None => until.map_or(Period::Missing, Period::Until),
+        // A criterion that names no event is as vague as a vague period.
+        None => match until {
+            Some(text) if values::is_vague_criterion(&text.value) => Period::Indefinite(text),
+            Some(text) => Period::Until(text),
+            None => Period::Missing,
+        },
     };
     Retention {
         span: node.span,
@@ -427,6 +436,7 @@ fn retention(node: &Node) -> Retention {
         from: prop_text(node, "from"),
         data: node.property("data").and_then(id),
         statute: node.property("statute").and_then(keyword),
+        material: node.property("material").and_then(keyword),
     }
 }
 

@@ -7,8 +7,8 @@
 pub use ropa_kdl::{SmolStr, Span};
 
 use crate::values::{
-    Art9Condition, Country, Date, DerogationGround, DpiaCriterion, Duration, LegalBasis, Mechanism, Provision,
-    RecipientKind, RoleKind, SpecialCategory, Statute, Tracker, TrackingPurpose,
+    Art9Condition, Country, Date, DerogationGround, DpiaCriterion, Duration, LegalBasis, Material, Mechanism,
+    Provision, RecipientKind, Region, RoleKind, SpecialCategory, Statute, Tracker, TrackingPurpose,
 };
 
 /// A value with the span of the text it came from.
@@ -94,6 +94,8 @@ pub struct Organization {
     pub name: Text,
     pub registration: Option<Text>,
     pub country: Option<Spanned<Country>>,
+    /// Where supervision is regional (Germany): the Land, as `DE-BY`.
+    pub region: Option<Spanned<Region>>,
     pub address: Option<Text>,
     pub website: Option<Text>,
     pub employees: Option<Spanned<u64>>,
@@ -324,6 +326,8 @@ pub struct Retention {
     pub from: Option<Text>,
     pub data: Option<Reference>,
     pub statute: Option<Spanned<Statute>>,
+    /// `material=`: which bookkeeping material, where periods differ by it.
+    pub material: Option<Spanned<Material>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -331,7 +335,8 @@ pub enum Period {
     Fixed(Spanned<Duration>),
     /// `until="…"`: a criterion instead of a period.
     Until(Text),
-    /// A vague phrase such as "as long as necessary".
+    /// A vague phrase such as "as long as necessary", given as the period
+    /// or as the `until=` criterion.
     Indefinite(Text),
     /// Neither a period nor a criterion was given.
     Missing,

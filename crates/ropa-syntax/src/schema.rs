@@ -4,8 +4,8 @@
 //! `docs/language.md` complete.
 
 use crate::values::{
-    Art9Condition, DerogationGround, DpiaCriterion, Keyword, LegalBasis, Mechanism, Provision, RecipientKind, RoleKind,
-    Severity, SpecialCategory, Statute, Tracker, TrackingPurpose,
+    Art9Condition, DerogationGround, DpiaCriterion, Keyword, LegalBasis, Material, Mechanism, Provision, RecipientKind,
+    RoleKind, Severity, SpecialCategory, Statute, Tracker, TrackingPurpose,
 };
 
 /// The kinds of declarations a reference can point at.
@@ -70,6 +70,8 @@ pub enum ValueKind {
     Id,
     Ref(RefTarget),
     Country,
+    /// An ISO 3166-2 subdivision such as `DE-BY`.
+    Region,
     /// A duration such as "7 years" (vague phrases are kept for the rules).
     Duration,
     Date,
@@ -93,6 +95,7 @@ impl ValueKind {
             ValueKind::Id => "an id".to_owned(),
             ValueKind::Ref(target) => format!("the id of a {}", target.describe()),
             ValueKind::Country => "a country code".to_owned(),
+            ValueKind::Region => "an ISO 3166-2 region code such as DE-BY".to_owned(),
             ValueKind::Duration => "a duration such as \"7 years\"".to_owned(),
             ValueKind::Date => "a date \"YYYY-MM-DD\"".to_owned(),
             ValueKind::DateOrText => "a date \"YYYY-MM-DD\" or a reference".to_owned(),
@@ -203,6 +206,7 @@ const TRACKER: ValueKind = vocabulary!("tracker", Tracker);
 const CRITERION: ValueKind = vocabulary!("DPIA criterion", DpiaCriterion);
 const PROVISION: ValueKind = vocabulary!("provision requirement", Provision);
 const STATUTE: ValueKind = vocabulary!("statute", Statute);
+const MATERIAL: ValueKind = vocabulary!("bookkeeping material", Material);
 const SEVERITY_OR_OFF: ValueKind = ValueKind::Keyword(Vocabulary {
     name: "severity",
     words: severity_or_off,
@@ -237,6 +241,13 @@ static REGISTRATION: NodeSchema = NodeSchema {
 static COUNTRY: NodeSchema = NodeSchema {
     args: &[arg("country", ValueKind::Country)],
     ..node("country", "country of establishment (ISO 3166-1 alpha-2)")
+};
+static REGION: NodeSchema = NodeSchema {
+    args: &[arg("region", ValueKind::Region)],
+    ..node(
+        "region",
+        "the region of establishment where supervision is regional (ISO 3166-2, e.g. DE-BY)",
+    )
 };
 static ADDRESS: NodeSchema = NodeSchema {
     args: &[arg("address", TEXT)],
@@ -300,6 +311,7 @@ pub static ORGANIZATION: NodeSchema = NodeSchema {
     children: &[
         &REGISTRATION,
         &COUNTRY,
+        &REGION,
         &ADDRESS,
         &WEBSITE,
         &EMPLOYEES,
@@ -597,6 +609,11 @@ static RETAIN: NodeSchema = NodeSchema {
             "statute",
             STATUTE,
             "the period is set by this statute of the organization's country",
+        ),
+        prop(
+            "material",
+            MATERIAL,
+            "which bookkeeping material is kept, where the statute sets different periods",
         ),
     ],
     once: false,

@@ -162,6 +162,7 @@ fn example_of(schema: &NodeSchema) -> String {
         line.push(' ');
         line.push_str(match arg.kind {
             ValueKind::Country => "SE",
+            ValueKind::Region => "DE-BY",
             ValueKind::Duration => "\"7 years\"",
             ValueKind::Date | ValueKind::DateOrText => "\"2024-01-31\"",
             ValueKind::Integer { .. } => "12",
@@ -251,6 +252,14 @@ fn check_text(kind: &ValueKind, text: &str, span: ropa_kdl::Span, out: &mut Vec<
         ValueKind::Country => {
             if Country::parse(text).is_none() {
                 out.push(invalid_country(text, span));
+            }
+        }
+        ValueKind::Region => {
+            if let Err(help) = values::Region::parse(text) {
+                out.push(
+                    SyntaxDiagnostic::new(SyntaxCode::InvalidValue, span, format!("`{text}` is not a region code"))
+                        .with_help(help),
+                );
             }
         }
         ValueKind::Duration => {

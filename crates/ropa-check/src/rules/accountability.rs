@@ -4,10 +4,10 @@
 
 use ropa_syntax::SmolStr;
 use ropa_syntax::model::{Activity, Dpia, Dpo};
-use ropa_syntax::values::{DpiaCriterion, RoleKind, Severity};
+use ropa_syntax::values::{DpiaCriterion, RoleKind, Severity, is_placeholder};
 
 use super::{Category, Rule, RuleInfo};
-use crate::context::Context;
+use crate::context::{Context, given};
 use crate::diagnostic::{Diagnostic, FileId};
 
 pub const RECORD_INCOMPLETE: RuleInfo = RuleInfo {
@@ -51,7 +51,7 @@ pub const DPO_REQUIRED: RuleInfo = RuleInfo {
     guidance: &[
         "Article 29 Working Party, Guidelines on Data Protection Officers (WP243 rev.01, 5 April 2017), section 2.1",
     ],
-    explanation: "A DPO must be designated where the core activities consist of processing that requires regular and systematic monitoring of data subjects on a large scale (Art. 37(1)(b)), or of large-scale processing of special category or criminal data (Art. 37(1)(c)); public authorities always need one (Art. 37(1)(a)). ropa detects (b) and (c) from `involves large-scale` with `systematic-monitoring` or with special or criminal data. Whether an activity is 'core' is a judgement: reported as a warning. Some Member States require a DPO in more cases (Germany: BDSG § 38).",
+    explanation: "A DPO must be designated where the core activities consist of processing that requires regular and systematic monitoring of data subjects on a large scale (Art. 37(1)(b)), or of large-scale processing of special category or criminal data (Art. 37(1)(c)); public authorities always need one (Art. 37(1)(a)). ropa detects (b) and (c) from `involves large-scale` with `systematic-monitoring` or with special or criminal data. Whether an activity is 'core' is a judgement: reported as a warning. Some Member States require a DPO in more cases (Germany: BDSG § 38). `dpo none` is a decision the organization must be able to account for: without its `reason` ropa cannot tell whether it holds, and says so.",
     bad: "organization \"Clinic AB\" {\n    dpo none reason=\"Small company\"\n}\ndata health-records \"Patient records\" special=health\nactivity patient-records {\n    data health-records\n    involves large-scale\n}",
     good: "organization \"Clinic AB\" {\n    dpo \"Dana Dahl\" email=\"dpo@clinic.se\"\n}",
     fix: "Designate a DPO, publish the contact details and communicate them to the supervisory authority (Art. 37(7)); record it with `dpo \"Name\" email=\"…\"`.",
@@ -125,7 +125,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         record(out, file, activity);
         dpia(ctx, out, file, activity);
         for decision in &activity.automated_decisions {
-            if decision.safeguards.is_none() {
+            if given(&decision.safeguards).is_none() {
                 out.push(
                     Diagnostic::new(
                         Rule::AutomatedDecisionWithoutSafeguards,
@@ -142,11 +142,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             dpo_trigger = dpo_condition(ctx, activity).map(|why| (file, activity.id.value.clone(), why));
         }
     }
+    let Some((org_file, org)) = ctx.index.organization() else {
+        return;
+    };
     if let Some((_, activity, why)) = dpo_trigger {
-        let Some((org_file, org)) = ctx.index.organization() else {
-            return;
-        };
-        let appointed = matches!(org.dpo, Some(Dpo::Appointed(_)));
+        let appointed = matches!(&org.dpo, Some(Dpo::Appointed(dpo)) if !is_placeholder(&dpo.name.value));
         if !appointed {
             let span = match &org.dpo {
                 Some(Dpo::NotAppointed { span, .. }) => *span,
@@ -163,6 +163,20 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .entity("organization"),
             );
         }
+    } else if let Some(Dpo::NotAppointed { span, reason }) = &org.dpo
+        && given(reason).is_none()
+    {
+        // `dpo none` is a decision; without its reason nobody can check it.
+        out.push(
+            Diagnostic::new(
+                Rule::DpoRequired,
+                org_file,
+                *span,
+                "`dpo none` gives no reason: ropa cannot tell whether Art. 37(1) requires a DPO",
+            )
+            .help("add `reason=\"…\"` saying why none is required: not a public authority, and no core activity of large-scale monitoring or large-scale special or criminal data (Art. 37(1)); where national law requires more (Germany: BDSG § 38), say why it does not apply")
+            .entity("organization"),
+        );
     }
 }
 
@@ -171,42 +185,71 @@ fn organization(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let name = &org.name;
-    let mut findings: Vec<(Rule, &str, &str)> = Vec::new();
-    if org.contact.is_none() && !matches!(org.dpo, Some(Dpo::Appointed(_))) {
-        findings.push((
+    let mut findings: Vec<(Rule, String, String)> = Vec::new();
+    let mut push = |rule: Rule, message: &str, help: &str| findings.push((rule, message.to_owned(), help.to_owned()));
+    let contact = org.contact.as_ref().filter(|c| !is_placeholder(&c.name.value));
+    let dpo = matches!(&org.dpo, Some(Dpo::Appointed(dpo)) if !is_placeholder(&dpo.name.value));
+    if contact.is_none() && !dpo {
+        push(
             Rule::RecordIncomplete,
             "the organization gives no contact details",
             "add `contact \"Name\" email=\"…\"` (Art. 30(1)(a), 13(1)(a))",
-        ));
+        );
     }
     if org.country.is_none() {
-        findings.push((
+        push(
             Rule::RecordIncomplete,
             "the organization gives no country: ropa cannot tell which national law and authority apply",
             "add `country XX` (ISO 3166-1 alpha-2)",
-        ));
+        );
     }
-    let activity_security = ctx.index.activities.iter().any(|(_, a)| !a.security.is_empty());
-    if org.security.is_empty() && !activity_security {
-        findings.push((
+    let measured = |measures: &[ropa_syntax::model::Text]| measures.iter().any(|m| !is_placeholder(&m.value));
+    let activity_security = ctx.index.activities.iter().any(|(_, a)| measured(&a.security));
+    if !measured(&org.security) && !activity_security {
+        push(
             Rule::MissingSecurityMeasures,
             "the record describes no security measures",
             "add `security \"…\"` nodes describing the technical and organizational measures (Art. 32)",
-        ));
+        );
     }
-    if org.breach_procedure.is_none() {
+    let country = org.country.as_ref().map(|c| c.value);
+    let competent = country.map(|c| ropa_law::competent_authority(c, org.region.as_ref().map(|r| r.value)));
+    if given(&org.breach_procedure).is_none() {
+        let to = match competent {
+            Some(ropa_law::Competent::Authority(a)) => format!("{} ({})", a.short_name, a.website),
+            _ => "the supervisory authority".to_owned(),
+        };
         findings.push((
             Rule::MissingBreachProcedure,
-            "the organization has no breach procedure",
-            "add `breach-procedure \"…\"`: how breaches are assessed, notified within 72 hours and documented",
+            "the organization has no breach procedure".to_owned(),
+            format!("add `breach-procedure \"…\"`: how breaches are assessed, notified to {to} within 72 hours and documented"),
         ));
     }
-    if org.rights_procedure.is_none() {
+    if given(&org.rights_procedure).is_none() {
         findings.push((
             Rule::MissingRightsProcedure,
-            "the organization has no procedure for data-subject requests",
-            "add `rights-procedure \"…\"`: where requests go and how they are answered within one month",
+            "the organization has no procedure for data-subject requests".to_owned(),
+            "add `rights-procedure \"…\"`: where requests go and how they are answered within one month".to_owned(),
         ));
+    }
+    // Supervision by region (Germany: the Land, BDSG § 40): without the
+    // region ropa cannot name the authority, and never falls back on the
+    // federal one.
+    match (competent, &org.region) {
+        (Some(ropa_law::Competent::NeedsRegion(c)), None) => findings.push((
+            Rule::RecordIncomplete,
+            format!(
+                "the organization is in {} but names no region: ropa cannot tell which authority supervises it",
+                c.name()
+            ),
+            "add `region` with the ISO 3166-2 code of the Land where the organization is established, such as `region DE-BY` (BDSG § 40)".to_owned(),
+        )),
+        (Some(_), Some(region)) if Some(region.value.country()) != country => findings.push((
+            Rule::RecordIncomplete,
+            format!("the region `{}` is not in the organization's country", region.value),
+            "give the region of the country of establishment, or correct the country".to_owned(),
+        )),
+        _ => {}
     }
     for (rule, message, help) in findings {
         out.push(
@@ -230,7 +273,7 @@ fn record(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
         ));
     }
     if let Some(role) = &activity.role
-        && role.counterpart.is_none()
+        && given(&role.counterpart).is_none()
     {
         match role.kind.value {
             RoleKind::Processor => gaps.push((
@@ -308,7 +351,16 @@ fn dpia(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activ
     let id = &activity.id.value;
     let (criteria, mandatory) = dpia_criteria(ctx, activity);
     let listed = criteria.join(", ");
-    let finding = match (&activity.dpia, mandatory) {
+    // A placeholder reference is no DPIA, and a placeholder reason no reason.
+    let dpia = match &activity.dpia {
+        Some(Dpia::Done(reference)) if is_placeholder(&reference.value) => None,
+        Some(Dpia::NotNeeded { span, reason }) => Some(Dpia::NotNeeded {
+            span: *span,
+            reason: given(reason).cloned(),
+        }),
+        other => other.clone(),
+    };
+    let finding = match (&dpia, mandatory) {
         (Some(Dpia::Done(_)), _) => None,
         (Some(Dpia::NotNeeded { span, .. }), Some(case)) => Some(
             Diagnostic::new(Rule::DpiaRequired, file, *span, format!("`{id}` needs a DPIA under {case}"))

@@ -4,10 +4,10 @@
 use ropa_law::FactTable;
 use ropa_syntax::Span;
 use ropa_syntax::model::{Activity, DataCategory};
-use ropa_syntax::values::{Keyword, LegalBasis, Provision, Severity, TrackingPurpose};
+use ropa_syntax::values::{Keyword, LegalBasis, Provision, Severity, TrackingPurpose, vague_law};
 
 use super::{Category, Rule, RuleInfo};
-use crate::context::{Context, is_controller};
+use crate::context::{Context, given, is_controller};
 use crate::diagnostic::{Diagnostic, FileId};
 
 pub const MISSING_PURPOSE: RuleInfo = RuleInfo {
@@ -58,10 +58,10 @@ pub const CONSENT_ONLY_BASIS: RuleInfo = RuleInfo {
     guidance: &[
         "EDPB Guidelines 05/2020 on consent under Regulation 2016/679 (v1.1, 4 May 2020), §§ 13-36: freely given; § 21: employees; §§ 26-36: conditionality",
     ],
-    explanation: "Consent must be freely given and can be withdrawn at any time, after which the processing must stop. It is the wrong basis when the processing is needed anyway: for a contract (use `contract`), by law (`legal-obligation`), or where there is an imbalance of power, as between employer and employee, because such consent is not free. Relying on consent there makes the processing unlawful the day someone withdraws. Reported as an error for employees and where providing the data is a condition of a contract; as a warning otherwise, since consent is right for some purposes (newsletters): accept those with `allow consent-only-basis reason=\"…\"`. Activities that place trackers on a device are exempt: the ePrivacy Directive requires consent for them.",
-    bad: "activity staff-photos {\n    subjects staff\n    basis consent withdrawal=\"E-mail HR\" records=\"HR system\"\n}",
-    good: "activity staff-photos {\n    subjects staff\n    basis legitimate-interests interest=\"Staff directory\" assessment=\"LIA-2024-02\"\n}",
-    fix: "Name the basis the processing really rests on (contract, legal-obligation, legitimate-interests). If consent is right, keep it and add `allow consent-only-basis reason=\"…\"`.",
+    explanation: "Consent must be freely given and can be withdrawn at any time, after which the processing must stop. The rule judges the context the record states, not the keyword. Where there is an imbalance of power, as between employer and employee (subjects with `employees=#true`), consent is rarely free (Recital 43; EDPB Guidelines 05/2020 § 21): reported as an error. Where providing the data is a condition of a contract (`provision contractual` or `pre-contract`), consent is bundled with the contract (Art. 7(4)) and the processing is probably necessary for the contract itself: reported as a warning, since it needs a person's judgement. Consent freely given for something people may refuse, such as a newsletter, is the right basis and raises nothing here; its withdrawal and records are checked by their own rules. Activities that place trackers on a device are exempt: the ePrivacy Directive requires consent for them.",
+    bad: "subjects staff \"Our employees\" employees=#true\nactivity staff-photos {\n    subjects staff\n    basis consent withdrawal=\"E-mail HR\" records=\"HR system\"\n}",
+    good: "subjects staff \"Our employees\" employees=#true\nactivity staff-photos {\n    subjects staff\n    basis legitimate-interests interest=\"Staff directory\" assessment=\"LIA-2024-02\"\n}",
+    fix: "Name the basis the processing really rests on: `contract` where the contract needs the data, `legal-obligation` where a law does, `legitimate-interests` with a balancing test otherwise. Keep consent only where people can refuse it without any detriment, and then not as a condition of the contract.",
     facts: &[],
 };
 
@@ -119,7 +119,7 @@ pub const LEGAL_OBLIGATION_WITHOUT_LAW: RuleInfo = RuleInfo {
     id: "legal-obligation-without-law",
     category: Category::Lawfulness,
     default_severity: Severity::Warning,
-    summary: "a legal-obligation or public-task basis cites no law",
+    summary: "a legal-obligation or public-task basis cites no law, or one too vague to verify",
     articles: &[
         "GDPR Art. 6(1)(c)",
         "GDPR Art. 6(1)(e)",
@@ -128,7 +128,7 @@ pub const LEGAL_OBLIGATION_WITHOUT_LAW: RuleInfo = RuleInfo {
         "GDPR Recital 45",
     ],
     guidance: &[],
-    explanation: "A legal obligation or a public task must be laid down by Union or Member State law. Naming the law (and its section) is what shows the basis is real and tells how long the law requires the data to be kept.",
+    explanation: "A legal obligation or a public task must be laid down by Union or Member State law. Naming the law (and its section) is what shows the basis is real and tells how long the law requires the data to be kept. A citation that only gives examples (\"for example, the Accounting Act\", \"t.ex. bokföringslagen\", \"z.B. HGB\") or points at law in general (\"applicable legislation\", \"gällande lagstiftning\") does not identify the obligation and is reported too; so is a placeholder.",
     bad: "basis legal-obligation",
     good: "basis legal-obligation law=\"Bokföringslagen (1999:1078) 7 kap. 2 §\"",
     fix: "Add `law=\"…\"` naming the act and section that imposes the obligation or lays down the task.",
@@ -156,7 +156,7 @@ pub const SPECIAL_CATEGORY_WITHOUT_CONDITION: RuleInfo = RuleInfo {
     summary: "special category data is processed without an Art. 9(2) condition",
     articles: &["GDPR Art. 9(1)", "GDPR Art. 9(2)"],
     guidance: &[],
-    explanation: "Processing health, biometric, genetic data and the other special categories is prohibited unless one of the conditions of Art. 9(2) applies, in addition to an Art. 6 legal basis. Explicit consent, employment law and health care are the common ones.",
+    explanation: "Processing health, biometric, genetic data and the other special categories is prohibited unless one of the conditions of Art. 9(2) applies, in addition to an Art. 6 legal basis. Explicit consent, employment law and health care are the common ones. A condition's `law=` that only gives examples or points at law in general is reported as a warning: it does not show which law the condition rests on.",
     bad: "data sick-leave \"Sick leave\" special=health\nactivity payroll {\n    data sick-leave\n    basis legal-obligation law=\"Sjuklönelagen (1991:1047)\"\n}",
     good: "activity payroll {\n    data sick-leave\n    basis legal-obligation law=\"Sjuklönelagen (1991:1047)\"\n    condition employment law=\"Sjuklönelagen (1991:1047)\"\n}",
     fix: "Add `condition …` naming the Art. 9(2) condition, with `law=\"…\"` where it rests on law.",
@@ -170,7 +170,7 @@ pub const CRIMINAL_DATA_WITHOUT_AUTHORITY: RuleInfo = RuleInfo {
     summary: "criminal convictions data is processed without official authority or a law allowing it",
     articles: &["GDPR Art. 10"],
     guidance: &[],
-    explanation: "Data on criminal convictions and offences may only be processed under the control of official authority or when Union or Member State law authorises it with appropriate safeguards. A private employer may, for example, only check criminal records where a national law allows it for that kind of job.",
+    explanation: "Data on criminal convictions and offences may only be processed under the control of official authority or when Union or Member State law authorises it with appropriate safeguards. A private employer may, for example, only check criminal records where a national law allows it for that kind of job. A `law=` that only gives examples or points at law in general is read as none.",
     bad: "data records \"Criminal record extracts\" criminal=#true\nactivity hiring {\n    data records\n}",
     good: "activity hiring {\n    data records\n    criminal-authority law=\"Lag (2013:852) om registerkontroll av personer som ska arbeta med barn\"\n}",
     fix: "Add `criminal-authority law=\"…\"` naming the law that authorises the processing, or stop processing the data.",
@@ -256,7 +256,7 @@ fn consent(
     let Some(consent) = activity.bases.iter().find(|b| b.kind.value == LegalBasis::Consent) else {
         return;
     };
-    if consent.withdrawal.is_none() {
+    if given(&consent.withdrawal).is_none() {
         out.push(
             Diagnostic::new(
                 Rule::ConsentWithoutWithdrawal,
@@ -268,7 +268,7 @@ fn consent(
             .entity(id),
         );
     }
-    if consent.records.is_none() {
+    if given(&consent.records).is_none() {
         out.push(
             Diagnostic::new(
                 Rule::ConsentWithoutRecords,
@@ -306,38 +306,33 @@ fn consent(
         );
     }
     let only_consent = activity.bases.iter().all(|b| b.kind.value == LegalBasis::Consent);
-    if only_consent && !tracks(activity) {
-        let employees = subjects.iter().any(|s| s.employees);
-        let conditional = activity
-            .provision
-            .as_ref()
-            .is_some_and(|p| matches!(p.kind.value, Provision::Contractual | Provision::PreContract));
-        let mut finding = Diagnostic::new(
-            Rule::ConsentOnlyBasis,
-            file,
-            consent.kind.span,
-            format!("consent is the only legal basis of `{id}`"),
-        )
-        .entity(id);
-        if employees {
-            finding.severity = Severity::Error;
-            finding.message = format!("`{id}` relies on the consent of employees alone").into();
-            finding.help = Some(
-                "employees can rarely consent freely (EDPB Guidelines 05/2020 § 21): use the basis the processing really rests on".into(),
-            );
-        } else if conditional {
-            finding.severity = Severity::Error;
-            finding.message = format!("`{id}` makes consent a condition of the contract").into();
-            finding.help = Some(
-                "consent tied to a contract is not freely given (Art. 7(4)): if the contract needs the data, use `basis contract`".into(),
-            );
-        } else {
-            finding.help = Some(
-                "if the processing is needed for a contract or by law, name that basis; if consent is right, add `allow consent-only-basis reason=\"…\"`"
-                    .into(),
-            );
-        }
-        out.push(finding);
+    if !only_consent || tracks(activity) {
+        return;
+    }
+    // Judged by the context the record states; consent for something people
+    // may freely refuse (a newsletter) is sound and raises nothing.
+    let employees = subjects.iter().any(|s| s.employees);
+    let conditional = activity
+        .provision
+        .as_ref()
+        .is_some_and(|p| matches!(p.kind.value, Provision::Contractual | Provision::PreContract));
+    let finding = |message: String, help: &'static str| {
+        Diagnostic::new(Rule::ConsentOnlyBasis, file, consent.kind.span, message)
+            .help(help)
+            .entity(id)
+    };
+    if employees {
+        let mut employees = finding(
+            format!("`{id}` relies on the consent of employees alone"),
+            "employees can rarely consent freely (Recital 43; EDPB Guidelines 05/2020 § 21): use the basis the processing really rests on",
+        );
+        employees.severity = Severity::Error;
+        out.push(employees);
+    } else if conditional {
+        out.push(finding(
+            format!("`{id}` makes consent a condition of the contract"),
+            "consent bundled with a contract is presumed not free (Art. 7(4)): if the contract needs the data, use `basis contract`; if it does not, make providing the data voluntary",
+        ));
     }
 }
 
@@ -345,8 +340,10 @@ fn evidence(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
     let id = &activity.id.value;
     for basis in &activity.bases {
         match basis.kind.value {
-            LegalBasis::LegitimateInterests if basis.assessment.is_none() || basis.interest.is_none() => {
-                let missing = match (basis.interest.is_none(), basis.assessment.is_none()) {
+            LegalBasis::LegitimateInterests
+                if given(&basis.assessment).is_none() || given(&basis.interest).is_none() =>
+            {
+                let missing = match (given(&basis.interest).is_none(), given(&basis.assessment).is_none()) {
                     (true, true) => "names no interest and no balancing test",
                     (true, false) => "names no interest",
                     _ => "has no balancing test",
@@ -362,8 +359,8 @@ fn evidence(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
                     .entity(id),
                 );
             }
-            LegalBasis::LegalObligation | LegalBasis::PublicTask if basis.law.is_none() => {
-                out.push(
+            LegalBasis::LegalObligation | LegalBasis::PublicTask => match given(&basis.law) {
+                None => out.push(
                     Diagnostic::new(
                         Rule::LegalObligationWithoutLaw,
                         file,
@@ -372,8 +369,25 @@ fn evidence(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
                     )
                     .help("add `law=\"…\"`: the act and section (Art. 6(3))")
                     .entity(id),
-                );
-            }
+                ),
+                Some(law) => {
+                    if let Some(why) = vague_law(&law.value) {
+                        out.push(
+                            Diagnostic::new(
+                                Rule::LegalObligationWithoutLaw,
+                                file,
+                                law.span,
+                                format!(
+                                    "the law of `{}` in `{id}` {why}: it is too vague to verify",
+                                    basis.kind.value
+                                ),
+                            )
+                            .help("name the act and section the obligation or task rests on (Art. 6(3)), such as \"Bokföringslagen (1999:1078) 7 kap. 2 §\"; list each act that applies")
+                            .entity(id),
+                        );
+                    }
+                }
+            },
             _ => {}
         }
     }
@@ -443,18 +457,48 @@ fn special_and_criminal(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, 
                 .entity(id),
             );
     }
-    let has_authority = activity.criminal_authority.as_ref().is_some_and(|a| a.law.is_some());
-    if !has_authority && let Some(category) = data.iter().find(|d| d.criminal) {
+    // A condition's law (Art. 9(2)(b), (g)-(j)) that only gives examples or
+    // points at law in general does not show the condition applies.
+    for condition in &activity.conditions {
+        if let Some(law) = given(&condition.law)
+            && let Some(why) = vague_law(&law.value)
+        {
+            let mut finding = Diagnostic::new(
+                Rule::SpecialCategoryWithoutCondition,
+                file,
+                law.span,
+                format!(
+                    "the law of condition `{}` in `{id}` {why}: it is too vague to verify",
+                    condition.kind.value
+                ),
+            )
+            .help("name the act and section the Art. 9(2) condition rests on")
+            .entity(id);
+            finding.severity = Severity::Warning;
+            out.push(finding);
+        }
+    }
+    let law = activity.criminal_authority.as_ref().and_then(|a| given(&a.law));
+    let vague = law.and_then(|l| vague_law(&l.value));
+    if (law.is_none() || vague.is_some())
+        && let Some(category) = data.iter().find(|d| d.criminal)
+    {
         let span = data_reference(activity, category);
         out.push(
             Diagnostic::new(
                 Rule::CriminalDataWithoutAuthority,
                 file,
                 span,
-                format!(
-                    "`{id}` processes criminal convictions data (`{}`) without a law authorising it",
-                    category.id.value
-                ),
+                match vague {
+                    Some(why) => format!(
+                        "`{id}` processes criminal convictions data (`{}`), and the law given for it {why}: it is too vague to verify",
+                        category.id.value
+                    ),
+                    None => format!(
+                        "`{id}` processes criminal convictions data (`{}`) without a law authorising it",
+                        category.id.value
+                    ),
+                },
             )
             .help("add `criminal-authority law=\"…\"` naming the law that allows it (Art. 10)")
             .entity(id),

@@ -5,6 +5,7 @@
 
 pub mod accountability;
 pub mod lawfulness;
+pub mod placeholders;
 pub mod processors;
 pub mod retention;
 pub mod structure;
@@ -32,6 +33,7 @@ pub const GROUPS: &[(&str, Checker)] = &[
     ("transfers", transfers::check),
     ("processors", processors::check),
     ("accountability", accountability::check),
+    ("placeholders", placeholders::check),
 ];
 
 /// What a rule is about, for grouping in listings and docs.
@@ -153,6 +155,7 @@ catalogue! {
     MissingSecurityMeasures => accountability::MISSING_SECURITY_MEASURES,
     MissingBreachProcedure => accountability::MISSING_BREACH_PROCEDURE,
     MissingRightsProcedure => accountability::MISSING_RIGHTS_PROCEDURE,
+    PlaceholderValue => placeholders::PLACEHOLDER_VALUE,
     AllowWithoutReason => suppression::ALLOW_WITHOUT_REASON,
     UnusedAllow => suppression::UNUSED_ALLOW,
 }

@@ -1,12 +1,12 @@
 //! Storage limitation: every activity says how long it keeps data, with a
 //! real period, and periods set by statute match the statute.
 
-use ropa_law::{FactTable, StatuteTopic};
+use ropa_law::{FactTable, RecordStart, RetentionPeriod, StatuteTopic};
 use ropa_syntax::model::{Period, Retention};
-use ropa_syntax::values::{Duration, Severity, Statute, Unit};
+use ropa_syntax::values::{Country, Duration, Keyword, LegalBasis, Material, Severity, Statute, Unit, is_placeholder};
 
 use super::{Category, Rule, RuleInfo};
-use crate::context::{Context, is_controller};
+use crate::context::{Context, given, is_controller};
 use crate::diagnostic::Diagnostic;
 
 pub const MISSING_RETENTION: RuleInfo = RuleInfo {
@@ -34,7 +34,7 @@ pub const INDEFINITE_RETENTION: RuleInfo = RuleInfo {
     guidance: &[
         "Article 29 Working Party, Guidelines on transparency under Regulation 2016/679 (WP260 rev.01), Annex, Art. 13(2)(a)",
     ],
-    explanation: "\"As long as necessary\" restates the principle; it is not a retention period. The transparency guidelines say it is not sufficient to state generically that data will be kept as long as necessary for the legitimate purposes. Give a period, or a criterion concrete enough that anyone can tell when the data must go.",
+    explanation: "\"As long as necessary\" restates the principle; it is not a retention period. The transparency guidelines say it is not sufficient to state generically that data will be kept as long as necessary for the legitimate purposes. Give a period, or a criterion concrete enough that anyone can tell when the data must go. The same words are judged as a period and as an `until=` criterion, in English, Swedish, Danish, Norwegian, German and Finnish (\"as long as necessary\", \"tills vidare\", \"så længe det er nødvendigt\", \"solange erforderlich\", \"toistaiseksi\", \"forever\", \"automatic\"); a placeholder is no criterion either.",
     bad: "retain \"as long as necessary\"",
     good: "retain \"3 years\" from=last-purchase",
     fix: "Replace the phrase with a period (`retain \"3 years\" from=last-purchase`) or a concrete criterion (`retain until=\"the contact person leaves the customer\"`).",
@@ -48,10 +48,10 @@ pub const RETENTION_BELOW_STATUTE: RuleInfo = RuleInfo {
     summary: "data kept under a statute is kept for less time than the statute requires",
     articles: &["GDPR Art. 6(1)(c)", "GDPR Art. 17(3)(b)"],
     guidance: &["National bookkeeping acts, see the facts below"],
-    explanation: "Where the law of the organization's country requires records to be kept for a minimum time (bookkeeping: 5 to 10 years across the Nordics and Europe), deleting them earlier breaks that law, and the right to erasure yields to it (Art. 17(3)(b)). The period is compared with the statute of the organization's country.",
-    bad: "retain \"5 years\" from=financial-year-end statute=bookkeeping   // in Sweden",
-    good: "retain \"7 years\" from=financial-year-end statute=bookkeeping",
-    fix: "Keep the records at least as long as the statute says, counted from the event the statute names.",
+    explanation: "Where the law of the organization's country requires records to be kept for a minimum time (bookkeeping: 5 to 10 years across the Nordics and Europe), deleting them earlier breaks that law, and the right to erasure yields to it (Art. 17(3)(b)). The period is compared with the statute of the organization's country: where the retention says `statute=bookkeeping`, and also, inferred and said so, where a legal-obligation activity keeps bookkeeping data (its law or data speaks of bookkeeping, invoices or vouchers, or it counts from the financial-year end). Periods are counted from the event the statute counts from: Sweden's Bokföringslagen 7 kap. 2 § from the end of the calendar year in which the financial year ended, so \"7 years from=financial-year-end\" may be up to 11 months short (a warning: it is exact when the financial year is the calendar year). Where the statute keeps different material for different periods (Germany 8, 10 and 6 years; Finland 6 and 10; Norway 5 and 3.5), `material=` chooses the period; without it, a period short for some material is a warning naming the periods. Certain shortfalls are errors.",
+    bad: "retain \"5 years\" from=calendar-year-end statute=bookkeeping   // in Sweden",
+    good: "retain \"7 years\" from=calendar-year-end statute=bookkeeping",
+    fix: "Keep the records at least as long as the statute says, counted from the event the statute names (`from=calendar-year-end` or `from=financial-year-end`); where periods differ by material, say which with `material=vouchers`, `books`, `correspondence` or `secondary`.",
     facts: &[FactTable::StatutoryRetention],
 };
 
@@ -62,9 +62,9 @@ pub const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
     summary: "data kept under a statute is kept longer than the statute requires",
     articles: &["GDPR Art. 5(1)(e)"],
     guidance: &["National bookkeeping acts, see the facts below"],
-    explanation: "A statute sets a minimum; keeping the data longer needs a reason of its own (for example a limitation period for claims). Without one, the extra time breaks storage limitation.",
-    bad: "retain \"10 years\" from=financial-year-end statute=bookkeeping   // in Sweden",
-    good: "retain \"7 years\" from=financial-year-end statute=bookkeeping",
+    explanation: "A statute sets a minimum; keeping the data longer needs a reason of its own (for example a limitation period for claims). Without one, the extra time breaks storage limitation. Where the statute keeps different material for different periods and the record does not say which material it is (`material=`), the period is compared with the longest that may apply, so ropa never suggests shortening below what another part of the statute requires; a period counted from another event than the statute's is reported only when it is longer whatever the financial year.",
+    bad: "retain \"10 years\" from=calendar-year-end statute=bookkeeping   // in Sweden",
+    good: "retain \"7 years\" from=calendar-year-end statute=bookkeeping",
     fix: "Shorten the period to the statute's, or state the other reason for keeping the data and accept the finding with `allow retention-above-statute reason=\"…\"`.",
     facts: &[FactTable::StatutoryRetention],
 };
@@ -85,6 +85,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .entity(id),
             );
         }
+        let keeps_bookkeeping = keeps_bookkeeping(ctx, activity);
         for retention in &activity.retention {
             match &retention.period {
                 Period::Indefinite(text) => out.push(
@@ -97,6 +98,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     .help("give a period (`retain \"3 years\" from=contract-end`) or a concrete criterion (`retain until=\"…\"`)")
                     .entity(id),
                 ),
+                Period::Until(text) if is_placeholder(&text.value) => out.push(
+                    Diagnostic::new(
+                        Rule::IndefiniteRetention,
+                        file,
+                        text.span,
+                        format!("a retention of `{id}` gives a placeholder, \"{}\", instead of a criterion", text.value),
+                    )
+                    .help("write a period (`retain \"2 years\" from=EVENT`) or a concrete criterion anyone can observe")
+                    .entity(id),
+                ),
                 Period::Missing => out.push(
                     Diagnostic::new(
                         Rule::IndefiniteRetention,
@@ -107,71 +118,264 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     .help("write `retain \"2 years\" from=EVENT` or `retain until=\"…\"`")
                     .entity(id),
                 ),
-                Period::Fixed(duration) => statute(out, file, id, retention, duration.value, duration.span, country),
+                Period::Fixed(duration) => {
+                    let how = match &retention.statute {
+                        Some(statute) => Some((statute.value, false)),
+                        None if keeps_bookkeeping && applies_to_bookkeeping(ctx, retention) => {
+                            Some((Statute::Bookkeeping, true))
+                        }
+                        None => None,
+                    };
+                    if let (Some((statute, inferred)), Some(country)) = (how, country) {
+                        let kept = Kept {
+                            file,
+                            id,
+                            retention,
+                            duration: duration.value,
+                            span: duration.span,
+                        };
+                        compare(out, &kept, statute, inferred, country);
+                    }
+                }
                 Period::Until(_) | Period::Malformed => {}
             }
         }
     }
 }
 
-fn months_of(duration: Duration) -> f64 {
-    match duration.unit {
-        Unit::Months | Unit::Years => duration.months().map_or(0.0, |m| m as f64),
-        _ => duration.approx_days() * 12.0 / 365.25,
+/// A legal-obligation activity of a controller that keeps bookkeeping: its
+/// law or data speaks of bookkeeping, or it counts from the financial-year
+/// end. Its periods are compared with the bookkeeping statute even where
+/// the record does not say `statute=bookkeeping`, and the finding says so.
+fn keeps_bookkeeping(ctx: &Context, activity: &ropa_syntax::model::Activity) -> bool {
+    let mut obligations = activity
+        .bases
+        .iter()
+        .filter(|b| b.kind.value == LegalBasis::LegalObligation)
+        .peekable();
+    if !is_controller(activity) || obligations.peek().is_none() {
+        return false;
+    }
+    let law = obligations.any(|b| given(&b.law).is_some_and(|l| ropa_law::is_bookkeeping(&l.value)));
+    let data = ctx.data_of(activity).iter().any(|d| is_bookkeeping_data(d));
+    let counted = activity.retention.iter().any(|r| {
+        r.from
+            .as_ref()
+            .and_then(|f| RecordStart::parse(&f.value))
+            .is_some_and(|s| s == RecordStart::FinancialYearEnd)
+    });
+    law || data || counted
+}
+
+fn is_bookkeeping_data(data: &ropa_syntax::model::DataCategory) -> bool {
+    ropa_law::is_bookkeeping(&data.id.value)
+        || data
+            .description
+            .as_ref()
+            .is_some_and(|d| ropa_law::is_bookkeeping(&d.value))
+}
+
+/// A retention for the whole activity, or for a bookkeeping data category.
+fn applies_to_bookkeeping(ctx: &Context, retention: &Retention) -> bool {
+    match &retention.data {
+        None => true,
+        Some(data) => ctx.index.data(&data.value).is_some_and(is_bookkeeping_data),
     }
 }
 
-fn statute(
-    out: &mut Vec<Diagnostic>,
+fn months_of(duration: Duration) -> i64 {
+    match duration.unit {
+        Unit::Months | Unit::Years => duration
+            .months()
+            .map_or(0, |m| i64::try_from(m).unwrap_or(i64::MAX / 2)),
+        // Days and weeks, to whole months, rounded down: a statute is a minimum.
+        _ => (duration.approx_days() * 12.0 / 365.25).floor() as i64,
+    }
+}
+
+/// One retention period of an activity, as compared with a statute.
+struct Kept<'a> {
     file: crate::FileId,
-    id: &str,
-    retention: &Retention,
+    id: &'a str,
+    retention: &'a Retention,
     duration: Duration,
     span: ropa_syntax::Span,
-    country: Option<ropa_syntax::values::Country>,
-) {
-    let Some(statute) = &retention.statute else { return };
-    let topic = match statute.value {
+}
+
+/// How a period compares with one statutory period, given the events both
+/// count from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Shorter, whatever the financial year.
+    Short,
+    /// Shorter unless the financial year is the calendar year.
+    MaybeShort,
+    Enough,
+    /// Longer, whatever the financial year.
+    Longer,
+}
+
+fn verdict(kept: i64, start: Option<RecordStart>, period: &RetentionPeriod) -> Verdict {
+    let (lo, hi) = start.map_or((0, 0), |s| s.offset_months(period.counts_from));
+    let required = i64::from(period.months);
+    if kept + i64::from(hi) < required {
+        Verdict::Short
+    } else if kept + i64::from(lo) < required {
+        Verdict::MaybeShort
+    } else if kept + i64::from(lo) > required + if lo == hi { 0 } else { 11 } {
+        // Where the record counts from another event than the statute, up
+        // to a year more is what it takes to be sure, not excess.
+        Verdict::Longer
+    } else {
+        Verdict::Enough
+    }
+}
+
+fn materials(period: &RetentionPeriod) -> String {
+    period
+        .materials
+        .iter()
+        .map(|m| m.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "8 years for vouchers; 10 years for books; 6 years for correspondence".
+fn list(periods: &[RetentionPeriod]) -> String {
+    periods
+        .iter()
+        .map(|p| format!("{} for {}", describe_months(p.months), materials(p)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn compare(out: &mut Vec<Diagnostic>, kept: &Kept, statute: Statute, inferred: bool, country: Country) {
+    let topic = match statute {
         Statute::Bookkeeping => StatuteTopic::Bookkeeping,
     };
-    let Some(country) = country else { return };
     let Some(fact) = ropa_law::statutory_retention(country, topic) else {
         return;
     };
-    let kept = months_of(duration);
-    let required = f64::from(fact.months);
-    let required_text = describe_months(fact.months);
-    if kept + 0.01 < required {
-        out.push(
-            Diagnostic::new(
-                Rule::RetentionBelowStatute,
-                file,
-                span,
+    let material = kept.retention.material.as_ref().map(|m| m.value);
+    let periods = fact.periods_for(material);
+    let Some(longest) = periods.iter().max_by_key(|p| p.months).copied() else {
+        return;
+    };
+    let start = kept.retention.from.as_ref().and_then(|f| RecordStart::parse(&f.value));
+    let months = months_of(kept.duration);
+    let verdicts: Vec<(RetentionPeriod, Verdict)> = periods.iter().map(|p| (*p, verdict(months, start, p))).collect();
+    let (id, duration) = (kept.id, kept.duration);
+    let which = match material {
+        Some(m) => format!("{m} "),
+        None => format!("{statute} "),
+    };
+    let inference = if inferred {
+        format!(
+            " (ropa inferred the {statute} statute from the legal obligation and the bookkeeping data; state it with `statute={statute}`)"
+        )
+    } else {
+        String::new()
+    };
+    let finding = |rule: Rule, message: String, help: String| {
+        Diagnostic::new(rule, kept.file, kept.span, format!("{message}{inference}"))
+            .help(help)
+            .entity(id)
+    };
+    let short: Vec<RetentionPeriod> = verdicts
+        .iter()
+        .filter(|(_, v)| *v == Verdict::Short)
+        .map(|(p, _)| *p)
+        .collect();
+    let maybe: Vec<RetentionPeriod> = verdicts
+        .iter()
+        .filter(|(_, v)| *v == Verdict::MaybeShort)
+        .map(|(p, _)| *p)
+        .collect();
+    if !short.is_empty() && short.len() == periods.len() {
+        let required = list(&periods);
+        let first = short[0];
+        out.push(finding(
+            Rule::RetentionBelowStatute,
+            if periods.len() == 1 {
                 format!(
-                    "`{id}` keeps {} records {duration}; {} requires {required_text}",
-                    statute.value, fact.law
-                ),
-            )
-            .help(format!(
-                "keep them at least {required_text}, counted from {}",
-                fact.runs_from
-            ))
-            .entity(id),
-        );
-    } else if kept > required + 0.01 {
-        out.push(
-            Diagnostic::new(
-                Rule::RetentionAboveStatute,
-                file,
-                span,
+                    "`{id}` keeps {which}records {duration}; {} requires {}",
+                    first.law,
+                    describe_months(first.months)
+                )
+            } else {
                 format!(
-                    "`{id}` keeps {} records {duration}; {} requires {required_text}",
-                    statute.value, fact.law
-                ),
-            )
-            .help("the statute is a minimum: state why the data is kept longer, or shorten the period")
-            .entity(id),
+                    "`{id}` keeps {which}records {duration}; {} requires {required}",
+                    fact.law
+                )
+            },
+            format!(
+                "keep them at least {}, counted from the {}",
+                describe_months(longest.months),
+                longest.runs_from
+            ),
+        ));
+    } else if !short.is_empty() {
+        // The kind of material decides, and the record does not say it.
+        let mut finding = finding(
+            Rule::RetentionBelowStatute,
+            format!(
+                "`{id}` keeps {which}records {duration}, shorter than {} requires for {} ({}); ropa cannot tell which material this is",
+                short[0].law,
+                short.iter().map(materials).collect::<Vec<_>>().join(", "),
+                short
+                    .iter()
+                    .map(|p| describe_months(p.months))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            format!(
+                "the statute keeps {}: say which material this is with `material=` ({}), or keep it {}",
+                list(&periods),
+                Material::WORDS
+                    .iter()
+                    .map(|(_, w, _)| *w)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                describe_months(longest.months),
+            ),
         );
+        finding.severity = Severity::Warning;
+        out.push(finding);
+    } else if let Some(first) = maybe.first() {
+        let counted = kept.retention.from.as_ref().map_or("", |f| f.value.as_str());
+        let mut finding = finding(
+            Rule::RetentionBelowStatute,
+            format!(
+                "`{id}` keeps {which}records {duration} from `{counted}`, but {} counts {} from the {}: unless the financial year is the calendar year, they may go up to 11 months too early",
+                first.law,
+                describe_months(first.months),
+                first.runs_from
+            ),
+            "count from the event the statute counts from (`from=calendar-year-end`), or keep them a year longer"
+                .to_owned(),
+        );
+        finding.severity = Severity::Warning;
+        out.push(finding);
+    } else if verdicts.iter().all(|(_, v)| *v == Verdict::Longer) {
+        // Above the longest period that may apply: never suggest shortening
+        // below what another part of the same statute requires.
+        out.push(finding(
+            Rule::RetentionAboveStatute,
+            format!(
+                "`{id}` keeps {which}records {duration}; {} requires {}",
+                longest.law,
+                if periods.len() == 1 {
+                    describe_months(longest.months)
+                } else {
+                    format!(
+                        "{} at the longest ({})",
+                        describe_months(longest.months),
+                        list(&periods)
+                    )
+                }
+            ),
+            "the statute is a minimum: state why the data is kept longer, or shorten the period".to_owned(),
+        ));
     }
 }
 

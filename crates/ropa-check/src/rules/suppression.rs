@@ -12,10 +12,10 @@ pub const ALLOW_WITHOUT_REASON: RuleInfo = RuleInfo {
     summary: "an `allow` gives no reason",
     articles: &["GDPR Art. 5(2)"],
     guidance: &[],
-    explanation: "Accepting a finding is a decision the organization must be able to account for (accountability, Art. 5(2)). The reason is what an auditor reads; without it the suppression looks like hiding the problem. A placeholder reason (`\"TODO\"`, as the editor's quick fix writes it) counts as none. The finding is still suppressed.",
-    bad: "allow consent-only-basis",
-    good: "allow consent-only-basis reason=\"Newsletter: consent is the appropriate basis\"",
-    fix: "Add `reason=\"…\"`.",
+    explanation: "Accepting a finding is a decision the organization must be able to account for (accountability, Art. 5(2)). The reason is what an auditor reads; without it the suppression looks like hiding the problem. The finding is still suppressed.",
+    bad: "allow retention-above-statute",
+    good: "allow retention-above-statute reason=\"Kept for the 10-year limitation period of claims\"",
+    fix: "Add `reason=\"…\"` saying why the finding is accepted; a placeholder such as \"TODO\" is no reason.",
     facts: &[],
 };
 

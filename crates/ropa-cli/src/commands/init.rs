@@ -232,9 +232,11 @@ pub fn config_file(name: &str, dir: &Path) -> String {
 /// import brought, and commented examples that use the country's authority
 /// and bookkeeping law.
 pub fn organization_file(name: &str, country: Country, hint: Option<&OrganizationHint>, dir: &Path) -> String {
-    let authority = ropa_law::supervisory_authority(country)
-        .map(|a| a.short_name.to_owned())
-        .unwrap_or_else(|| "the supervisory authority".to_owned());
+    // In Germany the Land authority (BDSG § 40), which init cannot know.
+    let authority = match ropa_law::competent_authority(country, None) {
+        ropa_law::Competent::Authority(a) => a.short_name.to_owned(),
+        _ => "the supervisory authority".to_owned(),
+    };
     let statute = ropa_law::statutory_retention(country, StatuteTopic::Bookkeeping);
     let (period, law) = match statute {
         Some(s) if s.months % 12 == 0 => (format!("{} years", s.months / 12), s.law.to_owned()),
@@ -243,6 +245,11 @@ pub fn organization_file(name: &str, country: Country, hint: Option<&Organizatio
             "7 years".to_owned(),
             "the bookkeeping act, chapter and section".to_owned(),
         ),
+    };
+    // Count from the event the statute counts from.
+    let event = match statute.map(|s| s.counts_from) {
+        Some(ropa_law::CountsFrom::FinancialYearEnd) => "financial-year-end",
+        _ => "calendar-year-end",
     };
     let quote = |text: &str| ropa_import::emit::quote(text);
     let person = |keyword: &str, person: &(String, Option<String>, Option<String>)| {
@@ -304,7 +311,7 @@ pub fn organization_file(name: &str, country: Country, hint: Option<&Organizatio
          //     data contact invoices\n\
          //     basis contract\n\
          //     basis legal-obligation law={}\n\
-         //     retain \"{period}\" from=financial-year-end data=invoices statute=bookkeeping\n\
+         //     retain \"{period}\" from={event} data=invoices statute=bookkeeping\n\
          // }}\n\
          \n\
          // A company that processes personal data for you (Art. 28), and the agreement you signed with it.\n\

@@ -133,7 +133,7 @@ const INDEFINITE_PHRASES: &[&str] = &[
 /// True when the text is a vague period such as "as long as necessary".
 pub fn is_indefinite(text: &str) -> bool {
     let lower = text.to_lowercase();
-    INDEFINITE_PHRASES.iter().any(|p| lower.contains(p))
+    INDEFINITE_PHRASES.iter().any(|p| lower.contains(p)) || super::vague::has_vague_phrase(text)
 }
 
 pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
@@ -225,6 +225,8 @@ mod tests {
     fn recognises_vague_periods() {
         assert!(is_indefinite("as long as necessary"));
         assert!(is_indefinite("Så länge det behövs"));
+        assert!(is_indefinite("solange erforderlich"));
+        assert!(is_indefinite("toistaiseksi"));
         assert!(!is_indefinite("7 years"));
     }
 }

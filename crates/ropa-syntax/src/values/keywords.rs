@@ -192,6 +192,17 @@ keywords! {
 }
 
 keywords! {
+    /// Kinds of bookkeeping material, where a statute keeps them for
+    /// different periods (Germany, Finland, Norway).
+    Material {
+        Vouchers = "vouchers": "accounting vouchers: invoices, receipts, payslips, bank statements",
+        Books = "books": "the books (journals and ledgers), inventories, annual accounts and management reports",
+        Correspondence = "correspondence": "business letters and correspondence received and sent",
+        Secondary = "secondary": "secondary documentation, such as agreements and order or delivery documents (Norway)",
+    }
+}
+
+keywords! {
     /// Finding severities.
     Severity {
         Error = "error": "must be fixed: the record breaks a GDPR requirement",

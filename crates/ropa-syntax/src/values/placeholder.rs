@@ -37,11 +37,10 @@ pub fn is_placeholder(text: &str) -> bool {
     if is_bracketed(trimmed) || PHRASES.iter().any(|p| lower.contains(p)) {
         return true;
     }
-    let words: Vec<&str> = lower
+    lower
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().any(|w| MARKERS.contains(w)) || is_shouted_stand_in(trimmed)
+        .any(|w| MARKERS.contains(&w))
+        || is_shouted_stand_in(trimmed)
 }
 
 /// `<reference>`, `[date]`, `{name}`, `[to complete: …]`: the whole value
@@ -80,6 +79,10 @@ fn is_shouted_stand_in(text: &str) -> bool {
         "DESCRIPTION",
         "HERE",
     ];
+    // Most values have a lower-case letter: not shouted, nothing to split.
+    if text.chars().any(char::is_lowercase) {
+        return false;
+    }
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
         .filter(|w| !w.is_empty())

@@ -1,0 +1,350 @@
+//! Vague text: a retention criterion that restates the principle ("as long
+//! as necessary") and a law citation that only gives examples ("e.g. the
+//! Accounting Act") or points at law in general ("applicable legislation").
+//! Neither can be checked by anyone, so rules read them as not given.
+//!
+//! Recognised in the languages of the record: English, Swedish, Danish,
+//! Norwegian, German and Finnish.
+
+/// Phrases that make a retention criterion vague wherever they occur: each
+/// restates storage limitation or says "no end".
+const VAGUE_CRITERIA: &[&str] = &[
+    // en
+    "as long as necessary",
+    "as long as needed",
+    "as long as required",
+    "as long as it is necessary",
+    "as long as it is needed",
+    "as long as is necessary",
+    "as long as we need",
+    "as long as relevant",
+    "no longer than necessary",
+    "no longer needed",
+    "no longer necessary",
+    "no longer required",
+    "until further notice",
+    "indefinitely",
+    "in perpetuity",
+    "purpose is fulfilled",
+    "purpose has been fulfilled",
+    "purpose is achieved",
+    "purpose has been achieved",
+    // sv
+    "så länge det behövs",
+    "så länge som behövs",
+    "så länge det är nödvändigt",
+    "så länge som är nödvändigt",
+    "så länge som nödvändigt",
+    "så länge behov finns",
+    "så länge det finns behov",
+    "tills vidare",
+    "inte längre behövs",
+    "inte längre är nödvändig",
+    "inte längre nödvändig",
+    "obegränsad tid",
+    "ändamålet uppfyllts",
+    // da
+    "så længe det er nødvendigt",
+    "så længe det er nødvendig",
+    "så længe der er behov",
+    "så længe det behøves",
+    "indtil videre",
+    "ikke længere er nødvendig",
+    "ikke længere nødvendig",
+    "ubestemt tid",
+    // nb
+    "så lenge det er nødvendig",
+    "så lenge det trengs",
+    "så lenge det er behov",
+    "inntil videre",
+    "ikke lenger er nødvendig",
+    "ikke lenger nødvendig",
+    // de
+    "solange erforderlich",
+    "so lange erforderlich",
+    "solange es erforderlich",
+    "solange notwendig",
+    "solange nötig",
+    "so lange wie nötig",
+    "so lange wie erforderlich",
+    "so lange wie notwendig",
+    "bis auf weiteres",
+    "nicht mehr erforderlich",
+    "nicht mehr benötigt",
+    "nicht mehr notwendig",
+    "unbefristet",
+    "auf unbestimmte zeit",
+    // fi
+    "toistaiseksi",
+    "niin kauan kuin on tarpeen",
+    "niin kauan kuin tarpeellista",
+    "niin kauan kuin tarve",
+    "ei enää tarvita",
+    "määräämättömän ajan",
+];
+
+/// Values that are vague when they are the whole criterion (after words
+/// such as "kept" or "stored"): "forever", "automatic", "permanently".
+const VAGUE_WORDS: &[&str] = &[
+    "forever",
+    "for ever",
+    "always",
+    "permanent",
+    "permanently",
+    "indefinite",
+    "unlimited",
+    "ongoing",
+    "automatic",
+    "automatically",
+    "automated",
+    "unknown",
+    "none",
+    "n/a",
+    "för alltid",
+    "alltid",
+    "obegränsat",
+    "automatiskt",
+    "automatisk",
+    "for altid",
+    "altid",
+    "ubegrænset",
+    "for alltid",
+    "ubegrenset",
+    "für immer",
+    "immer",
+    "dauerhaft",
+    "automatisch",
+    "pysyvästi",
+    "ikuisesti",
+    "automaattisesti",
+];
+
+/// Leading verbs that do not change what a criterion says ("kept forever").
+const FILLER: &[&str] = &[
+    "kept",
+    "stored",
+    "retained",
+    "saved",
+    "deleted",
+    "erased",
+    "sparas",
+    "lagras",
+    "raderas",
+    "gallras",
+    "gemmes",
+    "opbevares",
+    "slettes",
+    "lagres",
+    "oppbevares",
+    "gespeichert",
+    "aufbewahrt",
+    "gelöscht",
+    "säilytetään",
+    "poistetaan",
+];
+
+fn normalise(text: &str) -> String {
+    text.trim()
+        .trim_end_matches(['.', '!', ';', ','])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// True when `text` holds one of the vague phrases (not a lone word such
+/// as "automatic", which as a period is simply not a duration).
+pub(crate) fn has_vague_phrase(text: &str) -> bool {
+    let lower = normalise(text);
+    VAGUE_CRITERIA.iter().any(|p| lower.contains(p))
+}
+
+/// True when a retention criterion (`retain until="…"`) names no event
+/// anyone could observe: "as long as necessary", "tills vidare",
+/// "solange erforderlich", "toistaiseksi", "forever", "Automatiskt".
+/// "until the contact person leaves the customer" is concrete.
+pub fn is_vague_criterion(text: &str) -> bool {
+    let lower = normalise(text);
+    if VAGUE_CRITERIA.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    let mut rest = lower.as_str();
+    for filler in FILLER {
+        if let Some(after) = rest.strip_prefix(filler) {
+            rest = after.trim_start();
+            break;
+        }
+    }
+    VAGUE_WORDS.contains(&rest)
+}
+
+/// Markers that turn a citation into examples ("e.g. the Accounting Act"):
+/// the obligation the activity rests on is not identified.
+const EXAMPLE_MARKERS: &[&str] = &[
+    "for example",
+    "for instance",
+    "e.g.",
+    "such as",
+    "among others",
+    "amongst others",
+    "inter alia",
+    "including but not limited",
+    "etc.",
+    "t.ex.",
+    "till exempel",
+    "bl.a.",
+    "bland annat",
+    "exempelvis",
+    "m.fl.",
+    "f.eks.",
+    "for eksempel",
+    "blandt andet",
+    "blant annet",
+    "z.b.",
+    "z. b.",
+    "zum beispiel",
+    "beispielsweise",
+    "u.a.",
+    "unter anderem",
+    "esim.",
+    "esimerkiksi",
+    "mm.",
+    "muun muassa",
+];
+
+/// Phrases that point at law in general rather than at an act.
+const GENERIC_LAW: &[&str] = &[
+    "applicable law",
+    "applicable legislation",
+    "applicable regulation",
+    "relevant law",
+    "relevant legislation",
+    "relevant regulation",
+    "legal requirement",
+    "legal obligation",
+    "statutory requirement",
+    "statutory obligation",
+    "national law",
+    "gällande lag",
+    "tillämplig lag",
+    "relevant lagstiftning",
+    "lagkrav",
+    "gældende lov",
+    "relevant lovgivning",
+    "lovkrav",
+    "gjeldende lov",
+    "lovpålagt",
+    "geltendes recht",
+    "geltende gesetze",
+    "gesetzliche vorschriften",
+    "gesetzliche bestimmungen",
+    "gesetzliche pflichten",
+    "gesetzliche aufbewahrungspflichten",
+    "einschlägige gesetze",
+    "voimassa oleva lainsäädäntö",
+    "sovellettava lainsäädäntö",
+    "lainsäädännön vaatimukset",
+];
+
+/// Why a `law="…"` cannot be verified, if it cannot: it only gives
+/// examples, or it points at law in general without naming an act and
+/// section (no section sign and no number in it).
+pub fn vague_law(text: &str) -> Option<&'static str> {
+    let lower = format!(" {} ", normalise(text));
+    if EXAMPLE_MARKERS
+        .iter()
+        .any(|m| lower.contains(&format!(" {m}")) || lower.contains(&format!("({m}")))
+    {
+        return Some("only gives examples");
+    }
+    let cites_section = text.contains('§') || text.chars().any(|c| c.is_ascii_digit());
+    if !cites_section && GENERIC_LAW.iter().any(|g| lower.contains(g)) {
+        return Some("points at law in general");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vague_criteria_in_six_languages() {
+        for text in [
+            "as long as necessary",
+            "As long as necessary for the purpose.",
+            "forever",
+            "Kept forever",
+            "automatic",
+            "Automatiskt",
+            "indefinitely",
+            "until further notice",
+            "permanently",
+            "tills vidare",
+            "så länge det behövs",
+            "Så länge det är nödvändigt",
+            "så længe det er nødvendigt",
+            "så lenge det er nødvendig",
+            "solange erforderlich",
+            "Daten werden gelöscht, sobald sie nicht mehr erforderlich sind",
+            "toistaiseksi",
+            "until they are no longer needed",
+            "until the purpose is fulfilled",
+        ] {
+            assert!(is_vague_criterion(text), "{text:?} should be vague");
+        }
+    }
+
+    #[test]
+    fn concrete_criteria_are_kept() {
+        for text in [
+            "the contact person leaves the customer",
+            "the customer relationship ends",
+            "as long as the customer account is active",
+            "the employee's permanent contract ends",
+            "the warranty period of the product expires",
+            "the account is closed, then automatically deleted after 30 days",
+            "kunden säger upp avtalet",
+            "das Arbeitsverhältnis endet",
+        ] {
+            assert!(!is_vague_criterion(text), "{text:?} should be concrete");
+        }
+    }
+
+    #[test]
+    fn example_only_and_generic_laws_are_vague() {
+        for text in [
+            "for example, the Accounting and Anti-Money Laundering laws",
+            "t.ex. bokföringslagen",
+            "bl.a. bokföringslagen och skatteförfarandelagen",
+            "e.g. the Bookkeeping Act",
+            "Laws such as the Accounting Act",
+            "the Accounting Act, among others",
+            "applicable law",
+            "Relevant legislation",
+            "gældende lovgivning",
+            "gällande lagstiftning",
+            "gesetzliche Aufbewahrungspflichten",
+            "z.B. HGB und AO",
+            "esim. kirjanpitolaki",
+        ] {
+            assert!(vague_law(text).is_some(), "{text:?} should be vague");
+        }
+    }
+
+    #[test]
+    fn cited_acts_are_kept() {
+        for text in [
+            "Bokföringslagen (1999:1078) 7 kap. 2 §",
+            "Bookkeeping Act",
+            "HGB § 257, AO § 147",
+            "Kirjanpitolaki (1336/1997) 2 luku 10 §",
+            "Applicable law: Bogføringsloven § 10",
+            "Sjuklönelagen (1991:1047)",
+            "Arbeitszeitgesetz",
+            "Lov om hvidvask",
+        ] {
+            assert_eq!(vague_law(text), None, "{text:?} should be a citation");
+        }
+    }
+}
