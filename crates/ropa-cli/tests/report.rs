@@ -69,7 +69,7 @@ fn a_report_with_errors_is_written_and_says_so() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let html = stdout(&output);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"));
-    assert!(html.contains("Registret har 4 fel och 8 varningar"));
+    assert!(html.contains("Registret har 4 fel och 9 varningar"));
     assert!(
         stderr(&output).contains("warning: specs/webone has 4 errors"),
         "{}",
