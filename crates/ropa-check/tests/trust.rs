@@ -260,7 +260,6 @@ fn check_record(dir: &Path) -> Result<(), String> {
 }
 
 #[test]
-#[ignore = "enabled when issue 13's rule changes land"]
 fn every_record_gives_exactly_the_findings_a_dpo_expects() {
     let mut failures = String::new();
     for dir in records() {

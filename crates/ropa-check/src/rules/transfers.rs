@@ -396,7 +396,7 @@ fn safeguard(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &
         );
     }
     match transfer.mechanism.as_ref() {
-        Some(m) if is_article_46(m.value) && transfer.tia.is_none() => out.push(
+        Some(m) if is_article_46(m.value) && crate::context::given(&transfer.tia).is_none() => out.push(
             Diagnostic::new(
                 Rule::SccWithoutTia,
                 file,
