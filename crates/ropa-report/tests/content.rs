@@ -209,17 +209,18 @@ fn consent_brings_the_right_to_withdraw_and_automated_decisions_their_safeguards
     assert!(notice.contains("Avmeldingslenke i hvert utsendte brev"));
     assert!(notice.contains("Automatisk avslag under en poenggrense"));
     assert!(notice.contains("Manuell vurdering på forespørsel"));
-    // A record that lists no automated decision does not say there is
-    // none: the draft asks, and never claims either.
-    let webone = common::render(
+    // A record whose every activity says `automated-decision none` gets
+    // the negative statement; one that says nothing is asked (notice.rs tests).
+    let good = common::render(
         &common::example("good-example"),
         &common::options(Kind::Notice, Format::Markdown, Lang::En),
     );
-    assert!(!webone.contains("We do not make decisions"), "{webone}");
     assert!(
-        webone.contains("[to complete: whether we make decisions about you based solely on automated processing"),
-        "{webone}"
+        good.contains("We do not make decisions based solely on automated processing"),
+        "{good}"
     );
+    assert!(!good.contains("[to complete: whether we make decisions"), "{good}");
+    assert!(good.contains("We collect the personal data from you."), "{good}");
 }
 
 #[test]
