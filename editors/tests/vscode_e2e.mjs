@@ -262,7 +262,7 @@ async function main() {
     const cursor = await page.locator('.monaco-editor .cursor').first().boundingBox();
     await page.mouse.move(cursor.x + 2, cursor.y + cursor.height / 2);
     await page.mouse.move(cursor.x + 4, cursor.y + cursor.height / 2);
-    const hover = page.locator('.monaco-hover', { hasText: 'Rule documentation' }).first();
+    const hover = page.locator('.monaco-hover', { hasText: 'outside the EEA' }).first();
     await hover.waitFor();
     const hoverText = (await hover.innerText()).replace(/\s+/g, ' ').trim();
     for (const expected of ['takes data of `seo-analytics` to US', 'stores or accesses data outside the EEA', 'GDPR Art. 44']) {
