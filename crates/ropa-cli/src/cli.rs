@@ -92,6 +92,11 @@ pub struct CheckArgs {
     /// Hide the findings recorded in FILE (made by `ropa baseline`): only new ones fail
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+
+    /// The address of ropa's docs folder, for rule links in SARIF (`URL/rules.md#RULE`);
+    /// without it SARIF carries each rule's full help and no link
+    #[arg(long, value_name = "URL", env = "ROPA_DOCS_URL")]
+    pub docs_url: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

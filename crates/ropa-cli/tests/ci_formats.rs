@@ -6,6 +6,7 @@ mod ci_common;
 
 use ci_common::*;
 use serde_json::Value;
+use std::process::Command;
 
 const FORMATS: [&str; 6] = ["human", "json", "sarif", "github", "gitlab", "junit"];
 
@@ -187,12 +188,34 @@ fn sarif_validates_against_the_official_schema() {
 }
 
 #[test]
-fn sarif_rules_carry_help_and_documentation_links() {
-    let log: Value = serde_json::from_str(&stdout(&ropa(&["check", BROKEN, "--format", "sarif"]))).expect("JSON");
+fn sarif_rules_carry_full_help_and_link_only_to_a_configured_address() {
+    // No address configured: no link at all, the help says it all.
+    let plain = stdout(&ropa(&["check", BROKEN, "--format", "sarif"]));
+    assert!(
+        !plain.contains("helpUri") && !plain.contains("informationUri"),
+        "{plain}"
+    );
+    assert!(!plain.contains("example.invalid"));
+    let docs = "https://docs.example.org/ropa";
+    let by_flag = stdout(&ropa(&[
+        "check",
+        BROKEN,
+        "--format",
+        "sarif",
+        "--docs-url",
+        "https://docs.example.org/ropa/",
+    ]));
+    let by_env = Command::new(env!("CARGO_BIN_EXE_ropa"))
+        .args(["check", BROKEN, "--format", "sarif"])
+        .current_dir(repo_root())
+        .env("ROPA_DOCS_URL", docs)
+        .output()
+        .expect("ropa runs");
+    assert_eq!(by_flag, stdout(&by_env), "--docs-url and ROPA_DOCS_URL say the same");
+    let log: Value = serde_json::from_str(&by_flag).expect("JSON");
     let driver = &log["runs"][0]["tool"]["driver"];
     assert_eq!(driver["name"], "ropa");
-    let repository = driver["informationUri"].as_str().expect("informationUri");
-    assert!(repository.starts_with("https://"), "{repository}");
+    assert_eq!(driver["informationUri"].as_str(), Some(docs));
     let rules = driver["rules"].as_array().expect("rules");
     let listed: Value = serde_json::from_str(&stdout(&ropa(&["rules", "--format", "json"]))).expect("JSON");
     assert_eq!(
@@ -202,10 +225,7 @@ fn sarif_rules_carry_help_and_documentation_links() {
     );
     for rule in rules {
         let id = rule["id"].as_str().expect("id");
-        assert_eq!(
-            rule["helpUri"].as_str(),
-            Some(format!("{repository}/blob/main/docs/rules.md#{id}").as_str())
-        );
+        assert_eq!(rule["helpUri"].as_str(), Some(format!("{docs}/rules.md#{id}").as_str()));
         for field in ["text", "markdown"] {
             assert!(
                 rule["help"][field].as_str().is_some_and(|t| t.len() > 20),

@@ -56,12 +56,6 @@ pub struct Location {
     pub span: Span,
 }
 
-/// Where a rule is documented: its section of `docs/rules.md` in the
-/// repository (the page `ropa rules --format markdown` generates).
-pub fn rule_doc_url(rule: ropa_check::Rule) -> String {
-    format!("{}/blob/main/docs/rules.md#{}", env!("CARGO_PKG_REPOSITORY"), rule.id())
-}
-
 /// The text of a file, or "" for an unknown id.
 pub(crate) fn text_of(ws: &Workspace, file: FileId) -> &str {
     ws.file(file).map_or("", |f| f.text.as_str())

@@ -46,6 +46,11 @@ pub fn run(args: &CheckArgs) -> u8 {
         ids,
         baseline: baselined,
         fail_on: severity(args.fail_on),
+        docs_url: args
+            .docs_url
+            .as_deref()
+            .map(|url| url.trim().trim_end_matches('/'))
+            .filter(|url| !url.is_empty()),
     };
     let status = exit_status(&report, args.fail_on);
     let to_stdout = args.output.as_deref().is_none_or(|o| o == Path::new("-"));

@@ -27,6 +27,9 @@ pub struct Report<'a> {
     pub baseline: Option<Baselined>,
     /// Findings at least this severe fail the run (`--fail-on`).
     pub fail_on: Severity,
+    /// The address of ropa's docs folder (`--docs-url`), for rule links;
+    /// `None`: no links.
+    pub docs_url: Option<&'a str>,
 }
 
 /// The effect of `--baseline` on a run.

@@ -15,8 +15,6 @@ use super::{Positions, Report, Seq, map_findings, write_json};
 use crate::load::display;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-/// One place for the project's address: Cargo.toml `workspace.package`.
-const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 #[derive(Serialize)]
 struct Log<R> {
@@ -46,7 +44,9 @@ struct Driver {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
-    information_uri: &'static str,
+    /// Only a configured address (`--docs-url`): ropa links nowhere by default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<String>,
     rules: Vec<RuleDescriptor>,
 }
 
@@ -57,7 +57,8 @@ struct RuleDescriptor {
     short_description: Text,
     full_description: Text,
     help: Help,
-    help_uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: Configuration,
     properties: RuleProperties,
 }
@@ -189,8 +190,11 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
                     name: "ropa",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
-                    information_uri: REPOSITORY,
-                    rules: Rule::ALL.iter().map(|rule| descriptor(*rule)).collect(),
+                    information_uri: report.docs_url.map(str::to_owned),
+                    rules: Rule::ALL
+                        .iter()
+                        .map(|rule| descriptor(*rule, report.docs_url))
+                        .collect(),
                 },
             },
             invocations: [Invocation {
@@ -212,12 +216,9 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// Where a rule is documented: its section of docs/rules.md.
-pub fn help_uri(rule: Rule) -> String {
-    format!("{REPOSITORY}/blob/main/docs/rules.md#{}", rule.id())
-}
-
-fn descriptor(rule: Rule) -> RuleDescriptor {
+/// A rule's descriptor: its full help in text and Markdown (what GitHub
+/// shows when there is no link), and a link when `docs_url` is configured.
+fn descriptor(rule: Rule, docs_url: Option<&str>) -> RuleDescriptor {
     let info = rule.info();
     let mut tags = vec!["gdpr".to_owned(), info.category.title().to_lowercase()];
     tags.extend(info.articles.iter().map(|a| (*a).to_owned()));
@@ -247,7 +248,7 @@ fn descriptor(rule: Rule) -> RuleDescriptor {
             text: info.explanation.to_owned(),
         },
         help: Help { text, markdown },
-        help_uri: help_uri(rule),
+        help_uri: docs_url.map(|url| ropa_check::docs::rule_url(url, rule)),
         default_configuration: Configuration {
             level: level(info.default_severity),
         },
