@@ -14,7 +14,7 @@ use ropa_check::Diagnostic;
 use ropa_check::fingerprint::{FindingId, Fingerprint};
 use serde::{Deserialize, Serialize};
 
-use super::check::{Checked, check_paths, no_spec_files};
+use super::check::{Checked, check_paths, from_repository_root, no_spec_files};
 use super::{fail, print, write_output};
 use crate::cli::BaselineArgs;
 use crate::exit;
@@ -91,7 +91,7 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
 pub fn apply(
     baseline: &Baseline,
     file: &Path,
-    paths: &[PathBuf],
+    paths: &[String],
     findings: &mut [Vec<Diagnostic>],
     ids: &mut [Vec<FindingId>],
 ) -> Baselined {
@@ -120,7 +120,7 @@ pub fn apply(
     }
     // Only entries in the files checked now can have been fixed: checking
     // one workspace of a larger baseline fixes nothing in the others.
-    let checked: Vec<String> = paths.iter().map(|p| normalise(&display(p))).collect();
+    let checked: Vec<String> = paths.iter().map(|p| normalise(p)).collect();
     let in_scope = |entry_file: &str| {
         let entry_file = normalise(entry_file);
         checked.iter().any(|path| {
@@ -155,13 +155,15 @@ pub fn run(args: &BaselineArgs) -> u8 {
     } else {
         args.paths.clone()
     };
+    let mut checked = check_paths(&paths);
+    from_repository_root(&mut checked);
     let Checked {
         loaded,
         findings,
         ids,
         problems,
         ..
-    } = check_paths(&paths);
+    } = checked;
     if loaded.is_empty() && problems.is_empty() {
         return no_spec_files(&paths);
     }

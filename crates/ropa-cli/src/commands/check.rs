@@ -14,6 +14,7 @@ use crate::discover::{Job, Problem, SPEC_SUFFIX, discover};
 use crate::exit;
 use crate::load::{Loaded, display, load};
 use crate::output::{self, Report};
+use crate::paths::Roots;
 
 pub fn run(args: &CheckArgs) -> u8 {
     // Read the baseline first: a broken one is a usage error, before any work.
@@ -26,18 +27,21 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
+    let mut checked = check_paths(&paths);
+    let roots = from_repository_root(&mut checked);
     let Checked {
         loaded,
         mut findings,
         mut ids,
         problems,
         ..
-    } = check_paths(&paths);
+    } = checked;
     if loaded.is_empty() && problems.is_empty() {
         return no_spec_files(&paths);
     }
+    let shown_paths: Vec<String> = paths.iter().map(|p| roots.shown(p)).collect();
     let baselined = match (&baseline, &args.baseline) {
-        (Some(baseline), Some(file)) => Some(baseline::apply(baseline, file, &paths, &mut findings, &mut ids)),
+        (Some(baseline), Some(file)) => Some(baseline::apply(baseline, file, &shown_paths, &mut findings, &mut ids)),
         _ => None,
     };
     let report = Report {
@@ -143,6 +147,24 @@ pub fn check_paths(paths: &[PathBuf]) -> Checked {
         roots,
         problems,
     }
+}
+
+/// Rewrites the paths of `checked` (files and problems) as reported:
+/// relative to the repository root (see paths.rs), whatever the current
+/// folder. Returns the roots, to show other paths the same way.
+pub fn from_repository_root(checked: &mut Checked) -> Roots {
+    let roots = Roots::new(checked.roots.iter().map(Path::new));
+    for loaded in &mut checked.loaded {
+        for file in &mut loaded.workspace.files {
+            // Not shared yet: no copy is made.
+            let file = std::sync::Arc::make_mut(file);
+            file.path = roots.shown(Path::new(&file.path));
+        }
+    }
+    for problem in &mut checked.problems {
+        problem.path = PathBuf::from(roots.shown(&problem.path));
+    }
+    roots
 }
 
 /// The folder a workspace's file paths are relative to in fingerprints:

@@ -162,7 +162,7 @@ impl<'a> Positions<'a> {
         }
     }
 
-    /// The file's path as shown (relative to where ropa runs, `/`-separated).
+    /// The file's path as shown: relative to the repository root (paths.rs), `/`-separated.
     pub fn path(&self, file: FileId) -> &'a str {
         self.workspace.file(file).map_or("", |f| f.path.as_str())
     }

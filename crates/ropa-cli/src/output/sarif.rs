@@ -310,9 +310,9 @@ fn location(positions: &Positions, file: ropa_check::FileId, span: ropa_syntax::
     }
 }
 
-/// A relative path stays relative to the folder ropa ran in (the
-/// repository root in CI: `%SRCROOT%`); an absolute one becomes a `file:`
-/// URI.
+/// A relative path is relative to the repository root (paths.rs), which is
+/// what `%SRCROOT%` means to code scanning; an absolute one (a file under no
+/// root) becomes a `file:` URI.
 fn artifact(path: &str) -> ArtifactLocation {
     let path = path.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
