@@ -154,8 +154,9 @@ pub enum ListFormat {
 }
 
 const BASELINE_HELP: &str = "\
-The baseline lists each finding by rule, file, entity and message (not by
-line), so edits elsewhere in a file do not bring baselined findings back.
+The baseline lists each finding by rule, entity and message (not by line or
+file), so edits elsewhere, renamed files and activities moved to another file
+do not bring baselined findings back.
 Commit the file; `ropa check --baseline FILE` then fails only on new findings.";
 
 #[derive(Debug, Args)]
@@ -175,7 +176,8 @@ a folder. HEAD defaults to the working tree. Paths to compare come after `--`:
   ropa diff HEAD~1 HEAD -- specs/office2go
   ropa diff old-copy/ new-copy/
 Activities, processors and transfers are matched by id; findings by rule,
-file, entity and message. Nothing is compared by line.
+entity and message (the file only for a finding about no entity). Nothing is
+compared by line, and renaming or splitting a file changes nothing.
 
 Exit codes:
   0  the diff was printed (and, with --fail-on, no new finding is that severe)

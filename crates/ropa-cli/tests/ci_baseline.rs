@@ -33,7 +33,7 @@ fn the_baseline_file_is_versioned_sorted_and_readable() {
     let dir = baselined_office2go();
     let text = read(dir.path(), "ropa-baseline.json");
     let baseline: Value = serde_json::from_str(&text).expect("JSON");
-    assert_eq!(baseline["version"], 1);
+    assert_eq!(baseline["version"], 2);
     let entries = baseline["findings"].as_array().expect("findings");
     // As many findings as `ropa check` reports, one entry per key.
     let check: Value =
@@ -247,7 +247,7 @@ fn a_broken_baseline_is_a_usage_error() {
         (
             "future.json",
             Some("{\"version\": 9, \"findings\": []}"),
-            "future.json is a version 9 baseline; this ropa reads version 1",
+            "future.json is a version 9 baseline; this ropa reads versions 1 and 2",
         ),
         (
             "bad-fingerprint.json",

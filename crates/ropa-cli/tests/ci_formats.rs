@@ -151,7 +151,7 @@ fn sarif_validates_against_the_official_schema() {
             .as_str()
             .expect("uri");
         assert!(uri.starts_with("specs/office2go/"), "{uri}");
-        let fingerprint = result["partialFingerprints"]["ropaFingerprint/v1"]
+        let fingerprint = result["partialFingerprints"]["ropaFingerprint/v2"]
             .as_str()
             .expect("fingerprint");
         assert!(fingerprints.insert(fingerprint.to_owned()), "duplicate {fingerprint}");

@@ -1,8 +1,9 @@
 //! Baselines: today's findings, recorded so that a company can adopt ropa on
 //! a large existing record and fail CI only on new findings.
 //!
-//! A finding is recorded by its fingerprint (rule, file within its
-//! workspace, entity, message; see `ropa_check::fingerprint`) with a count,
+//! A finding is recorded by its fingerprint (rule, entity, message, and the
+//! file only for a finding about no entity; see `ropa_check::fingerprint`)
+//! with a count,
 //! never by line, so edits elsewhere in a file do not bring it back. The
 //! rule, file, entity and message are stored too, for the people who review
 //! the file in a pull request.
@@ -11,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use ropa_check::Diagnostic;
-use ropa_check::fingerprint::{FindingId, Fingerprint};
+use ropa_check::fingerprint::{FindingId, Fingerprint, migrate_v1};
 use serde::{Deserialize, Serialize};
 
 use super::check::{Checked, check_paths, from_repository_root, no_spec_files};
@@ -22,8 +23,10 @@ use crate::load::display;
 use crate::output::{Baselined, plural};
 
 /// The schema of the baseline file. A change to the fingerprint's inputs
-/// bumps it too, since old fingerprints would no longer match.
-const VERSION: u32 = 1;
+/// bumps it too, since old fingerprints would no longer match. Version 1
+/// files (fingerprints that included every finding's file) are migrated on
+/// read.
+const VERSION: u32 = 2;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,15 +65,16 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
         .map_err(|e| format!("{shown} is not a ropa baseline: {e}"))?
         .get("version")
         .and_then(serde_json::Value::as_u64);
-    match version {
-        Some(v) if v == u64::from(VERSION) => {}
+    let migrate = match version {
+        Some(v) if v == u64::from(VERSION) => false,
+        Some(1) => true,
         Some(v) => {
             return Err(format!(
-                "{shown} is a version {v} baseline; this ropa reads version {VERSION}: upgrade ropa, or record it again with `ropa baseline --output {shown}`"
+                "{shown} is a version {v} baseline; this ropa reads versions 1 and {VERSION}: upgrade ropa, or record it again with `ropa baseline --output {shown}`"
             ));
         }
         None => return Err(format!("{shown} is not a ropa baseline: it has no `version`")),
-    }
+    };
     let file: BaselineFile = serde_json::from_str(&text).map_err(|e| format!("{shown} is not a ropa baseline: {e}"))?;
     let mut entries = Vec::with_capacity(file.findings.len());
     for entry in file.findings {
@@ -79,6 +83,11 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
                 "{shown} is not a ropa baseline: `{}` is not a fingerprint (16 hex digits)",
                 entry.fingerprint
             ));
+        };
+        let fingerprint = if migrate {
+            migrate_v1(fingerprint, &entry.rule, entry.entity.as_deref(), &entry.message).unwrap_or(fingerprint)
+        } else {
+            fingerprint
         };
         entries.push((fingerprint, entry.file, entry.count));
     }

@@ -114,7 +114,7 @@ struct SarifResult {
 
 #[derive(Serialize)]
 struct PartialFingerprints {
-    #[serde(rename = "ropaFingerprint/v1")]
+    #[serde(rename = "ropaFingerprint/v2")]
     ropa: String,
 }
 
