@@ -93,6 +93,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
+    /// With --baseline: exit with 1 when the baseline records findings that no longer occur
+    #[arg(long, requires = "baseline")]
+    pub fail_on_stale: bool,
+
     /// The address of ropa's docs folder, for rule links in SARIF (`URL/rules.md#RULE`);
     /// without it SARIF carries each rule's full help and no link
     #[arg(long, value_name = "URL", env = "ROPA_DOCS_URL")]
@@ -157,7 +161,9 @@ const BASELINE_HELP: &str = "\
 The baseline lists each finding by rule, entity and message (not by line or
 file), so edits elsewhere, renamed files and activities moved to another file
 do not bring baselined findings back.
-Commit the file; `ropa check --baseline FILE` then fails only on new findings.";
+Commit the file; `ropa check --baseline FILE` then fails only on new findings.
+When findings are fixed, `ropa baseline --prune --output FILE` drops them from
+the file and adds nothing (a plain re-run would also record new findings).";
 
 #[derive(Debug, Args)]
 pub struct BaselineArgs {
@@ -167,6 +173,10 @@ pub struct BaselineArgs {
     /// Where to write the baseline (`-` for stdout)
     #[arg(long, short = 'o', value_name = "FILE", default_value = "ropa-baseline.json")]
     pub output: PathBuf,
+
+    /// Only drop from FILE the findings that no longer occur; never add one
+    #[arg(long)]
+    pub prune: bool,
 }
 
 const DIFF_HELP: &str = "\

@@ -35,7 +35,7 @@ struct BaselineFile {
     findings: Vec<Entry>,
 }
 
-#[derive(Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(deny_unknown_fields)]
 struct Entry {
     // Field order is the sort order: by file, then rule, so the file reads
@@ -48,11 +48,11 @@ struct Entry {
     count: u32,
 }
 
-/// A baseline read from disk: how many findings of each fingerprint it
-/// accepts, and which file each entry was in.
+/// A baseline read from disk: its entries, each with its fingerprint
+/// parsed (and migrated from version 1).
 #[derive(Debug)]
 pub struct Baseline {
-    entries: Vec<(Fingerprint, String, u32)>,
+    entries: Vec<(Fingerprint, Entry)>,
 }
 
 /// Reads and validates a baseline file; the error is a complete message.
@@ -89,7 +89,13 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
         } else {
             fingerprint
         };
-        entries.push((fingerprint, entry.file, entry.count));
+        entries.push((
+            fingerprint,
+            Entry {
+                fingerprint: fingerprint.to_string(),
+                ..entry
+            },
+        ));
     }
     Ok(Baseline { entries })
 }
@@ -105,8 +111,8 @@ pub fn apply(
     ids: &mut [Vec<FindingId>],
 ) -> Baselined {
     let mut budget: BTreeMap<Fingerprint, u32> = BTreeMap::new();
-    for (fingerprint, _, count) in &baseline.entries {
-        *budget.entry(*fingerprint).or_insert(0) += count;
+    for (fingerprint, entry) in &baseline.entries {
+        *budget.entry(*fingerprint).or_insert(0) += entry.count;
     }
     let mut hidden = 0;
     for (findings, ids) in findings.iter_mut().zip(ids.iter_mut()) {
@@ -127,18 +133,9 @@ pub fn apply(
         let mut flags = keep.iter();
         ids.retain(|_| flags.next().copied().unwrap_or(true));
     }
-    // Only entries in the files checked now can have been fixed: checking
-    // one workspace of a larger baseline fixes nothing in the others.
-    let checked: Vec<String> = paths.iter().map(|p| normalise(p)).collect();
-    let in_scope = |entry_file: &str| {
-        let entry_file = normalise(entry_file);
-        checked.iter().any(|path| {
-            path == "." || entry_file == *path || entry_file.starts_with(&format!("{}/", path.trim_end_matches('/')))
-        })
-    };
     let mut fixed = 0;
-    for (fingerprint, entry_file, _) in &baseline.entries {
-        if in_scope(entry_file) {
+    for (fingerprint, entry) in &baseline.entries {
+        if in_scope(paths, &entry.file) {
             // Spend what is left of this fingerprint's count on this entry.
             if let Some(left) = budget.get_mut(fingerprint) {
                 fixed += *left as usize;
@@ -153,19 +150,84 @@ pub fn apply(
     }
 }
 
+/// Whether a baseline entry's file is among the paths checked now (as
+/// reported): only those entries can have been fixed, since checking one
+/// workspace of a larger baseline fixes nothing in the others.
+fn in_scope(paths: &[String], entry_file: &str) -> bool {
+    let entry_file = normalise(entry_file);
+    paths.iter().map(|p| normalise(p)).any(|path| {
+        path == "." || entry_file == path || entry_file.starts_with(&format!("{}/", path.trim_end_matches('/')))
+    })
+}
+
 fn normalise(path: &str) -> String {
     ropa_check::fingerprint::normalise_path(path)
 }
 
-/// `ropa baseline`: writes today's findings to the baseline file.
+/// The entries of `baseline` that still occur: those outside the checked
+/// `paths` as they are, the others with their count lowered to what occurs
+/// now (in file order), and none added. Returns the entries kept and how
+/// many recorded findings were dropped.
+fn prune(baseline: &Baseline, paths: &[String], now: &[FindingId]) -> (Vec<Entry>, usize) {
+    let mut occurring: BTreeMap<Fingerprint, u32> = BTreeMap::new();
+    for id in now {
+        *occurring.entry(id.fingerprint).or_insert(0) += 1;
+    }
+    let mut kept = Vec::new();
+    let mut dropped = 0;
+    for (fingerprint, entry) in &baseline.entries {
+        if !in_scope(paths, &entry.file) {
+            kept.push(entry.clone());
+            continue;
+        }
+        let left = occurring.get_mut(fingerprint);
+        let take = left.as_ref().map_or(0, |n| (**n).min(entry.count));
+        if let Some(n) = left {
+            *n -= take;
+        }
+        dropped += (entry.count - take) as usize;
+        if take > 0 {
+            kept.push(Entry {
+                count: take,
+                ..entry.clone()
+            });
+        }
+    }
+    kept.sort();
+    (kept, dropped)
+}
+
+/// `ropa baseline`: writes today's findings to the baseline file, or with
+/// `--prune` drops from it the findings that no longer occur.
 pub fn run(args: &BaselineArgs) -> u8 {
+    let to_stdout = args.output == Path::new("-");
+    // Read the baseline to prune first: a missing or broken one is a usage
+    // error, before any work.
+    let old = if args.prune {
+        if to_stdout {
+            return fail("--prune rewrites a baseline file: name it with --output FILE, not `-`");
+        }
+        if !args.output.exists() {
+            return fail(&format!(
+                "nothing to prune: {} does not exist; record a baseline with `ropa baseline --output {}`",
+                display(&args.output),
+                display(&args.output)
+            ));
+        }
+        match read(&args.output) {
+            Ok(baseline) => Some(baseline),
+            Err(message) => return fail(&message),
+        }
+    } else {
+        None
+    };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
     let mut checked = check_paths(&paths);
-    from_repository_root(&mut checked);
+    let roots = from_repository_root(&mut checked);
     let Checked {
         loaded,
         findings,
@@ -183,6 +245,23 @@ pub fn run(args: &BaselineArgs) -> u8 {
             fail(&format!("{}: {}", display(&problem.path), problem.message));
         }
         return fail("no baseline written: fix the files above first");
+    }
+    if let Some(old) = old {
+        let shown: Vec<String> = paths.iter().map(|p| roots.shown(p)).collect();
+        let now: Vec<FindingId> = ids.iter().flatten().copied().collect();
+        let (kept, dropped) = prune(&old, &shown, &now);
+        let total: u32 = kept.iter().map(|e| e.count).sum();
+        let written = write_output(&args.output, baseline_text(kept).as_bytes());
+        if written == exit::CLEAN {
+            eprintln!(
+                "Dropped {} that no longer {} from {}; {} kept, none added.",
+                plural(dropped, "finding", "findings"),
+                if dropped == 1 { "occurs" } else { "occur" },
+                display(&args.output),
+                plural(total as usize, "finding", "findings"),
+            );
+        }
+        return written;
     }
     let mut entries: BTreeMap<Fingerprint, Entry> = BTreeMap::new();
     let mut counts = [0usize; 3];
@@ -209,16 +288,9 @@ pub fn run(args: &BaselineArgs) -> u8 {
                 });
         }
     }
-    let mut findings: Vec<Entry> = entries.into_values().collect();
-    findings.sort();
+    let findings: Vec<Entry> = entries.into_values().collect();
     let total: u32 = findings.iter().map(|e| e.count).sum();
-    let document = BaselineFile {
-        version: VERSION,
-        findings,
-    };
-    // Serializing plain structs of strings and numbers cannot fail.
-    let text = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";
-    let to_stdout = args.output == Path::new("-");
+    let text = baseline_text(findings);
     let written = if to_stdout {
         print(text.as_bytes())
     } else {
@@ -241,4 +313,16 @@ pub fn run(args: &BaselineArgs) -> u8 {
         );
     }
     written
+}
+
+/// The baseline file's text: current version, entries sorted by file, rule,
+/// entity and message, so re-recording diffs cleanly.
+fn baseline_text(mut findings: Vec<Entry>) -> String {
+    findings.sort();
+    let document = BaselineFile {
+        version: VERSION,
+        findings,
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
 }

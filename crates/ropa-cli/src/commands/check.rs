@@ -56,7 +56,8 @@ pub fn run(args: &CheckArgs) -> u8 {
             .map(|url| url.trim().trim_end_matches('/'))
             .filter(|url| !url.is_empty()),
     };
-    let status = exit_status(&report, args.fail_on);
+    let stale = args.fail_on_stale && report.baseline.as_ref().is_some_and(|b| b.fixed > 0);
+    let status = exit_status(&report, args.fail_on).max(if stale { exit::FINDINGS } else { exit::CLEAN });
     let to_stdout = args.output.as_deref().is_none_or(|o| o == Path::new("-"));
     let color = if to_stdout {
         use_color(args.color)

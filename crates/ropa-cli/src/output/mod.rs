@@ -110,7 +110,7 @@ pub fn summary_line(report: &Report) -> String {
 pub fn fixed_note(report: &Report) -> Option<String> {
     let baseline = report.baseline.as_ref().filter(|b| b.fixed > 0)?;
     Some(format!(
-        "{} recorded in {} no longer {}: run `ropa baseline --output {}` to drop {}",
+        "{} recorded in {} no longer {}: run `ropa baseline --prune --output {}` to drop {} (it adds nothing)",
         plural(baseline.fixed, "finding", "findings"),
         baseline.file,
         if baseline.fixed == 1 { "occurs" } else { "occur" },
