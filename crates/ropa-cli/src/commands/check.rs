@@ -73,7 +73,18 @@ pub fn run(args: &CheckArgs) -> u8 {
         Format::Gitlab => output::gitlab::render(&report, out),
         Format::Junit => output::junit::render(&report, out),
     };
+    // A SARIF file from a run that could not read its input would tell
+    // code scanning that the unread files' alerts were fixed: none is
+    // written, and an upload step conditioned on the file skips.
+    let unfit = args.format == Format::Sarif && !report.problems.is_empty();
     let written = match &args.output {
+        Some(file) if !to_stdout && unfit => {
+            eprintln!(
+                "note: no SARIF written to {}: files could not be read (below)",
+                display(file)
+            );
+            exit::CLEAN
+        }
         Some(file) if !to_stdout => write_output_with(file, render),
         _ => print_with(render),
     };

@@ -167,6 +167,17 @@ impl<'a> Positions<'a> {
         self.workspace.file(file).map_or("", |f| f.path.as_str())
     }
 
+    /// Where the line holding `offset` ends (before its line break).
+    pub fn line_end(&self, file: FileId, offset: u32) -> Position {
+        let text = self.workspace.file(file).map_or("", |f| f.text.as_str());
+        let mut start = (offset as usize).min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+        self.position(file, u32::try_from(end).unwrap_or(offset))
+    }
+
     pub fn position(&self, file: FileId, offset: u32) -> Position {
         let (Some(source), Some(index)) = (self.workspace.file(file), self.lines.get(file.0 as usize)) else {
             return Position {

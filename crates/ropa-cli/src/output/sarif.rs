@@ -82,6 +82,11 @@ struct Configuration {
 #[derive(Serialize)]
 struct RuleProperties {
     tags: Vec<String>,
+    /// How often the rule is right when it reports (code scanning sorts by it).
+    precision: &'static str,
+    /// The rule's default severity in code scanning's terms.
+    #[serde(rename = "problem.severity")]
+    problem_severity: &'static str,
 }
 
 #[derive(Serialize)]
@@ -252,14 +257,44 @@ fn descriptor(rule: Rule, docs_url: Option<&str>) -> RuleDescriptor {
         default_configuration: Configuration {
             level: level(info.default_severity),
         },
-        properties: RuleProperties { tags },
+        properties: RuleProperties {
+            tags,
+            precision: precision(info.category),
+            problem_severity: match info.default_severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "recommendation",
+            },
+        },
+    }
+}
+
+/// Structure rules read the text itself and are always right; the GDPR
+/// rules decide from the facts the record states, which it may state
+/// incompletely (and then a rule says what to add), so their findings are
+/// very likely but not certain.
+fn precision(category: Category) -> &'static str {
+    if category == Category::Structure {
+        "very-high"
+    } else {
+        "high"
     }
 }
 
 fn result(positions: &Positions, finding: &Diagnostic, id: FindingId) -> SarifResult {
-    let mut message = finding.message.to_string();
+    // Brackets are escaped: in SARIF message text `[text](id)` is a link,
+    // and GitHub shows related locations only when the message links them.
+    let mut message = escape(&finding.message);
+    for (i, related) in finding.related.iter().enumerate() {
+        message.push_str(&format!(
+            "{}[{}]({})",
+            if i == 0 { "\nsee: " } else { "; " },
+            escape(&related.message),
+            i + 1
+        ));
+    }
     if let Some(help) = &finding.help {
-        message.push_str(&format!("\nhelp: {help}"));
+        message.push_str(&format!("\nhelp: {}", escape(help)));
     }
     let related = finding
         .related
@@ -291,9 +326,20 @@ fn result(positions: &Positions, finding: &Diagnostic, id: FindingId) -> SarifRe
     }
 }
 
+/// `[` and `]` escaped (SARIF 2.1.0 §3.11.5), so text from the specs never
+/// reads as a link.
+fn escape(text: &str) -> String {
+    text.replace('[', "\\[").replace(']', "\\]")
+}
+
+/// The finding's place. A node over several lines is marked on its first
+/// line only: GitHub shows no alert whose region runs past the diff.
 fn location(positions: &Positions, file: ropa_check::FileId, span: ropa_syntax::Span) -> Location {
     let start = positions.position(file, span.start);
-    let end = positions.position(file, span.end);
+    let mut end = positions.position(file, span.end);
+    if end.line > start.line {
+        end = positions.line_end(file, span.start);
+    }
     Location {
         id: None,
         physical_location: PhysicalLocation {
@@ -372,5 +418,10 @@ mod tests {
         assert_eq!(artifact("C:\\work\\a.ropa.kdl").uri, "file:///C:/work/a.ropa.kdl");
         // A colon in a relative path's first segment must not read as a scheme.
         assert_eq!(artifact("a:b.ropa.kdl").uri, "a%3Ab.ropa.kdl");
+    }
+
+    #[test]
+    fn brackets_in_messages_are_escaped_so_only_related_locations_are_links() {
+        assert_eq!(escape("see [a](1) and [b]"), "see \\[a\\](1) and \\[b\\]");
     }
 }
