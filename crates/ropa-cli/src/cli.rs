@@ -74,12 +74,37 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, value_enum, default_value_t = Format::Human, env = "ROPA_FORMAT")]
     pub format: Format,
 
     /// Exit with 1 when a finding is at least this severe
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+
+    /// Exit with 0 even with findings (2 still means files could not be read)
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Only these rules (ids, comma-separated), for this run
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Not these rules (ids, comma-separated), for this run
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Print how many findings each rule has instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Print the findings only: no summary line and no notes
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Write `allow RULE reason="TODO: …"` for every current finding that may
+    /// be accepted, into the spec files; each is reported until its reason is written
+    #[arg(long, conflicts_with_all = ["baseline", "statistics", "output"])]
+    pub add_allow: bool,
 
     /// When to color the output [default: auto; NO_COLOR turns it off]
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -107,7 +132,9 @@ pub struct CheckArgs {
 pub enum Format {
     /// Source snippets with underlines, for people
     Human,
-    /// One JSON document (schema: docs/output.md)
+    /// One line per finding: `file:line:col: rule [severity] message`
+    Concise,
+    /// One JSON document (schema: docs/cli.md, "JSON output")
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
     Sarif,

@@ -24,7 +24,7 @@ mod locate;
 mod navigation;
 mod symbols;
 
-pub use actions::{CodeAction, code_actions};
+pub use actions::{CodeAction, allow_all, code_actions};
 pub use completion::{CompletionItem, CompletionKind, completions};
 pub use format::{FormatError, format};
 pub use hover::{HoverResult, hover};

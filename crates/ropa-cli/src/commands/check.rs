@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use codespan_reporting::term::termcolor::{Ansi, NoColor};
 use ropa_check::fingerprint::{FindingId, Fingerprint, fingerprint, identify, relative_to_root};
-use ropa_check::{Diagnostic, rank};
+use ropa_check::{Diagnostic, Rule, rank};
 use ropa_syntax::values::Severity;
 
 use super::{baseline, fail, print_with, use_color, write_output_with};
@@ -22,12 +22,29 @@ pub fn run(args: &CheckArgs) -> u8 {
         Ok(baseline) => baseline,
         Err(message) => return fail(&message),
     };
+    let chosen = match chosen_rules(&args.select, &args.ignore) {
+        Ok(chosen) => chosen,
+        Err(message) => return fail(&message),
+    };
+    if args.statistics && !matches!(args.format, Format::Human | Format::Concise | Format::Json) {
+        return fail("--statistics prints a table (--format human or concise) or JSON (--format json)");
+    }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
     let mut checked = check_paths(&paths);
+    if args.add_allow {
+        if checked.loaded.is_empty() && checked.problems.is_empty() {
+            return no_spec_files(&paths);
+        }
+        if let Some(chosen) = &chosen {
+            select(&mut checked.findings, &mut checked.ids, chosen);
+        }
+        // Before paths are shown from the repository root: these are written.
+        return super::add_allow::run(&checked);
+    }
     let roots = from_repository_root(&mut checked);
     let Checked {
         loaded,
@@ -44,6 +61,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         (Some(baseline), Some(file)) => Some(baseline::apply(baseline, file, &shown_paths, &mut findings, &mut ids)),
         _ => None,
     };
+    // After the baseline: entries of rules left out are not fixed.
+    if let Some(chosen) = &chosen {
+        select(&mut findings, &mut ids, chosen);
+    }
     let report = Report {
         results: loaded.iter().map(|l| &l.workspace).zip(findings).collect(),
         problems: &problems,
@@ -55,9 +76,13 @@ pub fn run(args: &CheckArgs) -> u8 {
             .as_deref()
             .map(|url| url.trim().trim_end_matches('/'))
             .filter(|url| !url.is_empty()),
+        quiet: args.quiet,
     };
     let stale = args.fail_on_stale && report.baseline.as_ref().is_some_and(|b| b.fixed > 0);
-    let status = exit_status(&report, args.fail_on).max(if stale { exit::FINDINGS } else { exit::CLEAN });
+    let mut status = exit_status(&report, args.fail_on).max(if stale { exit::FINDINGS } else { exit::CLEAN });
+    if args.exit_zero && status == exit::FINDINGS {
+        status = exit::CLEAN;
+    }
     let to_stdout = args.output.as_deref().is_none_or(|o| o == Path::new("-"));
     let color = if to_stdout {
         use_color(args.color)
@@ -65,6 +90,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         args.color == ColorChoice::Always
     };
     let render = |out: &mut dyn Write| match args.format {
+        Format::Json if args.statistics => output::statistics::render_json(&report, out),
+        _ if args.statistics => output::statistics::render_text(&report, out),
+        Format::Concise => output::concise::render(&report, out),
         Format::Human if color => output::human::render(&report, &mut Ansi::new(out)),
         Format::Human => output::human::render(&report, &mut NoColor::new(out)),
         Format::Json => output::json::render(&report, out),
@@ -90,21 +118,69 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     // People read the summary in the CI log; machine formats keep stdout
     // parseable, so it goes to stderr unless stdout already shows it.
-    let summary_shown = to_stdout && matches!(args.format, Format::Human | Format::Github);
+    let for_people = matches!(args.format, Format::Human | Format::Concise | Format::Github)
+        || (args.statistics && args.format != Format::Json);
+    let summary_shown = to_stdout && for_people;
     if !summary_shown && written == exit::CLEAN {
         // The report names unreadable files too, but a CI log should say why
         // the step failed without opening it.
-        if !matches!(args.format, Format::Human | Format::Github) {
+        if !for_people {
             for problem in report.problems {
                 eprintln!("error: {}: {}", display(&problem.path), problem.message);
             }
         }
-        if let Some(note) = output::fixed_note(&report) {
-            eprintln!("note: {note}");
+        if !args.quiet {
+            if let Some(note) = output::fixed_note(&report) {
+                eprintln!("note: {note}");
+            }
+            eprintln!("{}", output::summary_line(&report));
         }
-        eprintln!("{}", output::summary_line(&report));
     }
     status.max(written)
+}
+
+/// The rules `--select` and `--ignore` leave, or `None` for all; an unknown
+/// id is a usage error that names the closest one.
+fn chosen_rules(select: &[String], ignore: &[String]) -> Result<Option<Vec<Rule>>, String> {
+    if select.is_empty() && ignore.is_empty() {
+        return Ok(None);
+    }
+    let parse = |flag: &str, ids: &[String]| -> Result<Vec<Rule>, String> {
+        ids.iter()
+            .map(|id| id.trim())
+            .filter(|id| !id.is_empty())
+            .map(|id| {
+                Rule::from_id(id).ok_or_else(|| {
+                    let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+                    let hint = ropa_syntax::suggest::closest(id, &ids)
+                        .map(|c| format!(": did you mean `{c}`?"))
+                        .unwrap_or_default();
+                    format!("{flag} {id}: no rule is called `{id}`{hint} (`ropa rules` lists them)")
+                })
+            })
+            .collect()
+    };
+    let selected = parse("--select", select)?;
+    let ignored = parse("--ignore", ignore)?;
+    Ok(Some(
+        Rule::ALL
+            .iter()
+            .copied()
+            .filter(|r| selected.is_empty() || selected.contains(r))
+            .filter(|r| !ignored.contains(r))
+            .collect(),
+    ))
+}
+
+/// Keeps only the findings of `rules`, with their identities.
+fn select(findings: &mut [Vec<Diagnostic>], ids: &mut [Vec<FindingId>], rules: &[Rule]) {
+    for (findings, ids) in findings.iter_mut().zip(ids.iter_mut()) {
+        let keep: Vec<bool> = findings.iter().map(|f| rules.contains(&f.rule)).collect();
+        let mut flags = keep.iter();
+        findings.retain(|_| flags.next().copied().unwrap_or(true));
+        let mut flags = keep.iter();
+        ids.retain(|_| flags.next().copied().unwrap_or(true));
+    }
 }
 
 /// What checking some paths found.

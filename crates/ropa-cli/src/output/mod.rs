@@ -1,11 +1,13 @@
 //! Rendering findings in the formats `ropa check --format` offers.
 
+pub mod concise;
 pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod statistics;
 
 use ropa_check::fingerprint::FindingId;
 use ropa_check::{Diagnostic, FileId, Workspace};
@@ -30,6 +32,8 @@ pub struct Report<'a> {
     /// The address of ropa's docs folder (`--docs-url`), for rule links;
     /// `None`: no links.
     pub docs_url: Option<&'a str>,
+    /// `--quiet`: the findings only, no summary or notes.
+    pub quiet: bool,
 }
 
 /// The effect of `--baseline` on a run.
@@ -104,6 +108,18 @@ pub fn summary_line(report: &Report) -> String {
         count(counts.warning, "warning", "warnings"),
         count(counts.info, "info", "infos"),
     )
+}
+
+/// The notes and the summary line that end the formats people read, unless
+/// `--quiet`.
+pub fn write_summary(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if report.quiet {
+        return Ok(());
+    }
+    if let Some(note) = fixed_note(report) {
+        writeln!(out, "note: {note}")?;
+    }
+    writeln!(out, "{}", summary_line(report))
 }
 
 /// The note about baseline entries that no longer occur, if any.
