@@ -77,3 +77,11 @@ pub fn capitalize(text: &str) -> String {
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
 }
+
+/// Where a rule is documented: its section of `rules.md` under `docs_url`,
+/// the address of ropa's `docs/` folder as configured (`--docs-url`,
+/// `ROPA_DOCS_URL`). There is no default: ropa links only to an address
+/// someone configured, never to a guessed one.
+pub fn rule_url(docs_url: &str, rule: Rule) -> String {
+    format!("{}/rules.md#{}", docs_url.trim_end_matches('/'), rule.id())
+}

@@ -3,10 +3,13 @@
 //! Baselines, SARIF `partialFingerprints` and GitLab Code Quality all need to
 //! recognise "the same finding" after the file was edited. Line numbers move
 //! whenever someone adds a comment above, so they are not part of the
-//! identity. What is: the rule, the file (relative to its workspace root, so
-//! the identity does not depend on the folder ropa was run from), the entity
-//! the finding is about, and the message with its volatile parts (positions)
-//! normalised away.
+//! identity, and neither is the file when the finding is about an entity:
+//! ids are unique in a workspace, so renaming a file, splitting it, or moving
+//! an activity to another file changes no finding. What is: the rule, the
+//! entity the finding is about, and the message with its volatile parts
+//! (positions) normalised away; for a finding about no entity (a syntax
+//! error, a missing organization), its file relative to the workspace root
+//! too, since nothing else says where it is.
 //!
 //! The hash is FNV-1a 64, written out here: its output is fixed by its
 //! definition, whereas std's `DefaultHasher` may change between Rust
@@ -17,8 +20,11 @@ use std::fmt;
 use crate::rules::Rule;
 
 /// Bumped only if the inputs or their encoding change: stored baselines
-/// and code-scanning alerts are keyed by it.
-pub const FINGERPRINT_VERSION: u32 = 1;
+/// and code-scanning alerts are keyed by it. Version 1 hashed the file of
+/// every finding; version 2 only of findings about no entity, whose
+/// version 1 fingerprint it keeps, so a version 1 baseline migrates
+/// exactly (see [`migrate_v1`]).
+pub const FINGERPRINT_VERSION: u32 = 2;
 
 /// A stable 64-bit hash of a finding's identity, shown as 16 hex digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,20 +78,51 @@ fn fnv1a64_continue(mut hash: u64, bytes: &[u8]) -> u64 {
 }
 
 /// The fingerprint of a finding. `path` is the file's path relative to its
-/// workspace root (`activities.ropa.kdl`, `hr/staff.ropa.kdl`); `\` and a
-/// leading `./` are normalised so the same file gives the same fingerprint
-/// on every platform.
+/// workspace root (`activities.ropa.kdl`, `hr/staff.ropa.kdl`), used only
+/// when there is no entity; `\` and a leading `./` are normalised so the
+/// same file gives the same fingerprint on every platform.
 pub fn fingerprint(rule: Rule, path: &str, entity: Option<&str>, message: &str) -> Fingerprint {
+    match entity {
+        Some(entity) => hash_fields("ropa-fingerprint-v2", &[Some(rule.id()), Some(entity), Some(message)]),
+        None => fingerprint_v1(rule, path, None, message),
+    }
+}
+
+/// A version 1 baseline entry's fingerprint in version 2: recomputed
+/// without the file when it names an entity, kept as it is otherwise.
+/// `None` for a rule this ropa does not know (the entry can match nothing).
+pub fn migrate_v1(old: Fingerprint, rule: &str, entity: Option<&str>, message: &str) -> Option<Fingerprint> {
+    match entity {
+        Some(_) => Some(fingerprint(Rule::from_id(rule)?, "", entity, message)),
+        None => Some(old),
+    }
+}
+
+/// The version 1 fingerprint: rule, file, entity and message (for
+/// migrating stored baselines and testing that).
+pub fn fingerprint_v1(rule: Rule, path: &str, entity: Option<&str>, message: &str) -> Fingerprint {
     let path = normalise_path(path);
-    let message = normalise_message(message);
+    hash_fields(
+        "ropa-fingerprint-v1",
+        &[Some(rule.id()), Some(path.as_str()), entity, Some(message)],
+    )
+}
+
+fn hash_fields(tag: &str, fields: &[Option<&str>]) -> Fingerprint {
     // Fields are separated by NUL, which none of them can contain after
     // normalisation, so ("ab", "c") and ("a", "bc") cannot collide; an absent
-    // entity is distinct from an empty one.
-    let mut hash = fnv1a64_continue(
-        FNV_OFFSET,
-        format!("ropa-fingerprint-v{FINGERPRINT_VERSION}").as_bytes(),
-    );
-    for field in [Some(rule.id()), Some(path.as_str()), entity, Some(message.as_str())] {
+    // entity is distinct from an empty one. The message is the last field.
+    let mut hash = fnv1a64_continue(FNV_OFFSET, tag.as_bytes());
+    let last = fields.len().saturating_sub(1);
+    for (i, field) in fields.iter().enumerate() {
+        let message;
+        let field = match field {
+            Some(text) if i == last => {
+                message = normalise_message(text);
+                Some(message.as_str())
+            }
+            other => *other,
+        };
         hash = fnv1a64_continue(hash, b"\0");
         match field {
             Some(text) => hash = fnv1a64_continue(hash, text.replace('\0', "").as_bytes()),
@@ -221,15 +258,39 @@ mod tests {
     fn fingerprints_never_change() {
         // Pinned: a change here invalidates every stored baseline and
         // code-scanning alert. Bump FINGERPRINT_VERSION instead. (Computed
-        // independently: FNV-1a 64 of "ropa-fingerprint-v1\0consent-only-basis\0…".)
+        // independently: FNV-1a 64 of "ropa-fingerprint-v2\0consent-only-basis\0…".)
+        let message = "consent is the only legal basis of `newsletter`";
         let fp = fingerprint(
             Rule::ConsentOnlyBasis,
             "activities.ropa.kdl",
             Some("newsletter"),
-            "consent is the only legal basis of `newsletter`",
+            message,
         );
-        assert_eq!(fp.to_string(), "a73db99c7eb1133b");
-        assert_eq!(Fingerprint::parse("a73db99c7eb1133b"), Some(fp));
+        assert_eq!(fp.to_string(), "2d24d98de244a6a0");
+        assert_eq!(Fingerprint::parse("2d24d98de244a6a0"), Some(fp));
+        // Version 1, which stored baselines may still hold.
+        let v1 = fingerprint_v1(
+            Rule::ConsentOnlyBasis,
+            "activities.ropa.kdl",
+            Some("newsletter"),
+            message,
+        );
+        assert_eq!(v1.to_string(), "a73db99c7eb1133b");
+        assert_eq!(
+            migrate_v1(v1, "consent-only-basis", Some("newsletter"), message),
+            Some(fp)
+        );
+        // About no entity: the file still counts, and version 1 carries over.
+        let loose = fingerprint(Rule::MissingOrganization, "a.ropa.kdl", None, "no organization");
+        assert_eq!(
+            loose,
+            fingerprint_v1(Rule::MissingOrganization, "a.ropa.kdl", None, "no organization")
+        );
+        assert_eq!(
+            migrate_v1(loose, "missing-organization", None, "no organization"),
+            Some(loose)
+        );
+        assert_eq!(migrate_v1(v1, "no-such-rule", Some("newsletter"), message), None);
     }
 
     #[test]
@@ -249,7 +310,9 @@ mod tests {
                 "activity `x` states no purpose"
             )
         );
-        assert_ne!(
+        // The file of a finding about an entity does not count: ids are
+        // unique in a workspace, and moving the node changes nothing.
+        assert_eq!(
             base,
             fingerprint(
                 Rule::MissingPurpose,
@@ -257,6 +320,10 @@ mod tests {
                 Some("x"),
                 "activity `x` states no purpose"
             )
+        );
+        assert_ne!(
+            fingerprint(Rule::MissingOrganization, "a.ropa.kdl", None, "m"),
+            fingerprint(Rule::MissingOrganization, "b.ropa.kdl", None, "m")
         );
         assert_ne!(
             base,

@@ -74,12 +74,37 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, value_enum, default_value_t = Format::Human, env = "ROPA_FORMAT")]
     pub format: Format,
 
     /// Exit with 1 when a finding is at least this severe
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+
+    /// Exit with 0 even with findings (2 still means files could not be read)
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Only these rules (ids, comma-separated), for this run
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Not these rules (ids, comma-separated), for this run
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Print how many findings each rule has instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Print the findings only: no summary line and no notes
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Write `allow RULE reason="TODO: …"` for every current finding that may
+    /// be accepted, into the spec files; each is reported until its reason is written
+    #[arg(long, conflicts_with_all = ["baseline", "statistics", "output"])]
+    pub add_allow: bool,
 
     /// When to color the output [default: auto; NO_COLOR turns it off]
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -92,13 +117,24 @@ pub struct CheckArgs {
     /// Hide the findings recorded in FILE (made by `ropa baseline`): only new ones fail
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+
+    /// With --baseline: exit with 1 when the baseline records findings that no longer occur
+    #[arg(long, requires = "baseline")]
+    pub fail_on_stale: bool,
+
+    /// The address of ropa's docs folder, for rule links in SARIF (`URL/rules.md#RULE`);
+    /// without it SARIF carries each rule's full help and no link
+    #[arg(long, value_name = "URL", env = "ROPA_DOCS_URL")]
+    pub docs_url: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Source snippets with underlines, for people
     Human,
-    /// One JSON document (schema: docs/output.md)
+    /// One line per finding: `file:line:col: rule [severity] message`
+    Concise,
+    /// One JSON document (schema: docs/cli.md, "JSON output")
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
     Sarif,
@@ -149,9 +185,12 @@ pub enum ListFormat {
 }
 
 const BASELINE_HELP: &str = "\
-The baseline lists each finding by rule, file, entity and message (not by
-line), so edits elsewhere in a file do not bring baselined findings back.
-Commit the file; `ropa check --baseline FILE` then fails only on new findings.";
+The baseline lists each finding by rule, entity and message (not by line or
+file), so edits elsewhere, renamed files and activities moved to another file
+do not bring baselined findings back.
+Commit the file; `ropa check --baseline FILE` then fails only on new findings.
+When findings are fixed, `ropa baseline --prune --output FILE` drops them from
+the file and adds nothing (a plain re-run would also record new findings).";
 
 #[derive(Debug, Args)]
 pub struct BaselineArgs {
@@ -161,6 +200,10 @@ pub struct BaselineArgs {
     /// Where to write the baseline (`-` for stdout)
     #[arg(long, short = 'o', value_name = "FILE", default_value = "ropa-baseline.json")]
     pub output: PathBuf,
+
+    /// Only drop from FILE the findings that no longer occur; never add one
+    #[arg(long)]
+    pub prune: bool,
 }
 
 const DIFF_HELP: &str = "\
@@ -170,7 +213,8 @@ a folder. HEAD defaults to the working tree. Paths to compare come after `--`:
   ropa diff HEAD~1 HEAD -- specs/office2go
   ropa diff old-copy/ new-copy/
 Activities, processors and transfers are matched by id; findings by rule,
-file, entity and message. Nothing is compared by line.
+entity and message (the file only for a finding about no entity). Nothing is
+compared by line, and renaming or splitting a file changes nothing.
 
 Exit codes:
   0  the diff was printed (and, with --fail-on, no new finding is that severe)

@@ -33,7 +33,7 @@ fn the_baseline_file_is_versioned_sorted_and_readable() {
     let dir = baselined_office2go();
     let text = read(dir.path(), "ropa-baseline.json");
     let baseline: Value = serde_json::from_str(&text).expect("JSON");
-    assert_eq!(baseline["version"], 1);
+    assert_eq!(baseline["version"], 2);
     let entries = baseline["findings"].as_array().expect("findings");
     // As many findings as `ropa check` reports, one entry per key.
     let check: Value =
@@ -139,7 +139,7 @@ fn a_fixed_finding_is_reported_and_does_not_fail() {
     let output = check_with_baseline(dir.path());
     assert_eq!(code(&output), 0, "{}", stdout(&output));
     insta::assert_snapshot!(stdout(&output), @r"
-    note: 1 finding recorded in ropa-baseline.json no longer occurs: run `ropa baseline --output ropa-baseline.json` to drop it
+    note: 1 finding recorded in ropa-baseline.json no longer occurs: run `ropa baseline --prune --output ropa-baseline.json` to drop it (it adds nothing)
     No new findings in 5 files (37 baselined).
     ");
 }
@@ -247,7 +247,7 @@ fn a_broken_baseline_is_a_usage_error() {
         (
             "future.json",
             Some("{\"version\": 9, \"findings\": []}"),
-            "future.json is a version 9 baseline; this ropa reads version 1",
+            "future.json is a version 9 baseline; this ropa reads versions 1 and 2",
         ),
         (
             "bad-fingerprint.json",
@@ -369,4 +369,105 @@ fn exit_codes_for_each_fail_on_with_a_baseline() {
     // Unreadable files still exit 2 with a baseline.
     std::fs::write(dir.join("latin1.ropa.kdl"), b"data k \"\xe5\"\n").expect("write");
     assert_eq!(exit_codes(dir.path(), Some("base.json")), [2, 2, 2]);
+}
+
+/// Fixes the finding that webcrm's locations are unknown.
+fn fix_one(specs: &Path) {
+    replace(
+        specs,
+        "processors.ropa.kdl",
+        "processor webcrm \"WebCRM\" {\n",
+        "processor webcrm \"WebCRM\" {\n    stored-in DK\n",
+    );
+}
+
+/// Breaks something new: a US processor used without a transfer.
+fn break_one(specs: &Path) {
+    append(specs, "processors.ropa.kdl", US_PROCESSOR);
+    replace(
+        specs,
+        "activities.ropa.kdl",
+        "processors e-conomic dropbox omniveta iex",
+        "processors e-conomic dropbox omniveta iex mailer",
+    );
+}
+
+#[test]
+fn prune_drops_fixed_findings_and_never_adds_new_ones() {
+    let dir = baselined_office2go();
+    let before: Value = serde_json::from_str(&read(dir.path(), "ropa-baseline.json")).expect("JSON");
+    let specs = dir.join("specs");
+    fix_one(&specs);
+    break_one(&specs);
+    let pruned = ropa_in(dir.path(), &["baseline", "specs", "--prune"]);
+    assert_eq!(code(&pruned), 0, "{}", stderr(&pruned));
+    assert!(
+        stderr(&pruned)
+            .contains("Dropped 1 finding that no longer occurs from ropa-baseline.json; 37 findings kept, none added."),
+        "{}",
+        stderr(&pruned)
+    );
+    let after: Value = serde_json::from_str(&read(dir.path(), "ropa-baseline.json")).expect("JSON");
+    let entries = |v: &Value| v["findings"].as_array().expect("findings").clone();
+    let (before, after) = (entries(&before), entries(&after));
+    assert_eq!(after.len(), before.len() - 1);
+    // Every kept entry is one recorded before, unchanged: nothing added.
+    assert!(after.iter().all(|e| before.contains(e)));
+    // The new error is still new.
+    let output = check_with_baseline(dir.path());
+    assert_eq!(code(&output), 1, "{}", stdout(&output));
+    assert!(!stdout(&output).contains("no longer occur"), "{}", stdout(&output));
+
+    // Nothing to prune: a clear error, no file made.
+    let none = ropa_in(
+        dir.path(),
+        &["baseline", "specs", "--prune", "--output", "missing.json"],
+    );
+    assert_eq!(code(&none), 2);
+    assert!(
+        stderr(&none).contains("nothing to prune: missing.json does not exist"),
+        "{}",
+        stderr(&none)
+    );
+    assert!(!dir.join("missing.json").exists());
+}
+
+#[test]
+fn fail_on_stale_fails_when_the_baseline_records_fixed_findings() {
+    let dir = baselined_office2go();
+    let args = ["check", "specs", "--baseline", "ropa-baseline.json", "--fail-on-stale"];
+    assert_eq!(code(&ropa_in(dir.path(), &args)), 0, "nothing fixed yet");
+    fix_one(&dir.join("specs"));
+    let output = ropa_in(dir.path(), &args);
+    assert_eq!(code(&output), 1, "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("ropa baseline --prune --output ropa-baseline.json"),
+        "{}",
+        stdout(&output)
+    );
+    // Without the flag a fixed finding is a note, not a failure.
+    assert_eq!(code(&check_with_baseline(dir.path())), 0);
+    // The flag means nothing without a baseline.
+    assert_eq!(code(&ropa_in(dir.path(), &["check", "specs", "--fail-on-stale"])), 2);
+}
+
+#[test]
+fn re_recording_from_another_folder_changes_nothing() {
+    let repo = git_repo("baseline-stable");
+    copy_specs(OFFICE2GO, &repo.join("specs/office2go"));
+    let first = ropa_in(repo.path(), &["baseline", "specs"]);
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    let recorded = read(repo.path(), "ropa-baseline.json");
+    assert!(
+        recorded.contains("\"file\": \"specs/office2go/activities.ropa.kdl\""),
+        "{recorded}"
+    );
+    // From the workspace, with an absolute output path: the same bytes.
+    let output = repo.join("ropa-baseline.json");
+    let again = ropa_in(
+        &repo.join("specs/office2go"),
+        &["baseline", ".", "--output", output.to_str().expect("UTF-8")],
+    );
+    assert_eq!(code(&again), 0, "{}", stderr(&again));
+    assert_eq!(read(repo.path(), "ropa-baseline.json"), recorded);
 }

@@ -257,3 +257,18 @@ fn diff_usage_errors() {
     assert_eq!(code(&nothing), 2);
     assert!(stderr(&nothing).contains("no spec files"), "{}", stderr(&nothing));
 }
+
+#[test]
+fn head_before_the_first_commit_is_empty() {
+    // The pre-commit hook runs `ropa diff HEAD` on a repository's first
+    // commit too: every finding is new.
+    let repo = git_repo("diff-unborn");
+    copy_specs(OFFICE2GO, &repo.join("specs"));
+    git(repo.path(), &["add", "--all"]);
+    let output = ropa_in(repo.path(), &["diff", "HEAD", "--fail-on", "error"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert!(stdout(&output).contains("new errors"), "{}", stdout(&output));
+    // Any other unknown revision is still an error.
+    let output = ropa_in(repo.path(), &["diff", "main~3"]);
+    assert_eq!(code(&output), 2, "{}", stdout(&output));
+}

@@ -6,6 +6,7 @@ mod ci_common;
 
 use ci_common::*;
 use serde_json::Value;
+use std::process::Command;
 
 const FORMATS: [&str; 6] = ["human", "json", "sarif", "github", "gitlab", "junit"];
 
@@ -150,7 +151,7 @@ fn sarif_validates_against_the_official_schema() {
             .as_str()
             .expect("uri");
         assert!(uri.starts_with("specs/office2go/"), "{uri}");
-        let fingerprint = result["partialFingerprints"]["ropaFingerprint/v1"]
+        let fingerprint = result["partialFingerprints"]["ropaFingerprint/v2"]
             .as_str()
             .expect("fingerprint");
         assert!(fingerprints.insert(fingerprint.to_owned()), "duplicate {fingerprint}");
@@ -187,12 +188,34 @@ fn sarif_validates_against_the_official_schema() {
 }
 
 #[test]
-fn sarif_rules_carry_help_and_documentation_links() {
-    let log: Value = serde_json::from_str(&stdout(&ropa(&["check", BROKEN, "--format", "sarif"]))).expect("JSON");
+fn sarif_rules_carry_full_help_and_link_only_to_a_configured_address() {
+    // No address configured: no link at all, the help says it all.
+    let plain = stdout(&ropa(&["check", BROKEN, "--format", "sarif"]));
+    assert!(
+        !plain.contains("helpUri") && !plain.contains("informationUri"),
+        "{plain}"
+    );
+    assert!(!plain.contains("example.invalid"));
+    let docs = "https://docs.example.org/ropa";
+    let by_flag = stdout(&ropa(&[
+        "check",
+        BROKEN,
+        "--format",
+        "sarif",
+        "--docs-url",
+        "https://docs.example.org/ropa/",
+    ]));
+    let by_env = Command::new(env!("CARGO_BIN_EXE_ropa"))
+        .args(["check", BROKEN, "--format", "sarif"])
+        .current_dir(repo_root())
+        .env("ROPA_DOCS_URL", docs)
+        .output()
+        .expect("ropa runs");
+    assert_eq!(by_flag, stdout(&by_env), "--docs-url and ROPA_DOCS_URL say the same");
+    let log: Value = serde_json::from_str(&by_flag).expect("JSON");
     let driver = &log["runs"][0]["tool"]["driver"];
     assert_eq!(driver["name"], "ropa");
-    let repository = driver["informationUri"].as_str().expect("informationUri");
-    assert!(repository.starts_with("https://"), "{repository}");
+    assert_eq!(driver["informationUri"].as_str(), Some(docs));
     let rules = driver["rules"].as_array().expect("rules");
     let listed: Value = serde_json::from_str(&stdout(&ropa(&["rules", "--format", "json"]))).expect("JSON");
     assert_eq!(
@@ -202,10 +225,7 @@ fn sarif_rules_carry_help_and_documentation_links() {
     );
     for rule in rules {
         let id = rule["id"].as_str().expect("id");
-        assert_eq!(
-            rule["helpUri"].as_str(),
-            Some(format!("{repository}/blob/main/docs/rules.md#{id}").as_str())
-        );
+        assert_eq!(rule["helpUri"].as_str(), Some(format!("{docs}/rules.md#{id}").as_str()));
         for field in ["text", "markdown"] {
             assert!(
                 rule["help"][field].as_str().is_some_and(|t| t.len() > 20),
@@ -448,4 +468,90 @@ fn output_goes_to_a_file_atomically_and_the_summary_to_stderr() {
     let folder = ropa_in(dir.path(), &["check", target, "--output", "reports"]);
     assert_eq!(code(&folder), 2);
     assert!(stderr(&folder).contains("it is a folder"), "{}", stderr(&folder));
+}
+
+#[test]
+fn sarif_is_what_code_scanning_shows() {
+    let dir = TempDir::new("sarif-github");
+    write(dir.path(), "ropa.kdl", "");
+    write(
+        dir.path(),
+        "a.ropa.kdl",
+        "organization \"O\" {\n    country SE\n}\ndata x \"X\"\nprocessor p \"P\" {\n    dpa {\n        x 1\n    }\n}\nactivity a {\n    purpose \"Run\"\n    data x\n}\nactivity a {\n    purpose \"Again\"\n}\n",
+    );
+    let output = ropa_in(dir.path(), &["check", ".", "--format", "sarif"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let log = assert_valid_sarif(&sarif_validator(), &stdout(&output), "github");
+    let run = &log["runs"][0];
+    for rule in run["tool"]["driver"]["rules"].as_array().expect("rules") {
+        let properties = &rule["properties"];
+        assert!(
+            ["very-high", "high"].contains(&properties["precision"].as_str().unwrap_or("")),
+            "{rule}"
+        );
+        let expected = match rule["defaultConfiguration"]["level"].as_str() {
+            Some("error") => "error",
+            Some("warning") => "warning",
+            _ => "recommendation",
+        };
+        assert_eq!(properties["problem.severity"], expected, "{rule}");
+    }
+    let results = run["results"].as_array().expect("results");
+    // A finding over several lines (the children of `dpa`, lines 6-8) is
+    // marked on its first line only, to the line's end.
+    let children = results
+        .iter()
+        .find(|r| r["ruleId"] == "unknown-node")
+        .expect("unknown-node");
+    let region = &children["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 6, "{region}");
+    assert_eq!(region["endLine"], 6, "{region}");
+    assert_eq!(region["endColumn"], 10, "the end of `    dpa {{`: {region}");
+    let json: Value =
+        serde_json::from_str(&stdout(&ropa_in(dir.path(), &["check", ".", "--format", "json"]))).expect("JSON");
+    let spans_lines = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .any(|d| d["rule"] == "unknown-node" && d["end_line"] == 8);
+    assert!(spans_lines, "the fixture has a finding over several lines: {json}");
+    for result in results {
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["startLine"], region["endLine"], "{result}");
+    }
+    // Related locations are linked from the message, by id.
+    let duplicate = results
+        .iter()
+        .find(|r| r["ruleId"] == "duplicate-id")
+        .expect("duplicate-id");
+    let related = duplicate["relatedLocations"].as_array().expect("related");
+    let message = duplicate["message"]["text"].as_str().expect("text");
+    for location in related {
+        let id = location["id"].as_u64().expect("id");
+        assert!(message.contains(&format!("]({id})")), "{message}");
+    }
+}
+
+#[test]
+fn no_sarif_file_is_written_when_files_cannot_be_read() {
+    let dir = TempDir::new("sarif-unreadable");
+    write(dir.path(), "ropa.kdl", "");
+    write(dir.path(), "a.ropa.kdl", "organization \"O\" {\n    country SE\n}\n");
+    std::fs::write(dir.join("b.ropa.kdl"), b"\xff\xfe").expect("write");
+    let output = ropa_in(
+        dir.path(),
+        &["check", ".", "--format", "sarif", "--output", "ropa.sarif"],
+    );
+    assert_eq!(code(&output), 2);
+    assert!(!dir.join("ropa.sarif").exists());
+    assert!(
+        stderr(&output).contains("no SARIF written to ropa.sarif"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("b.ropa.kdl"), "{}", stderr(&output));
+    // Other formats still write their report, which names the file.
+    let output = ropa_in(dir.path(), &["check", ".", "--format", "junit", "--output", "ropa.xml"]);
+    assert_eq!(code(&output), 2);
+    assert!(read(dir.path(), "ropa.xml").contains("b.ropa.kdl"));
 }

@@ -148,9 +148,16 @@ fn indent_of(text: &str, offset: u32) -> String {
 /// Inserts `line` as the last child of `node`, indented one level deeper,
 /// opening a block when the node has none.
 fn insert_child(text: &str, node: &Node, line: &str) -> TextEdit {
+    insert_children(text, node, &[line.to_owned()])
+}
+
+/// Like [`insert_child`], several lines at once (one edit, so that they
+/// never overlap).
+fn insert_children(text: &str, node: &Node, lines: &[String]) -> TextEdit {
     let nl = newline(text);
     let indent = indent_of(text, node.span.start);
     let child = format!("{indent}    ");
+    let line = lines.join(&format!("{nl}{child}"));
     match &node.children {
         Some(children) if text.get(children.span.range()).is_some_and(|t| t.ends_with('}')) => {
             let close = children.span.end - 1;
@@ -286,16 +293,101 @@ fn declare_transfer(ws: &Workspace, file: &ropa_check::File, finding: &Diagnosti
     ))
 }
 
+/// The `allow` line for a rule, with a reason to be written: the
+/// placeholder reads as no reason, so `allow-without-reason` reports it
+/// until a person says why the finding is accepted.
+fn allow_line(rule: Rule) -> String {
+    format!("allow {} reason=\"TODO: why this is accepted\"", rule.id())
+}
+
+/// The node an `allow` for `finding` goes into; `None` for the top of the file.
+fn allow_scope<'a>(file: &'a ropa_check::File, finding: &Diagnostic) -> Option<&'a Node> {
+    enclosing(
+        file,
+        finding.span,
+        &["activity", "processor", "subprocessor", "recipient", "organization"],
+    )
+}
+
+/// Where an `allow` at the top of a file goes: before its first node.
+fn top_of_file(text: &str, file: &ropa_check::File) -> u32 {
+    let first = crate::kdl_of(file).document.nodes.first().map_or(0, |n| n.span.start);
+    text[..first as usize].rfind('\n').map_or(0, |i| i + 1) as u32
+}
+
+/// Edits that add an `allow` for every finding of `findings` that may be
+/// accepted, one per rule and place, each with the placeholder reason (what
+/// `ropa check --add-allow` writes). The findings are then suppressed, and
+/// each allow is reported as `allow-without-reason` until its reason is
+/// written: nothing is accepted silently. Findings about allows and about
+/// placeholders get none (their allow would be one more placeholder), so a
+/// second run adds nothing.
+pub fn allow_all(ws: &Workspace, findings: &[Diagnostic]) -> Vec<FileEdit> {
+    // Per file: per place (a node's span, or None for the top), its rules.
+    let mut places: Vec<(FileId, Option<Span>, Vec<Rule>)> = Vec::new();
+    for finding in findings {
+        if finding.rule.is_locked()
+            || matches!(
+                finding.rule,
+                Rule::AllowWithoutReason | Rule::UnusedAllow | Rule::PlaceholderValue
+            )
+        {
+            continue;
+        }
+        let Some(file) = ws.file(finding.file) else {
+            continue;
+        };
+        let place = allow_scope(file, finding).map(|n| n.span);
+        match places.iter_mut().find(|(f, p, _)| *f == finding.file && *p == place) {
+            Some((_, _, rules)) if rules.contains(&finding.rule) => {}
+            Some((_, _, rules)) => rules.push(finding.rule),
+            None => places.push((finding.file, place, vec![finding.rule])),
+        }
+    }
+    let mut edits: Vec<FileEdit> = Vec::new();
+    for (file_id, place, rules) in places {
+        let Some(file) = ws.file(file_id) else {
+            continue;
+        };
+        let text = file.text.as_str();
+        let lines: Vec<String> = rules.into_iter().map(allow_line).collect();
+        let node = place.and_then(|span| {
+            enclosing_nodes(file, span)
+                .into_iter()
+                .map(|n| n.node)
+                .find(|n| n.span == span)
+        });
+        let edit = match node {
+            Some(node) => insert_children(text, node, &lines),
+            None => {
+                let at = top_of_file(text, file);
+                let nl = newline(text);
+                TextEdit {
+                    span: Span::new(at, at),
+                    new_text: lines.iter().map(|l| format!("{l}{nl}")).collect(),
+                }
+            }
+        };
+        match edits.iter_mut().find(|e| e.file == file_id) {
+            Some(file_edit) => file_edit.edits.push(edit),
+            None => edits.push(FileEdit {
+                file: file_id,
+                edits: vec![edit],
+            }),
+        }
+    }
+    for file_edit in &mut edits {
+        file_edit.edits.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+    edits
+}
+
 /// `allow RULE reason="…"` in the node the finding is about, or at the top
 /// of the file when it is about no such node.
 fn allow(text: &str, file: &ropa_check::File, finding: &Diagnostic) -> Option<(String, TextEdit)> {
     let rule = finding.rule.id();
-    let line = format!("allow {rule} reason=\"TODO: why this is accepted\"");
-    let scope = enclosing(
-        file,
-        finding.span,
-        &["activity", "processor", "subprocessor", "recipient", "organization"],
-    );
+    let line = allow_line(finding.rule);
+    let scope = allow_scope(file, finding);
     match scope {
         Some(node) => {
             let name = node
@@ -309,8 +401,7 @@ fn allow(text: &str, file: &ropa_check::File, finding: &Diagnostic) -> Option<(S
             ))
         }
         None => {
-            let first = crate::kdl_of(file).document.nodes.first().map_or(0, |n| n.span.start);
-            let at = text[..first as usize].rfind('\n').map_or(0, |i| i + 1) as u32;
+            let at = top_of_file(text, file);
             Some((
                 format!("Allow `{rule}` in this whole file, with a reason"),
                 TextEdit {

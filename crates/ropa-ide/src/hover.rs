@@ -23,8 +23,15 @@ pub struct HoverResult {
 
 /// What to show at `offset` of `file`. `findings` are the workspace's
 /// current findings (from `ropa_check::check`); those covering the offset
-/// come first.
-pub fn hover(ws: &Workspace, findings: &[Diagnostic], file: FileId, offset: u32) -> Option<HoverResult> {
+/// come first. `docs_url` is the address of ropa's docs folder, when one is
+/// configured: rules then link to their documentation.
+pub fn hover(
+    ws: &Workspace,
+    findings: &[Diagnostic],
+    file: FileId,
+    offset: u32,
+    docs_url: Option<&str>,
+) -> Option<HoverResult> {
     let f = ws.file(file)?;
     let mut sections = Vec::new();
     let mut span: Option<Span> = None;
@@ -33,7 +40,7 @@ pub fn hover(ws: &Workspace, findings: &[Diagnostic], file: FileId, offset: u32)
         let covers = finding.span.contains(offset) || (finding.span.is_empty() && finding.span.start == offset);
         if covers && !rules.contains(&finding.rule) {
             rules.push(finding.rule);
-            sections.push(rule_markdown(finding.rule));
+            sections.push(rule_markdown(finding.rule, docs_url));
             span = Some(span.map_or(finding.span, |s| s.cover(finding.span)));
         }
     }
@@ -50,7 +57,8 @@ pub fn hover(ws: &Workspace, findings: &[Diagnostic], file: FileId, offset: u32)
             }),
             Target::Value { entry, kind } => match (&entry.value, kind) {
                 (Value::String(value), Some(kind)) => {
-                    value_markdown(ws, file, value, kind, entry.value_span.start).map(|md| (entry.value_span, md))
+                    value_markdown(ws, file, value, kind, entry.value_span.start, docs_url)
+                        .map(|md| (entry.value_span, md))
                 }
                 _ => None,
             },
@@ -71,8 +79,8 @@ pub fn hover(ws: &Workspace, findings: &[Diagnostic], file: FileId, offset: u32)
 }
 
 /// A rule as shown in a hover: summary, explanation, the law, the fix and
-/// the link to its documentation.
-pub fn rule_markdown(rule: Rule) -> String {
+/// the link to its documentation when its address is configured.
+pub fn rule_markdown(rule: Rule, docs_url: Option<&str>) -> String {
     let info = rule.info();
     let mut md = format!(
         "**{}** (`{}`, {} by default)\n\n{}",
@@ -85,7 +93,14 @@ pub fn rule_markdown(rule: Rule) -> String {
         md.push_str(&format!("\n\n**Law:** {}", info.articles.join("; ")));
     }
     md.push_str(&format!("\n\n**Fix:** {}", info.fix));
-    md.push_str(&format!("\n\n[Rule documentation]({})", crate::rule_doc_url(rule)));
+    if let Some(docs_url) = docs_url {
+        md.push_str(&format!(
+            "\n\n[Rule documentation]({})",
+            ropa_check::docs::rule_url(docs_url, rule)
+        ));
+    } else {
+        md.push_str(&format!("\n\nMore: `ropa explain {}`", info.id));
+    }
     md
 }
 
@@ -97,7 +112,14 @@ fn capitalize(text: &str) -> String {
     }
 }
 
-fn value_markdown(ws: &Workspace, file: FileId, value: &str, kind: ValueKind, offset: u32) -> Option<String> {
+fn value_markdown(
+    ws: &Workspace,
+    file: FileId,
+    value: &str,
+    kind: ValueKind,
+    offset: u32,
+    docs_url: Option<&str>,
+) -> Option<String> {
     match kind {
         ValueKind::Keyword(vocabulary) => {
             let (word, meaning) = (vocabulary.words)().into_iter().find(|(w, _)| *w == value)?;
@@ -113,7 +135,7 @@ fn value_markdown(ws: &Workspace, file: FileId, value: &str, kind: ValueKind, of
             let decl = index.declarations(value).find(|d| Class::of(d.item) == class)?;
             Some(declaration_markdown(ws, decl.file, decl.item))
         }
-        ValueKind::RuleId => Rule::from_id(value).map(rule_markdown),
+        ValueKind::RuleId => Rule::from_id(value).map(|rule| rule_markdown(rule, docs_url)),
         _ => None,
     }
 }
@@ -316,7 +338,7 @@ mod tests {
     fn hover(fixture: &str) -> String {
         let f = Fixture::parse(fixture);
         let findings = ropa_check::check(&f.ws);
-        match super::hover(&f.ws, &findings, f.cursor_file, f.cursor) {
+        match super::hover(&f.ws, &findings, f.cursor_file, f.cursor, None) {
             Some(h) => format!(
                 "{:?}\n{}",
                 f.text(f.cursor_file).get(h.span.range()).unwrap_or("?"),
@@ -380,7 +402,22 @@ mod tests {
     fn nothing_on_whitespace_free_text_or_out_of_range() {
         assert_eq!(hover("data x \"A descr$0iption\""), "(none)");
         let f = Fixture::parse("data x");
-        assert!(super::hover(&f.ws, &[], f.cursor_file, 999).is_none());
-        assert!(super::hover(&f.ws, &[], ropa_check::FileId(7), 0).is_none());
+        assert!(super::hover(&f.ws, &[], f.cursor_file, 999, None).is_none());
+        assert!(super::hover(&f.ws, &[], ropa_check::FileId(7), 0, None).is_none());
+    }
+
+    #[test]
+    fn rules_link_to_their_docs_only_when_an_address_is_configured() {
+        let without = super::rule_markdown(ropa_check::Rule::MissingRetention, None);
+        assert!(!without.contains("http"), "{without}");
+        assert!(without.contains("`ropa explain missing-retention`"), "{without}");
+        let with = super::rule_markdown(
+            ropa_check::Rule::MissingRetention,
+            Some("https://docs.example.org/ropa/"),
+        );
+        assert!(
+            with.contains("[Rule documentation](https://docs.example.org/ropa/rules.md#missing-retention)"),
+            "{with}"
+        );
     }
 }

@@ -24,7 +24,7 @@ mod locate;
 mod navigation;
 mod symbols;
 
-pub use actions::{CodeAction, code_actions};
+pub use actions::{CodeAction, allow_all, code_actions};
 pub use completion::{CompletionItem, CompletionKind, completions};
 pub use format::{FormatError, format};
 pub use hover::{HoverResult, hover};
@@ -54,12 +54,6 @@ pub struct FileEdit {
 pub struct Location {
     pub file: FileId,
     pub span: Span,
-}
-
-/// Where a rule is documented: its section of `docs/rules.md` in the
-/// repository (the page `ropa rules --format markdown` generates).
-pub fn rule_doc_url(rule: ropa_check::Rule) -> String {
-    format!("{}/blob/main/docs/rules.md#{}", env!("CARGO_PKG_REPOSITORY"), rule.id())
 }
 
 /// The text of a file, or "" for an unknown id.

@@ -31,7 +31,7 @@ fn exercise(ws: &Workspace, step: usize) {
         let len = ws.file(file).map_or(0, |f| f.text.len()) as u32;
         let mut offset = 0;
         while offset <= len + 2 {
-            if let Some(hover) = ropa_ide::hover(ws, &findings, file, offset) {
+            if let Some(hover) = ropa_ide::hover(ws, &findings, file, offset, None) {
                 check_span(ws, file, hover.span);
             }
             for item in ropa_ide::completions(ws, file, offset) {

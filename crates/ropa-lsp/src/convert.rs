@@ -19,14 +19,21 @@ fn severity(severity: Severity) -> ls::DiagnosticSeverity {
     }
 }
 
-pub fn rule_href(rule: Rule) -> Option<Uri> {
-    ropa_ide::rule_doc_url(rule).parse().ok()
+/// The rule's documentation, when the docs' address is configured
+/// (`initializationOptions.docsUrl` or `ROPA_DOCS_URL`).
+pub fn rule_href(rule: Rule, docs_url: Option<&str>) -> Option<Uri> {
+    ropa_check::docs::rule_url(docs_url?, rule).parse().ok()
 }
 
 /// A finding as an LSP diagnostic: the rule id is the code, linked to its
 /// documentation; the help follows the message; a second place the finding
 /// involves is related information.
-pub fn diagnostic(finding: &Diagnostic, uris: &[Uri], lines: &[Arc<LineIndex>]) -> ls::Diagnostic {
+pub fn diagnostic(
+    finding: &Diagnostic,
+    uris: &[Uri],
+    lines: &[Arc<LineIndex>],
+    docs_url: Option<&str>,
+) -> ls::Diagnostic {
     let range = lines
         .get(finding.file.0 as usize)
         .map_or_else(ls::Range::default, |l| l.range(finding.span));
@@ -52,7 +59,7 @@ pub fn diagnostic(finding: &Diagnostic, uris: &[Uri], lines: &[Arc<LineIndex>]) 
         range,
         severity: Some(severity(finding.severity)),
         code: Some(ls::NumberOrString::String(finding.rule.id().to_owned())),
-        code_description: rule_href(finding.rule).map(|href| ls::CodeDescription { href }),
+        code_description: rule_href(finding.rule, docs_url).map(|href| ls::CodeDescription { href }),
         source: Some("ropa".to_owned()),
         message,
         related_information: (!related.is_empty()).then_some(related),

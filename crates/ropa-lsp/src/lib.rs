@@ -65,6 +65,7 @@ where
             snapshots: snapshot_rx,
             encoding: OnceLock::new(),
             watch_registration: OnceLock::new(),
+            docs_url: OnceLock::new(),
         }
     })
     .custom_method(firewall::INVALID_MESSAGE, server::Backend::invalid_message)

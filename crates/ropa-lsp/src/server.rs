@@ -149,6 +149,8 @@ pub struct Backend {
     pub snapshots: watch::Receiver<Arc<Snapshot>>,
     pub encoding: OnceLock<Encoding>,
     pub watch_registration: OnceLock<bool>,
+    /// The address of ropa's docs folder, for rule links; none unless configured.
+    pub docs_url: OnceLock<Option<Arc<str>>>,
 }
 
 fn invalid_params(message: impl std::fmt::Display) -> jsonrpc::Error {
@@ -226,6 +228,20 @@ fn negotiate(capabilities: &ls::ClientCapabilities) -> Encoding {
     }
 }
 
+/// `initializationOptions.docsUrl`, else `ROPA_DOCS_URL`: where rule links
+/// point. Without either, rules carry no link (there is no default address).
+fn docs_url_of(options: Option<&serde_json::Value>) -> Option<Arc<str>> {
+    let from_options = options
+        .and_then(|o| o.get("docsUrl"))
+        .and_then(|v| v.as_str())
+        .map(str::to_owned);
+    from_options
+        .or_else(|| std::env::var("ROPA_DOCS_URL").ok())
+        .map(|url| url.trim().to_owned())
+        .filter(|url| !url.is_empty())
+        .map(Arc::from)
+}
+
 fn debounce_of(options: Option<&serde_json::Value>) -> Duration {
     let from_options = options.and_then(|o| o.get("debounceMs")).and_then(|v| v.as_u64());
     let from_env = std::env::var("ROPA_LSP_DEBOUNCE_MS").ok().and_then(|v| v.parse().ok());
@@ -258,8 +274,11 @@ impl LanguageServer for Backend {
         let _ = self.watch_registration.set(dynamic_watch);
         // Sent without counting: it is not a document change, and the
         // client sends none before it has this response.
+        let docs_url = docs_url_of(params.initialization_options.as_ref());
+        let _ = self.docs_url.set(docs_url.clone());
         let _ = self.channel.tx.send(Msg::Configure {
             encoding,
+            docs_url,
             debounce: debounce_of(params.initialization_options.as_ref()),
         });
         Ok(ls::InitializeResult {
@@ -345,8 +364,9 @@ impl LanguageServer for Backend {
         let offset = doc.offset(position.position)?;
         let findings = self.findings(&doc).await?;
         let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        let docs_url = self.docs_url.get().cloned().flatten();
         run(move || {
-            ropa_ide::hover(&ws.ws, &findings, file, offset).map(|h| ls::Hover {
+            ropa_ide::hover(&ws.ws, &findings, file, offset, docs_url.as_deref()).map(|h| ls::Hover {
                 contents: ls::HoverContents::Markup(ls::MarkupContent {
                     kind: ls::MarkupKind::Markdown,
                     value: h.markdown,
@@ -511,6 +531,7 @@ impl LanguageServer for Backend {
         let range = doc.lines.span(params.range).map_err(invalid_params)?;
         let findings = self.findings(&doc).await?;
         let (ws, file) = (doc.ws.clone(), doc.file);
+        let docs_url = self.docs_url.get().cloned().flatten();
         run(move || {
             let actions = ropa_ide::code_actions(&ws.ws, file, range, &findings);
             Some(
@@ -519,7 +540,7 @@ impl LanguageServer for Backend {
                     .map(|action| {
                         let diagnostic = findings
                             .get(action.finding)
-                            .map(|f| convert::diagnostic(f, &ws.uris, &ws.lines));
+                            .map(|f| convert::diagnostic(f, &ws.uris, &ws.lines, docs_url.as_deref()));
                         ls::CodeActionOrCommand::CodeAction(ls::CodeAction {
                             title: action.title,
                             kind: Some(ls::CodeActionKind::QUICKFIX),

@@ -56,6 +56,7 @@ pub enum Msg {
     /// From `initialize`, before any document arrives.
     Configure {
         encoding: Encoding,
+        docs_url: Option<Arc<str>>,
         debounce: Duration,
     },
     /// The debounce timer of a workspace fired.
@@ -157,6 +158,8 @@ pub struct Store<P: Publisher> {
     publisher: P,
     encoding: Encoding,
     debounce: Duration,
+    /// Where rule links point (`docsUrl`, `ROPA_DOCS_URL`); none by default.
+    docs_url: Option<Arc<str>>,
     workspaces: HashMap<String, WsOwned>,
     /// Which workspace each document belongs to.
     files: HashMap<Uri, String>,
@@ -236,6 +239,7 @@ impl<P: Publisher> Store<P> {
             publisher,
             encoding: Encoding::Utf16,
             debounce: Duration::from_millis(crate::DEFAULT_DEBOUNCE_MS),
+            docs_url: None,
             workspaces: HashMap::new(),
             files: HashMap::new(),
             seq: 0,
@@ -285,8 +289,13 @@ impl<P: Publisher> Store<P> {
 
     async fn handle(&mut self, msg: Msg) {
         match msg {
-            Msg::Configure { encoding, debounce } => {
+            Msg::Configure {
+                encoding,
+                docs_url,
+                debounce,
+            } => {
                 self.encoding = encoding;
+                self.docs_url = docs_url;
                 self.debounce = debounce;
             }
             Msg::Open { uri, text, version } => self.open(uri, text, version),
@@ -575,7 +584,12 @@ impl<P: Publisher> Store<P> {
         let mut per_file: Vec<Vec<ls::Diagnostic>> = vec![Vec::new(); owned.uris.len()];
         for finding in findings.iter() {
             if let Some(list) = per_file.get_mut(finding.file.0 as usize) {
-                list.push(convert::diagnostic(finding, &owned.uris, &owned.lines));
+                list.push(convert::diagnostic(
+                    finding,
+                    &owned.uris,
+                    &owned.lines,
+                    self.docs_url.as_deref(),
+                ));
             }
         }
         let mut outgoing = Vec::new();

@@ -587,3 +587,30 @@ async fn the_real_binary_serves_over_stdio() {
     insta::assert_json_snapshot!("binary_diagnostic_codes", codes);
     client.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rule_links_only_with_a_configured_docs_address() {
+    let ws = workspace();
+    let mut client = TestClient::in_process();
+    client
+        .request(
+            "initialize",
+            json!({
+                "capabilities": {},
+                "initializationOptions": {"debounceMs": 10, "docsUrl": "https://docs.example.org/ropa/"},
+            }),
+        )
+        .await;
+    client.notify("initialized", json!({})).await;
+    let uri = ws.uri("activities.ropa.kdl");
+    client.open(&uri, ACTIVITIES).await;
+    let opened = client.diagnostics(&uri, Some(1)).await;
+    let first = &opened["diagnostics"][0];
+    assert_eq!(first["code"], "undefined-reference", "{opened}");
+    assert_eq!(
+        first["codeDescription"]["href"],
+        "https://docs.example.org/ropa/rules.md#undefined-reference"
+    );
+    client.shutdown().await;
+    // Without one (the snapshots above), no diagnostic has a link.
+}

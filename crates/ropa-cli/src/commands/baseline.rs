@@ -1,8 +1,9 @@
 //! Baselines: today's findings, recorded so that a company can adopt ropa on
 //! a large existing record and fail CI only on new findings.
 //!
-//! A finding is recorded by its fingerprint (rule, file within its
-//! workspace, entity, message; see `ropa_check::fingerprint`) with a count,
+//! A finding is recorded by its fingerprint (rule, entity, message, and the
+//! file only for a finding about no entity; see `ropa_check::fingerprint`)
+//! with a count,
 //! never by line, so edits elsewhere in a file do not bring it back. The
 //! rule, file, entity and message are stored too, for the people who review
 //! the file in a pull request.
@@ -11,10 +12,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use ropa_check::Diagnostic;
-use ropa_check::fingerprint::{FindingId, Fingerprint};
+use ropa_check::fingerprint::{FindingId, Fingerprint, migrate_v1};
 use serde::{Deserialize, Serialize};
 
-use super::check::{Checked, check_paths, no_spec_files};
+use super::check::{Checked, check_paths, from_repository_root, no_spec_files};
 use super::{fail, print, write_output};
 use crate::cli::BaselineArgs;
 use crate::exit;
@@ -22,8 +23,10 @@ use crate::load::display;
 use crate::output::{Baselined, plural};
 
 /// The schema of the baseline file. A change to the fingerprint's inputs
-/// bumps it too, since old fingerprints would no longer match.
-const VERSION: u32 = 1;
+/// bumps it too, since old fingerprints would no longer match. Version 1
+/// files (fingerprints that included every finding's file) are migrated on
+/// read.
+const VERSION: u32 = 2;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,7 +35,7 @@ struct BaselineFile {
     findings: Vec<Entry>,
 }
 
-#[derive(Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(deny_unknown_fields)]
 struct Entry {
     // Field order is the sort order: by file, then rule, so the file reads
@@ -45,11 +48,11 @@ struct Entry {
     count: u32,
 }
 
-/// A baseline read from disk: how many findings of each fingerprint it
-/// accepts, and which file each entry was in.
+/// A baseline read from disk: its entries, each with its fingerprint
+/// parsed (and migrated from version 1).
 #[derive(Debug)]
 pub struct Baseline {
-    entries: Vec<(Fingerprint, String, u32)>,
+    entries: Vec<(Fingerprint, Entry)>,
 }
 
 /// Reads and validates a baseline file; the error is a complete message.
@@ -62,15 +65,16 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
         .map_err(|e| format!("{shown} is not a ropa baseline: {e}"))?
         .get("version")
         .and_then(serde_json::Value::as_u64);
-    match version {
-        Some(v) if v == u64::from(VERSION) => {}
+    let migrate = match version {
+        Some(v) if v == u64::from(VERSION) => false,
+        Some(1) => true,
         Some(v) => {
             return Err(format!(
-                "{shown} is a version {v} baseline; this ropa reads version {VERSION}: upgrade ropa, or record it again with `ropa baseline --output {shown}`"
+                "{shown} is a version {v} baseline; this ropa reads versions 1 and {VERSION}: upgrade ropa, or record it again with `ropa baseline --output {shown}`"
             ));
         }
         None => return Err(format!("{shown} is not a ropa baseline: it has no `version`")),
-    }
+    };
     let file: BaselineFile = serde_json::from_str(&text).map_err(|e| format!("{shown} is not a ropa baseline: {e}"))?;
     let mut entries = Vec::with_capacity(file.findings.len());
     for entry in file.findings {
@@ -80,7 +84,18 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
                 entry.fingerprint
             ));
         };
-        entries.push((fingerprint, entry.file, entry.count));
+        let fingerprint = if migrate {
+            migrate_v1(fingerprint, &entry.rule, entry.entity.as_deref(), &entry.message).unwrap_or(fingerprint)
+        } else {
+            fingerprint
+        };
+        entries.push((
+            fingerprint,
+            Entry {
+                fingerprint: fingerprint.to_string(),
+                ..entry
+            },
+        ));
     }
     Ok(Baseline { entries })
 }
@@ -91,13 +106,13 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
 pub fn apply(
     baseline: &Baseline,
     file: &Path,
-    paths: &[PathBuf],
+    paths: &[String],
     findings: &mut [Vec<Diagnostic>],
     ids: &mut [Vec<FindingId>],
 ) -> Baselined {
     let mut budget: BTreeMap<Fingerprint, u32> = BTreeMap::new();
-    for (fingerprint, _, count) in &baseline.entries {
-        *budget.entry(*fingerprint).or_insert(0) += count;
+    for (fingerprint, entry) in &baseline.entries {
+        *budget.entry(*fingerprint).or_insert(0) += entry.count;
     }
     let mut hidden = 0;
     for (findings, ids) in findings.iter_mut().zip(ids.iter_mut()) {
@@ -118,18 +133,9 @@ pub fn apply(
         let mut flags = keep.iter();
         ids.retain(|_| flags.next().copied().unwrap_or(true));
     }
-    // Only entries in the files checked now can have been fixed: checking
-    // one workspace of a larger baseline fixes nothing in the others.
-    let checked: Vec<String> = paths.iter().map(|p| normalise(&display(p))).collect();
-    let in_scope = |entry_file: &str| {
-        let entry_file = normalise(entry_file);
-        checked.iter().any(|path| {
-            path == "." || entry_file == *path || entry_file.starts_with(&format!("{}/", path.trim_end_matches('/')))
-        })
-    };
     let mut fixed = 0;
-    for (fingerprint, entry_file, _) in &baseline.entries {
-        if in_scope(entry_file) {
+    for (fingerprint, entry) in &baseline.entries {
+        if in_scope(paths, &entry.file) {
             // Spend what is left of this fingerprint's count on this entry.
             if let Some(left) = budget.get_mut(fingerprint) {
                 fixed += *left as usize;
@@ -144,24 +150,91 @@ pub fn apply(
     }
 }
 
+/// Whether a baseline entry's file is among the paths checked now (as
+/// reported): only those entries can have been fixed, since checking one
+/// workspace of a larger baseline fixes nothing in the others.
+fn in_scope(paths: &[String], entry_file: &str) -> bool {
+    let entry_file = normalise(entry_file);
+    paths.iter().map(|p| normalise(p)).any(|path| {
+        path == "." || entry_file == path || entry_file.starts_with(&format!("{}/", path.trim_end_matches('/')))
+    })
+}
+
 fn normalise(path: &str) -> String {
     ropa_check::fingerprint::normalise_path(path)
 }
 
-/// `ropa baseline`: writes today's findings to the baseline file.
+/// The entries of `baseline` that still occur: those outside the checked
+/// `paths` as they are, the others with their count lowered to what occurs
+/// now (in file order), and none added. Returns the entries kept and how
+/// many recorded findings were dropped.
+fn prune(baseline: &Baseline, paths: &[String], now: &[FindingId]) -> (Vec<Entry>, usize) {
+    let mut occurring: BTreeMap<Fingerprint, u32> = BTreeMap::new();
+    for id in now {
+        *occurring.entry(id.fingerprint).or_insert(0) += 1;
+    }
+    let mut kept = Vec::new();
+    let mut dropped = 0;
+    for (fingerprint, entry) in &baseline.entries {
+        if !in_scope(paths, &entry.file) {
+            kept.push(entry.clone());
+            continue;
+        }
+        let left = occurring.get_mut(fingerprint);
+        let take = left.as_ref().map_or(0, |n| (**n).min(entry.count));
+        if let Some(n) = left {
+            *n -= take;
+        }
+        dropped += (entry.count - take) as usize;
+        if take > 0 {
+            kept.push(Entry {
+                count: take,
+                ..entry.clone()
+            });
+        }
+    }
+    kept.sort();
+    (kept, dropped)
+}
+
+/// `ropa baseline`: writes today's findings to the baseline file, or with
+/// `--prune` drops from it the findings that no longer occur.
 pub fn run(args: &BaselineArgs) -> u8 {
+    let to_stdout = args.output == Path::new("-");
+    // Read the baseline to prune first: a missing or broken one is a usage
+    // error, before any work.
+    let old = if args.prune {
+        if to_stdout {
+            return fail("--prune rewrites a baseline file: name it with --output FILE, not `-`");
+        }
+        if !args.output.exists() {
+            return fail(&format!(
+                "nothing to prune: {} does not exist; record a baseline with `ropa baseline --output {}`",
+                display(&args.output),
+                display(&args.output)
+            ));
+        }
+        match read(&args.output) {
+            Ok(baseline) => Some(baseline),
+            Err(message) => return fail(&message),
+        }
+    } else {
+        None
+    };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
+    let mut checked = check_paths(&paths);
+    let roots = from_repository_root(&mut checked);
     let Checked {
         loaded,
         findings,
         ids,
         problems,
         ..
-    } = check_paths(&paths);
+    } = checked;
     if loaded.is_empty() && problems.is_empty() {
         return no_spec_files(&paths);
     }
@@ -172,6 +245,23 @@ pub fn run(args: &BaselineArgs) -> u8 {
             fail(&format!("{}: {}", display(&problem.path), problem.message));
         }
         return fail("no baseline written: fix the files above first");
+    }
+    if let Some(old) = old {
+        let shown: Vec<String> = paths.iter().map(|p| roots.shown(p)).collect();
+        let now: Vec<FindingId> = ids.iter().flatten().copied().collect();
+        let (kept, dropped) = prune(&old, &shown, &now);
+        let total: u32 = kept.iter().map(|e| e.count).sum();
+        let written = write_output(&args.output, baseline_text(kept).as_bytes());
+        if written == exit::CLEAN {
+            eprintln!(
+                "Dropped {} that no longer {} from {}; {} kept, none added.",
+                plural(dropped, "finding", "findings"),
+                if dropped == 1 { "occurs" } else { "occur" },
+                display(&args.output),
+                plural(total as usize, "finding", "findings"),
+            );
+        }
+        return written;
     }
     let mut entries: BTreeMap<Fingerprint, Entry> = BTreeMap::new();
     let mut counts = [0usize; 3];
@@ -198,16 +288,9 @@ pub fn run(args: &BaselineArgs) -> u8 {
                 });
         }
     }
-    let mut findings: Vec<Entry> = entries.into_values().collect();
-    findings.sort();
+    let findings: Vec<Entry> = entries.into_values().collect();
     let total: u32 = findings.iter().map(|e| e.count).sum();
-    let document = BaselineFile {
-        version: VERSION,
-        findings,
-    };
-    // Serializing plain structs of strings and numbers cannot fail.
-    let text = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";
-    let to_stdout = args.output == Path::new("-");
+    let text = baseline_text(findings);
     let written = if to_stdout {
         print(text.as_bytes())
     } else {
@@ -230,4 +313,16 @@ pub fn run(args: &BaselineArgs) -> u8 {
         );
     }
     written
+}
+
+/// The baseline file's text: current version, entries sorted by file, rule,
+/// entity and message, so re-recording diffs cleanly.
+fn baseline_text(mut findings: Vec<Entry>) -> String {
+    findings.sort();
+    let document = BaselineFile {
+        version: VERSION,
+        findings,
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
 }

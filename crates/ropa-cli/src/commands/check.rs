@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use codespan_reporting::term::termcolor::{Ansi, NoColor};
 use ropa_check::fingerprint::{FindingId, Fingerprint, fingerprint, identify, relative_to_root};
-use ropa_check::{Diagnostic, rank};
+use ropa_check::{Diagnostic, Rule, rank};
 use ropa_syntax::values::Severity;
 
 use super::{baseline, fail, print_with, use_color, write_output_with};
@@ -14,6 +14,7 @@ use crate::discover::{Job, Problem, SPEC_SUFFIX, discover};
 use crate::exit;
 use crate::load::{Loaded, display, load};
 use crate::output::{self, Report};
+use crate::paths::Roots;
 
 pub fn run(args: &CheckArgs) -> u8 {
     // Read the baseline first: a broken one is a usage error, before any work.
@@ -21,33 +22,67 @@ pub fn run(args: &CheckArgs) -> u8 {
         Ok(baseline) => baseline,
         Err(message) => return fail(&message),
     };
+    let chosen = match chosen_rules(&args.select, &args.ignore) {
+        Ok(chosen) => chosen,
+        Err(message) => return fail(&message),
+    };
+    if args.statistics && !matches!(args.format, Format::Human | Format::Concise | Format::Json) {
+        return fail("--statistics prints a table (--format human or concise) or JSON (--format json)");
+    }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
+    let mut checked = check_paths(&paths);
+    if args.add_allow {
+        if checked.loaded.is_empty() && checked.problems.is_empty() {
+            return no_spec_files(&paths);
+        }
+        if let Some(chosen) = &chosen {
+            select(&mut checked.findings, &mut checked.ids, chosen);
+        }
+        // Before paths are shown from the repository root: these are written.
+        return super::add_allow::run(&checked);
+    }
+    let roots = from_repository_root(&mut checked);
     let Checked {
         loaded,
         mut findings,
         mut ids,
         problems,
         ..
-    } = check_paths(&paths);
+    } = checked;
     if loaded.is_empty() && problems.is_empty() {
         return no_spec_files(&paths);
     }
+    let shown_paths: Vec<String> = paths.iter().map(|p| roots.shown(p)).collect();
     let baselined = match (&baseline, &args.baseline) {
-        (Some(baseline), Some(file)) => Some(baseline::apply(baseline, file, &paths, &mut findings, &mut ids)),
+        (Some(baseline), Some(file)) => Some(baseline::apply(baseline, file, &shown_paths, &mut findings, &mut ids)),
         _ => None,
     };
+    // After the baseline: entries of rules left out are not fixed.
+    if let Some(chosen) = &chosen {
+        select(&mut findings, &mut ids, chosen);
+    }
     let report = Report {
         results: loaded.iter().map(|l| &l.workspace).zip(findings).collect(),
         problems: &problems,
         ids,
         baseline: baselined,
         fail_on: severity(args.fail_on),
+        docs_url: args
+            .docs_url
+            .as_deref()
+            .map(|url| url.trim().trim_end_matches('/'))
+            .filter(|url| !url.is_empty()),
+        quiet: args.quiet,
     };
-    let status = exit_status(&report, args.fail_on);
+    let stale = args.fail_on_stale && report.baseline.as_ref().is_some_and(|b| b.fixed > 0);
+    let mut status = exit_status(&report, args.fail_on).max(if stale { exit::FINDINGS } else { exit::CLEAN });
+    if args.exit_zero && status == exit::FINDINGS {
+        status = exit::CLEAN;
+    }
     let to_stdout = args.output.as_deref().is_none_or(|o| o == Path::new("-"));
     let color = if to_stdout {
         use_color(args.color)
@@ -55,6 +90,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         args.color == ColorChoice::Always
     };
     let render = |out: &mut dyn Write| match args.format {
+        Format::Json if args.statistics => output::statistics::render_json(&report, out),
+        _ if args.statistics => output::statistics::render_text(&report, out),
+        Format::Concise => output::concise::render(&report, out),
         Format::Human if color => output::human::render(&report, &mut Ansi::new(out)),
         Format::Human => output::human::render(&report, &mut NoColor::new(out)),
         Format::Json => output::json::render(&report, out),
@@ -63,27 +101,86 @@ pub fn run(args: &CheckArgs) -> u8 {
         Format::Gitlab => output::gitlab::render(&report, out),
         Format::Junit => output::junit::render(&report, out),
     };
+    // A SARIF file from a run that could not read its input would tell
+    // code scanning that the unread files' alerts were fixed: none is
+    // written, and an upload step conditioned on the file skips.
+    let unfit = args.format == Format::Sarif && !report.problems.is_empty();
     let written = match &args.output {
+        Some(file) if !to_stdout && unfit => {
+            eprintln!(
+                "note: no SARIF written to {}: files could not be read (below)",
+                display(file)
+            );
+            exit::CLEAN
+        }
         Some(file) if !to_stdout => write_output_with(file, render),
         _ => print_with(render),
     };
     // People read the summary in the CI log; machine formats keep stdout
     // parseable, so it goes to stderr unless stdout already shows it.
-    let summary_shown = to_stdout && matches!(args.format, Format::Human | Format::Github);
+    let for_people = matches!(args.format, Format::Human | Format::Concise | Format::Github)
+        || (args.statistics && args.format != Format::Json);
+    let summary_shown = to_stdout && for_people;
     if !summary_shown && written == exit::CLEAN {
         // The report names unreadable files too, but a CI log should say why
         // the step failed without opening it.
-        if !matches!(args.format, Format::Human | Format::Github) {
+        if !for_people {
             for problem in report.problems {
                 eprintln!("error: {}: {}", display(&problem.path), problem.message);
             }
         }
-        if let Some(note) = output::fixed_note(&report) {
-            eprintln!("note: {note}");
+        if !args.quiet {
+            if let Some(note) = output::fixed_note(&report) {
+                eprintln!("note: {note}");
+            }
+            eprintln!("{}", output::summary_line(&report));
         }
-        eprintln!("{}", output::summary_line(&report));
     }
     status.max(written)
+}
+
+/// The rules `--select` and `--ignore` leave, or `None` for all; an unknown
+/// id is a usage error that names the closest one.
+fn chosen_rules(select: &[String], ignore: &[String]) -> Result<Option<Vec<Rule>>, String> {
+    if select.is_empty() && ignore.is_empty() {
+        return Ok(None);
+    }
+    let parse = |flag: &str, ids: &[String]| -> Result<Vec<Rule>, String> {
+        ids.iter()
+            .map(|id| id.trim())
+            .filter(|id| !id.is_empty())
+            .map(|id| {
+                Rule::from_id(id).ok_or_else(|| {
+                    let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+                    let hint = ropa_syntax::suggest::closest(id, &ids)
+                        .map(|c| format!(": did you mean `{c}`?"))
+                        .unwrap_or_default();
+                    format!("{flag} {id}: no rule is called `{id}`{hint} (`ropa rules` lists them)")
+                })
+            })
+            .collect()
+    };
+    let selected = parse("--select", select)?;
+    let ignored = parse("--ignore", ignore)?;
+    Ok(Some(
+        Rule::ALL
+            .iter()
+            .copied()
+            .filter(|r| selected.is_empty() || selected.contains(r))
+            .filter(|r| !ignored.contains(r))
+            .collect(),
+    ))
+}
+
+/// Keeps only the findings of `rules`, with their identities.
+fn select(findings: &mut [Vec<Diagnostic>], ids: &mut [Vec<FindingId>], rules: &[Rule]) {
+    for (findings, ids) in findings.iter_mut().zip(ids.iter_mut()) {
+        let keep: Vec<bool> = findings.iter().map(|f| rules.contains(&f.rule)).collect();
+        let mut flags = keep.iter();
+        findings.retain(|_| flags.next().copied().unwrap_or(true));
+        let mut flags = keep.iter();
+        ids.retain(|_| flags.next().copied().unwrap_or(true));
+    }
 }
 
 /// What checking some paths found.
@@ -138,6 +235,24 @@ pub fn check_paths(paths: &[PathBuf]) -> Checked {
         roots,
         problems,
     }
+}
+
+/// Rewrites the paths of `checked` (files and problems) as reported:
+/// relative to the repository root (see paths.rs), whatever the current
+/// folder. Returns the roots, to show other paths the same way.
+pub fn from_repository_root(checked: &mut Checked) -> Roots {
+    let roots = Roots::new(checked.roots.iter().map(Path::new));
+    for loaded in &mut checked.loaded {
+        for file in &mut loaded.workspace.files {
+            // Not shared yet: no copy is made.
+            let file = std::sync::Arc::make_mut(file);
+            file.path = roots.shown(Path::new(&file.path));
+        }
+    }
+    for problem in &mut checked.problems {
+        problem.path = PathBuf::from(roots.shown(&problem.path));
+    }
+    roots
 }
 
 /// The folder a workspace's file paths are relative to in fingerprints:

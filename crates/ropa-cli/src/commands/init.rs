@@ -23,8 +23,10 @@ overwritten without --force.
 
 Then edit organization.ropa.kdl and run `ropa check DIR`.";
 
-/// Where the language is documented, for the links in the files written.
-pub const DOCS: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs");
+/// Where the language is documented, for the files written: a page of
+/// ropa's own documentation, not a link (ropa has no address it could
+/// promise will stay true).
+pub const LANGUAGE_DOC: &str = "docs/language.md in ropa's documentation";
 
 pub const ORGANIZATION_FILE: &str = "organization.ropa.kdl";
 
@@ -217,7 +219,7 @@ pub fn config_file(name: &str, dir: &Path) -> String {
         "// The ropa workspace of {name}: this folder holds its record of processing\n\
          // activities (GDPR Art. 30). Every file whose name ends in .ropa.kdl, in this\n\
          // folder or below, belongs to it. Check the record with `ropa check {dir}`.\n\
-         // The language: {DOCS}/language.md\n\
+         // The language: {LANGUAGE_DOC}.\n\
          //\n\
          // To change how strict a rule is, remove the // below and edit: each rule is\n\
          // error, warning, info or off. `ropa rules` lists them, `ropa explain RULE`\n\
@@ -276,7 +278,7 @@ pub fn organization_file(name: &str, country: Country, hint: Option<&Organizatio
     let dir = display(dir);
     format!(
         "// {name}'s record of processing activities (GDPR Art. 30), written in the\n\
-         // ropa language: {DOCS}/language.md\n\
+         // ropa language ({LANGUAGE_DOC}).\n\
          //\n\
          // Lines starting with // are comments: ropa ignores them. Each commented\n\
          // example below says what it is for. Remove the // in front of it, put in\n\
@@ -368,6 +370,11 @@ mod tests {
         assert!(org.contains("retain \"7 years\""), "{org}");
         let config = config_file("Exempel AB", Path::new("record"));
         assert!(ropa_syntax::parse_config(&config).diagnostics.is_empty(), "{config}");
+        // No link ropa cannot vouch for: the documentation is named, not linked.
+        for text in [&org, &config] {
+            assert!(!text.contains("://"), "{text}");
+            assert!(text.contains("docs/language.md"), "{text}");
+        }
         // Uncommented, the examples are valid spec text too.
         const NODES: &[&str] = &[
             "contact ",

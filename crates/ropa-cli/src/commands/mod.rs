@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+mod add_allow;
 mod baseline;
 mod check;
 mod diff;

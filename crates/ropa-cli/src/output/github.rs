@@ -59,7 +59,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if let Some(note) = super::fixed_note(report) {
         writeln!(out, "::notice title={}::{}", property("ropa baseline"), data(&note))?;
     }
-    writeln!(out, "{}", super::summary_line(report))
+    if !report.quiet {
+        writeln!(out, "{}", super::summary_line(report))?;
+    }
+    Ok(())
 }
 
 /// Escapes a command's message.

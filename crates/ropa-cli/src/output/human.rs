@@ -104,8 +104,5 @@ fn snippet(workspace: &Workspace, finding: &Diagnostic) -> Snippet<usize> {
 }
 
 fn summary(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
-    if let Some(note) = super::fixed_note(report) {
-        writeln!(out, "note: {note}")?;
-    }
-    writeln!(out, "{}", super::summary_line(report))
+    super::write_summary(report, out)
 }

@@ -1,4 +1,4 @@
-//! Findings as JSON. The schema is documented in docs/output.md and is
+//! Findings as JSON. The schema is documented in docs/cli.md ("JSON output") and is
 //! versioned: fields are only ever added within a version.
 
 use ropa_check::{Diagnostic, Workspace};

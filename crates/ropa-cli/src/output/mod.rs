@@ -1,11 +1,13 @@
 //! Rendering findings in the formats `ropa check --format` offers.
 
+pub mod concise;
 pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod statistics;
 
 use ropa_check::fingerprint::FindingId;
 use ropa_check::{Diagnostic, FileId, Workspace};
@@ -27,6 +29,11 @@ pub struct Report<'a> {
     pub baseline: Option<Baselined>,
     /// Findings at least this severe fail the run (`--fail-on`).
     pub fail_on: Severity,
+    /// The address of ropa's docs folder (`--docs-url`), for rule links;
+    /// `None`: no links.
+    pub docs_url: Option<&'a str>,
+    /// `--quiet`: the findings only, no summary or notes.
+    pub quiet: bool,
 }
 
 /// The effect of `--baseline` on a run.
@@ -103,11 +110,23 @@ pub fn summary_line(report: &Report) -> String {
     )
 }
 
+/// The notes and the summary line that end the formats people read, unless
+/// `--quiet`.
+pub fn write_summary(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if report.quiet {
+        return Ok(());
+    }
+    if let Some(note) = fixed_note(report) {
+        writeln!(out, "note: {note}")?;
+    }
+    writeln!(out, "{}", summary_line(report))
+}
+
 /// The note about baseline entries that no longer occur, if any.
 pub fn fixed_note(report: &Report) -> Option<String> {
     let baseline = report.baseline.as_ref().filter(|b| b.fixed > 0)?;
     Some(format!(
-        "{} recorded in {} no longer {}: run `ropa baseline --output {}` to drop {}",
+        "{} recorded in {} no longer {}: run `ropa baseline --prune --output {}` to drop {} (it adds nothing)",
         plural(baseline.fixed, "finding", "findings"),
         baseline.file,
         if baseline.fixed == 1 { "occurs" } else { "occur" },
@@ -159,9 +178,20 @@ impl<'a> Positions<'a> {
         }
     }
 
-    /// The file's path as shown (relative to where ropa runs, `/`-separated).
+    /// The file's path as shown: relative to the repository root (paths.rs), `/`-separated.
     pub fn path(&self, file: FileId) -> &'a str {
         self.workspace.file(file).map_or("", |f| f.path.as_str())
+    }
+
+    /// Where the line holding `offset` ends (before its line break).
+    pub fn line_end(&self, file: FileId, offset: u32) -> Position {
+        let text = self.workspace.file(file).map_or("", |f| f.text.as_str());
+        let mut start = (offset as usize).min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+        self.position(file, u32::try_from(end).unwrap_or(offset))
     }
 
     pub fn position(&self, file: FileId, offset: u32) -> Position {

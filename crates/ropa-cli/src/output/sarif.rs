@@ -15,8 +15,6 @@ use super::{Positions, Report, Seq, map_findings, write_json};
 use crate::load::display;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-/// One place for the project's address: Cargo.toml `workspace.package`.
-const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 #[derive(Serialize)]
 struct Log<R> {
@@ -46,7 +44,9 @@ struct Driver {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
-    information_uri: &'static str,
+    /// Only a configured address (`--docs-url`): ropa links nowhere by default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<String>,
     rules: Vec<RuleDescriptor>,
 }
 
@@ -57,7 +57,8 @@ struct RuleDescriptor {
     short_description: Text,
     full_description: Text,
     help: Help,
-    help_uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: Configuration,
     properties: RuleProperties,
 }
@@ -81,6 +82,11 @@ struct Configuration {
 #[derive(Serialize)]
 struct RuleProperties {
     tags: Vec<String>,
+    /// How often the rule is right when it reports (code scanning sorts by it).
+    precision: &'static str,
+    /// The rule's default severity in code scanning's terms.
+    #[serde(rename = "problem.severity")]
+    problem_severity: &'static str,
 }
 
 #[derive(Serialize)]
@@ -113,7 +119,7 @@ struct SarifResult {
 
 #[derive(Serialize)]
 struct PartialFingerprints {
-    #[serde(rename = "ropaFingerprint/v1")]
+    #[serde(rename = "ropaFingerprint/v2")]
     ropa: String,
 }
 
@@ -189,8 +195,11 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
                     name: "ropa",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
-                    information_uri: REPOSITORY,
-                    rules: Rule::ALL.iter().map(|rule| descriptor(*rule)).collect(),
+                    information_uri: report.docs_url.map(str::to_owned),
+                    rules: Rule::ALL
+                        .iter()
+                        .map(|rule| descriptor(*rule, report.docs_url))
+                        .collect(),
                 },
             },
             invocations: [Invocation {
@@ -212,12 +221,9 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// Where a rule is documented: its section of docs/rules.md.
-pub fn help_uri(rule: Rule) -> String {
-    format!("{REPOSITORY}/blob/main/docs/rules.md#{}", rule.id())
-}
-
-fn descriptor(rule: Rule) -> RuleDescriptor {
+/// A rule's descriptor: its full help in text and Markdown (what GitHub
+/// shows when there is no link), and a link when `docs_url` is configured.
+fn descriptor(rule: Rule, docs_url: Option<&str>) -> RuleDescriptor {
     let info = rule.info();
     let mut tags = vec!["gdpr".to_owned(), info.category.title().to_lowercase()];
     tags.extend(info.articles.iter().map(|a| (*a).to_owned()));
@@ -247,18 +253,48 @@ fn descriptor(rule: Rule) -> RuleDescriptor {
             text: info.explanation.to_owned(),
         },
         help: Help { text, markdown },
-        help_uri: help_uri(rule),
+        help_uri: docs_url.map(|url| ropa_check::docs::rule_url(url, rule)),
         default_configuration: Configuration {
             level: level(info.default_severity),
         },
-        properties: RuleProperties { tags },
+        properties: RuleProperties {
+            tags,
+            precision: precision(info.category),
+            problem_severity: match info.default_severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "recommendation",
+            },
+        },
+    }
+}
+
+/// Structure rules read the text itself and are always right; the GDPR
+/// rules decide from the facts the record states, which it may state
+/// incompletely (and then a rule says what to add), so their findings are
+/// very likely but not certain.
+fn precision(category: Category) -> &'static str {
+    if category == Category::Structure {
+        "very-high"
+    } else {
+        "high"
     }
 }
 
 fn result(positions: &Positions, finding: &Diagnostic, id: FindingId) -> SarifResult {
-    let mut message = finding.message.to_string();
+    // Brackets are escaped: in SARIF message text `[text](id)` is a link,
+    // and GitHub shows related locations only when the message links them.
+    let mut message = escape(&finding.message);
+    for (i, related) in finding.related.iter().enumerate() {
+        message.push_str(&format!(
+            "{}[{}]({})",
+            if i == 0 { "\nsee: " } else { "; " },
+            escape(&related.message),
+            i + 1
+        ));
+    }
     if let Some(help) = &finding.help {
-        message.push_str(&format!("\nhelp: {help}"));
+        message.push_str(&format!("\nhelp: {}", escape(help)));
     }
     let related = finding
         .related
@@ -290,9 +326,20 @@ fn result(positions: &Positions, finding: &Diagnostic, id: FindingId) -> SarifRe
     }
 }
 
+/// `[` and `]` escaped (SARIF 2.1.0 §3.11.5), so text from the specs never
+/// reads as a link.
+fn escape(text: &str) -> String {
+    text.replace('[', "\\[").replace(']', "\\]")
+}
+
+/// The finding's place. A node over several lines is marked on its first
+/// line only: GitHub shows no alert whose region runs past the diff.
 fn location(positions: &Positions, file: ropa_check::FileId, span: ropa_syntax::Span) -> Location {
     let start = positions.position(file, span.start);
-    let end = positions.position(file, span.end);
+    let mut end = positions.position(file, span.end);
+    if end.line > start.line {
+        end = positions.line_end(file, span.start);
+    }
     Location {
         id: None,
         physical_location: PhysicalLocation {
@@ -309,9 +356,9 @@ fn location(positions: &Positions, file: ropa_check::FileId, span: ropa_syntax::
     }
 }
 
-/// A relative path stays relative to the folder ropa ran in (the
-/// repository root in CI: `%SRCROOT%`); an absolute one becomes a `file:`
-/// URI.
+/// A relative path is relative to the repository root (paths.rs), which is
+/// what `%SRCROOT%` means to code scanning; an absolute one (a file under no
+/// root) becomes a `file:` URI.
 fn artifact(path: &str) -> ArtifactLocation {
     let path = path.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
@@ -371,5 +418,10 @@ mod tests {
         assert_eq!(artifact("C:\\work\\a.ropa.kdl").uri, "file:///C:/work/a.ropa.kdl");
         // A colon in a relative path's first segment must not read as a scheme.
         assert_eq!(artifact("a:b.ropa.kdl").uri, "a%3Ab.ropa.kdl");
+    }
+
+    #[test]
+    fn brackets_in_messages_are_escaped_so_only_related_locations_are_links() {
+        assert_eq!(escape("see [a](1) and [b]"), "see \\[a\\](1) and \\[b\\]");
     }
 }

@@ -32,6 +32,11 @@ pub fn ropa_in(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // What CI runners and users set must not leak into the tests.
+        .env_remove("GITHUB_WORKSPACE")
+        .env_remove("CI_PROJECT_DIR")
+        .env_remove("ROPA_DOCS_URL")
+        .env_remove("ROPA_FORMAT")
         .output()
         .expect("ropa runs")
 }
@@ -132,9 +137,9 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
         .args(args)
         .current_dir(dir)
         .env("GIT_AUTHOR_NAME", "ropa test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.invalid")
+        .env("GIT_AUTHOR_EMAIL", "ropa-test@localhost")
         .env("GIT_COMMITTER_NAME", "ropa test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.invalid")
+        .env("GIT_COMMITTER_EMAIL", "ropa-test@localhost")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .output()
         .expect("git runs");
@@ -151,7 +156,7 @@ pub fn git_repo(name: &str) -> TempDir {
     let dir = TempDir::new(name);
     git(dir.path(), &["init", "--quiet", "--initial-branch=main"]);
     git(dir.path(), &["config", "user.name", "ropa test"]);
-    git(dir.path(), &["config", "user.email", "test@example.invalid"]);
+    git(dir.path(), &["config", "user.email", "ropa-test@localhost"]);
     git(dir.path(), &["config", "commit.gpgsign", "false"]);
     dir
 }

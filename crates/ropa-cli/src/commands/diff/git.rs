@@ -82,6 +82,11 @@ impl Repo {
         let spec = format!("{revision}^{{commit}}");
         match git(&self.toplevel, &["rev-parse", "--verify", "--quiet", &spec]) {
             Ok(out) => Ok(String::from_utf8_lossy(&out).trim().to_owned()),
+            // A repository before its first commit: HEAD is the empty tree,
+            // so the pre-commit hook works on the first commit too.
+            Err(_) if revision == "HEAD" && self.unborn() => {
+                git(&self.toplevel, &["mktree"]).map(|out| String::from_utf8_lossy(&out).trim().to_owned())
+            }
             Err(_) => Err(format!(
                 "`{revision}` is neither a folder nor a git revision of {}{}",
                 display(&self.toplevel),
@@ -92,6 +97,12 @@ impl Repo {
                 }
             )),
         }
+    }
+
+    /// Whether HEAD names a branch with no commit yet.
+    fn unborn(&self) -> bool {
+        git(&self.toplevel, &["rev-parse", "--verify", "--quiet", "HEAD"]).is_err()
+            && git(&self.toplevel, &["symbolic-ref", "--quiet", "HEAD"]).is_ok()
     }
 
     /// Writes the spec files and workspace files of `commit` under `into`,
