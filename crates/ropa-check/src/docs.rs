@@ -7,6 +7,10 @@ use ropa_syntax::values::Keyword;
 
 use crate::rules::{Category, Rule};
 
+/// The severity policy every rule's declaration applies; each rule's
+/// `severity_reason` says how.
+const POLICY: &str = include_str!("severity_policy.md");
+
 pub fn rules_markdown() -> String {
     let mut md = String::new();
     md.push_str("# Rules\n\n");
@@ -18,6 +22,8 @@ pub fn rules_markdown() -> String {
          `allow RULE reason=\"…\"` and in the `rules` block of `ropa.kdl`), a default severity, and the law it rests \
          on. `ropa explain RULE` prints the same text in the terminal.\n\n",
     );
+    md.push_str(POLICY);
+    md.push_str("\n## Catalogue\n\n");
     md.push_str("| Rule | Severity | What it finds |\n|---|---|---|\n");
     for rule in Rule::ALL {
         let info = rule.info();
@@ -51,6 +57,7 @@ pub fn rules_markdown() -> String {
             let _ = writeln!(md, "**Guidance:** {}\n", info.guidance.join("; "));
         }
         let _ = writeln!(md, "{}\n", info.explanation);
+        let _ = writeln!(md, "**Severity:** {}\n", info.severity_reason);
         if !info.bad.is_empty() {
             let _ = writeln!(md, "Reported:\n\n```kdl\n{}\n```\n", info.bad);
         }

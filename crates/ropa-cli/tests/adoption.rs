@@ -83,7 +83,9 @@ fn init_then_check_gives_only_honest_findings() {
     );
 
     let (code, list) = findings(&dir, "record");
-    assert_eq!(code, Some(0), "{list:#?}");
+    // The contact details are a mandatory element (Art. 30(1)(a)) init
+    // cannot know: an error until the user adds them.
+    assert_eq!(code, Some(1), "{list:#?}");
     let mut rules: Vec<&str> = list.iter().filter_map(|f| f["rule"].as_str()).collect();
     rules.sort();
     assert_eq!(
@@ -95,7 +97,15 @@ fn init_then_check_gives_only_honest_findings() {
             "record-incomplete"
         ]
     );
-    assert!(list.iter().all(|f| f["severity"] == "warning"), "{list:#?}");
+    for f in &list {
+        let contact = f["message"].as_str().is_some_and(|m| m.contains("contact details"));
+        let expected = if contact { "error" } else { "warning" };
+        assert_eq!(f["severity"], expected, "{f:#?}");
+    }
+    assert!(
+        list.iter().any(|f| f["severity"] == "error"),
+        "the missing contact details must be reported: {list:#?}"
+    );
 }
 
 #[test]

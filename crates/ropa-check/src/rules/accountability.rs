@@ -13,7 +13,8 @@ use crate::diagnostic::{Diagnostic, FileId};
 pub const RECORD_INCOMPLETE: RuleInfo = RuleInfo {
     id: "record-incomplete",
     category: Category::Accountability,
-    default_severity: Severity::Warning,
+    default_severity: Severity::Error,
+    severity_reason: "Error: data subjects, data categories, the controller a processor works for and the organization's contact details are mandatory elements of the record (Art. 30(1)(a), (c), 30(2)(a)); a missing country or region, which only decides the competent authority, is a warning.",
     summary: "a field the record of processing must contain is missing",
     articles: &["GDPR Art. 30(1)", "GDPR Art. 30(2)", "GDPR Art. 26(1)"],
     guidance: &[
@@ -30,6 +31,7 @@ pub const DPIA_REQUIRED: RuleInfo = RuleInfo {
     id: "dpia-required",
     category: Category::Accountability,
     default_severity: Severity::Warning,
+    severity_reason: "Warning where two WP248 criteria call for a human judgement of high risk (Art. 35(1)); error in the Art. 35(3) cases, where a DPIA is always mandatory; never for an activity performed as processor, since Art. 35 binds the controller.",
     summary: "an activity that likely needs a data protection impact assessment has none",
     articles: &["GDPR Art. 35(1)", "GDPR Art. 35(3)"],
     guidance: &[
@@ -46,6 +48,7 @@ pub const DPO_REQUIRED: RuleInfo = RuleInfo {
     id: "dpo-required",
     category: Category::Accountability,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: whether the large-scale processing is a core activity (Art. 37(1)(b), (c)) is a judgement a human must make.",
     summary: "the activities meet an Art. 37(1) condition but no data protection officer is appointed",
     articles: &["GDPR Art. 37(1)", "GDPR Art. 37(7)"],
     guidance: &[
@@ -62,6 +65,7 @@ pub const AUTOMATED_DECISION_WITHOUT_SAFEGUARDS: RuleInfo = RuleInfo {
     id: "automated-decision-without-safeguards",
     category: Category::Accountability,
     default_severity: Severity::Error,
+    severity_reason: "Error: a solely automated decision without the Art. 22(3) safeguards is a likely infringement.",
     summary: "a solely automated decision has no safeguards recorded",
     articles: &["GDPR Art. 22(1)", "GDPR Art. 22(3)", "GDPR Art. 13(2)(f)"],
     guidance: &[
@@ -78,6 +82,7 @@ pub const MISSING_SECURITY_MEASURES: RuleInfo = RuleInfo {
     id: "missing-security-measures",
     category: Category::Accountability,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: Art. 30(1)(g) asks for a description of the measures only \"where possible\", so a missing one is a gap.",
     summary: "the record describes no security measures",
     articles: &["GDPR Art. 32", "GDPR Art. 30(1)(g)", "GDPR Art. 30(2)(d)"],
     guidance: &["ENISA, Handbook on Security of Personal Data Processing (2017)"],
@@ -92,6 +97,7 @@ pub const MISSING_BREACH_PROCEDURE: RuleInfo = RuleInfo {
     id: "missing-breach-procedure",
     category: Category::Accountability,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: no article makes the procedure itself mandatory; without it the Art. 33 deadline is at risk, a gap a DPO should close.",
     summary: "the organization has no personal data breach procedure",
     articles: &["GDPR Art. 33(1)", "GDPR Art. 33(5)", "GDPR Art. 34"],
     guidance: &["EDPB Guidelines 9/2022 on personal data breach notification under GDPR (v2.0, 28 March 2023)"],
@@ -106,6 +112,7 @@ pub const MISSING_RIGHTS_PROCEDURE: RuleInfo = RuleInfo {
     id: "missing-rights-procedure",
     category: Category::Accountability,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: no article makes the procedure itself mandatory; without it the Art. 12(3) one-month deadline is at risk, a gap a DPO should close.",
     summary: "the organization has no procedure for data-subject requests",
     articles: &["GDPR Art. 12(2)", "GDPR Art. 12(3)", "GDPR Art. 15-22"],
     guidance: &["EDPB Guidelines 01/2022 on data subject rights - right of access (v2.0, 28 March 2023)"],
@@ -186,6 +193,9 @@ fn organization(ctx: &Context, out: &mut Vec<Diagnostic>) {
     };
     let name = &org.name;
     let mut findings: Vec<(Rule, String, String)> = Vec::new();
+    // Country and region only decide which law and authority apply;
+    // Art. 30(1)(a) does not list them, so they are gaps, not errors.
+    let mut gaps: Vec<(String, String)> = Vec::new();
     let mut push = |rule: Rule, message: &str, help: &str| findings.push((rule, message.to_owned(), help.to_owned()));
     let contact = org.contact.as_ref().filter(|c| !is_placeholder(&c.name.value));
     let dpo = matches!(&org.dpo, Some(Dpo::Appointed(dpo)) if !is_placeholder(&dpo.name.value));
@@ -197,11 +207,10 @@ fn organization(ctx: &Context, out: &mut Vec<Diagnostic>) {
         );
     }
     if org.country.is_none() {
-        push(
-            Rule::RecordIncomplete,
-            "the organization gives no country: ropa cannot tell which national law and authority apply",
-            "add `country XX` (ISO 3166-1 alpha-2)",
-        );
+        gaps.push((
+            "the organization gives no country: ropa cannot tell which national law and authority apply".to_owned(),
+            "add `country XX` (ISO 3166-1 alpha-2)".to_owned(),
+        ));
     }
     let measured = |measures: &[ropa_syntax::model::Text]| measures.iter().any(|m| !is_placeholder(&m.value));
     let activity_security = ctx.index.activities.iter().any(|(_, a)| measured(&a.security));
@@ -236,27 +245,31 @@ fn organization(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // region ropa cannot name the authority, and never falls back on the
     // federal one.
     match (competent, &org.region) {
-        (Some(ropa_law::Competent::NeedsRegion(c)), None) => findings.push((
-            Rule::RecordIncomplete,
+        (Some(ropa_law::Competent::NeedsRegion(c)), None) => gaps.push((
             format!(
                 "the organization is in {} but names no region: ropa cannot tell which authority supervises it",
                 c.name()
             ),
             "add `region` with the ISO 3166-2 code of the Land where the organization is established, such as `region DE-BY` (BDSG § 40)".to_owned(),
         )),
-        (Some(_), Some(region)) if Some(region.value.country()) != country => findings.push((
-            Rule::RecordIncomplete,
+        (Some(_), Some(region)) if Some(region.value.country()) != country => gaps.push((
             format!("the region `{}` is not in the organization's country", region.value),
             "give the region of the country of establishment, or correct the country".to_owned(),
         )),
         _ => {}
     }
     for (rule, message, help) in findings {
-        out.push(
-            Diagnostic::new(rule, file, name.span, message)
-                .help(help)
-                .entity("organization"),
-        );
+        let finding = Diagnostic::new(rule, file, name.span, message)
+            .help(help)
+            .entity("organization");
+        out.push(finding);
+    }
+    for (message, help) in gaps {
+        let mut finding = Diagnostic::new(Rule::RecordIncomplete, file, name.span, message)
+            .help(help)
+            .entity("organization");
+        finding.severity = Severity::Warning;
+        out.push(finding);
     }
 }
 
@@ -348,6 +361,11 @@ fn dpia_criteria(ctx: &Context, activity: &Activity) -> (Vec<&'static str>, Opti
 }
 
 fn dpia(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
+    // Art. 35 binds the controller: a processor assists it (Art. 28(3)(f))
+    // but does not carry out the DPIA for processing it performs for it.
+    if matches!(&activity.role, Some(role) if role.kind.value == RoleKind::Processor) {
+        return;
+    }
     let id = &activity.id.value;
     let (criteria, mandatory) = dpia_criteria(ctx, activity);
     let listed = criteria.join(", ");

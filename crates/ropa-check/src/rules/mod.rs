@@ -71,6 +71,9 @@ pub struct RuleInfo {
     pub id: &'static str,
     pub category: Category,
     pub default_severity: Severity,
+    /// One sentence: why the rule has its severity under the policy in
+    /// docs/rules.md (error, warning, info), and when a finding differs.
+    pub severity_reason: &'static str,
     /// One line: what the rule finds.
     pub summary: &'static str,
     /// The legal provisions it rests on ("GDPR Art. 6(1)").
@@ -196,6 +199,7 @@ impl Rule {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ropa_syntax::values::Keyword;
 
     #[test]
     fn ids_are_unique_kebab_case() {
@@ -238,6 +242,20 @@ mod tests {
             assert!(!info.summary.is_empty() && !info.summary.ends_with('.'), "{}", info.id);
             assert!(!info.explanation.is_empty(), "{}", info.id);
             assert!(!info.fix.is_empty(), "{}", info.id);
+            assert!(
+                !info.severity_reason.trim().is_empty(),
+                "{} gives no reason for its severity",
+                info.id
+            );
+            // The reason opens with the severity it justifies, so a changed
+            // severity cannot keep a stale reason.
+            assert!(
+                info.severity_reason
+                    .starts_with(&crate::docs::capitalize(info.default_severity.as_str())),
+                "{}: the severity reason does not open with `{}`",
+                info.id,
+                info.default_severity.as_str()
+            );
             if info.category != Category::Structure {
                 assert!(!info.articles.is_empty(), "{} cites no article", info.id);
                 assert!(

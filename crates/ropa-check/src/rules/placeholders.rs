@@ -13,6 +13,7 @@ pub const PLACEHOLDER_VALUE: RuleInfo = RuleInfo {
     id: "placeholder-value",
     category: Category::Accountability,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: a placeholder is not a value, a gap to fill; the field's own rule judges it as absent.",
     summary: "a value is a placeholder (`TODO`, `TBD`, `REFERENCE`, \"fill in\", an empty string) waiting to be filled in",
     articles: &["GDPR Art. 5(2)", "GDPR Art. 30(1)", "GDPR Art. 30(3)"],
     guidance: &[],

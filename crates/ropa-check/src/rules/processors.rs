@@ -23,6 +23,7 @@ pub const PROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
     id: "processor-without-dpa",
     category: Category::Processors,
     default_severity: Severity::Error,
+    severity_reason: "Error: a processor working without an agreement the record says is missing is a likely infringement (Art. 28(3)).",
     summary: "the record says a processor works without a data processing agreement (`dpa none`)",
     articles: &["GDPR Art. 28(3)", "GDPR Art. 28(9)"],
     guidance: &[
@@ -39,6 +40,7 @@ pub const SUBPROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
     id: "subprocessor-without-dpa",
     category: Category::Processors,
     default_severity: Severity::Error,
+    severity_reason: "Error: in the processor's own record, a sub-processor without an agreement is a likely infringement (Art. 28(4)).",
     summary: "the record says a sub-processor works without a written agreement (`dpa none`)",
     articles: &["GDPR Art. 28(2)", "GDPR Art. 28(4)"],
     guidance: &[
@@ -55,6 +57,7 @@ pub const DPA_NOT_REFERENCED: RuleInfo = RuleInfo {
     id: "dpa-not-referenced",
     category: Category::Processors,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: the agreement may exist, but the record does not reference it, a gap a DPO should close (Art. 5(2)).",
     summary: "a processor's data processing agreement is not referenced, so the record cannot show that one exists",
     articles: &["GDPR Art. 28(3)", "GDPR Art. 28(4)", "GDPR Art. 5(2)"],
     guidance: &[
@@ -71,6 +74,7 @@ pub const JOINT_CONTROLLER_WITHOUT_ARRANGEMENT: RuleInfo = RuleInfo {
     id: "joint-controller-without-arrangement",
     category: Category::Processors,
     default_severity: Severity::Error,
+    severity_reason: "Error: joint controllers must have an arrangement (Art. 26(1)); the record says none exists or names none.",
     summary: "a joint controller has no arrangement on record",
     articles: &["GDPR Art. 26(1)", "GDPR Art. 26(2)"],
     guidance: &[
@@ -89,6 +93,7 @@ pub const TRACKER_WITHOUT_JOINT_CONTROLLER: RuleInfo = RuleInfo {
     id: "tracker-without-joint-controller",
     category: Category::Processors,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: whether a social-media tracker makes the site a joint controller is a judgement on the facts (C-40/17).",
     summary: "an activity uses a tracker whose vendor is a joint controller for the collection, but names no joint controller",
     articles: &["GDPR Art. 26(1)", "GDPR Art. 26(2)", "GDPR Art. 30(1)(a)"],
     guidance: &[
@@ -106,6 +111,7 @@ pub const CONTROLLER_DETAILS_MISSING: RuleInfo = RuleInfo {
     id: "controller-details-missing",
     category: Category::Processors,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: the controller is named, but its contact details, representative or DPO are missing, a gap a DPO should close (Art. 30(2)(a)).",
     summary: "the processor record lacks the contact details of a controller it processes for",
     articles: &["GDPR Art. 30(2)(a)", "GDPR Art. 27", "GDPR Art. 37"],
     guidance: &[

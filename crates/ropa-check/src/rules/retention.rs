@@ -13,6 +13,7 @@ pub const MISSING_RETENTION: RuleInfo = RuleInfo {
     id: "missing-retention",
     category: Category::Retention,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: Art. 30(1)(f) asks for time limits only \"where possible\", so a missing one is a gap, not a missing mandatory element.",
     summary: "a controller activity says nothing about how long data is kept",
     articles: &["GDPR Art. 5(1)(e)", "GDPR Art. 30(1)(f)", "GDPR Art. 13(2)(a)"],
     guidance: &[
@@ -29,6 +30,7 @@ pub const INDEFINITE_RETENTION: RuleInfo = RuleInfo {
     id: "indefinite-retention",
     category: Category::Retention,
     default_severity: Severity::Error,
+    severity_reason: "Error: keeping data with no limit is a likely breach of storage limitation (Art. 5(1)(e)).",
     summary: "a retention is \"as long as necessary\", \"forever\" or otherwise has no period or criterion",
     articles: &["GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)", "GDPR Recital 39"],
     guidance: &[
@@ -45,6 +47,7 @@ pub const RETENTION_BELOW_STATUTE: RuleInfo = RuleInfo {
     id: "retention-below-statute",
     category: Category::Retention,
     default_severity: Severity::Error,
+    severity_reason: "Error: deleting sooner than the statute requires is a likely breach of that legal obligation.",
     summary: "data kept under a statute is kept for less time than the statute requires",
     articles: &["GDPR Art. 6(1)(c)", "GDPR Art. 17(3)(b)"],
     guidance: &["National bookkeeping acts, see the facts below"],
@@ -59,6 +62,7 @@ pub const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
     id: "retention-above-statute",
     category: Category::Retention,
     default_severity: Severity::Info,
+    severity_reason: "Info: a statute's minimum is context; a longer period may have its own reason for a DPO to weigh.",
     summary: "data kept under a statute is kept longer than the statute requires",
     articles: &["GDPR Art. 5(1)(e)"],
     guidance: &["National bookkeeping acts, see the facts below"],

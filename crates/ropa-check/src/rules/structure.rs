@@ -12,9 +12,13 @@ use crate::context::Context;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::index::Declared;
 
+// One argument per field a structural rule varies; a const fn cannot take
+// a builder, and the catalogue must stay a table of constants.
+#[allow(clippy::too_many_arguments)]
 const fn structural(
     id: &'static str,
     default_severity: Severity,
+    severity_reason: &'static str,
     summary: &'static str,
     explanation: &'static str,
     bad: &'static str,
@@ -25,6 +29,7 @@ const fn structural(
         id,
         category: Category::Structure,
         default_severity,
+        severity_reason,
         summary,
         articles: &[],
         guidance: &[],
@@ -39,6 +44,7 @@ const fn structural(
 pub const SYNTAX_ERROR: RuleInfo = structural(
     "syntax-error",
     Severity::Error,
+    "Error: what the file says is lost, so nothing in it can be checked.",
     "the file is not valid KDL",
     "The spec could not be read as KDL 2 at this point. The rest of the file is still read and checked, but the broken part is skipped, so findings that depend on it may be missing.",
     "activity web {\n    purpose \"Run the website\n}",
@@ -49,6 +55,7 @@ pub const SYNTAX_ERROR: RuleInfo = structural(
 pub const UNKNOWN_NODE: RuleInfo = structural(
     "unknown-node",
     Severity::Error,
+    "Error: the node is ignored, so what it was meant to record is lost.",
     "a node the language does not have, or not in this place",
     "ropa only understands the nodes of its language, each in its place (a `purpose` belongs inside an `activity`). An unknown node is usually a typo, and what it says is ignored.",
     "activity web {\n    purpse \"Run the website\"\n}",
@@ -59,6 +66,7 @@ pub const UNKNOWN_NODE: RuleInfo = structural(
 pub const UNKNOWN_PROPERTY: RuleInfo = structural(
     "unknown-property",
     Severity::Error,
+    "Error: the property is ignored, so what it was meant to record is lost.",
     "a property the node does not have",
     "Each node takes a fixed set of properties. An unknown one is usually a typo, and its value is ignored.",
     "basis consent withdrawl=\"Unsubscribe link\"",
@@ -69,6 +77,7 @@ pub const UNKNOWN_PROPERTY: RuleInfo = structural(
 pub const INVALID_VALUE: RuleInfo = structural(
     "invalid-value",
     Severity::Error,
+    "Error: the value cannot be read, so the fact it gives is lost.",
     "a value of the wrong type, an unknown keyword, or too many arguments",
     "Legal bases, transfer mechanisms, roles and the other closed vocabularies accept only their listed words, and each value has a type (text, number, #true/#false). A wrong value is ignored.",
     "basis contrct",
@@ -79,6 +88,7 @@ pub const INVALID_VALUE: RuleInfo = structural(
 pub const MISSING_VALUE: RuleInfo = structural(
     "missing-value",
     Severity::Error,
+    "Error: the node says nothing without its argument, so the fact it gives is lost.",
     "a node lacks its required argument",
     "Some nodes mean nothing without their argument: a `country` without a code, a `data` declaration without an id.",
     "organization {\n    country SE\n}",
@@ -89,6 +99,7 @@ pub const MISSING_VALUE: RuleInfo = structural(
 pub const REPEATED_NODE: RuleInfo = structural(
     "repeated-node",
     Severity::Error,
+    "Error: only one of the repeated nodes can be read, so the others are lost.",
     "a node that may appear only once appears again",
     "An activity has one purpose, an organization one country; a workspace has one organization. When one is given twice, only the first counts, which hides the other from the record.",
     "activity web {\n    purpose \"Run the website\"\n    purpose \"Marketing\"\n}",
@@ -99,6 +110,7 @@ pub const REPEATED_NODE: RuleInfo = structural(
 pub const INVALID_ID: RuleInfo = structural(
     "invalid-id",
     Severity::Error,
+    "Error: references to the id cannot resolve, so the record loses what they link.",
     "an id that is not a single word",
     "Ids name declarations so that other parts of the spec can refer to them. They are single words of letters, digits, `-`, `_` and `.`.",
     "data \"contact details\" \"Name and e-mail\"",
@@ -109,6 +121,7 @@ pub const INVALID_ID: RuleInfo = structural(
 pub const INVALID_COUNTRY: RuleInfo = structural(
     "invalid-country",
     Severity::Error,
+    "Error: without a readable country ropa cannot judge transfers or national law.",
     "a country code that is not ISO 3166-1 alpha-2",
     "Transfers, adequacy and the applicable national law are decided by country, so ropa needs the standard two-letter code. `UK` and `EL` are common mistakes for `GB` and `GR`; `EU` is not a country.",
     "stored-in UK",
@@ -119,6 +132,7 @@ pub const INVALID_COUNTRY: RuleInfo = structural(
 pub const INVALID_DURATION: RuleInfo = structural(
     "invalid-duration",
     Severity::Error,
+    "Error: a period that cannot be read leaves the Art. 30(1)(f) time limit unknown.",
     "a retention period that is not a duration",
     "A retention period is a whole number and a unit, so that it can be compared with statutes and shown in the record.",
     "retain \"7 yrs\"",
@@ -129,6 +143,7 @@ pub const INVALID_DURATION: RuleInfo = structural(
 pub const INVALID_DATE: RuleInfo = structural(
     "invalid-date",
     Severity::Error,
+    "Error: a date that cannot be read leaves the fact it dates unknown.",
     "a date that is not a calendar date in YYYY-MM-DD form",
     "Dates (such as when a DPA was signed) are written in ISO 8601 form so that they sort and compare.",
     "dpa \"10/01/2023\"",
@@ -139,6 +154,7 @@ pub const INVALID_DATE: RuleInfo = structural(
 pub const UNDEFINED_REFERENCE: RuleInfo = structural(
     "undefined-reference",
     Severity::Error,
+    "Error: the reference points at nothing, so the record loses what it links.",
     "an id that is not declared in the workspace",
     "Activities refer to data categories, subjects, processors and recipients by id. An id that is declared nowhere (or declared as something else) leaves a hole in the record.",
     "activity web {\n    data contcat\n}",
@@ -149,6 +165,7 @@ pub const UNDEFINED_REFERENCE: RuleInfo = structural(
 pub const DUPLICATE_ID: RuleInfo = structural(
     "duplicate-id",
     Severity::Error,
+    "Error: references to the id are ambiguous, so the record cannot be read as written.",
     "an id declared more than once",
     "Every id names one declaration in the whole workspace, across files. With two, references are ambiguous; the first declaration is used.",
     "data contact \"Name\"\ndata contact \"E-mail\"",
@@ -159,6 +176,7 @@ pub const DUPLICATE_ID: RuleInfo = structural(
 pub const UNUSED_DECLARATION: RuleInfo = structural(
     "unused-declaration",
     Severity::Warning,
+    "Warning: a declaration no activity uses is a gap to close (stale or forgotten), not an infringement.",
     "a data category, subject category, processor or recipient that no activity uses",
     "A declaration no activity refers to is either left over or a sign that an activity is missing from the record: data held with no purpose is a problem of its own (Art. 5(1)(b)).",
     "processor old-crm \"Old CRM Ltd\"",
@@ -169,6 +187,7 @@ pub const UNUSED_DECLARATION: RuleInfo = structural(
 pub const MISSING_ORGANIZATION: RuleInfo = structural(
     "missing-organization",
     Severity::Error,
+    "Error: the controller's name and contact details are mandatory (Art. 30(1)(a)).",
     "the workspace declares no organization",
     "Every record belongs to a controller or processor (Art. 30(1)(a)). Its country decides which national law and supervisory authority apply, so many rules need it.",
     "activity web {\n    purpose \"Run the website\"\n}",
@@ -179,6 +198,7 @@ pub const MISSING_ORGANIZATION: RuleInfo = structural(
 pub const UNKNOWN_RULE: RuleInfo = structural(
     "unknown-rule",
     Severity::Error,
+    "Error: the setting or `allow` cannot apply, so what the user meant to decide is lost.",
     "an `allow` or a `rules` setting names a rule that does not exist",
     "Suppressions and severity settings name rules by id. An unknown id is a typo or a rule that was renamed, and the setting has no effect.",
     "allow consent-only-bases reason=\"…\"",

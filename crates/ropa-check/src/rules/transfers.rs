@@ -15,6 +15,7 @@ pub const UNDECLARED_TRANSFER: RuleInfo = RuleInfo {
     id: "undeclared-transfer",
     category: Category::Transfers,
     default_severity: Severity::Error,
+    severity_reason: "Error: transfers are a mandatory element of the record (Art. 30(1)(e)), and one with no declared safeguard is a likely infringement (Art. 44).",
     summary: "a processor or recipient stores or accesses data outside the EEA, but the activity declares no transfer there",
     articles: &["GDPR Art. 44", "GDPR Art. 30(1)(e)", "GDPR Art. 13(1)(f)"],
     guidance: &["EDPB Guidelines 05/2021 on the interplay between Art. 3 and Chapter V (v2.0, 14 February 2023)"],
@@ -29,6 +30,7 @@ pub const TRANSFER_WITHOUT_SAFEGUARD: RuleInfo = RuleInfo {
     id: "transfer-without-safeguard",
     category: Category::Transfers,
     default_severity: Severity::Error,
+    severity_reason: "Error: a transfer without adequacy or safeguard is a likely infringement (Art. 44, 46).",
     summary: "a transfer to a country without adequacy has no Art. 46 safeguard or Art. 49 derogation",
     articles: &["GDPR Art. 44", "GDPR Art. 45", "GDPR Art. 46", "GDPR Art. 49"],
     guidance: &[
@@ -46,6 +48,7 @@ pub const SCC_WITHOUT_TIA: RuleInfo = RuleInfo {
     id: "scc-without-tia",
     category: Category::Transfers,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: the SCCs may suffice, but the record does not show the transfer impact assessment (Schrems II), a gap a DPO should close.",
     summary: "a transfer under SCCs or another Art. 46 tool has no transfer impact assessment",
     articles: &["GDPR Art. 46(1)", "GDPR Art. 5(2)", "SCC 2021/914 Clause 14"],
     guidance: &[
@@ -63,6 +66,7 @@ pub const DEROGATION_FOR_REGULAR_TRANSFER: RuleInfo = RuleInfo {
     id: "derogation-for-regular-transfer",
     category: Category::Transfers,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: whether a transfer is occasional enough for Art. 49 is a judgement a human must make.",
     summary: "an Art. 49 derogation is used for a transfer that is not occasional",
     articles: &["GDPR Art. 49(1)", "GDPR Recital 111"],
     guidance: &["EDPB Guidelines 2/2018 on derogations of Article 49 (25 May 2018), section 1"],
@@ -77,6 +81,7 @@ pub const THIRD_COUNTRY_PARENT: RuleInfo = RuleInfo {
     id: "third-country-parent",
     category: Category::Transfers,
     default_severity: Severity::Info,
+    severity_reason: "Info: an EEA-hosted processor with a third-country parent is context (Art. 48 risk), not a defect.",
     summary: "an EEA-hosted processor or recipient is owned from a third country",
     articles: &["GDPR Art. 48", "GDPR Art. 28(1)", "GDPR Art. 32"],
     guidance: &[
@@ -94,6 +99,7 @@ pub const UNKNOWN_LOCATION: RuleInfo = RuleInfo {
     id: "unknown-location",
     category: Category::Transfers,
     default_severity: Severity::Warning,
+    severity_reason: "Warning: ropa cannot tell whether data leaves the EEA; the record lacks the fact, a gap a DPO should close.",
     summary: "the record does not say where a party an activity uses keeps the data, so no transfer can be ruled out",
     articles: &[
         "GDPR Art. 30(1)(e)",

@@ -16,6 +16,7 @@ struct RuleOut {
     id: &'static str,
     category: &'static str,
     severity: &'static str,
+    severity_reason: &'static str,
     summary: &'static str,
     articles: &'static [&'static str],
     guidance: &'static [&'static str],
@@ -38,6 +39,7 @@ impl From<&'static RuleInfo> for RuleOut {
             id: info.id,
             category: info.category.title(),
             severity: info.default_severity.as_str(),
+            severity_reason: info.severity_reason,
             summary: info.summary,
             articles: info.articles,
             guidance: info.guidance,
@@ -129,6 +131,7 @@ pub fn explanation(info: &RuleInfo) -> String {
         text.push('\n');
     }
     let _ = writeln!(text, "Why it matters\n{}\n", indent(&wrap(info.explanation, 76)));
+    let _ = writeln!(text, "Severity\n{}\n", indent(&wrap(info.severity_reason, 76)));
     if !info.bad.is_empty() {
         let _ = writeln!(text, "Reported\n{}\n", indent(info.bad));
     }
