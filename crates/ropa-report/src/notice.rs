@@ -477,15 +477,11 @@ fn joint_controllers(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope, s: &mut Section)
     let view = ctx.view;
     let mut seen: Vec<usize> = Vec::new();
     for activity in &scope.activities {
-        for r in &view.activities[*activity].activity.joint_controllers {
-            let found = view
-                .parties
-                .iter()
-                .position(|p| p.party.kind == PartyKind::JointController && p.id() == r.value);
-            if let Some(p) = found
-                && !seen.contains(&p)
+        for r in &view.activities[*activity].joint_controllers {
+            if let Ref::Found(p) = r
+                && !seen.contains(p)
             {
-                seen.push(p);
+                seen.push(*p);
             }
         }
     }
@@ -495,7 +491,12 @@ fn joint_controllers(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope, s: &mut Section)
             .activities
             .iter()
             .copied()
-            .filter(|a| view.activities[*a].activity.joint_controllers.iter().any(|r| r.value == party.id()))
+            .filter(|a| {
+                view.activities[*a]
+                    .joint_controllers
+                    .iter()
+                    .any(|r| matches!(r, Ref::Found(q) if *q == p))
+            })
             .collect();
         let mut line = vec![text(fill(
             ctx.t(Key::NoticeJointControllerText),

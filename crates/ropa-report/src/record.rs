@@ -4,7 +4,7 @@
 //! as missing rather than left out, so the gap is visible to whoever reads
 //! the record.
 
-use ropa_syntax::model::{Activity, Controller, Dpia, Dpo, PartyKind};
+use ropa_syntax::model::{Activity, Controller, Dpia, Dpo};
 use ropa_syntax::values::{RoleKind, is_placeholder};
 
 use crate::doc::{Block, Field, Inline, Line, Row, Section, Table, Tone, join, lines, link, missing, muted, text};
@@ -211,8 +211,14 @@ pub fn role(ctx: &Ctx, activity: &Activity) -> Line {
             RoleKind::JointController => Key::RoleWith,
             _ => Key::RoleFor,
         };
+        let named = match kind {
+            RoleKind::Processor => declared_controller(ctx, &counterpart.value)
+                .and_then(|c| c.name.as_ref())
+                .map_or(counterpart.value.as_str(), |n| n.value.as_str()),
+            _ => counterpart.value.as_str(),
+        };
         out.push(text(" "));
-        out.push(muted(format!("{} {}", ctx.t(key), counterpart.value)));
+        out.push(muted(format!("{} {named}", ctx.t(key))));
     }
     out
 }
@@ -220,7 +226,7 @@ pub fn role(ctx: &Ctx, activity: &Activity) -> Line {
 /// Art. 30(2)(a): the controller an activity is performed for, with its
 /// name, contact details, representative and DPO. What the article asks and
 /// the spec does not give is a visible placeholder, not a silence.
-fn processor_for(ctx: &Ctx, activity: &Activity, fields: &mut Vec<Field>) {
+pub(crate) fn processor_for(ctx: &Ctx, activity: &Activity, fields: &mut Vec<Field>) {
     let cite = Some(Cite::new(30, 2, 'a'));
     let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref()) else {
         fields.push(field(ctx, Key::ControllerOnBehalf, cite, vec![missing(ctx.t(Key::NotRecorded))]));
@@ -299,18 +305,13 @@ fn declared_controller<'a>(ctx: &Ctx<'_, 'a>, id: &str) -> Option<&'a Controller
 
 /// Art. 26: the joint controllers an activity names, each with the
 /// reference to the arrangement, or a placeholder where it has none.
-pub fn joint_controllers(ctx: &Ctx, activity: &Activity) -> Vec<Line> {
-    activity
-        .joint_controllers
+pub(crate) fn joint_controllers(ctx: &Ctx, a: &ActivityView) -> Vec<Line> {
+    a.joint_controllers
         .iter()
         .map(|r| {
-            let party = ctx
-                .view
-                .parties
-                .iter()
-                .find(|p| p.party.kind == PartyKind::JointController && p.id() == r.value);
-            let Some(party) = party else {
-                return pieces::undeclared(ctx, &r.value);
+            let party = match r {
+                Ref::Found(p) => &ctx.view.parties[*p],
+                Ref::Undefined(id) => return pieces::undeclared(ctx, id),
             };
             let mut line = vec![text(format!("{}: ", ctx.t(Key::JointController)))];
             line.push(link(party.name(), party.anchor.clone()));
@@ -357,7 +358,7 @@ fn controller_activity(ctx: &Ctx, a: &ActivityView) -> Section {
             None => controllers.push(missing(ctx.t(Key::NotRecorded))),
         }
     }
-    for line in joint_controllers(ctx, activity) {
+    for line in joint_controllers(ctx, a) {
         controllers.push(Inline::Break);
         controllers.extend(line);
     }

@@ -128,7 +128,7 @@ pub(super) const LANGUAGE: Language = Language {
         (FillControllerDpo, "databeskyttelsesrådgiver hos {}, eller at ingen databeskyttelsesrådgiver er udpeget"),
         (FillControllerRepresentative, "repræsentant i Unionen for {} (artikel 27)"),
         (FillArrangement, "henvisning til ordningen med {} (artikel 26)"),
-        (NoticeJointControllerText, "For {} fastlægger vi sammen med {}, hvordan og hvorfor dine personoplysninger behandles: vi er fælles dataansvarlige (artikel 26)."),
+        (NoticeJointControllerText, "For {} fastlægger vi sammen med {}, hvordan og hvorfor dine personoplysninger behandles: vi er fælles dataansvarlige."),
         (NoticeArrangementText, "Hovedindholdet af ordningen med {} er tilgængeligt for dig."),
         (CategoriesOfProcessing, "Kategorier af behandling"),
         (SubProcessors, "Underdatabehandlere"),

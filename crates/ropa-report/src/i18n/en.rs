@@ -120,7 +120,7 @@ pub(super) const LANGUAGE: Language = Language {
         (FillControllerDpo, "the data protection officer of {}, or that none is appointed"),
         (FillControllerRepresentative, "the representative in the EU of {} (Art. 27)"),
         (FillArrangement, "the reference to the arrangement with {} (Art. 26)"),
-        (NoticeJointControllerText, "For {} we decide together with {} how and why your data is processed: we are joint controllers (Art. 26)."),
+        (NoticeJointControllerText, "For {} we decide together with {} how and why your data is processed: we are joint controllers."),
         (NoticeArrangementText, "The essence of our arrangement with {} is available to you."),
         (CategoriesOfProcessing, "Categories of processing"),
         (SubProcessors, "Sub-processors"),

@@ -126,7 +126,7 @@ pub(super) const LANGUAGE: Language = Language {
         (FillControllerDpo, "personvernombud hos {}, eller at det ikke er utpekt noe personvernombud"),
         (FillControllerRepresentative, "representant i EØS for {} (artikkel 27)"),
         (FillArrangement, "henvisning til ordningen med {} (artikkel 26)"),
-        (NoticeJointControllerText, "For {} bestemmer vi sammen med {} hvordan og hvorfor personopplysningene dine behandles: vi er felles behandlingsansvarlige (artikkel 26)."),
+        (NoticeJointControllerText, "For {} bestemmer vi sammen med {} hvordan og hvorfor personopplysningene dine behandles: vi er felles behandlingsansvarlige."),
         (NoticeArrangementText, "Hovedinnholdet i ordningen med {} er tilgjengelig for deg."),
         (CategoriesOfProcessing, "Kategorier av behandling"),
         (SubProcessors, "Underdatabehandlere"),

@@ -125,7 +125,7 @@ pub(super) const LANGUAGE: Language = Language {
         (FillControllerDpo, "dataskyddsombud hos {}, eller att inget dataskyddsombud är utsett"),
         (FillControllerRepresentative, "företrädare i unionen för {} (artikel 27)"),
         (FillArrangement, "hänvisning till arrangemanget med {} (artikel 26)"),
-        (NoticeJointControllerText, "För {} bestämmer vi tillsammans med {} hur och varför dina personuppgifter behandlas: vi är gemensamt personuppgiftsansvariga (artikel 26)."),
+        (NoticeJointControllerText, "För {} bestämmer vi tillsammans med {} hur och varför dina personuppgifter behandlas: vi är gemensamt personuppgiftsansvariga."),
         (NoticeArrangementText, "Det väsentliga innehållet i arrangemanget med {} finns tillgängligt för dig."),
         (CategoriesOfProcessing, "Kategorier av behandling"),
         (SubProcessors, "Underbiträden"),
