@@ -20,6 +20,9 @@ pub(crate) enum Class {
     Subjects,
     Party,
     Activity,
+    /// Named by `role processor for=`, which also takes words: not yet a
+    /// reference the editor navigates or renames.
+    Controller,
 }
 
 impl Class {
@@ -29,6 +32,7 @@ impl Class {
             Declared::Subjects(_) => Class::Subjects,
             Declared::Party(_) => Class::Party,
             Declared::Activity(_) => Class::Activity,
+            Declared::Controller(_) => Class::Controller,
         }
     }
     fn of_target(target: RefTarget) -> Class {
