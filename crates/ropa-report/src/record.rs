@@ -229,7 +229,12 @@ pub fn role(ctx: &Ctx, activity: &Activity) -> Line {
 pub(crate) fn processor_for(ctx: &Ctx, activity: &Activity, fields: &mut Vec<Field>) {
     let cite = Some(Cite::new(30, 2, 'a'));
     let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref()) else {
-        fields.push(field(ctx, Key::ControllerOnBehalf, cite, vec![missing(ctx.t(Key::NotRecorded))]));
+        fields.push(field(
+            ctx,
+            Key::ControllerOnBehalf,
+            cite,
+            vec![missing(ctx.t(Key::NotRecorded))],
+        ));
         return;
     };
     let Some(controller) = declared_controller(ctx, &counterpart.value) else {
@@ -274,7 +279,10 @@ pub(crate) fn processor_for(ctx: &Ctx, activity: &Activity, fields: &mut Vec<Fie
             ctx,
             Key::Representative,
             Some(Cite::article(27)),
-            vec![placeholder(ctx, &fill(ctx.t(Key::FillControllerRepresentative), &[name]))],
+            vec![placeholder(
+                ctx,
+                &fill(ctx.t(Key::FillControllerRepresentative), &[name]),
+            )],
         )),
         None => {}
     }

@@ -251,11 +251,7 @@ impl<'a> View<'a> {
                         .collect(),
                     processors: activity.processors.iter().map(|r| party_ref(&r.value)).collect(),
                     recipients: activity.recipients.iter().map(|r| party_ref(&r.value)).collect(),
-                    joint_controllers: activity
-                        .joint_controllers
-                        .iter()
-                        .map(|r| party_ref(&r.value))
-                        .collect(),
+                    joint_controllers: activity.joint_controllers.iter().map(|r| party_ref(&r.value)).collect(),
                     counts: Counts::default(),
                 }
             })

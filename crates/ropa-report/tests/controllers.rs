@@ -90,7 +90,10 @@ fn the_processor_record_names_the_controller_with_its_details_in_every_format() 
         ] {
             assert!(out.contains(expected), "{format:?}: no {expected:?} in the record");
         }
-        assert!(!out.contains("to complete"), "{format:?}: a complete controller left a gap");
+        assert!(
+            !out.contains("to complete"),
+            "{format:?}: a complete controller left a gap"
+        );
     }
 }
 
@@ -118,7 +121,11 @@ fn a_controller_without_contact_details_shows_the_placeholder() {
 #[test]
 fn a_controller_without_dpo_shows_the_placeholder_and_dpo_none_is_shown_as_such() {
     let without = CONTROLLER.replace("    dpo \"Dana Berg\" email=\"dpo@acme-retail.se\"\n", "");
-    let out = record(&workspace(ORGANIZATION, &without, ACTIVITIES), Format::Markdown, Lang::En);
+    let out = record(
+        &workspace(ORGANIZATION, &without, ACTIVITIES),
+        Format::Markdown,
+        Lang::En,
+    );
     assert!(out.contains("[to complete: the data protection officer of Acme Retail AB"));
 
     let none = CONTROLLER.replace(
@@ -133,7 +140,11 @@ fn a_controller_without_dpo_shows_the_placeholder_and_dpo_none_is_shown_as_such(
 #[test]
 fn a_controller_outside_the_eea_needs_its_representative() {
     let abroad = CONTROLLER.replace("country SE", "country US");
-    let out = record(&workspace(ORGANIZATION, &abroad, ACTIVITIES), Format::Markdown, Lang::En);
+    let out = record(
+        &workspace(ORGANIZATION, &abroad, ACTIVITIES),
+        Format::Markdown,
+        Lang::En,
+    );
     assert!(out.contains("[to complete: the representative in the EU of Acme Retail AB (Art. 27)]"));
 
     let represented = abroad.replace(
@@ -168,7 +179,10 @@ fn the_controller_record_names_each_joint_controller_with_its_arrangement() {
             "{format:?}"
         );
     }
-    let without = ACTIVITIES.replace("    arrangement \"Meta Controller Addendum, accepted 2025-02-01\"\n", "");
+    let without = ACTIVITIES.replace(
+        "    arrangement \"Meta Controller Addendum, accepted 2025-02-01\"\n",
+        "",
+    );
     let ws = workspace(ORGANIZATION, CONTROLLER, &without);
     for format in [Format::Html, Format::Markdown] {
         let out = record(&ws, format, Lang::En);
@@ -187,7 +201,10 @@ fn the_notice_names_the_joint_controller_and_says_the_arrangement_is_available_o
     ));
     assert!(out.contains("The essence of our arrangement with Meta Platforms Ireland Ltd is available to you."));
 
-    let without = ACTIVITIES.replace("    arrangement \"Meta Controller Addendum, accepted 2025-02-01\"\n", "");
+    let without = ACTIVITIES.replace(
+        "    arrangement \"Meta Controller Addendum, accepted 2025-02-01\"\n",
+        "",
+    );
     let out = render(
         &workspace(ORGANIZATION, CONTROLLER, &without),
         Kind::Notice,
@@ -202,8 +219,11 @@ fn the_notice_names_the_joint_controller_and_says_the_arrangement_is_available_o
 #[test]
 fn every_language_uses_its_legal_terms() {
     let ws = complete();
-    let without_contact =
-        workspace(ORGANIZATION, &CONTROLLER.replace(" email=\"privacy@acme-retail.se\"", ""), ACTIVITIES);
+    let without_contact = workspace(
+        ORGANIZATION,
+        &CONTROLLER.replace(" email=\"privacy@acme-retail.se\"", ""),
+        ACTIVITIES,
+    );
     let cases: [(Lang, &str, &str, &str); 3] = [
         (
             Lang::Sv,
