@@ -5,7 +5,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
-use ropa_syntax::model::{Activity, DataCategory, Organization, Party, PartyKind, SubjectCategory, Text};
+use ropa_syntax::model::{Activity, Controller, DataCategory, Organization, Party, PartyKind, SubjectCategory, Text};
 use ropa_syntax::schema::RefTarget;
 
 use crate::diagnostic::FileId;
@@ -17,6 +17,8 @@ pub enum Declared<'a> {
     Subjects(&'a SubjectCategory),
     Party(&'a Party),
     Activity(&'a Activity),
+    /// A controller the organization processes for (`role processor for=ID`).
+    Controller(&'a Controller),
 }
 
 impl<'a> Declared<'a> {
@@ -26,6 +28,7 @@ impl<'a> Declared<'a> {
             Declared::Subjects(s) => &s.id,
             Declared::Party(p) => &p.id,
             Declared::Activity(a) => &a.id,
+            Declared::Controller(c) => &c.id,
         }
     }
     pub fn describe(self) -> &'static str {
@@ -34,6 +37,7 @@ impl<'a> Declared<'a> {
             Declared::Subjects(_) => "data-subject category",
             Declared::Party(p) => p.kind.keyword(),
             Declared::Activity(_) => "activity",
+            Declared::Controller(_) => "controller",
         }
     }
     pub fn matches(self, target: RefTarget) -> bool {
@@ -95,6 +99,9 @@ impl<'a> Index<'a> {
                 index.activities.push((file, activity));
                 index.declare(file, Declared::Activity(activity));
             }
+            for controller in &model.controllers {
+                index.declare(file, Declared::Controller(controller));
+            }
         }
         index
     }
@@ -113,6 +120,18 @@ impl<'a> Index<'a> {
     pub fn declarations(&self, id: &str) -> impl Iterator<Item = Declaration<'a>> + '_ {
         let later = self.duplicates.get(id).map_or(&[][..], Vec::as_slice);
         self.by_id.get(id).into_iter().chain(later).copied()
+    }
+
+    /// The controller declared with an id (`role processor for=ID`), if the
+    /// id's first declaration is one.
+    pub fn controller(&self, id: &str) -> Option<(FileId, &'a Controller)> {
+        match self.by_id.get(id) {
+            Some(Declaration {
+                file,
+                item: Declared::Controller(c),
+            }) => Some((*file, *c)),
+            _ => None,
+        }
     }
 
     /// The declaration an id refers to, if it is of the expected kind.

@@ -210,6 +210,7 @@ pub(crate) fn describe(item: Declared<'_>) -> Option<&str> {
         Declared::Subjects(s) => s.description.as_ref().map(|t| t.value.as_str()),
         Declared::Party(p) => p.entity.as_ref().map(|t| t.value.as_str()),
         Declared::Activity(a) => a.name.as_ref().map(|t| t.value.as_str()),
+        Declared::Controller(c) => c.name.as_ref().map(|t| t.value.as_str()),
     }
 }
 

@@ -307,6 +307,15 @@ pub(crate) fn declaration_markdown(ws: &Workspace, file: FileId, item: Declared<
                 });
             }
         }
+        Declared::Controller(c) => {
+            if let Some(country) = &c.country {
+                md.push_str(&format!(
+                    "\n- established in {} ({})",
+                    country.value,
+                    country.value.name()
+                ));
+            }
+        }
         Declared::Activity(a) => {
             if let Some(purpose) = &a.purpose {
                 md.push_str(&format!("\n- purpose: {}", purpose.value));

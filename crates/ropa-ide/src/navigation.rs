@@ -20,6 +20,9 @@ pub(crate) enum Class {
     Subjects,
     Party,
     Activity,
+    /// Named by `role processor for=ID` (which also takes words: only a
+    /// value that is an id is navigated).
+    Controller,
 }
 
 impl Class {
@@ -29,6 +32,7 @@ impl Class {
             Declared::Subjects(_) => Class::Subjects,
             Declared::Party(_) => Class::Party,
             Declared::Activity(_) => Class::Activity,
+            Declared::Controller(_) => Class::Controller,
         }
     }
     fn of_target(target: RefTarget) -> Class {
@@ -51,6 +55,7 @@ pub(crate) fn class_of_declaration(node_name: &str) -> Option<Class> {
         "subjects" => Class::Subjects,
         "processor" | "subprocessor" | "recipient" | "joint-controller" | "system" => Class::Party,
         "activity" => Class::Activity,
+        "controller" => Class::Controller,
         _ => return None,
     })
 }
@@ -80,6 +85,7 @@ fn id_at(ws: &Workspace, file: FileId, offset: u32) -> Option<IdAt> {
     let (class, target) = match kind {
         ValueKind::Ref(target) => (Class::of_target(target), Some(target)),
         ValueKind::Id => (class_of_declaration(&located.innermost()?.node.name.value)?, None),
+        _ if is_controller_ref(&located, entry, id) => (Class::Controller, None),
         _ => return None,
     };
     Some(IdAt {
@@ -88,6 +94,14 @@ fn id_at(ws: &Workspace, file: FileId, offset: u32) -> Option<IdAt> {
         span: entry.value_span,
         target,
     })
+}
+
+/// `for=ID` on a `role`: the controller the activity processes for, when
+/// written as an id rather than in words.
+fn is_controller_ref(located: &crate::locate::Located<'_>, entry: &ropa_syntax::kdl::Entry, id: &str) -> bool {
+    entry.name.as_ref().is_some_and(|n| n.value == "for")
+        && located.innermost().is_some_and(|n| n.node.name.value == "role")
+        && ropa_syntax::is_valid_id(id)
 }
 
 fn declarations(index: &Index<'_>, id: &str, class: Class) -> Vec<Location> {
@@ -113,6 +127,19 @@ pub(crate) fn usages(ws: &Workspace, id: &str, class: Class) -> Vec<Usage> {
     let mut out = Vec::new();
     for (file, spec) in ws.specs() {
         for activity in &spec.model.activities {
+            let processes_for = activity
+                .role
+                .as_ref()
+                .filter(|r| r.kind.value == ropa_syntax::values::RoleKind::Processor)
+                .and_then(|r| r.counterpart.as_ref())
+                .filter(|c| class == Class::Controller && c.value == id);
+            if let Some(counterpart) = processes_for {
+                out.push(Usage {
+                    file,
+                    span: counterpart.span,
+                    activity: activity.id.value.to_string(),
+                });
+            }
             for (target, reference) in activity_references(activity) {
                 if reference.value == id && Class::of_target(target) == class {
                     out.push(Usage {
@@ -327,5 +354,44 @@ mod tests {
         let (span, id) = super::prepare_rename(&fx.ws, fx.cursor_file, fx.cursor).expect("an id");
         assert_eq!(id, "contact");
         assert_eq!(&fx.text(fx.cursor_file)[span.range()], "contact");
+    }
+
+    const PROCESSOR: &str = "//- /controllers.ropa.kdl\ncontroller acme \"Acme AB\" {\n    country SE\n}\n//- /activities.ropa.kdl\nactivity hosting {\n    role processor for=acme\n}\nactivity payroll {\n    role processor for=\"Our customers\"\n}\n";
+
+    #[test]
+    fn controller_ids_navigate_through_for() {
+        let fixture = PROCESSOR.replace("for=acme", "for=ac$0me");
+        insta::assert_snapshot!(locations(&fixture, |f| super::definition(&f.ws, f.cursor_file, f.cursor)), @r#"/controllers.ropa.kdl:1:12 "acme""#);
+        let fixture = PROCESSOR.replace("controller acme", "controller ac$0me");
+        insta::assert_snapshot!(locations(&fixture, |f| super::references(&f.ws, f.cursor_file, f.cursor, true)), @r#"
+        /activities.ropa.kdl:2:24 "acme"
+        /controllers.ropa.kdl:1:12 "acme"
+        "#);
+        // Near miss: a controller in words is no id.
+        let fixture = PROCESSOR.replace("Our customers", "Our cus$0tomers");
+        assert_eq!(
+            locations(&fixture, |f| super::definition(&f.ws, f.cursor_file, f.cursor)),
+            ""
+        );
+    }
+
+    #[test]
+    fn rename_a_controller_renames_its_for() {
+        let fixture = PROCESSOR.replace("controller acme", "controller ac$0me");
+        let fx = Fixture::parse(&fixture);
+        let edits = super::rename(&fx.ws, fx.cursor_file, fx.cursor, "acme-retail").expect("valid rename");
+        insta::assert_snapshot!(fx.apply(&edits), @r#"
+        //- /controllers.ropa.kdl
+        controller acme-retail "Acme AB" {
+            country SE
+        }
+        //- /activities.ropa.kdl
+        activity hosting {
+            role processor for=acme-retail
+        }
+        activity payroll {
+            role processor for="Our customers"
+        }
+        "#);
     }
 }

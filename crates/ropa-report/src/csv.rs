@@ -81,10 +81,19 @@ fn record_row(ctx: &Ctx, a: &ActivityView) -> Vec<String> {
     let role = activity.role.as_ref();
     let org = view.organization.map(|(_, o)| o);
     let controller = match activity.role_kind() {
-        RoleKind::Processor => role
-            .and_then(|r| r.counterpart.as_ref())
-            .map(|c| c.value.to_string())
-            .unwrap_or_default(),
+        RoleKind::Processor => {
+            let mut fields = Vec::new();
+            record::processor_for(ctx, activity, &mut fields);
+            fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| match i {
+                    0 => plain(&f.value),
+                    _ => format!("{}: {}", f.label, plain(&f.value)),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
         _ => org.map_or_else(String::new, |o| {
             let mut line = vec![crate::doc::text(o.name.value.as_str())];
             if let Some(contact) = &o.contact {
@@ -103,9 +112,14 @@ fn record_row(ctx: &Ctx, a: &ActivityView) -> Vec<String> {
                     .as_ref()
                     .map(|x| format!("{}: {}", ctx.t(Key::Arrangement), x.value)),
             );
+            parts.extend(record::joint_controllers(ctx, a).iter().map(|l| plain(l)));
             parts.join("\n")
         }
-        _ => String::new(),
+        _ => record::joint_controllers(ctx, a)
+            .iter()
+            .map(|l| plain(l))
+            .collect::<Vec<_>>()
+            .join("\n"),
     };
     let join = |items: Vec<String>| items.join("\n");
     let bases = join(activity.bases.iter().map(|b| plain(&pieces::basis(ctx, b))).collect());

@@ -119,6 +119,8 @@ pub enum GapField {
     Safeguards,
     /// The organization's `country`, which names the supervisory authority.
     Country,
+    /// A joint controller's `arrangement` (Art. 26(2)).
+    Arrangement,
 }
 
 impl GapField {
@@ -143,6 +145,7 @@ impl GapField {
             GapField::Logic => "logic",
             GapField::Safeguards => "safeguards",
             GapField::Country => "country",
+            GapField::Arrangement => "arrangement",
         }
     }
 }
@@ -384,7 +387,9 @@ pub fn draft(ctx: &Ctx, scope: &Scope) -> Notice {
     }
 
     let receivers = receivers(ctx, scope);
-    part.children.push(controller(ctx, &mut gaps, org_name));
+    let mut who = controller(ctx, &mut gaps, org_name);
+    joint_controllers(ctx, &mut gaps, scope, &mut who);
+    part.children.push(who);
     part.children.push(purposes(ctx, &mut gaps, scope));
     if let Some(s) = legitimate_interests(ctx, &mut gaps, scope) {
         part.children.push(s);
@@ -463,6 +468,54 @@ fn controller(ctx: &Ctx, gaps: &mut Gaps, org_name: &str) -> Section {
         s.blocks.push(Block::Paragraph(line));
     }
     s
+}
+
+/// Art. 26(2): each joint controller, the purposes it shares with the
+/// organization, and that the essence of the arrangement is available, said
+/// only where the record references the arrangement.
+fn joint_controllers(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope, s: &mut Section) {
+    let view = ctx.view;
+    let mut seen: Vec<usize> = Vec::new();
+    for activity in &scope.activities {
+        for r in &view.activities[*activity].joint_controllers {
+            if let Ref::Found(p) = r
+                && !seen.contains(p)
+            {
+                seen.push(*p);
+            }
+        }
+    }
+    for p in seen {
+        let party = &view.parties[p];
+        let sharing: Vec<usize> = scope
+            .activities
+            .iter()
+            .copied()
+            .filter(|a| {
+                view.activities[*a]
+                    .joint_controllers
+                    .iter()
+                    .any(|r| matches!(r, Ref::Found(q) if *q == p))
+            })
+            .collect();
+        let mut line = vec![text(fill(
+            ctx.t(Key::NoticeJointControllerText),
+            &[&titles(ctx, &sharing), party.name()],
+        ))];
+        line.push(text(" "));
+        match given(&party.party.arrangement) {
+            Some(_) => line.push(text(fill(ctx.t(Key::NoticeArrangementText), &[party.name()]))),
+            None => line.push(gaps.add(
+                ctx,
+                s,
+                GapField::Arrangement,
+                vec![party.id().to_owned()],
+                fill(ctx.t(Key::FillArrangement), &[party.name()]),
+            )),
+        }
+        cited(ctx, &mut line, Cite::paragraph(26, 2));
+        s.blocks.push(Block::Paragraph(line));
+    }
 }
 
 /// Art. 13(1)(c), 13(2)(a) and 14(1)(d): purpose, data, legal basis and

@@ -4,11 +4,12 @@
 //! as missing rather than left out, so the gap is visible to whoever reads
 //! the record.
 
-use ropa_syntax::model::{Activity, Dpia, Dpo};
-use ropa_syntax::values::RoleKind;
+use ropa_syntax::model::{Activity, Controller, Dpia, Dpo};
+use ropa_syntax::values::{RoleKind, is_placeholder};
 
 use crate::doc::{Block, Field, Inline, Line, Row, Section, Table, Tone, join, lines, link, missing, muted, text};
-use crate::i18n::{self, Cite, Key};
+use crate::i18n::{self, Cite, Key, fill};
+use crate::notice::placeholder;
 use crate::view::{ActivityView, ORGANIZATION_ANCHOR, Ref};
 use crate::{Ctx, pieces};
 
@@ -210,10 +211,126 @@ pub fn role(ctx: &Ctx, activity: &Activity) -> Line {
             RoleKind::JointController => Key::RoleWith,
             _ => Key::RoleFor,
         };
+        let named = match kind {
+            RoleKind::Processor => declared_controller(ctx, &counterpart.value)
+                .and_then(|c| c.name.as_ref())
+                .map_or(counterpart.value.as_str(), |n| n.value.as_str()),
+            _ => counterpart.value.as_str(),
+        };
         out.push(text(" "));
-        out.push(muted(format!("{} {}", ctx.t(key), counterpart.value)));
+        out.push(muted(format!("{} {named}", ctx.t(key))));
     }
     out
+}
+
+/// Art. 30(2)(a): the controller an activity is performed for, with its
+/// name, contact details, representative and DPO. What the article asks and
+/// the spec does not give is a visible placeholder, not a silence.
+pub(crate) fn processor_for(ctx: &Ctx, activity: &Activity, fields: &mut Vec<Field>) {
+    let cite = Some(Cite::new(30, 2, 'a'));
+    let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref()) else {
+        fields.push(field(
+            ctx,
+            Key::ControllerOnBehalf,
+            cite,
+            vec![missing(ctx.t(Key::NotRecorded))],
+        ));
+        return;
+    };
+    let Some(controller) = declared_controller(ctx, &counterpart.value) else {
+        // Named only in words (`for="…"`): the record has no details to show.
+        let named = counterpart.value.as_str();
+        fields.push(field(
+            ctx,
+            Key::ControllerOnBehalf,
+            cite,
+            vec![
+                text(named),
+                Inline::Break,
+                placeholder(ctx, &fill(ctx.t(Key::FillControllerDeclared), &[named])),
+            ],
+        ));
+        return;
+    };
+    let name = controller.name.as_ref().unwrap_or(&controller.id).value.as_str();
+    let mut who = vec![text(name)];
+    if let Some(address) = &controller.address {
+        who.push(Inline::Break);
+        who.push(text(address.value.as_str()));
+    }
+    if let Some(country) = &controller.country {
+        who.push(Inline::Break);
+        who.push(text(pieces::country_name(ctx, country.value)));
+    }
+    fields.push(field(ctx, Key::ControllerOnBehalf, cite, who));
+    let reachable = controller
+        .contact
+        .as_ref()
+        .filter(|c| !is_placeholder(&c.name.value) && (c.email.is_some() || c.phone.is_some()));
+    let contact = match reachable {
+        Some(c) => pieces::contact(ctx, c),
+        None => vec![placeholder(ctx, &fill(ctx.t(Key::FillControllerContact), &[name]))],
+    };
+    fields.push(field(ctx, Key::ControllerContactDetails, cite, contact));
+    let outside_eea = controller.country.as_ref().is_some_and(|c| !ropa_law::is_eea(c.value));
+    match &controller.representative {
+        Some(r) => fields.push(field(ctx, Key::Representative, cite, pieces::contact(ctx, r))),
+        None if outside_eea => fields.push(field(
+            ctx,
+            Key::Representative,
+            Some(Cite::article(27)),
+            vec![placeholder(
+                ctx,
+                &fill(ctx.t(Key::FillControllerRepresentative), &[name]),
+            )],
+        )),
+        None => {}
+    }
+    let dpo = match &controller.dpo {
+        Some(Dpo::Appointed(c)) if !is_placeholder(&c.name.value) => pieces::contact(ctx, c),
+        Some(Dpo::NotAppointed { reason, .. }) => {
+            let mut line = vec![text(ctx.t(Key::DpoNotAppointed))];
+            if let Some(reason) = reason {
+                line.push(text(": "));
+                line.push(text(reason.value.as_str()));
+            }
+            line
+        }
+        Some(Dpo::Appointed(_)) | None => vec![placeholder(ctx, &fill(ctx.t(Key::FillControllerDpo), &[name]))],
+    };
+    fields.push(field(ctx, Key::Dpo, cite, dpo));
+}
+
+/// The `controller` declared with an id, in any file of the workspace.
+fn declared_controller<'a>(ctx: &Ctx<'_, 'a>, id: &str) -> Option<&'a Controller> {
+    ctx.view
+        .input
+        .workspace
+        .specs()
+        .flat_map(|(_, spec)| spec.model.controllers.iter())
+        .find(|c| c.id.value == id)
+}
+
+/// Art. 26: the joint controllers an activity names, each with the
+/// reference to the arrangement, or a placeholder where it has none.
+pub(crate) fn joint_controllers(ctx: &Ctx, a: &ActivityView) -> Vec<Line> {
+    a.joint_controllers
+        .iter()
+        .map(|r| {
+            let party = match r {
+                Ref::Found(p) => &ctx.view.parties[*p],
+                Ref::Undefined(id) => return pieces::undeclared(ctx, id),
+            };
+            let mut line = vec![text(format!("{}: ", ctx.t(Key::JointController)))];
+            line.push(link(party.name(), party.anchor.clone()));
+            line.push(text(format!(" · {}: ", ctx.t(Key::Arrangement))));
+            match party.party.arrangement.as_ref().filter(|a| !is_placeholder(&a.value)) {
+                Some(arrangement) => line.push(text(arrangement.value.as_str())),
+                None => line.push(placeholder(ctx, &fill(ctx.t(Key::FillArrangement), &[party.name()]))),
+            }
+            line
+        })
+        .collect()
 }
 
 fn heading(ctx: &Ctx, a: &ActivityView) -> Section {
@@ -248,6 +365,10 @@ fn controller_activity(ctx: &Ctx, a: &ActivityView) -> Section {
             Some(arrangement) => controllers.push(text(arrangement.value.as_str())),
             None => controllers.push(missing(ctx.t(Key::NotRecorded))),
         }
+    }
+    for line in joint_controllers(ctx, a) {
+        controllers.push(Inline::Break);
+        controllers.extend(line);
     }
     fields.push(field(ctx, Key::Controller, Some(Cite::new(30, 1, 'a')), controllers));
 
@@ -324,20 +445,7 @@ fn processor_activity(ctx: &Ctx, a: &ActivityView) -> Section {
     let activity = a.activity;
     let mut section = heading(ctx, a);
     let mut fields = vec![field(ctx, Key::IdInSpec, None, vec![Inline::Code(a.id().to_owned())])];
-    fields.push(field(
-        ctx,
-        Key::ControllerOnBehalf,
-        Some(Cite::new(30, 2, 'a')),
-        or_missing(
-            ctx,
-            activity
-                .role
-                .as_ref()
-                .and_then(|r| r.counterpart.as_ref())
-                .map(|c| vec![text(c.value.as_str())])
-                .unwrap_or_default(),
-        ),
-    ));
+    processor_for(ctx, activity, &mut fields);
     fields.push(field(
         ctx,
         Key::CategoriesOfProcessing,

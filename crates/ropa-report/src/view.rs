@@ -52,6 +52,8 @@ pub struct ActivityView<'a> {
     /// Indexes into [`View::parties`].
     pub processors: Vec<Ref<'a, usize>>,
     pub recipients: Vec<Ref<'a, usize>>,
+    /// The joint controllers it names (Art. 26).
+    pub joint_controllers: Vec<Ref<'a, usize>>,
     pub counts: Counts,
 }
 
@@ -249,6 +251,7 @@ impl<'a> View<'a> {
                         .collect(),
                     processors: activity.processors.iter().map(|r| party_ref(&r.value)).collect(),
                     recipients: activity.recipients.iter().map(|r| party_ref(&r.value)).collect(),
+                    joint_controllers: activity.joint_controllers.iter().map(|r| party_ref(&r.value)).collect(),
                     counts: Counts::default(),
                 }
             })
@@ -297,7 +300,8 @@ impl<'a> View<'a> {
         let mut data_uses: Vec<Vec<usize>> = vec![Vec::new(); self.data.len()];
         let mut subject_uses: Vec<Vec<usize>> = vec![Vec::new(); self.subjects.len()];
         for (a, activity) in self.activities.iter().enumerate() {
-            for r in activity.processors.iter().chain(&activity.recipients) {
+            let receivers = activity.processors.iter().chain(&activity.recipients);
+            for r in receivers.chain(&activity.joint_controllers) {
                 if let Ref::Found(p) = r {
                     for q in self.subtree(*p) {
                         party_uses[q].push(a);

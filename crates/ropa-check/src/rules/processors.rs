@@ -276,12 +276,9 @@ fn joint_tracker(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
 /// The processor record (Art. 30(2)(a)): each controller the organization
 /// processes for, with its contact details.
 fn controllers(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let declared: Vec<(FileId, &ropa_syntax::model::Controller)> = ctx
-        .workspace
-        .specs()
-        .flat_map(|(file, spec)| spec.model.controllers.iter().map(move |c| (file, c)))
-        .collect();
-    let mut named: Vec<&str> = Vec::new();
+    // Each controller once, as the index resolves its id: a second
+    // declaration of the id is `duplicate-id`'s, not a second controller.
+    let mut named: Vec<(FileId, &ropa_syntax::model::Controller)> = Vec::new();
     for (file, activity) in ctx.activities() {
         if activity.role_kind() != RoleKind::Processor {
             continue;
@@ -289,8 +286,10 @@ fn controllers(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref()) else {
             continue; // record-incomplete asks for `for=`
         };
-        if declared.iter().any(|(_, c)| c.id.value == counterpart.value) {
-            named.push(counterpart.value.as_str());
+        if let Some(found) = ctx.index.controller(&counterpart.value) {
+            if !named.iter().any(|(_, c)| std::ptr::eq(*c, found.1)) {
+                named.push(found);
+            }
             continue;
         }
         out.push(
@@ -307,10 +306,7 @@ fn controllers(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .entity(&activity.id.value),
         );
     }
-    for (file, controller) in declared {
-        if !named.contains(&controller.id.value.as_str()) {
-            continue;
-        }
+    for (file, controller) in named {
         let mut missing: Vec<&str> = Vec::new();
         let reachable = controller
             .contact

@@ -401,6 +401,11 @@ pub fn unused_declarations(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut used: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (_, activity) in &ctx.index.activities {
         used.extend(activity_references(activity).map(|(_, r)| r.value.as_str()));
+        if activity.role_kind() == ropa_syntax::values::RoleKind::Processor
+            && let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref())
+        {
+            used.insert(counterpart.value.as_str());
+        }
     }
     // A processor that hosts a system is used wherever the system is.
     used.extend(
@@ -420,6 +425,7 @@ pub fn unused_declarations(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Declared::Party(party) if party.kind == ropa_syntax::model::PartyKind::Subprocessor => continue,
             Declared::Party(party) => party.kind.keyword(),
             Declared::Activity(_) => continue,
+            Declared::Controller(_) => "controller",
         };
         let id = decl.item.id();
         if !used.contains(id.value.as_str()) {

@@ -122,6 +122,32 @@ pub(super) const LANGUAGE: Language = Language {
             ControllerOnBehalf,
             "Dataansvarlig, på hvis vegne behandlingen foretages",
         ),
+        (ControllerContactDetails, "Kontaktoplysninger"),
+        (
+            FillControllerDeclared,
+            "navn og kontaktoplysninger på hver dataansvarlig (»{}«)",
+        ),
+        (
+            FillControllerContact,
+            "kontaktoplysninger (e-mail eller telefon) for {}",
+        ),
+        (
+            FillControllerDpo,
+            "databeskyttelsesrådgiver hos {}, eller at ingen databeskyttelsesrådgiver er udpeget",
+        ),
+        (
+            FillControllerRepresentative,
+            "repræsentant i Unionen for {} (artikel 27)",
+        ),
+        (FillArrangement, "henvisning til ordningen med {} (artikel 26)"),
+        (
+            NoticeJointControllerText,
+            "For {} fastlægger vi sammen med {}, hvordan og hvorfor dine personoplysninger behandles: vi er fælles dataansvarlige.",
+        ),
+        (
+            NoticeArrangementText,
+            "Hovedindholdet af ordningen med {} er tilgængeligt for dig.",
+        ),
         (CategoriesOfProcessing, "Kategorier af behandling"),
         (SubProcessors, "Underdatabehandlere"),
         (LegalBasisStated, "Retsgrundlag (som angivet)"),

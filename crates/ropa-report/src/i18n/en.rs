@@ -114,6 +114,29 @@ pub(super) const LANGUAGE: Language = Language {
             ControllerOnBehalf,
             "Controller on whose behalf the processing is carried out",
         ),
+        (ControllerContactDetails, "Contact details"),
+        (
+            FillControllerDeclared,
+            "the name and contact details of each controller (“{}”)",
+        ),
+        (FillControllerContact, "contact details (e-mail or phone) of {}"),
+        (
+            FillControllerDpo,
+            "the data protection officer of {}, or that none is appointed",
+        ),
+        (
+            FillControllerRepresentative,
+            "the representative in the EU of {} (Art. 27)",
+        ),
+        (FillArrangement, "the reference to the arrangement with {} (Art. 26)"),
+        (
+            NoticeJointControllerText,
+            "For {} we decide together with {} how and why your data is processed: we are joint controllers.",
+        ),
+        (
+            NoticeArrangementText,
+            "The essence of our arrangement with {} is available to you.",
+        ),
         (CategoriesOfProcessing, "Categories of processing"),
         (SubProcessors, "Sub-processors"),
         (LegalBasisStated, "Legal basis (as stated)"),

@@ -120,6 +120,29 @@ pub(super) const LANGUAGE: Language = Language {
             ControllerOnBehalf,
             "Behandlingsansvarlig som behandlingen utføres på vegne av",
         ),
+        (ControllerContactDetails, "Kontaktinformasjon"),
+        (
+            FillControllerDeclared,
+            "navn og kontaktinformasjon for hver behandlingsansvarlig («{}»)",
+        ),
+        (
+            FillControllerContact,
+            "kontaktinformasjon (e-post eller telefon) til {}",
+        ),
+        (
+            FillControllerDpo,
+            "personvernombud hos {}, eller at det ikke er utpekt noe personvernombud",
+        ),
+        (FillControllerRepresentative, "representant i EØS for {} (artikkel 27)"),
+        (FillArrangement, "henvisning til ordningen med {} (artikkel 26)"),
+        (
+            NoticeJointControllerText,
+            "For {} bestemmer vi sammen med {} hvordan og hvorfor personopplysningene dine behandles: vi er felles behandlingsansvarlige.",
+        ),
+        (
+            NoticeArrangementText,
+            "Hovedinnholdet i ordningen med {} er tilgjengelig for deg.",
+        ),
         (CategoriesOfProcessing, "Kategorier av behandling"),
         (SubProcessors, "Underdatabehandlere"),
         (LegalBasisStated, "Behandlingsgrunnlag (som oppgitt)"),

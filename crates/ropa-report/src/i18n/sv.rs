@@ -119,6 +119,29 @@ pub(super) const LANGUAGE: Language = Language {
             ControllerOnBehalf,
             "Personuppgiftsansvarig för vars räkning behandlingen utförs",
         ),
+        (ControllerContactDetails, "Kontaktuppgifter"),
+        (
+            FillControllerDeclared,
+            "namn och kontaktuppgifter för varje personuppgiftsansvarig (”{}”)",
+        ),
+        (FillControllerContact, "kontaktuppgifter (e-post eller telefon) till {}"),
+        (
+            FillControllerDpo,
+            "dataskyddsombud hos {}, eller att inget dataskyddsombud är utsett",
+        ),
+        (
+            FillControllerRepresentative,
+            "företrädare i unionen för {} (artikel 27)",
+        ),
+        (FillArrangement, "hänvisning till arrangemanget med {} (artikel 26)"),
+        (
+            NoticeJointControllerText,
+            "För {} bestämmer vi tillsammans med {} hur och varför dina personuppgifter behandlas: vi är gemensamt personuppgiftsansvariga.",
+        ),
+        (
+            NoticeArrangementText,
+            "Det väsentliga innehållet i arrangemanget med {} finns tillgängligt för dig.",
+        ),
         (CategoriesOfProcessing, "Kategorier av behandling"),
         (SubProcessors, "Underbiträden"),
         (LegalBasisStated, "Rättslig grund (enligt uppgift)"),
