@@ -1,12 +1,14 @@
 //! Findings as source snippets with underlines, through codespan-reporting.
 
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as Level};
-use codespan_reporting::files::{Error, SimpleFiles};
+use codespan_reporting::files::Error;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use ropa_check::{Diagnostic, Workspace};
+use ropa_syntax::kdl::lines;
 use ropa_syntax::values::Severity;
 
 use super::Report;
+use super::sources::Sources;
 use crate::load::display;
 
 pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
@@ -15,10 +17,10 @@ pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> 
         let snippet: Snippet<usize> = Snippet::error()
             .with_message(format!("{}: {}", display(&problem.path), problem.message))
             .with_code("io-error");
-        emit(out, &config, &SimpleFiles::new(), &snippet)?;
+        emit(out, &config, &Sources::empty(), &snippet)?;
     }
     for (workspace, findings) in &report.results {
-        let files = files_of(workspace);
+        let files = Sources::of(workspace);
         for finding in findings {
             emit(out, &config, &files, &snippet(workspace, finding))?;
         }
@@ -29,7 +31,7 @@ pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> 
 fn emit(
     out: &mut dyn WriteColor,
     config: &term::Config,
-    files: &SimpleFiles<&str, &str>,
+    files: &Sources,
     snippet: &Snippet<usize>,
 ) -> std::io::Result<()> {
     term::emit(out, config, files, snippet).map_err(|e| match e {
@@ -37,14 +39,6 @@ fn emit(
         Error::Io(e) => e,
         e => std::io::Error::other(e.to_string()),
     })
-}
-
-fn files_of(workspace: &Workspace) -> SimpleFiles<&str, &str> {
-    let mut files = SimpleFiles::new();
-    for file in &workspace.files {
-        files.add(file.path.as_str(), file.text.as_str());
-    }
-    files
 }
 
 /// Lines longer than this are not printed as snippets: a minified or
@@ -55,11 +49,8 @@ const MAX_SNIPPET_LINE: usize = 400;
 fn line_width(text: &str, span: ropa_syntax::Span) -> usize {
     let start = (span.start as usize).min(text.len());
     let end = (span.end as usize).min(text.len());
-    let line_start = text.get(..start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
-    let line_end = text
-        .get(end..)
-        .and_then(|t| t.find('\n'))
-        .map_or(text.len(), |i| end + i);
+    let line_start = lines::line_start(text, start);
+    let line_end = lines::line_end(text, end);
     line_end.saturating_sub(line_start)
 }
 

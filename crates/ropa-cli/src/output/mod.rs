@@ -6,6 +6,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+mod sources;
 
 use ropa_check::fingerprint::FindingId;
 use ropa_check::{Diagnostic, FileId, Workspace};
@@ -178,7 +179,7 @@ impl<'a> Positions<'a> {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let start = ropa_syntax::kdl::lines::line_start(text, end);
         let utf16_column = text[start..end].encode_utf16().count() + 1;
         Position {
             line,
