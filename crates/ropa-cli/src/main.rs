@@ -7,6 +7,7 @@ mod commands;
 mod discover;
 mod load;
 mod output;
+mod visible;
 
 use std::process::ExitCode;
 

@@ -10,12 +10,13 @@ use ropa_syntax::values::Severity;
 use super::Report;
 use super::sources::Sources;
 use crate::load::display;
+use crate::visible::escape;
 
 pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
     let config = term::Config::default();
     for problem in report.problems {
         let snippet: Snippet<usize> = Snippet::error()
-            .with_message(format!("{}: {}", display(&problem.path), problem.message))
+            .with_message(escape(&format!("{}: {}", display(&problem.path), problem.message)))
             .with_code("io-error");
         emit(out, &config, &Sources::empty(), &snippet)?;
     }
@@ -72,23 +73,26 @@ fn snippet(workspace: &Workspace, finding: &Diagnostic) -> Snippet<usize> {
         labels.push(Label::primary(file, finding.span.range()));
     } else if let Some(f) = workspace.file(finding.file) {
         let (line, column) = ropa_syntax::position::line_col(&f.text, finding.span.start);
-        notes.push(format!("at {}:{line}:{column} (the line is too long to show)", f.path));
+        notes.push(format!(
+            "at {}:{line}:{column} (the line is too long to show)",
+            escape(&f.path)
+        ));
     }
     labels.extend(
         finding
             .related
             .iter()
             .filter(|r| showable(r.file, r.span))
-            .map(|r| Label::secondary(r.file.0 as usize, r.span.range()).with_message(&r.message)),
+            .map(|r| Label::secondary(r.file.0 as usize, r.span.range()).with_message(escape(&r.message))),
     );
     if let Some(help) = &finding.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("help: {}", escape(help)));
     }
     if finding.rule.info().category != ropa_check::Category::Structure {
         notes.push(format!("see `ropa explain {}`", finding.rule.id()));
     }
     Snippet::new(level)
-        .with_message(&finding.message)
+        .with_message(escape(&finding.message))
         .with_code(finding.rule.id())
         .with_labels(labels)
         .with_notes(notes)

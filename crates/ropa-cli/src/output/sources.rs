@@ -2,7 +2,8 @@
 //! counts them (codespan's own counter knows only `\n`, so a file saved with
 //! lone CRs would print as one line), and each line break shown as the
 //! `\r`/`\n` bytes that codespan trims from a line's end, of the same length
-//! so that every byte offset still points where it did.
+//! so that every byte offset still points where it did. Control characters
+//! and bidi overrides in a line are masked the same way (`crate::visible`).
 
 use std::ops::Range;
 
@@ -26,7 +27,7 @@ impl Sources {
             files: workspace
                 .files
                 .iter()
-                .map(|f| Source::new(f.path.clone(), &f.text))
+                .map(|f| Source::new(crate::visible::escape(&f.path).into_owned(), &f.text))
                 .collect(),
         }
     }
@@ -46,7 +47,7 @@ impl Source {
         let mut starts = Vec::new();
         for line in lines(text, Breaks::Kdl) {
             starts.push(line.start);
-            shown.push_str(&text[line.start..line.end]);
+            shown.push_str(&crate::visible::mask_keeping_offsets(&text[line.start..line.end]));
             // Same byte length as the break it stands for.
             shown.push_str(match line.next - line.end {
                 0 => "",
