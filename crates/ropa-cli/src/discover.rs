@@ -68,10 +68,29 @@ pub fn walk(dir: &Path, specs: &mut Vec<PathBuf>, configs: &mut Vec<PathBuf>, pr
     let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let Ok(meta) = fs::symlink_metadata(&path) else {
             continue;
         };
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            // Not UTF-8: ropa cannot name it in a finding, so it says so here.
+            if !meta.is_dir() && path.as_os_str().as_encoded_bytes().ends_with(b".kdl") {
+                problems.push(Problem {
+                    path: path.clone(),
+                    message: "the file name is not UTF-8 text, so the file was not read: rename it".to_owned(),
+                });
+            } else if meta.is_dir() {
+                walk(&path, specs, configs, problems);
+            }
+            continue;
+        };
+        if meta.is_dir() && (name == CONFIG_FILE || is_spec_file(&path)) {
+            problems.push(Problem {
+                path: path.clone(),
+                message:
+                    "a folder, not a file: ropa reads only files with this name (what is inside is still searched)"
+                        .to_owned(),
+            });
+        }
         if meta.is_dir() {
             if !name.starts_with('.') && name != "target" && name != "node_modules" {
                 walk(&path, specs, configs, problems);

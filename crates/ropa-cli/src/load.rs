@@ -51,7 +51,9 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     }
     String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let line = std::str::from_utf8(valid).map_or(1, |text| {
+            ropa_syntax::kdl::lines::lines(text, ropa_syntax::kdl::lines::Breaks::Kdl).count()
+        });
         let bad = err.as_bytes().get(valid.len()).copied().unwrap_or(0);
         format!("line {line}: not UTF-8 text (byte 0x{bad:02X}); save the file with UTF-8 encoding")
     })

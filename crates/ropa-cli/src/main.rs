@@ -8,7 +8,7 @@ mod discover;
 mod load;
 mod output;
 mod paths;
-
+mod visible;
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -69,6 +69,12 @@ fn hostile_folder_gives_one_clear_error_per_file() {
     symlink("self.ropa.kdl", dir.join("self.ropa.kdl")).expect("symlink");
     std::fs::create_dir_all(dir.join("sub")).expect("dir");
     symlink("..", dir.join("sub/loop")).expect("symlink");
+    std::fs::create_dir_all(dir.join("sub/ropa.kdl")).expect("dir");
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"bad\xff.ropa.kdl");
+        std::fs::write(dir.join(name), "data x \"ok\"\n").expect("write");
+    }
     // Larger than the 64 MB limit; sparse, so the test writes nothing.
     std::fs::File::create(dir.join("huge.ropa.kdl"))
         .and_then(|f| f.set_len(65 * 1024 * 1024))
@@ -85,6 +91,9 @@ fn hostile_folder_gives_one_clear_error_per_file() {
         "dangling.ropa.kdl: no such file or folder",
         "self.ropa.kdl:",
         "huge.ropa.kdl: file is too large",
+        "folder.ropa.kdl: a folder, not a file",
+        "sub/ropa.kdl: a folder, not a file",
+        "bad\u{FFFD}.ropa.kdl: the file name is not UTF-8 text",
         // The good file and the readable odd ones are still checked.
         "data category `unused` is not used by any activity",
         "unknown special category `nope`",

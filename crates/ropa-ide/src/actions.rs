@@ -17,6 +17,7 @@ use ropa_check::index::Index;
 use ropa_check::{Diagnostic, FileId, Rule, Workspace};
 use ropa_syntax::Span;
 use ropa_syntax::kdl::Node;
+use ropa_syntax::kdl::lines::{Breaks, line_start, lines};
 use ropa_syntax::schema::ValueKind;
 use ropa_syntax::suggest::edit_distance;
 use ropa_syntax::values::Country;
@@ -130,14 +131,20 @@ fn enclosing<'a>(file: &'a ropa_check::File, span: Span, names: &[&str]) -> Opti
         .map(|n| n.node)
 }
 
-fn newline(text: &str) -> &'static str {
-    if text.contains("\r\n") { "\r\n" } else { "\n" }
+/// The line break the file already uses (its first), so an inserted line
+/// matches a file saved with CRLF or lone CRs.
+fn newline(text: &str) -> &str {
+    lines(text, Breaks::Kdl)
+        .next()
+        .and_then(|line| text.get(line.end..line.next))
+        .filter(|nl| !nl.is_empty())
+        .unwrap_or("\n")
 }
 
 /// The whitespace before a node on its line ("" when other text precedes it).
 fn indent_of(text: &str, offset: u32) -> String {
     let before = text.get(..offset as usize).unwrap_or("");
-    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let line = &before[line_start(before, before.len())..];
     if line.chars().all(char::is_whitespace) {
         line.to_owned()
     } else {
@@ -161,10 +168,10 @@ fn insert_children(text: &str, node: &Node, lines: &[String]) -> TextEdit {
     match &node.children {
         Some(children) if text.get(children.span.range()).is_some_and(|t| t.ends_with('}')) => {
             let close = children.span.end - 1;
-            let line_start = text[..close as usize].rfind('\n').map_or(0, |i| i + 1) as u32;
-            if text[line_start as usize..close as usize].trim().is_empty() {
+            let start = line_start(text, close as usize) as u32;
+            if text[start as usize..close as usize].trim().is_empty() {
                 TextEdit {
-                    span: Span::new(line_start, line_start),
+                    span: Span::new(start, start),
                     new_text: format!("{child}{line}{nl}"),
                 }
             } else {
@@ -177,7 +184,11 @@ fn insert_children(text: &str, node: &Node, lines: &[String]) -> TextEdit {
         Some(children) => {
             // An unclosed block runs to the end of the text.
             let end = children.span.end;
-            let lead = if text.ends_with('\n') { "" } else { nl };
+            let lead = if line_start(text, text.len()) == text.len() {
+                ""
+            } else {
+                nl
+            };
             TextEdit {
                 span: Span::new(end, end),
                 new_text: format!("{lead}{child}{line}{nl}"),
@@ -232,7 +243,7 @@ fn undefined_reference(ws: &Workspace, file: &ropa_check::File, finding: &Diagno
     if index.get(id).is_none() {
         let text = &file.text;
         let nl = newline(text);
-        let lead = if text.is_empty() || text.ends_with('\n') {
+        let lead = if line_start(text, text.len()) == text.len() {
             ""
         } else {
             nl
@@ -312,7 +323,7 @@ fn allow_scope<'a>(file: &'a ropa_check::File, finding: &Diagnostic) -> Option<&
 /// Where an `allow` at the top of a file goes: before its first node.
 fn top_of_file(text: &str, file: &ropa_check::File) -> u32 {
     let first = crate::kdl_of(file).document.nodes.first().map_or(0, |n| n.span.start);
-    text[..first as usize].rfind('\n').map_or(0, |i| i + 1) as u32
+    line_start(text, first as usize) as u32
 }
 
 /// Edits that add an `allow` for every finding of `findings` that may be

@@ -187,9 +187,8 @@ impl Printer<'_> {
 
     /// The 1-based column, in characters, at which `offset` stood in the input.
     fn original_column(&self, offset: usize) -> usize {
-        let before = self.text.get(..offset).unwrap_or("");
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line = before.get(line_start..).unwrap_or("");
+        let line_start = crate::lines::line_start(self.text, offset);
+        let line = self.text.get(line_start..offset).unwrap_or("");
         // A byte-order mark is written ahead of the first line, not in it.
         let line = if line_start == 0 {
             line.trim_start_matches('\u{feff}')
@@ -240,6 +239,25 @@ mod tests {
             // The trailing comment keeps its column (25).
             "// head\nactivity web {\n    // own line\n    basis contract      // aligned\n    data x /* inline */ y\n}\n"
         );
+    }
+
+    #[test]
+    fn every_kdl_newline_formats_like_lf() {
+        // Trailing comments at growing byte offsets: a column counted from
+        // the last `\n` would pad each by its offset in the file.
+        let lf: String = (0..200).map(|i| format!("node{i} {i} // c{i}\n")).collect();
+        let expected = fmt(&lf);
+        for nl in ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}"] {
+            let text = lf.replace('\n', nl);
+            let formatted = fmt(&text);
+            assert_eq!(formatted, expected, "{nl:?}");
+            assert!(
+                formatted.len() <= text.len() + 200,
+                "{nl:?}: {} bytes from {}",
+                formatted.len(),
+                text.len()
+            );
+        }
     }
 
     #[test]

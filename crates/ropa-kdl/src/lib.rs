@@ -21,6 +21,7 @@ mod canonical;
 mod chars;
 pub mod format;
 mod lexer;
+pub mod lines;
 mod number;
 mod parser;
 mod string;

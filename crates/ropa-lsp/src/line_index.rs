@@ -7,11 +7,15 @@
 //! so the difference is not academic: `ø` is 2 bytes and 1 UTF-16 unit, and
 //! an emoji in a comment is 4 bytes and 2 units.
 //!
-//! Lines end at `\n`, `\r\n` or a lone `\r`, as the LSP specification says.
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as the LSP specification says
+//! and editors count (the shared counter in `ropa_kdl::lines`, LSP's set):
+//! KDL's other newlines (NEL, LS, PS, VT, FF) end a KDL line but not an
+//! editor's, so a position on either side of one is on the same LSP line.
 //! A position past the end of its line or of the text is an error the
 //! client gets back, not something guessed.
 
 use ropa_syntax::Span;
+use ropa_syntax::kdl::lines::{Breaks, lines};
 use tower_lsp_server::ls_types::{Position, Range};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,28 +60,9 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str, encoding: Encoding) -> LineIndex {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0u32];
-        let mut ends = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    ends.push(i as u32);
-                    starts.push(i as u32 + 1);
-                }
-                b'\r' => {
-                    ends.push(i as u32);
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i as u32 + 1);
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        ends.push(bytes.len() as u32);
+        let (starts, ends) = lines(text, Breaks::Lsp)
+            .map(|line| (line.start as u32, line.end as u32))
+            .unzip();
         LineIndex {
             text: text.to_owned(),
             starts,
@@ -208,6 +193,18 @@ mod tests {
             index.position(TEXT.find('\n').expect("lf") as u32),
             Position::new(0, 21)
         );
+    }
+
+    #[test]
+    fn only_cr_and_lf_end_an_editor_line() {
+        let text = "a\u{85}b\u{2028}c\u{0C}d\re\n";
+        let index = LineIndex::new(text, Encoding::Utf16);
+        let at = |c: char| index.position(text.find(c).expect("char") as u32);
+        assert_eq!(at('b'), Position::new(0, 2));
+        assert_eq!(at('d'), Position::new(0, 6));
+        assert_eq!(at('e'), Position::new(1, 0));
+        assert_eq!(index.offset(Position::new(0, 6)), Ok(text.find('d').expect("d") as u32));
+        assert_eq!(index.position(text.len() as u32), Position::new(2, 0));
     }
 
     #[test]

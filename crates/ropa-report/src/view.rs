@@ -341,20 +341,21 @@ impl<'a> View<'a> {
         // of findings in a few files.
         let mut line_starts: HashMap<FileId, Vec<usize>> = HashMap::new();
         let mut findings = Vec::with_capacity(input.findings.len());
+        let ids = Ids::of(self);
         for diagnostic in input.findings {
             let file = input.workspace.file(diagnostic.file);
             let (path, (line, column)) = match file {
                 Some(f) => {
                     let starts = line_starts.entry(f.id).or_insert_with(|| {
-                        std::iter::once(0)
-                            .chain(f.text.match_indices('\n').map(|(i, _)| i + 1))
+                        ropa_syntax::kdl::lines::lines(&f.text, ropa_syntax::kdl::lines::Breaks::Kdl)
+                            .map(|line| line.start)
                             .collect()
                     });
                     (f.path.as_str(), line_col(&f.text, starts, diagnostic.span.start))
                 }
                 None => ("", (0, 0)),
             };
-            let target = self.target_of(diagnostic);
+            let target = self.target_of(&ids, diagnostic);
             self.counts.add(diagnostic.severity);
             match target {
                 Some(Target::Activity(a)) => self.activities[a].counts.add(diagnostic.severity),
@@ -378,36 +379,28 @@ impl<'a> View<'a> {
 
     /// The entity a finding is about: by its `entity` id, else by the
     /// declaration whose text contains it.
-    fn target_of(&self, finding: &Diagnostic) -> Option<Target> {
+    fn target_of(&self, ids: &Ids, finding: &Diagnostic) -> Option<Target> {
         let inside = |file: FileId, span: ropa_syntax::Span| {
             file == finding.file && span.start <= finding.span.start && finding.span.end <= span.end
         };
         if let Some(entity) = finding.entity.as_deref() {
-            let by_id = self
-                .activities
-                .iter()
-                .position(|a| a.id() == entity && inside(a.file, a.activity.span))
-                .or_else(|| self.activities.iter().position(|a| a.id() == entity))
-                .map(Target::Activity)
-                .or_else(|| {
-                    self.parties
-                        .iter()
-                        .position(|p| p.id() == entity && inside(p.file, p.party.span))
-                        .or_else(|| self.parties.iter().position(|p| p.id() == entity))
-                        .map(Target::Party)
+            // By id through an index built once: a scan per finding made a
+            // record of 100k activities take minutes.
+            let first_of = |found: Option<&Vec<usize>>, is_inside: &dyn Fn(usize) -> bool| {
+                found.and_then(|all| all.iter().copied().find(|i| is_inside(*i)).or(all.first().copied()))
+            };
+            let by_id = first_of(ids.activities.get(entity), &|i| {
+                inside(self.activities[i].file, self.activities[i].activity.span)
+            })
+            .map(Target::Activity)
+            .or_else(|| {
+                first_of(ids.parties.get(entity), &|i| {
+                    inside(self.parties[i].file, self.parties[i].party.span)
                 })
-                .or_else(|| {
-                    self.data
-                        .iter()
-                        .position(|d| d.item.id.value == entity)
-                        .map(Target::Data)
-                })
-                .or_else(|| {
-                    self.subjects
-                        .iter()
-                        .position(|s| s.item.id.value == entity)
-                        .map(Target::Subjects)
-                });
+                .map(Target::Party)
+            })
+            .or_else(|| ids.data.get(entity).map(|&i| Target::Data(i)))
+            .or_else(|| ids.subjects.get(entity).map(|&i| Target::Subjects(i)));
             if by_id.is_some() {
                 return by_id;
             }
@@ -469,6 +462,38 @@ impl<'a> View<'a> {
 }
 
 /// 1-based line and column of a byte offset, the column in characters.
+/// Positions of entities by id, in record order.
+struct Ids {
+    activities: HashMap<String, Vec<usize>>,
+    parties: HashMap<String, Vec<usize>>,
+    data: HashMap<String, usize>,
+    subjects: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn of(view: &View) -> Ids {
+        let mut ids = Ids {
+            activities: HashMap::new(),
+            parties: HashMap::new(),
+            data: HashMap::new(),
+            subjects: HashMap::new(),
+        };
+        for (i, a) in view.activities.iter().enumerate() {
+            ids.activities.entry(a.id().to_owned()).or_default().push(i);
+        }
+        for (i, p) in view.parties.iter().enumerate() {
+            ids.parties.entry(p.id().to_owned()).or_default().push(i);
+        }
+        for (i, d) in view.data.iter().enumerate() {
+            ids.data.entry(d.item.id.value.to_string()).or_insert(i);
+        }
+        for (i, d) in view.subjects.iter().enumerate() {
+            ids.subjects.entry(d.item.id.value.to_string()).or_insert(i);
+        }
+        ids
+    }
+}
+
 fn line_col(text: &str, starts: &[usize], offset: u32) -> (usize, usize) {
     let mut offset = (offset as usize).min(text.len());
     while !text.is_char_boundary(offset) {

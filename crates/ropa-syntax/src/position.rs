@@ -1,4 +1,7 @@
-//! Byte offsets to human line and column numbers.
+//! Byte offsets to human line and column numbers, lines ending at every
+//! KDL 2 newline (see [`ropa_kdl::lines`]).
+
+use ropa_kdl::lines::{Breaks, lines};
 
 /// Line starts of one text, for many lookups: each costs a binary search
 /// plus a count within one line, not a scan from the start of the file.
@@ -9,8 +12,7 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| (i + 1) as u32));
+        let starts = lines(text, Breaks::Kdl).map(|line| line.start as u32).collect();
         LineIndex { starts }
     }
 
@@ -35,10 +37,12 @@ pub fn line_col(text: &str, offset: u32) -> (usize, usize) {
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
-    let column = before[line_start..].chars().count() + 1;
+    let line_start = ropa_kdl::lines::line_start(text, offset);
+    let line = lines(text, Breaks::Kdl)
+        .take_while(|line| line.next <= line_start && line.next > line.end)
+        .count()
+        + 1;
+    let column = text.get(line_start..offset).map_or(0, |s| s.chars().count()) + 1;
     (line, column)
 }
 
@@ -63,5 +67,22 @@ mod tests {
         }
         assert_eq!(LineIndex::new("").line_col("", 5), (1, 1));
         assert_eq!(LineIndex::new("\n\n").line_col("\n\n", 2), (3, 1));
+    }
+
+    #[test]
+    fn every_kdl_newline_counts_as_lf_does() {
+        let lf = "a\nbb ö\n\nc";
+        let c = lf.find('c').expect("c") as u32;
+        for nl in ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}"] {
+            let text = lf.replace('\n', nl);
+            let at = text.find('c').expect("c") as u32;
+            let ö = text.find('ö').expect("ö") as u32;
+            assert_eq!(line_col(&text, at), line_col(lf, c), "{nl:?}");
+            assert_eq!(line_col(&text, at), (4, 1), "{nl:?}");
+            assert_eq!(line_col(&text, ö), (2, 4), "{nl:?}");
+            let index = LineIndex::new(&text);
+            assert_eq!(index.line_col(&text, at), (4, 1), "{nl:?}");
+            assert_eq!(index.line_col(&text, ö), (2, 4), "{nl:?}");
+        }
     }
 }

@@ -66,8 +66,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Escapes a command's message.
+/// Other control characters and bidi overrides are escaped visibly.
 pub fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let text = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    crate::visible::escape(&text).into_owned()
 }
 
 /// Escapes a command property's value.

@@ -1,24 +1,27 @@
 //! Findings as source snippets with underlines, through codespan-reporting.
 
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as Level};
-use codespan_reporting::files::{Error, SimpleFiles};
+use codespan_reporting::files::Error;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use ropa_check::{Diagnostic, Workspace};
+use ropa_syntax::kdl::lines;
 use ropa_syntax::values::Severity;
 
 use super::Report;
+use super::sources::Sources;
 use crate::load::display;
+use crate::visible::escape;
 
 pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> {
     let config = term::Config::default();
     for problem in report.problems {
         let snippet: Snippet<usize> = Snippet::error()
-            .with_message(format!("{}: {}", display(&problem.path), problem.message))
+            .with_message(escape(&format!("{}: {}", display(&problem.path), problem.message)))
             .with_code("io-error");
-        emit(out, &config, &SimpleFiles::new(), &snippet)?;
+        emit(out, &config, &Sources::empty(), &snippet)?;
     }
     for (workspace, findings) in &report.results {
-        let files = files_of(workspace);
+        let files = Sources::of(workspace);
         for finding in findings {
             emit(out, &config, &files, &snippet(workspace, finding))?;
         }
@@ -29,7 +32,7 @@ pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> 
 fn emit(
     out: &mut dyn WriteColor,
     config: &term::Config,
-    files: &SimpleFiles<&str, &str>,
+    files: &Sources,
     snippet: &Snippet<usize>,
 ) -> std::io::Result<()> {
     term::emit(out, config, files, snippet).map_err(|e| match e {
@@ -37,14 +40,6 @@ fn emit(
         Error::Io(e) => e,
         e => std::io::Error::other(e.to_string()),
     })
-}
-
-fn files_of(workspace: &Workspace) -> SimpleFiles<&str, &str> {
-    let mut files = SimpleFiles::new();
-    for file in &workspace.files {
-        files.add(file.path.as_str(), file.text.as_str());
-    }
-    files
 }
 
 /// Lines longer than this are not printed as snippets: a minified or
@@ -55,11 +50,8 @@ const MAX_SNIPPET_LINE: usize = 400;
 fn line_width(text: &str, span: ropa_syntax::Span) -> usize {
     let start = (span.start as usize).min(text.len());
     let end = (span.end as usize).min(text.len());
-    let line_start = text.get(..start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
-    let line_end = text
-        .get(end..)
-        .and_then(|t| t.find('\n'))
-        .map_or(text.len(), |i| end + i);
+    let line_start = lines::line_start(text, start);
+    let line_end = lines::line_end(text, end);
     line_end.saturating_sub(line_start)
 }
 
@@ -81,23 +73,26 @@ fn snippet(workspace: &Workspace, finding: &Diagnostic) -> Snippet<usize> {
         labels.push(Label::primary(file, finding.span.range()));
     } else if let Some(f) = workspace.file(finding.file) {
         let (line, column) = ropa_syntax::position::line_col(&f.text, finding.span.start);
-        notes.push(format!("at {}:{line}:{column} (the line is too long to show)", f.path));
+        notes.push(format!(
+            "at {}:{line}:{column} (the line is too long to show)",
+            escape(&f.path)
+        ));
     }
     labels.extend(
         finding
             .related
             .iter()
             .filter(|r| showable(r.file, r.span))
-            .map(|r| Label::secondary(r.file.0 as usize, r.span.range()).with_message(&r.message)),
+            .map(|r| Label::secondary(r.file.0 as usize, r.span.range()).with_message(escape(&r.message))),
     );
     if let Some(help) = &finding.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("help: {}", escape(help)));
     }
     if finding.rule.info().category != ropa_check::Category::Structure {
         notes.push(format!("see `ropa explain {}`", finding.rule.id()));
     }
     Snippet::new(level)
-        .with_message(&finding.message)
+        .with_message(escape(&finding.message))
         .with_code(finding.rule.id())
         .with_labels(labels)
         .with_notes(notes)

@@ -7,8 +7,8 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+mod sources;
 pub mod statistics;
-
 use ropa_check::fingerprint::FindingId;
 use ropa_check::{Diagnostic, FileId, Workspace};
 use ropa_syntax::position::LineIndex;
@@ -208,7 +208,7 @@ impl<'a> Positions<'a> {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let start = ropa_syntax::kdl::lines::line_start(text, end);
         let utf16_column = text[start..end].encode_utf16().count() + 1;
         Position {
             line,

@@ -10,6 +10,9 @@ use yaml_rust2::scanner::TScalarStyle;
 
 const MAX_DEPTH: usize = 64;
 const MAX_NODES: usize = 1_000_000;
+/// Text that alias expansion may create: a 1 MiB anchored string named by
+/// 20,000 aliases is 20 GB, under any limit on the number of nodes.
+const MAX_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -107,6 +110,16 @@ impl Yaml {
             ),
         }
     }
+    /// The text the node holds, keys included, as expanded in memory.
+    fn bytes(&self) -> usize {
+        match &self.value {
+            Value::Text(t) => t.len(),
+            Value::List(items) => items.iter().map(Yaml::bytes).sum(),
+            Value::Map(entries) => entries.iter().map(|(k, v)| k.len() + v.bytes()).sum(),
+            _ => 0,
+        }
+    }
+
     fn size(&self) -> usize {
         match &self.value {
             Value::List(items) => 1 + items.iter().map(Yaml::size).sum::<usize>(),
@@ -123,11 +136,16 @@ enum Frame {
 
 /// Every document in the text, or what is wrong and on which line.
 pub fn parse(text: &str) -> Result<Vec<Yaml>, String> {
+    parse_within(text, MAX_BYTES)
+}
+
+fn parse_within(text: &str, max_bytes: usize) -> Result<Vec<Yaml>, String> {
     let mut parser = Parser::new_from_str(text);
     let mut docs = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, Yaml> = HashMap::new();
     let mut nodes = 0usize;
+    let mut bytes = 0usize;
     loop {
         let (event, mark) = parser
             .next_token()
@@ -184,7 +202,16 @@ pub fn parse(text: &str) -> Result<Vec<Yaml>, String> {
                 _ => return Err(format!("line {line}: unbalanced mapping")),
             },
             Event::Alias(id) => {
-                let node = anchors.get(&id).cloned().unwrap_or(Yaml {
+                let node = anchors.get(&id);
+                // Counted before it is copied: the copy is what runs out of memory.
+                bytes = bytes.saturating_add(node.map_or(0, Yaml::bytes));
+                if bytes > max_bytes {
+                    return Err(format!(
+                        "line {line}: aliases expand to more than {} MiB of text; write the values out or use fewer aliases",
+                        max_bytes / (1024 * 1024)
+                    ));
+                }
+                let node = node.cloned().unwrap_or(Yaml {
                     value: Value::Null,
                     line,
                 });
@@ -247,6 +274,13 @@ mod tests {
             laughs.push_str(&format!("l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
         assert!(parse(&laughs).is_err());
+        // One large anchored string and many aliases: few nodes, much text.
+        let mut wide = format!("a: &a \"{}\"\nl:\n", "x".repeat(64 * 1024));
+        wide.push_str(&"  - *a\n".repeat(40));
+        assert!(parse_within(&wide, 4 * 1024 * 1024).is_ok());
+        wide.push_str(&"  - *a\n".repeat(40));
+        let err = parse_within(&wide, 4 * 1024 * 1024).expect_err("over the limit");
+        assert!(err.contains("aliases expand to more than 4 MiB"), "{err}");
         let deep = "[".repeat(10_000);
         assert!(parse(&deep).is_err());
         assert!(parse("key: [unclosed").is_err());

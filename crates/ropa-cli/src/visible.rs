@@ -1,0 +1,78 @@
+//! Spec text and file names as a terminal or a CI log may show them: control
+//! characters (ESC starts colour and cursor sequences), line breaks inside
+//! one line of output (a forged line could start a GitHub workflow command
+//! `::`) and bidirectional overrides (text that reads differently than it
+//! is) are written as visible `\u{…}` escapes.
+
+use std::borrow::Cow;
+
+/// Whether `c` must not reach a terminal or log as it is.
+fn hidden(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every hidden character escaped; borrowed when none is.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` with every hidden character replaced by visible ones of the same
+/// byte length (`?`, or U+FFFD for three bytes), for source lines whose byte
+/// offsets must stay where they are. Line breaks are kept: the caller splits
+/// on them.
+pub fn mask_keeping_offsets(text: &str) -> Cow<'_, str> {
+    let masked = |c: char| hidden(c) && !matches!(c, '\n' | '\r');
+    if !text.chars().any(masked) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !masked(c) {
+            out.push(c);
+        } else if c.len_utf8() == 3 {
+            out.push('\u{FFFD}');
+        } else {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape, mask_keeping_offsets};
+
+    #[test]
+    fn escapes_controls_breaks_and_bidi_overrides() {
+        assert_eq!(escape("plain åäö\ttab"), "plain åäö\ttab");
+        assert_eq!(escape("a\u{1b}[31mred"), "a\\u{1b}[31mred");
+        assert_eq!(escape("x\n::error::forged"), "x\\u{a}::error::forged");
+        assert_eq!(escape("\u{202E}gpj.exe\u{2066}"), "\\u{202e}gpj.exe\\u{2066}");
+        assert_eq!(escape("nel\u{85}ls\u{2028}"), "nel\\u{85}ls\\u{2028}");
+    }
+
+    #[test]
+    fn masking_keeps_every_byte_offset() {
+        for text in ["a\u{1b}b", "a\u{85}b\u{202E}c\u{7f}", "line\r\nnext\n"] {
+            let masked = mask_keeping_offsets(text);
+            assert_eq!(masked.len(), text.len(), "{text:?}");
+            assert!(
+                !masked.contains(['\u{1b}', '\u{85}', '\u{202E}', '\u{7f}']),
+                "{masked:?}"
+            );
+        }
+        assert_eq!(mask_keeping_offsets("line\r\nnext\n"), "line\r\nnext\n");
+    }
+}
