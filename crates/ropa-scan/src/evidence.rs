@@ -12,6 +12,11 @@ pub enum Target {
     Tracker(Tracker),
     /// A cloud region, by its code in the region table.
     Region(&'static str),
+    /// A dependency the registry does not know; kept only when the
+    /// workspace maps it (`scan { map package=… }`), as that map's index.
+    Mapped(usize),
+    /// A dependency the registry does not know, before the maps are read.
+    Unknown,
 }
 
 /// How the evidence was found.

@@ -39,6 +39,16 @@ pub fn scan(files: &[(String, String)], specs: &[&SpecFile], config: &ScanConfig
         .iter()
         .filter(|(path, _)| !config.skips.iter().any(|s| is_skipped(path, &s.value)))
         .flat_map(|(path, text)| readers::read(path, text))
+        .filter_map(|mut e| {
+            if e.target == Target::Unknown {
+                let mapped = config
+                    .maps
+                    .iter()
+                    .position(|m| m.package.as_ref().is_some_and(|p| p.value == e.seen.as_str()))?;
+                e.target = Target::Mapped(mapped);
+            }
+            Some(e)
+        })
         .collect();
     evidence.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     evidence.dedup();

@@ -97,6 +97,13 @@ pub(crate) fn findings(evidence: &[Evidence], specs: &[&SpecFile], config: &Scan
                     out.push(finding);
                 }
             }
+            Target::Mapped(index) => {
+                let Some(to) = config.maps.get(index).and_then(|m| m.to.as_ref()) else { continue };
+                if !parties.iter().any(|p| p.id.value == to.value) {
+                    out.push(unknown_mapping(&to.value, seen.clone()));
+                }
+            }
+            Target::Unknown => {}
         }
     }
     out.extend(stale_processors(&by_target, &parties, config));
@@ -151,10 +158,6 @@ fn where_seen(seen: &[Evidence]) -> String {
 fn undeclared_processor(v: &Vendor, seen: Vec<Evidence>) -> Finding {
     let role = v.role.map_or("processor or recipient (its role is not confirmed in the registry)".to_owned(), |r| r.label().to_owned());
     let entity = v.eea_entity.unwrap_or("LEGAL ENTITY");
-    let stored = match v.eu_residency {
-        Some(_) => "COUNTRY",
-        None => "COUNTRY",
-    };
     let residency = v
         .eu_residency
         .map(|r| format!(" {} offers: {r}.", v.name))
@@ -167,11 +170,27 @@ fn undeclared_processor(v: &Vendor, seen: Vec<Evidence>) -> Finding {
             where_seen(&seen)
         ),
         help: format!(
-            "If personal data reaches {}, declare it and name it in the activities that use it:\n    processor {} \"{entity}\" {{\n        service \"WHAT {} DOES FOR YOU\"\n        stored-in {stored}\n        dpa \"DPA REFERENCE\"\n    }}\n  The placeholders keep the record's own findings open until filled in.{residency} If the package belongs to a party declared under another name, map it in ropa.kdl: scan {{ map package=\"{}\" to=ID }}.",
+            "If personal data reaches {}, declare it and name it in the activities that use it:\n    processor {} \"{entity}\" {{\n        service \"WHAT {} DOES FOR YOU\"\n        stored-in COUNTRY\n        dpa \"DPA REFERENCE\"\n    }}\n  The placeholders keep the record's own findings open until filled in.{residency} If the package belongs to a party declared under another name, map it in ropa.kdl: scan {{ map package=\"{}\" to=ID }}.",
             v.name,
             v.id,
             v.name.to_ascii_uppercase(),
             seen[0].seen
+        ),
+        evidence: seen,
+        party: None,
+    }
+}
+
+fn unknown_mapping(to: &str, seen: Vec<Evidence>) -> Finding {
+    Finding {
+        rule: Rule::UndeclaredProcessor,
+        message: format!(
+            "ropa.kdl maps `{}` to `{to}`, but the record declares no processor, recipient or system `{to}`: seen at {}",
+            seen[0].seen,
+            where_seen(&seen)
+        ),
+        help: format!(
+            "Declare it:\n    processor {to} \"LEGAL ENTITY\" {{\n        service \"WHAT IT DOES FOR YOU\"\n        stored-in COUNTRY\n    }}\n  or correct the id in the map."
         ),
         evidence: seen,
         party: None,
@@ -252,7 +271,7 @@ fn stale_processors(by_target: &BTreeMap<Target, Vec<Evidence>>, parties: &[&Par
         .filter_map(|t| match t {
             Target::Vendor(id) => Some(*id),
             Target::Region(code) => region(code).map(|r| r.cloud),
-            Target::Tracker(_) => None,
+            Target::Tracker(_) | Target::Mapped(_) | Target::Unknown => None,
         })
         .collect();
     let mut out = Vec::new();
@@ -260,20 +279,27 @@ fn stale_processors(by_target: &BTreeMap<Target, Vec<Evidence>>, parties: &[&Par
         let known = vendors().iter().find(|v| declared_party(v, &[*party], &ScanConfig::default(), &[]).is_some());
         let mapped_and_seen = config.maps.iter().any(|m| {
             m.to.as_ref().is_some_and(|t| t.value == party.id.value)
-                && by_target.values().flatten().any(|e| {
+                && by_target.iter().filter(|(t, _)| **t != Target::Unknown).flat_map(|(_, e)| e).any(|e| {
                     m.package.as_ref().is_some_and(|p| p.value == e.seen.as_str())
                         || m.host.as_ref().is_some_and(|h| h.value == e.seen.as_str())
                 })
         });
-        let Some(v) = known else { continue };
-        if seen_vendors.contains(&v.id) || mapped_and_seen {
+        let is_mapped = config.maps.iter().any(|m| m.to.as_ref().is_some_and(|t| t.value == party.id.value));
+        // Only a processor the scan could recognise can be missing: one the
+        // registry knows, or one the workspace maps packages to.
+        let expected = match known {
+            Some(v) => !seen_vendors.contains(&v.id),
+            None => is_mapped,
+        };
+        if !expected || mapped_and_seen {
             continue;
         }
+        let what = known.map_or_else(|| "mapped in ropa.kdl".to_owned(), |v| v.name.to_owned());
         out.push(Finding {
             rule: Rule::ProcessorWithoutEvidence,
             message: format!(
-                "The record declares {} ({}), but the repository shows no sign of it: no package, script host, endpoint or region",
-                party.id.value, v.name
+                "The record declares the processor {} ({what}), but the repository shows no sign of it: no package, script host, endpoint or region",
+                party.id.value
             ),
             help: "If the service is no longer used, remove it from the activities (and the record) once its data is deleted or returned; if it is used outside this repository (another service, a dashboard), accept the finding with a reason.".to_owned(),
             evidence: Vec::new(),

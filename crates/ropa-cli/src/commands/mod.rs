@@ -9,6 +9,7 @@ pub mod init;
 mod lsp;
 mod report;
 mod rules;
+mod scan;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
@@ -29,6 +30,7 @@ pub fn run(args: Cli) -> u8 {
         Command::Report(args) => report::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Import(command) => import::run(&command),
+        Command::Scan(args) => scan::run(&args),
     }
 }
 

@@ -11,15 +11,18 @@ use crate::registry::vendors;
 /// Evidence for every vendor whose package `name` is, at the line where the
 /// name is spelled with one of `spellings`.
 fn package(out: &mut Vec<Evidence>, path: &str, text: &str, name: &str, line: Option<u32>) {
-    for vendor in vendors().iter().filter(|v| v.matches_package(name)) {
-        let line = line.unwrap_or_else(|| line_of(text, &[format!("\"{name}\""), format!("{name} ="), name.to_owned()]));
-        out.push(Evidence {
-            path: path.to_owned(),
-            line,
-            source: Source::Package,
-            target: Target::Vendor(vendor.id),
-            seen: name.to_owned(),
-        });
+    let line = line.unwrap_or_else(|| line_of(text, &[format!("\"{name}\""), format!("{name} ="), name.to_owned()]));
+    let evidence = |target| Evidence {
+        path: path.to_owned(),
+        line,
+        source: Source::Package,
+        target,
+        seen: name.to_owned(),
+    };
+    let before = out.len();
+    out.extend(vendors().iter().filter(|v| v.matches_package(name)).map(|v| evidence(Target::Vendor(v.id))));
+    if out.len() == before {
+        out.push(evidence(Target::Unknown));
     }
 }
 
@@ -220,9 +223,9 @@ mod tests {
         found.sort_by_key(|e| e.line);
         found
             .into_iter()
-            .map(|e| match e.target {
-                Target::Vendor(id) => (id, e.line, e.seen.as_str()),
-                _ => ("?", e.line, e.seen.as_str()),
+            .filter_map(|e| match e.target {
+                Target::Vendor(id) => Some((id, e.line, e.seen.as_str())),
+                _ => None,
             })
             .collect()
     }
