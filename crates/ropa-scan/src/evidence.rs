@@ -19,7 +19,7 @@ pub enum Target {
     Unknown,
 }
 
-/// How the evidence was found.
+/// How the evidence was found, strongest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
     /// A dependency in a manifest or lockfile.

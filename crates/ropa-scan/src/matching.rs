@@ -74,6 +74,11 @@ pub(crate) fn findings(evidence: &[Evidence], specs: &[&SpecFile], config: &Scan
     for e in evidence {
         by_target.entry(e.target).or_default().push(e.clone());
     }
+    // A dependency is the strongest evidence, an environment template the
+    // weakest: the finding shows the strongest first.
+    for seen in by_target.values_mut() {
+        seen.sort_by_key(|e| e.source as u8);
+    }
     let mut out = Vec::new();
     for (target, seen) in &by_target {
         match *target {
@@ -156,7 +161,7 @@ fn where_seen(seen: &[Evidence]) -> String {
 }
 
 fn undeclared_processor(v: &Vendor, seen: Vec<Evidence>) -> Finding {
-    let role = v.role.map_or("processor or recipient (its role is not confirmed in the registry)".to_owned(), |r| r.label().to_owned());
+    let role = v.role.map_or("its role is not confirmed in the registry".to_owned(), |r| format!("registry: {}", r.label()));
     let entity = v.eea_entity.unwrap_or("LEGAL ENTITY");
     let residency = v
         .eu_residency
@@ -215,7 +220,7 @@ fn undeclared_tracker(tracker: Tracker, seen: Vec<Evidence>) -> Finding {
             where_seen(&seen)
         ),
         help: format!(
-            "Name it in the activity it serves, with its consent:\n    activity ID {{\n        trackers {}\n        basis consent withdrawal=\"HOW VISITORS WITHDRAW\" records=\"WHERE CONSENT IS RECORDED\"\n    }}{joint}",
+            "Name it in the activity it serves, with its consent:\n    activity ID {{\n        trackers {}\n        basis consent withdrawal=\"HOW VISITORS WITHDRAW\" records=\"WHERE CONSENT IS RECORDED\"\n    }}\n {joint}",
             tracker.as_str()
         ),
         evidence: seen,
