@@ -4,7 +4,9 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn corpus(name: &str) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ropa-scan/tests/corpus").join(name);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../ropa-scan/tests/corpus")
+        .join(name);
     root.to_string_lossy().into_owned()
 }
 
@@ -52,14 +54,26 @@ fn fail_on_sets_the_severity_that_fails() {
     // The AWS service has one warning: it fails by default, passes with `--fail-on error`.
     let repo = corpus("python-aws");
     let record = format!("{repo}/record");
-    assert_eq!(ropa(&["scan", &repo, "--record", &record, "--fail-on", "error"]).status.code(), Some(0));
+    assert_eq!(
+        ropa(&["scan", &repo, "--record", &record, "--fail-on", "error"])
+            .status
+            .code(),
+        Some(0)
+    );
     assert_eq!(ropa(&["scan", &repo, "--record", &record]).status.code(), Some(1));
 }
 
 #[test]
 fn github_annotations_point_at_the_evidence() {
     let repo = corpus("php-site");
-    let out = ropa(&["scan", &repo, "--record", &format!("{repo}/record"), "--format", "github"]);
+    let out = ropa(&[
+        "scan",
+        &repo,
+        "--record",
+        &format!("{repo}/record"),
+        "--format",
+        "github",
+    ]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.starts_with("::warning file=templates/header.php,line=16,title=ropa scan undeclared-tracker::"),
@@ -70,7 +84,12 @@ fn github_annotations_point_at_the_evidence() {
 #[test]
 fn a_missing_record_is_a_usage_error_that_says_what_to_do() {
     let repo = corpus("php-site");
-    let out = ropa(&["scan", &format!("{repo}/templates"), "--record", &format!("{repo}/templates")]);
+    let out = ropa(&[
+        "scan",
+        &format!("{repo}/templates"),
+        "--record",
+        &format!("{repo}/templates"),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--record PATH"), "{err}");

@@ -103,7 +103,9 @@ pub(crate) fn findings(evidence: &[Evidence], specs: &[&SpecFile], config: &Scan
                 }
             }
             Target::Mapped(index) => {
-                let Some(to) = config.maps.get(index).and_then(|m| m.to.as_ref()) else { continue };
+                let Some(to) = config.maps.get(index).and_then(|m| m.to.as_ref()) else {
+                    continue;
+                };
                 if !parties.iter().any(|p| p.id.value == to.value) {
                     out.push(unknown_mapping(&to.value, seen.clone()));
                 }
@@ -128,13 +130,24 @@ fn has_word(text: &str, word: &str) -> bool {
 /// The declared party that `vendor` is: mapped in `ropa.kdl` from one of the
 /// packages or hosts seen, or named like the vendor in its id, entity or
 /// service.
-fn declared_party<'a>(vendor: &Vendor, parties: &[&'a Party], config: &ScanConfig, seen: &[Evidence]) -> Option<&'a Party> {
+fn declared_party<'a>(
+    vendor: &Vendor,
+    parties: &[&'a Party],
+    config: &ScanConfig,
+    seen: &[Evidence],
+) -> Option<&'a Party> {
     let mapped: Vec<&str> = config
         .maps
         .iter()
         .filter(|m| {
-            let package = m.package.as_ref().is_some_and(|p| seen.iter().any(|e| e.seen == p.value.as_str()));
-            let host = m.host.as_ref().is_some_and(|h| seen.iter().any(|e| e.seen == h.value.as_str()));
+            let package = m
+                .package
+                .as_ref()
+                .is_some_and(|p| seen.iter().any(|e| e.seen == p.value.as_str()));
+            let host = m
+                .host
+                .as_ref()
+                .is_some_and(|h| seen.iter().any(|e| e.seen == h.value.as_str()));
             package || host
         })
         .filter_map(|m| m.to.as_ref().map(|t| t.value.as_str()))
@@ -157,11 +170,21 @@ fn where_seen(seen: &[Evidence]) -> String {
         2 => " and 1 more place".to_owned(),
         n => format!(" and {} more places", n - 1),
     };
-    format!("{}:{} ({} `{}`){more}", first.path, first.line, first.source.label(), first.seen)
+    format!(
+        "{}:{} ({} `{}`){more}",
+        first.path,
+        first.line,
+        first.source.label(),
+        first.seen
+    )
 }
 
 fn undeclared_processor(v: &Vendor, seen: Vec<Evidence>) -> Finding {
-    let role = v.role.map_or("its role is not confirmed in the registry".to_owned(), |r| format!("registry: {}", r.label()));
+    let role = v
+        .role
+        .map_or("its role is not confirmed in the registry".to_owned(), |r| {
+            format!("registry: {}", r.label())
+        });
     let entity = v.eea_entity.unwrap_or("LEGAL ENTITY");
     let residency = v
         .eu_residency
@@ -243,10 +266,14 @@ fn region_finding(
     let cloud = vendor(r.cloud)?;
     let party = declared_party(cloud, parties, config, &[]);
     let located = party.is_some_and(|p| p.locations().any(|c| c.value == country));
-    let transferred = specs.iter().flat_map(|s| s.activities.iter()).flat_map(|a| a.transfers.iter()).any(|t| {
-        t.country.as_ref().is_some_and(|c| c.value == country)
-            && party.is_none_or(|p| t.to.as_ref().is_some_and(|to| to.value == p.id.value))
-    });
+    let transferred = specs
+        .iter()
+        .flat_map(|s| s.activities.iter())
+        .flat_map(|a| a.transfers.iter())
+        .any(|t| {
+            t.country.as_ref().is_some_and(|c| c.value == country)
+                && party.is_none_or(|p| t.to.as_ref().is_some_and(|to| to.value == p.id.value))
+        });
     if located || transferred {
         return None;
     }
@@ -270,7 +297,11 @@ fn region_finding(
 
 /// Declared processors the registry (or a mapping) knows, for which the code
 /// shows nothing: maybe removed, and the record may be stale.
-fn stale_processors(by_target: &BTreeMap<Target, Vec<Evidence>>, parties: &[&Party], config: &ScanConfig) -> Vec<Finding> {
+fn stale_processors(
+    by_target: &BTreeMap<Target, Vec<Evidence>>,
+    parties: &[&Party],
+    config: &ScanConfig,
+) -> Vec<Finding> {
     let seen_vendors: Vec<&str> = by_target
         .keys()
         .filter_map(|t| match t {
@@ -281,15 +312,24 @@ fn stale_processors(by_target: &BTreeMap<Target, Vec<Evidence>>, parties: &[&Par
         .collect();
     let mut out = Vec::new();
     for party in parties.iter().filter(|p| p.kind == PartyKind::Processor) {
-        let known = vendors().iter().find(|v| declared_party(v, &[*party], &ScanConfig::default(), &[]).is_some());
+        let known = vendors()
+            .iter()
+            .find(|v| declared_party(v, &[*party], &ScanConfig::default(), &[]).is_some());
         let mapped_and_seen = config.maps.iter().any(|m| {
             m.to.as_ref().is_some_and(|t| t.value == party.id.value)
-                && by_target.iter().filter(|(t, _)| **t != Target::Unknown).flat_map(|(_, e)| e).any(|e| {
-                    m.package.as_ref().is_some_and(|p| p.value == e.seen.as_str())
-                        || m.host.as_ref().is_some_and(|h| h.value == e.seen.as_str())
-                })
+                && by_target
+                    .iter()
+                    .filter(|(t, _)| **t != Target::Unknown)
+                    .flat_map(|(_, e)| e)
+                    .any(|e| {
+                        m.package.as_ref().is_some_and(|p| p.value == e.seen.as_str())
+                            || m.host.as_ref().is_some_and(|h| h.value == e.seen.as_str())
+                    })
         });
-        let is_mapped = config.maps.iter().any(|m| m.to.as_ref().is_some_and(|t| t.value == party.id.value));
+        let is_mapped = config
+            .maps
+            .iter()
+            .any(|m| m.to.as_ref().is_some_and(|t| t.value == party.id.value));
         // Only a processor the scan could recognise can be missing: one the
         // registry knows, or one the workspace maps packages to.
         let expected = match known {

@@ -49,13 +49,25 @@ pub static REGIONS_PROVENANCE: Provenance = Provenance {
 };
 
 const fn aws(code: &'static str, country: &'static str) -> CloudRegion {
-    CloudRegion { code, cloud: "aws", country }
+    CloudRegion {
+        code,
+        cloud: "aws",
+        country,
+    }
 }
 const fn gcp(code: &'static str, country: &'static str) -> CloudRegion {
-    CloudRegion { code, cloud: "gcp", country }
+    CloudRegion {
+        code,
+        cloud: "gcp",
+        country,
+    }
 }
 const fn azure(code: &'static str, country: &'static str) -> CloudRegion {
-    CloudRegion { code, cloud: "azure", country }
+    CloudRegion {
+        code,
+        cloud: "azure",
+        country,
+    }
 }
 
 static REGIONS: &[CloudRegion] = &[

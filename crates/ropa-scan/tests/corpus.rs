@@ -9,14 +9,21 @@ use ropa_syntax::config::ScanConfig;
 
 /// Every file under `dir`, with its path relative to `root`.
 fn files(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
-    let mut entries: Vec<_> = fs::read_dir(dir).expect("corpus folder").filter_map(Result::ok).collect();
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .expect("corpus folder")
+        .filter_map(Result::ok)
+        .collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
         if path.is_dir() {
             files(root, &path, out);
         } else if let Ok(text) = fs::read_to_string(&path) {
-            let rel = path.strip_prefix(root).expect("under root").to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(root)
+                .expect("under root")
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((rel, text));
         }
     }
@@ -94,21 +101,35 @@ fn spec(text: &str) -> ropa_syntax::model::SpecFile {
 
 #[test]
 fn a_map_to_an_undeclared_id_is_reported_and_a_map_to_a_declared_one_is_evidence() {
-    let config = ropa_syntax::parse_config("scan {\n    map package=\"acme-mail\" to=mail\n    map package=\"acme-sms\" to=sms\n}\n").config.scan;
+    let config = ropa_syntax::parse_config(
+        "scan {\n    map package=\"acme-mail\" to=mail\n    map package=\"acme-sms\" to=sms\n}\n",
+    )
+    .config
+    .scan;
     let record = spec("processor sms \"SMS AB\" {\n    country SE\n}\n");
     let files = vec![(
         "package.json".to_owned(),
         "{\n  \"dependencies\": {\n    \"acme-mail\": \"1\",\n    \"acme-sms\": \"1\"\n  }\n}".to_owned(),
     )];
     let scan = ropa_scan::scan(&files, &[&record], &config);
-    let found: Vec<_> = scan.findings.iter().map(|f| (f.rule.id(), f.evidence.first().map(|e| e.line))).collect();
+    let found: Vec<_> = scan
+        .findings
+        .iter()
+        .map(|f| (f.rule.id(), f.evidence.first().map(|e| e.line)))
+        .collect();
     assert_eq!(found, [("undeclared-processor", Some(3))]);
-    assert!(scan.findings[0].message.contains("`mail`"), "{}", scan.findings[0].message);
+    assert!(
+        scan.findings[0].message.contains("`mail`"),
+        "{}",
+        scan.findings[0].message
+    );
 }
 
 #[test]
 fn a_mapped_processor_with_nothing_seen_is_without_evidence() {
-    let config = ropa_syntax::parse_config("scan {\n    map package=\"acme-sms\" to=sms\n}\n").config.scan;
+    let config = ropa_syntax::parse_config("scan {\n    map package=\"acme-sms\" to=sms\n}\n")
+        .config
+        .scan;
     let record = spec("processor sms \"SMS AB\" {\n    country SE\n}\n");
     let scan = ropa_scan::scan(&[], &[&record], &config);
     let found: Vec<_> = scan.findings.iter().map(|f| (f.rule.id(), f.party.clone())).collect();
@@ -117,14 +138,23 @@ fn a_mapped_processor_with_nothing_seen_is_without_evidence() {
 
 #[test]
 fn a_region_stored_in_or_transferred_to_is_silent() {
-    let files = vec![("main.tf".to_owned(), "provider \"aws\" {\n  region = \"us-east-1\"\n}\n".to_owned())];
+    let files = vec![(
+        "main.tf".to_owned(),
+        "provider \"aws\" {\n  region = \"us-east-1\"\n}\n".to_owned(),
+    )];
     let config = ScanConfig::default();
     let stored = spec("processor aws \"AWS\" {\n    stored-in US\n}\n");
     assert!(ropa_scan::scan(&files, &[&stored], &config).findings.is_empty());
-    let transferred = spec("processor cloud \"Amazon Web Services\" {\n    stored-in IE\n}\nactivity a {\n    processors cloud\n    transfer US to=cloud mechanism=dpf\n}\n");
+    let transferred = spec(
+        "processor cloud \"Amazon Web Services\" {\n    stored-in IE\n}\nactivity a {\n    processors cloud\n    transfer US to=cloud mechanism=dpf\n}\n",
+    );
     assert!(ropa_scan::scan(&files, &[&transferred], &config).findings.is_empty());
     let elsewhere = spec("processor cloud \"Amazon Web Services\" {\n    stored-in IE\n}\n");
-    let found: Vec<_> = ropa_scan::scan(&files, &[&elsewhere], &config).findings.iter().map(|f| f.rule.id()).collect();
+    let found: Vec<_> = ropa_scan::scan(&files, &[&elsewhere], &config)
+        .findings
+        .iter()
+        .map(|f| f.rule.id())
+        .collect();
     assert_eq!(found, ["region-outside-eea"]);
 }
 
@@ -133,8 +163,17 @@ fn a_region_stored_in_or_transferred_to_is_silent() {
 #[test]
 fn readers_never_panic() {
     let names = [
-        "package.json", "package-lock.json", "requirements.txt", "pyproject.toml", "go.mod", "Cargo.toml", "Gemfile",
-        "composer.json", "index.html", "main.tf", ".env.example",
+        "package.json",
+        "package-lock.json",
+        "requirements.txt",
+        "pyproject.toml",
+        "go.mod",
+        "Cargo.toml",
+        "Gemfile",
+        "composer.json",
+        "index.html",
+        "main.tf",
+        ".env.example",
     ];
     let texts = [
         "",

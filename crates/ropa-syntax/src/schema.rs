@@ -791,7 +791,11 @@ static SCAN_MAP: NodeSchema = NodeSchema {
     props: &[
         prop("package", TEXT, "a dependency name, as the manifest spells it"),
         prop("host", TEXT, "a host a page or an environment template names"),
-        prop("to", TEXT, "the id of the declared processor, recipient or system it belongs to"),
+        prop(
+            "to",
+            TEXT,
+            "the id of the declared processor, recipient or system it belongs to",
+        ),
     ],
     once: false,
     ..node("map", "which declared party a package or host belongs to (`ropa scan`)")
@@ -800,7 +804,10 @@ static SCAN_MAP: NodeSchema = NodeSchema {
 static SCAN_SKIP: NodeSchema = NodeSchema {
     rest: Some(arg("pattern", TEXT)),
     once: false,
-    ..node("skip", "paths `ropa scan` does not read: a folder, or a pattern with * and **")
+    ..node(
+        "skip",
+        "paths `ropa scan` does not read: a folder, or a pattern with * and **",
+    )
 };
 
 static SCAN: NodeSchema = NodeSchema {

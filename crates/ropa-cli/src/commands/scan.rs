@@ -17,7 +17,16 @@ use crate::exit;
 use crate::load::{display, load};
 
 /// Folders that hold other people's code or build output, never read.
-const SKIPPED_FOLDERS: &[&str] = &[".git", "node_modules", "target", "vendor", ".venv", "venv", "__pycache__", ".terraform"];
+const SKIPPED_FOLDERS: &[&str] = &[
+    ".git",
+    "node_modules",
+    "target",
+    "vendor",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".terraform",
+];
 
 /// Manifests and lockfiles of large projects run to a few MiB; larger files
 /// are generated bundles, not evidence worth the time.
@@ -26,7 +35,10 @@ const MAX_SCANNED_BYTES: u64 = 16 * 1024 * 1024;
 pub fn run(args: &ScanArgs) -> u8 {
     let repo = args.repo.clone().unwrap_or_else(|| PathBuf::from("."));
     if !repo.is_dir() {
-        return fail(&format!("{}: not a folder; give the repository to scan", display(&repo)));
+        return fail(&format!(
+            "{}: not a folder; give the repository to scan",
+            display(&repo)
+        ));
     }
     let record = args.record.clone().unwrap_or_else(|| repo.clone());
     let (jobs, problems) = discover(std::slice::from_ref(&record));
@@ -101,7 +113,13 @@ fn rank(severity: Severity) -> u8 {
 /// Reads every file under `dir` that a reader reads, with its path relative
 /// to the repository. Symbolic links are not followed, so a link loop
 /// cannot trap the walk.
-fn walk(dir: &Path, relative: &str, config: &ScanConfig, files: &mut Vec<(String, String)>, problems: &mut Vec<Problem>) {
+fn walk(
+    dir: &Path,
+    relative: &str,
+    config: &ScanConfig,
+    files: &mut Vec<(String, String)>,
+    problems: &mut Vec<Problem>,
+) {
     let Ok(entries) = fs::read_dir(dir) else {
         problems.push(Problem {
             path: dir.to_path_buf(),
@@ -113,7 +131,11 @@ fn walk(dir: &Path, relative: &str, config: &ScanConfig, files: &mut Vec<(String
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let rel = if relative.is_empty() { name.clone() } else { format!("{relative}/{name}") };
+        let rel = if relative.is_empty() {
+            name.clone()
+        } else {
+            format!("{relative}/{name}")
+        };
         if config.skips.iter().any(|s| ropa_scan::is_skipped(&rel, &s.value)) {
             continue;
         }
@@ -177,7 +199,11 @@ fn human(scan: &Scan, scanned: usize, unreadable: &[Problem]) -> String {
         count(Severity::Info),
         scan.evidence.len(),
         scanned,
-        if unreadable.is_empty() { String::new() } else { format!(", {} not readable", unreadable.len()) }
+        if unreadable.is_empty() {
+            String::new()
+        } else {
+            format!(", {} not readable", unreadable.len())
+        }
     );
     out
 }
@@ -235,7 +261,12 @@ fn github(scan: &Scan) -> String {
         let body = escape(&format!("{}\n\n{}", f.message, f.help));
         match f.evidence.first() {
             Some(e) => {
-                let _ = writeln!(out, "::{level} file={},line={},title={title}::{body}", property(&e.path), e.line);
+                let _ = writeln!(
+                    out,
+                    "::{level} file={},line={},title={title}::{body}",
+                    property(&e.path),
+                    e.line
+                );
             }
             None => {
                 let _ = writeln!(out, "::{level} title={title}::{body}");

@@ -34,7 +34,9 @@ pub fn read(path: &str, text: &str) -> Vec<Evidence> {
         if line.starts_with('#') {
             continue;
         }
-        let Some((_, value)) = line.split_once('=') else { continue };
+        let Some((_, value)) = line.split_once('=') else {
+            continue;
+        };
         for (vendor, host) in hosts_in(&value.to_ascii_lowercase()) {
             out.push(Evidence {
                 path: path.to_owned(),
@@ -55,7 +57,10 @@ mod tests {
     #[test]
     fn endpoints_in_values() {
         let text = "# Mail\nMAILGUN_ENDPOINT=https://api.eu.mailgun.net\nSENTRY_DSN=https://abc@o1.ingest.de.sentry.io/2\n# STRIPE=https://api.stripe.com\nNAME=mailgun\n";
-        let found: Vec<_> = read(".env.example", text).into_iter().map(|e| (e.target, e.line, e.seen)).collect();
+        let found: Vec<_> = read(".env.example", text)
+            .into_iter()
+            .map(|e| (e.target, e.line, e.seen))
+            .collect();
         assert_eq!(
             found,
             vec![

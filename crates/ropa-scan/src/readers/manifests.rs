@@ -20,7 +20,12 @@ fn package(out: &mut Vec<Evidence>, path: &str, text: &str, name: &str, line: Op
         seen: name.to_owned(),
     };
     let before = out.len();
-    out.extend(vendors().iter().filter(|v| v.matches_package(name)).map(|v| evidence(Target::Vendor(v.id))));
+    out.extend(
+        vendors()
+            .iter()
+            .filter(|v| v.matches_package(name))
+            .map(|v| evidence(Target::Vendor(v.id))),
+    );
     if out.len() == before {
         out.push(evidence(Target::Unknown));
     }
@@ -39,7 +44,9 @@ fn json_keys<'a>(doc: &'a Json, tables: &[&str]) -> Vec<&'a str> {
 /// that personal data reaches the vendor.
 pub fn package_json(path: &str, text: &str) -> Vec<Evidence> {
     let mut out = Vec::new();
-    let Ok(doc) = serde_json::from_str::<Json>(text) else { return out };
+    let Ok(doc) = serde_json::from_str::<Json>(text) else {
+        return out;
+    };
     for name in json_keys(&doc, &["dependencies", "optionalDependencies", "peerDependencies"]) {
         package(&mut out, path, text, name, None);
     }
@@ -50,11 +57,15 @@ pub fn package_json(path: &str, text: &str) -> Vec<Evidence> {
 /// `dependencies` not marked `dev`.
 pub fn package_lock(path: &str, text: &str) -> Vec<Evidence> {
     let mut out = Vec::new();
-    let Ok(doc) = serde_json::from_str::<Json>(text) else { return out };
+    let Ok(doc) = serde_json::from_str::<Json>(text) else {
+        return out;
+    };
     let is_dev = |v: &Json| v.get("dev").and_then(Json::as_bool).unwrap_or(false);
     if let Some(packages) = doc.get("packages").and_then(Json::as_object) {
         for (key, entry) in packages {
-            let Some(name) = key.strip_prefix("node_modules/") else { continue };
+            let Some(name) = key.strip_prefix("node_modules/") else {
+                continue;
+            };
             if name.contains("/node_modules/") || is_dev(entry) {
                 continue;
             }
@@ -71,7 +82,9 @@ pub fn package_lock(path: &str, text: &str) -> Vec<Evidence> {
 
 pub fn composer_json(path: &str, text: &str) -> Vec<Evidence> {
     let mut out = Vec::new();
-    let Ok(doc) = serde_json::from_str::<Json>(text) else { return out };
+    let Ok(doc) = serde_json::from_str::<Json>(text) else {
+        return out;
+    };
     for name in json_keys(&doc, &["require"]) {
         package(&mut out, path, text, name, None);
     }
@@ -106,7 +119,9 @@ pub fn requirements(path: &str, text: &str) -> Vec<Evidence> {
 /// `[project] dependencies` (PEP 621) and `[tool.poetry.dependencies]`.
 pub fn pyproject(path: &str, text: &str) -> Vec<Evidence> {
     let mut out = Vec::new();
-    let Ok(doc) = text.parse::<toml::Table>() else { return out };
+    let Ok(doc) = text.parse::<toml::Table>() else {
+        return out;
+    };
     let requirements = doc
         .get("project")
         .and_then(|p| p.get("dependencies"))
@@ -148,7 +163,9 @@ fn key_line(text: &str, name: &str) -> Option<u32> {
 /// `[dependencies]`, `[workspace.dependencies]` and target-specific tables.
 pub fn cargo_toml(path: &str, text: &str) -> Vec<Evidence> {
     let mut out = Vec::new();
-    let Ok(doc) = text.parse::<toml::Table>() else { return out };
+    let Ok(doc) = text.parse::<toml::Table>() else {
+        return out;
+    };
     let mut tables: Vec<&toml::Table> = Vec::new();
     tables.extend(doc.get("dependencies").and_then(toml::Value::as_table));
     tables.extend(
@@ -202,9 +219,13 @@ pub fn go_mod(path: &str, text: &str) -> Vec<Evidence> {
 pub fn gemfile(path: &str, text: &str) -> Vec<Evidence> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let Some(rest) = line.trim().strip_prefix("gem ") else { continue };
+        let Some(rest) = line.trim().strip_prefix("gem ") else {
+            continue;
+        };
         let rest = rest.trim_start();
-        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
         if let Some(name) = rest[1..].split(quote).next() {
             package(&mut out, path, text, name, Some(i as u32 + 1));
         }
@@ -243,7 +264,10 @@ mod tests {
     #[test]
     fn lockfile_skips_dev_and_nested_packages() {
         let text = r#"{"packages": {"": {}, "node_modules/stripe": {"version": "1"}, "node_modules/@sentry/cli": {"dev": true}, "node_modules/x/node_modules/mailgun.js": {}}}"#;
-        assert_eq!(seen(&package_lock("package-lock.json", text)), vec![("stripe", 1, "stripe")]);
+        assert_eq!(
+            seen(&package_lock("package-lock.json", text)),
+            vec![("stripe", 1, "stripe")]
+        );
     }
 
     #[test]

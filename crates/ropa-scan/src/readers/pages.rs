@@ -12,12 +12,32 @@ use super::env::hosts_in;
 
 /// Strings that identify a tracker's snippet or script, lower case.
 const SNIPPETS: &[(Tracker, &[&str])] = &[
-    (Tracker::GoogleAnalytics, &["google-analytics.com", "googletagmanager.com/gtag/js?id=g-", "googletagmanager.com/gtag/js?id=ua-", "gtag('config', 'g-", "gtag(\"config\", \"g-"]),
-    (Tracker::GoogleAds, &["googletagmanager.com/gtag/js?id=aw-", "gtag('config', 'aw-", "gtag(\"config\", \"aw-", "googleadservices.com"]),
+    (
+        Tracker::GoogleAnalytics,
+        &[
+            "google-analytics.com",
+            "googletagmanager.com/gtag/js?id=g-",
+            "googletagmanager.com/gtag/js?id=ua-",
+            "gtag('config', 'g-",
+            "gtag(\"config\", \"g-",
+        ],
+    ),
+    (
+        Tracker::GoogleAds,
+        &[
+            "googletagmanager.com/gtag/js?id=aw-",
+            "gtag('config', 'aw-",
+            "gtag(\"config\", \"aw-",
+            "googleadservices.com",
+        ],
+    ),
     (Tracker::MetaPixel, &["connect.facebook.net", "fbq("]),
     (Tracker::LinkedinInsightTag, &["_linkedin_partner_id", "snap.licdn.com"]),
     (Tracker::TiktokPixel, &["analytics.tiktok.com", "ttq.load("]),
-    (Tracker::Hotjar, &["static.hotjar.com", "hotjar.com/c/hotjar-", "_hjsettings"]),
+    (
+        Tracker::Hotjar,
+        &["static.hotjar.com", "hotjar.com/c/hotjar-", "_hjsettings"],
+    ),
     (Tracker::MicrosoftClarity, &["clarity.ms"]),
     (Tracker::Matomo, &["_paq.push", "matomo.js", "piwik.js"]),
 ];
@@ -56,7 +76,10 @@ mod tests {
     use super::*;
 
     fn targets(text: &str) -> Vec<(Target, u32)> {
-        read("index.html", text).into_iter().map(|e| (e.target, e.line)).collect()
+        read("index.html", text)
+            .into_iter()
+            .map(|e| (e.target, e.line))
+            .collect()
     }
 
     #[test]

@@ -13,20 +13,31 @@ pub fn read(path: &str, text: &str) -> Vec<Evidence> {
     let mut out = Vec::new();
     let mut in_region_variable = false;
     for (i, line) in text.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").split("//").next().unwrap_or("").trim();
+        let line = line
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .split("//")
+            .next()
+            .unwrap_or("")
+            .trim();
         if let Some(rest) = line.strip_prefix("variable ") {
             let name = rest.trim().trim_start_matches('"').split('"').next().unwrap_or("");
             in_region_variable = name.contains("region") || name.contains("location");
             continue;
         }
-        let Some((key, value)) = line.split_once('=') else { continue };
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
         let key = key.trim();
         let wanted = key == "region" || key == "location" || (in_region_variable && key == "default");
         if !wanted {
             continue;
         }
         let value = value.trim();
-        let Some(literal) = value.strip_prefix('"').and_then(|v| v.split('"').next()) else { continue };
+        let Some(literal) = value.strip_prefix('"').and_then(|v| v.split('"').next()) else {
+            continue;
+        };
         // Azure accepts display names ("West Europe") as well as codes.
         let code = literal.to_ascii_lowercase().replace(' ', "");
         if let Some(found) = region(&code) {
