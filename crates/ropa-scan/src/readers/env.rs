@@ -63,13 +63,10 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            vec![
-                (Target::Vendor("sentry"), 3, "sentry.io".to_owned()),
+            [
                 (Target::Vendor("mailgun"), 2, "api.eu.mailgun.net".to_owned()),
+                (Target::Vendor("sentry"), 3, "sentry.io".to_owned()),
             ]
-            .into_iter()
-            .rev()
-            .collect::<Vec<_>>()
         );
     }
 }
