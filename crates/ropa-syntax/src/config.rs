@@ -2,13 +2,32 @@
 
 use ropa_kdl::{Node, Value};
 
-use crate::model::{Spanned, Text};
+use crate::model::{Span, Spanned, Text};
 use crate::values::{Keyword, Severity};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
     /// `rules { RULE SEVERITY }`, in source order; `None` is `off`.
     pub rule_severities: Vec<(Text, Spanned<Option<Severity>>)>,
+    /// `scan { map …; skip … }`: read by `ropa scan`.
+    pub scan: ScanConfig,
+}
+
+/// What `ropa scan` is told by the workspace: which declared party a
+/// package or host belongs to, and which paths it does not read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScanConfig {
+    pub maps: Vec<ScanMap>,
+    pub skips: Vec<Text>,
+}
+
+/// `map package="…" to=ID` or `map host="…" to=ID`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScanMap {
+    pub span: Span,
+    pub package: Option<Text>,
+    pub host: Option<Text>,
+    pub to: Option<Text>,
 }
 
 pub fn build(nodes: &[Node]) -> Config {
@@ -28,6 +47,34 @@ pub fn build(nodes: &[Node]) -> Config {
                 Spanned::new(rule.name.value.clone(), rule.name.span),
                 Spanned::new(severity, entry.value_span),
             ));
+        }
+    }
+    for scan in nodes.iter().filter(|n| n.name.value == "scan") {
+        for child in scan.child_nodes() {
+            match child.name.value.as_str() {
+                "map" => {
+                    let text = |key: &str| {
+                        child.property(key).and_then(|p| match &p.value {
+                            Value::String(s) => Some(Spanned::new(s.clone(), p.value_span)),
+                            _ => None,
+                        })
+                    };
+                    config.scan.maps.push(ScanMap {
+                        span: child.span,
+                        package: text("package"),
+                        host: text("host"),
+                        to: text("to"),
+                    });
+                }
+                "skip" => {
+                    for entry in child.arguments() {
+                        if let Value::String(s) = &entry.value {
+                            config.scan.skips.push(Spanned::new(s.clone(), entry.value_span));
+                        }
+                    }
+                }
+                _ => {}
+            }
         }
     }
     config

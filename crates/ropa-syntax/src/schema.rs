@@ -787,9 +787,37 @@ static RULES: NodeSchema = NodeSchema {
     ..node("rules", "severity per rule: error, warning, info or off")
 };
 
+static SCAN_MAP: NodeSchema = NodeSchema {
+    props: &[
+        prop("package", TEXT, "a dependency name, as the manifest spells it"),
+        prop("host", TEXT, "a host a page or an environment template names"),
+        prop(
+            "to",
+            TEXT,
+            "the id of the declared processor, recipient or system it belongs to",
+        ),
+    ],
+    once: false,
+    ..node("map", "which declared party a package or host belongs to (`ropa scan`)")
+};
+
+static SCAN_SKIP: NodeSchema = NodeSchema {
+    rest: Some(arg("pattern", TEXT)),
+    once: false,
+    ..node(
+        "skip",
+        "paths `ropa scan` does not read: a folder, or a pattern with * and **",
+    )
+};
+
+static SCAN: NodeSchema = NodeSchema {
+    children: &[&SCAN_MAP, &SCAN_SKIP],
+    ..node("scan", "settings for `ropa scan`: mappings and paths to skip")
+};
+
 /// The top level of the workspace file `ropa.kdl`.
 pub static CONFIG_FILE: NodeSchema = NodeSchema {
-    children: &[&RULES],
+    children: &[&RULES, &SCAN],
     once: false,
     ..node("ropa.kdl", "the workspace file")
 };

@@ -10,6 +10,7 @@ pub mod init;
 mod lsp;
 mod report;
 mod rules;
+mod scan;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
@@ -30,6 +31,7 @@ pub fn run(args: Cli) -> u8 {
         Command::Report(args) => report::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Import(command) => import::run(&command),
+        Command::Scan(args) => scan::run(&args),
     }
 }
 

@@ -1,0 +1,277 @@
+//! `ropa scan`: walk a repository, read the files a scan reader knows, and
+//! compare what they show with the record. The scanning is `ropa-scan`
+//! (pure); this module does the IO and the printing.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ropa_scan::{Evidence, Finding, Rule, Scan};
+use ropa_syntax::config::ScanConfig;
+use ropa_syntax::values::{Keyword, Severity};
+
+use super::{fail, print};
+use crate::cli::{FailOn, ScanArgs, ScanFormat};
+use crate::discover::{Problem, discover};
+use crate::exit;
+use crate::load::{display, load};
+
+/// Folders that hold other people's code or build output, never read.
+const SKIPPED_FOLDERS: &[&str] = &[
+    ".git",
+    "node_modules",
+    "target",
+    "vendor",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".terraform",
+];
+
+/// Manifests and lockfiles of large projects run to a few MiB; larger files
+/// are generated bundles, not evidence worth the time.
+const MAX_SCANNED_BYTES: u64 = 16 * 1024 * 1024;
+
+pub fn run(args: &ScanArgs) -> u8 {
+    let repo = args.repo.clone().unwrap_or_else(|| PathBuf::from("."));
+    if !repo.is_dir() {
+        return fail(&format!(
+            "{}: not a folder; give the repository to scan",
+            display(&repo)
+        ));
+    }
+    let record = args.record.clone().unwrap_or_else(|| repo.clone());
+    let (jobs, problems) = discover(std::slice::from_ref(&record));
+    if let Some(problem) = problems.first() {
+        return fail(&format!("{}: {}", display(&problem.path), problem.message));
+    }
+    let job = match jobs.as_slice() {
+        [job] => job,
+        [] => {
+            return fail(&format!(
+                "no record found at {}: give its workspace with --record PATH (a folder with ropa.kdl and .ropa.kdl files)",
+                display(&record)
+            ));
+        }
+        _ => {
+            return fail(&format!(
+                "{} holds {} workspaces: give the one this repository's record is in with --record PATH",
+                display(&record),
+                jobs.len()
+            ));
+        }
+    };
+    let mut load_problems = Vec::new();
+    let loaded = load(job, &mut load_problems);
+    if let Some(problem) = load_problems.first() {
+        return fail(&format!("{}: {}", display(&problem.path), problem.message));
+    }
+    let specs: Vec<_> = loaded.workspace.specs().map(|(_, s)| &s.model).collect();
+    let config = loaded
+        .workspace
+        .config()
+        .map(|(_, c)| c.config.scan.clone())
+        .unwrap_or_default();
+
+    let mut files = Vec::new();
+    let mut unreadable = Vec::new();
+    walk(&repo, "", &config, &mut files, &mut unreadable);
+    let scan = ropa_scan::scan(&files, &specs, &config);
+
+    let text = match args.format {
+        ScanFormat::Human => human(&scan, files.len(), &unreadable),
+        ScanFormat::Json => json(&scan, files.len()),
+        ScanFormat::Github => github(&scan),
+    };
+    for problem in &unreadable {
+        eprintln!("warning: {}: {} (not scanned)", display(&problem.path), problem.message);
+    }
+    let printed = print(text.as_bytes());
+    if printed != exit::CLEAN {
+        return printed;
+    }
+    let fail_on = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    if scan.findings.iter().any(|f| rank(f.rule.severity()) >= rank(fail_on)) {
+        exit::FINDINGS
+    } else {
+        exit::CLEAN
+    }
+}
+
+fn rank(severity: Severity) -> u8 {
+    match severity {
+        Severity::Info => 0,
+        Severity::Warning => 1,
+        Severity::Error => 2,
+    }
+}
+
+/// Reads every file under `dir` that a reader reads, with its path relative
+/// to the repository. Symbolic links are not followed, so a link loop
+/// cannot trap the walk.
+fn walk(
+    dir: &Path,
+    relative: &str,
+    config: &ScanConfig,
+    files: &mut Vec<(String, String)>,
+    problems: &mut Vec<Problem>,
+) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        problems.push(Problem {
+            path: dir.to_path_buf(),
+            message: "cannot list the folder".to_owned(),
+        });
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let rel = if relative.is_empty() {
+            name.clone()
+        } else {
+            format!("{relative}/{name}")
+        };
+        if config.skips.iter().any(|s| ropa_scan::is_skipped(&rel, &s.value)) {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            if !SKIPPED_FOLDERS.contains(&name.as_str()) {
+                walk(&entry.path(), &rel, config, files, problems);
+            }
+        } else if kind.is_file() && ropa_scan::readers::reads(&rel) {
+            let path = entry.path();
+            match fs::metadata(&path) {
+                Ok(meta) if meta.len() > MAX_SCANNED_BYTES => continue,
+                Ok(_) => {}
+                Err(_) => continue,
+            }
+            match fs::read(&path).map(String::from_utf8) {
+                Ok(Ok(text)) => files.push((rel, text)),
+                Ok(Err(_)) => problems.push(Problem {
+                    path,
+                    message: "not UTF-8 text".to_owned(),
+                }),
+                Err(err) => problems.push(Problem {
+                    path,
+                    message: crate::discover::describe_io(&err),
+                }),
+            }
+        }
+    }
+}
+
+fn evidence_line(e: &Evidence) -> String {
+    format!("{}:{}: {} `{}`", e.path, e.line, e.source.label(), e.seen)
+}
+
+/// At most this many places per finding in the human output; JSON has all.
+const SHOWN_EVIDENCE: usize = 5;
+
+fn human(scan: &Scan, scanned: usize, unreadable: &[Problem]) -> String {
+    let mut out = String::new();
+    for f in &scan.findings {
+        let _ = writeln!(out, "{}[{}]: {}", f.rule.severity().as_str(), f.rule.id(), f.message);
+        for e in f.evidence.iter().take(SHOWN_EVIDENCE) {
+            let _ = writeln!(out, "  --> {}", evidence_line(e));
+        }
+        if f.evidence.len() > SHOWN_EVIDENCE {
+            let _ = writeln!(out, "  --> … and {} more", f.evidence.len() - SHOWN_EVIDENCE);
+        }
+        if let Some(party) = &f.party {
+            let _ = writeln!(out, "  --> declared in the record as `{party}`");
+        }
+        let _ = writeln!(out, "  = law: {}", f.rule.article());
+        let _ = writeln!(out, "  = help: {}", f.help);
+        let _ = writeln!(out);
+    }
+    let count = |s: Severity| scan.findings.iter().filter(|f| f.rule.severity() == s).count();
+    let _ = writeln!(
+        out,
+        "ropa scan: {} findings ({} warnings, {} info) from {} pieces of evidence in {} files read{}",
+        scan.findings.len(),
+        count(Severity::Warning),
+        count(Severity::Info),
+        scan.evidence.len(),
+        scanned,
+        if unreadable.is_empty() {
+            String::new()
+        } else {
+            format!(", {} not readable", unreadable.len())
+        }
+    );
+    out
+}
+
+fn evidence_json(e: &Evidence) -> serde_json::Value {
+    serde_json::json!({
+        "path": e.path,
+        "line": e.line,
+        "source": e.source.label(),
+        "seen": e.seen,
+    })
+}
+
+fn json(scan: &Scan, scanned: usize) -> String {
+    let findings: Vec<_> = scan
+        .findings
+        .iter()
+        .map(|f: &Finding| {
+            serde_json::json!({
+                "rule": f.rule.id(),
+                "severity": f.rule.severity().as_str(),
+                "message": f.message,
+                "law": f.rule.article(),
+                "help": f.help,
+                "party": f.party,
+                "evidence": f.evidence.iter().map(evidence_json).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "version": 1,
+        "files_read": scanned,
+        "findings": findings,
+        "evidence": scan.evidence.iter().map(evidence_json).collect::<Vec<_>>(),
+        "rules": Rule::ALL.iter().map(|r| r.id()).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// GitHub Actions workflow commands: an annotation on the first evidence
+/// of each finding.
+fn github(scan: &Scan) -> String {
+    let escape = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let property = |s: &str| escape(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    for f in &scan.findings {
+        let level = match f.rule.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let title = property(&format!("ropa scan {}", f.rule.id()));
+        let body = escape(&format!("{}\n\n{}", f.message, f.help));
+        match f.evidence.first() {
+            Some(e) => {
+                let _ = writeln!(
+                    out,
+                    "::{level} file={},line={},title={title}::{body}",
+                    property(&e.path),
+                    e.line
+                );
+            }
+            None => {
+                let _ = writeln!(out, "::{level} title={title}::{body}");
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,96 @@
+//! `ropa scan` end to end: the binary on the scan corpus of `ropa-scan`.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn corpus(name: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../ropa-scan/tests/corpus")
+        .join(name);
+    root.to_string_lossy().into_owned()
+}
+
+fn ropa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ropa"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("ropa runs")
+}
+
+#[test]
+fn human_output_names_each_finding_with_its_evidence_and_fails_on_warnings() {
+    let repo = corpus("node-webshop");
+    let out = ropa(&["scan", &repo, "--record", &format!("{repo}/record")]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("warning[undeclared-processor]"), "{text}");
+    assert!(text.contains("--> package.json:7: dependency `@sentry/node`"), "{text}");
+    assert!(text.contains("warning[undeclared-tracker]"), "{text}");
+    assert!(text.contains("trackers meta-pixel"), "{text}");
+    assert!(text.contains("info[processor-without-evidence]"), "{text}");
+    assert!(text.contains("3 findings (2 warnings, 1 info)"), "{text}");
+}
+
+#[test]
+fn json_lists_findings_and_all_evidence() {
+    let repo = corpus("go-mailgun");
+    let out = ropa(&["scan", &repo, "--record", &format!("{repo}/record"), "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let findings = doc["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["rule"], "undeclared-processor");
+    let places: Vec<String> = findings[0]["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .map(|e| format!("{}:{}", e["path"].as_str().unwrap_or(""), e["line"]))
+        .collect();
+    assert_eq!(places, ["go.mod:6", ".env.example:3"]);
+}
+
+#[test]
+fn fail_on_sets_the_severity_that_fails() {
+    // The AWS service has one warning: it fails by default, passes with `--fail-on error`.
+    let repo = corpus("python-aws");
+    let record = format!("{repo}/record");
+    assert_eq!(
+        ropa(&["scan", &repo, "--record", &record, "--fail-on", "error"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(ropa(&["scan", &repo, "--record", &record]).status.code(), Some(1));
+}
+
+#[test]
+fn github_annotations_point_at_the_evidence() {
+    let repo = corpus("php-site");
+    let out = ropa(&[
+        "scan",
+        &repo,
+        "--record",
+        &format!("{repo}/record"),
+        "--format",
+        "github",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("::warning file=templates/header.php,line=16,title=ropa scan undeclared-tracker::"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_missing_record_is_a_usage_error_that_says_what_to_do() {
+    let repo = corpus("php-site");
+    let out = ropa(&[
+        "scan",
+        &format!("{repo}/templates"),
+        "--record",
+        &format!("{repo}/templates"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--record PATH"), "{err}");
+}

@@ -1,0 +1,2 @@
+const Stripe = require("stripe");
+const Sentry = require("@sentry/node");
