@@ -37,7 +37,7 @@ fn concise_is_one_line_per_finding_and_quiet_drops_the_summary() {
         ),
         "{text}"
     );
-    assert!(lines.last().is_some_and(|l| l.starts_with("Found 11 errors")), "{text}");
+    assert!(lines.last().is_some_and(|l| l.starts_with("Found 17 errors")), "{text}");
     let quiet = stdout(&ropa_in(
         dir.path(),
         &["check", "specs", "--format", "concise", "--quiet"],
