@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use ropa_syntax::Span;
 use ropa_syntax::model::{Allow, SpecFile};
 use ropa_syntax::suggest::closest;
-use ropa_syntax::values::Severity;
+use ropa_syntax::values::{Keyword, Severity};
 
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, FileId};
@@ -127,6 +127,9 @@ struct Suppression<'a> {
     allow: &'a Allow,
     rule: Option<Rule>,
     used: bool,
+    /// The most severe finding it hides: an allow without a reason keeps
+    /// that severity, so a placeholder never turns an error into a pass.
+    strongest: Option<Severity>,
 }
 
 fn suppressions(file: FileId, spec: &SpecFile) -> Vec<Suppression<'_>> {
@@ -142,6 +145,7 @@ fn suppressions(file: FileId, spec: &SpecFile) -> Vec<Suppression<'_>> {
             allow,
             rule: Rule::from_id(&allow.rule.value),
             used: false,
+            strongest: None,
         })
         .collect()
 }
@@ -179,7 +183,9 @@ fn apply_allows(
             });
             match covering {
                 Some(i) => {
+                    let hidden = severity_of(finding.rule, overrides).unwrap_or(finding.severity);
                     all[i].used = true;
+                    all[i].strongest = Some(all[i].strongest.map_or(hidden, |s| s.min(hidden)));
                     false
                 }
                 None => true,
@@ -202,15 +208,26 @@ fn apply_allows(
             Some(rule) => {
                 // A placeholder is no reason (a quick fix may have written it).
                 if crate::context::given(&s.allow.reason).is_none() {
-                    kept.push(
-                        Diagnostic::new(
-                            Rule::AllowWithoutReason,
-                            s.file,
-                            s.allow.span,
-                            format!("`allow {}` gives no reason", rule.id()),
+                    let mut finding = Diagnostic::new(
+                        Rule::AllowWithoutReason,
+                        s.file,
+                        s.allow.span,
+                        format!("`allow {}` gives no reason", rule.id()),
+                    )
+                    .help("add `reason=\"…\"`: why the finding is accepted");
+                    // Until a person writes the reason, the hidden finding's
+                    // severity stands (an allow written by `--add-allow` or a
+                    // quick fix must not make CI pass).
+                    if let Some(hidden) = s.strongest.filter(|hidden| *hidden < finding.severity) {
+                        finding.severity = hidden;
+                        finding.message = format!(
+                            "`allow {}` gives no reason, so the {} it hides still counts",
+                            rule.id(),
+                            hidden.as_str()
                         )
-                        .help("add `reason=\"…\"`: why the finding is accepted"),
-                    );
+                        .into();
+                    }
+                    kept.push(finding);
                 }
                 // A rule that is off reports nothing, so its allows are idle, not stale.
                 if !s.used && severity_of(rule, overrides).is_some() {
