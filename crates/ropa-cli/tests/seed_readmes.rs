@@ -101,7 +101,9 @@ fn each_seed_readme_lists_exactly_the_findings_of_ropa_check() {
         }
         for ((rule, place, _), verdict) in &rows {
             if verdict.is_empty() {
-                problems.push(format!("specs/{seed}/README.md: the row for {rule} on {place} has no DPO verdict"));
+                problems.push(format!(
+                    "specs/{seed}/README.md: the row for {rule} on {place} has no DPO verdict"
+                ));
             }
         }
     }
