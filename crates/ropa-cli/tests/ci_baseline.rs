@@ -381,24 +381,13 @@ fn fix_one(specs: &Path) {
     );
 }
 
-/// Breaks something new: a US processor used without a transfer.
-fn break_one(specs: &Path) {
-    append(specs, "processors.ropa.kdl", US_PROCESSOR);
-    replace(
-        specs,
-        "activities.ropa.kdl",
-        "processors e-conomic dropbox omniveta iex",
-        "processors e-conomic dropbox omniveta iex mailer",
-    );
-}
-
 #[test]
 fn prune_drops_fixed_findings_and_never_adds_new_ones() {
     let dir = baselined_office2go();
     let before: Value = serde_json::from_str(&read(dir.path(), "ropa-baseline.json")).expect("JSON");
     let specs = dir.join("specs");
     fix_one(&specs);
-    break_one(&specs);
+    add_us_processor(&specs);
     let pruned = ropa_in(dir.path(), &["baseline", "specs", "--prune"]);
     assert_eq!(code(&pruned), 0, "{}", stderr(&pruned));
     assert!(

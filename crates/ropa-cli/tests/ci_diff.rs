@@ -3,22 +3,8 @@
 
 mod ci_common;
 
-use std::path::Path;
-
 use ci_common::*;
 use serde_json::Value;
-
-/// office2go gets a US processor without DPF certification, used by
-/// invoicing without a declared transfer: a new destination and an error.
-fn add_us_processor(specs: &Path) {
-    append(specs, "processors.ropa.kdl", US_PROCESSOR);
-    replace(
-        specs,
-        "activities.ropa.kdl",
-        "processors e-conomic dropbox omniveta iex",
-        "processors e-conomic dropbox omniveta iex mailer",
-    );
-}
 
 fn assert_names_the_new_transfer(markdown: &str) {
     assert!(markdown.contains("## ❌ ropa: 1 new error"), "{markdown}");

@@ -170,3 +170,15 @@ pub fn commit_all(dir: &Path, message: &str) {
 /// used by office2go's invoicing: a new transfer and a new error.
 pub const US_PROCESSOR: &str =
     "\nprocessor mailer \"Mailer Inc\" {\n    service \"Nyhedsbreve\"\n    country US\n    dpa \"2026-11-01\"\n}\n";
+
+/// office2go gets a US processor without DPF certification, used by
+/// invoicing without a declared transfer: a new destination and an error.
+pub fn add_us_processor(specs: &Path) {
+    append(specs, "processors.ropa.kdl", US_PROCESSOR);
+    replace(
+        specs,
+        "activities.ropa.kdl",
+        "processors e-conomic dropbox omniveta iex",
+        "processors e-conomic dropbox omniveta iex mailer",
+    );
+}
