@@ -44,6 +44,7 @@ impl Class {
             | RefTarget::Party
             | RefTarget::JointController
             | RefTarget::System => Class::Party,
+            RefTarget::Controller => Class::Controller,
         }
     }
 }
