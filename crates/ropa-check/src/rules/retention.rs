@@ -1,7 +1,7 @@
 //! Storage limitation: every activity says how long it keeps data, with a
 //! real period, and periods set by statute match the statute.
 
-use ropa_law::{FactTable, RecordStart, RetentionPeriod, StatuteTopic};
+use ropa_law::{FactTable, RecordStart, RetentionPeriod};
 use ropa_syntax::model::{Period, Retention};
 use ropa_syntax::values::{Country, Duration, Keyword, LegalBasis, Material, Severity, Statute, Unit, is_placeholder};
 
@@ -254,10 +254,7 @@ fn list(periods: &[RetentionPeriod]) -> String {
 }
 
 fn compare(out: &mut Vec<Diagnostic>, kept: &Kept, statute: Statute, inferred: bool, country: Country) {
-    let topic = match statute {
-        Statute::Bookkeeping => StatuteTopic::Bookkeeping,
-    };
-    let Some(fact) = ropa_law::statutory_retention(country, topic) else {
+    let Some(fact) = ropa_law::statutory_retention(country, statute) else {
         return;
     };
     let material = kept.retention.material.as_ref().map(|m| m.value);

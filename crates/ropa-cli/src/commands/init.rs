@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use ropa_import::OrganizationHint;
-use ropa_law::StatuteTopic;
-use ropa_syntax::values::Country;
+use ropa_syntax::values::{Country, Statute};
 
 use super::fail;
 use super::fmt::write_atomically;
@@ -239,7 +238,7 @@ pub fn organization_file(name: &str, country: Country, hint: Option<&Organizatio
         ropa_law::Competent::Authority(a) => a.short_name.to_owned(),
         _ => "the supervisory authority".to_owned(),
     };
-    let statute = ropa_law::statutory_retention(country, StatuteTopic::Bookkeeping);
+    let statute = ropa_law::statutory_retention(country, Statute::Bookkeeping);
     let (period, law) = match statute {
         Some(s) if s.months % 12 == 0 => (format!("{} years", s.months / 12), s.law.to_owned()),
         Some(s) => (format!("{} months", s.months), s.law.to_owned()),
