@@ -65,7 +65,7 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// FNV-1a, 64 bits (http://www.isthe.com/chongo/tech/comp/fnv/).
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
     fnv1a64_continue(FNV_OFFSET, bytes)
 }
 
@@ -163,7 +163,7 @@ pub fn relative_to_root(file: &str, root: &str) -> String {
 /// `column 4`, `byte 300`, `offset 9`, `file.ropa.kdl:12:4`) become `#`.
 /// Other numbers stay: "kept for 3 years" and "kept for 5 years" are
 /// different findings.
-pub fn normalise_message(message: &str) -> String {
+pub(crate) fn normalise_message(message: &str) -> String {
     let words: Vec<&str> = message.split_whitespace().collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut position_word = false;

@@ -40,7 +40,7 @@ impl<'a> Declared<'a> {
             Declared::Controller(_) => "controller",
         }
     }
-    pub fn matches(self, target: RefTarget) -> bool {
+    pub(crate) fn matches(self, target: RefTarget) -> bool {
         match (self, target) {
             (Declared::Data(_), RefTarget::Data) | (Declared::Subjects(_), RefTarget::Subjects) => true,
             (Declared::Party(p), RefTarget::Processor) => p.kind.is_processor(),
@@ -66,8 +66,8 @@ pub struct Index<'a> {
     /// Later declarations of ids declared before, in workspace order. Kept
     /// apart because nearly every id is declared once: a list per id was an
     /// allocation per declaration.
-    pub duplicates: FxHashMap<&'a str, Vec<Declaration<'a>>>,
-    pub organizations: Vec<(FileId, &'a Organization)>,
+    pub(crate) duplicates: FxHashMap<&'a str, Vec<Declaration<'a>>>,
+    pub(crate) organizations: Vec<(FileId, &'a Organization)>,
     pub activities: Vec<(FileId, &'a Activity)>,
     /// Processors, sub-processors and recipients.
     pub parties: Vec<(FileId, &'a Party)>,
@@ -124,7 +124,7 @@ impl<'a> Index<'a> {
 
     /// The controller declared with an id (`role processor for=ID`), if the
     /// id's first declaration is one.
-    pub fn controller(&self, id: &str) -> Option<(FileId, &'a Controller)> {
+    pub(crate) fn controller(&self, id: &str) -> Option<(FileId, &'a Controller)> {
         match self.by_id.get(id) {
             Some(Declaration {
                 file,

@@ -53,7 +53,7 @@ const NOT_NAMES: &[&str] = &["Man"];
 /// Every name besides the English short names of ISO 3166 (which every
 /// language reads) and the codes, by language, as (name, language, alpha-2
 /// code): the translated names reports print, then the aliases.
-pub fn names() -> Vec<(&'static str, Lang, &'static str)> {
+pub(crate) fn names() -> Vec<(&'static str, Lang, &'static str)> {
     let translated = Country::translated().flat_map(|country| {
         Lang::ALL.into_iter().filter_map(move |lang| {
             let name = country.name_in(lang)?;
@@ -64,7 +64,7 @@ pub fn names() -> Vec<(&'static str, Lang, &'static str)> {
 }
 
 /// Names that stand for a group of countries, which a transfer cannot name.
-pub const GROUPS: &[&str] = &[
+pub(crate) const GROUPS: &[&str] = &[
     "EU",
     "EES",
     "EØS",
@@ -335,7 +335,7 @@ const ALPHA3: &[(&str, &str)] = &[
 ];
 
 /// The country of an ISO 3166-1 alpha-3 code ("SWE", "usa").
-pub fn from_alpha3(code: &str) -> Option<Country> {
+pub(crate) fn from_alpha3(code: &str) -> Option<Country> {
     let upper = code.trim().to_ascii_uppercase();
     ALPHA3
         .binary_search_by(|(a3, _)| (*a3).cmp(upper.as_str()))
@@ -377,7 +377,7 @@ pub fn parse_country(text: &str) -> Option<Country> {
 /// Every country a cell names, in order and without repeats: names in the
 /// four languages, and codes written in capitals ("US", "USA"). Lower-case
 /// two-letter words are not codes: "no", "se" and "in" are words.
-pub fn find_countries(text: &str) -> Vec<Country> {
+pub(crate) fn find_countries(text: &str) -> Vec<Country> {
     let mut found: Vec<(usize, Country)> = phrases()
         .find_all(text)
         .into_iter()
@@ -408,7 +408,7 @@ pub fn find_countries(text: &str) -> Vec<Country> {
 }
 
 /// Whether the text names a group of countries ("EU", "EES").
-pub fn names_group(text: &str) -> bool {
+pub(crate) fn names_group(text: &str) -> bool {
     let norm = crate::text::normalize(text);
     GROUPS.iter().any(|g| {
         let g = crate::text::normalize(g);

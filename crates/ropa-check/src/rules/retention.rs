@@ -9,7 +9,7 @@ use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, given, is_controller};
 use crate::diagnostic::Diagnostic;
 
-pub const MISSING_RETENTION: RuleInfo = RuleInfo {
+pub(crate) const MISSING_RETENTION: RuleInfo = RuleInfo {
     id: "missing-retention",
     category: Category::Retention,
     default_severity: Severity::Warning,
@@ -26,7 +26,7 @@ pub const MISSING_RETENTION: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const INDEFINITE_RETENTION: RuleInfo = RuleInfo {
+pub(crate) const INDEFINITE_RETENTION: RuleInfo = RuleInfo {
     id: "indefinite-retention",
     category: Category::Retention,
     default_severity: Severity::Error,
@@ -43,7 +43,7 @@ pub const INDEFINITE_RETENTION: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const RETENTION_BELOW_STATUTE: RuleInfo = RuleInfo {
+pub(crate) const RETENTION_BELOW_STATUTE: RuleInfo = RuleInfo {
     id: "retention-below-statute",
     category: Category::Retention,
     default_severity: Severity::Error,
@@ -58,7 +58,7 @@ pub const RETENTION_BELOW_STATUTE: RuleInfo = RuleInfo {
     facts: &[FactTable::StatutoryRetention],
 };
 
-pub const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
+pub(crate) const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
     id: "retention-above-statute",
     category: Category::Retention,
     default_severity: Severity::Info,

@@ -155,7 +155,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
-pub fn column_letter(index: usize) -> String {
+pub(crate) fn column_letter(index: usize) -> String {
     let mut n = index + 1;
     let mut out = Vec::new();
     while n > 0 {
