@@ -1,6 +1,6 @@
 //! What every rule gets to look at, and where it puts its findings.
 
-use ropa_syntax::model::{Activity, DataCategory, Party, SubjectCategory};
+use ropa_syntax::model::{Activity, DataCategory, SubjectCategory};
 use ropa_syntax::values::{Country, RoleKind};
 
 use crate::diagnostic::FileId;
@@ -46,27 +46,6 @@ impl<'a> Context<'a> {
             .iter()
             .filter_map(|r| self.index.subjects(&r.value))
             .collect()
-    }
-
-    /// Every processor and recipient an activity's data reaches: those it
-    /// names, and the sub-processors they engage, each once.
-    pub(crate) fn parties_of(&self, activity: &Activity) -> Vec<&'a Party> {
-        let mut out: Vec<&Party> = Vec::new();
-        let mut stack: Vec<&Party> = activity
-            .processors
-            .iter()
-            .chain(&activity.recipients)
-            .filter_map(|r| self.index.party(&r.value))
-            .collect();
-        stack.reverse();
-        while let Some(party) = stack.pop() {
-            if out.iter().any(|p| std::ptr::eq(*p, party)) {
-                continue;
-            }
-            out.push(party);
-            stack.extend(party.subprocessors.iter().rev());
-        }
-        out
     }
 }
 

@@ -389,23 +389,6 @@ fn remainder(part: &str, ranges: impl Iterator<Item = std::ops::Range<usize>>) -
     }
 }
 
-/// The languages each spelling is listed under, for the documentation.
-pub(crate) fn basis_spellings(lang: Lang, basis: LegalBasis) -> Vec<&'static str> {
-    BASES
-        .iter()
-        .filter(|(_, l, b)| *l == lang && *b == basis)
-        .map(|(s, _, _)| *s)
-        .collect()
-}
-
-pub(crate) fn condition_spellings(lang: Lang, condition: Art9Condition) -> Vec<&'static str> {
-    CONDITIONS
-        .iter()
-        .filter(|(_, l, c)| *l == lang && *c == condition)
-        .map(|(s, _, _)| *s)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,6 @@ pub(crate) enum Value {
     /// `SE`, `kunder`) and quoted otherwise (`"2fa-koder"`).
     Word(String),
     Bool(bool),
-    Int(i64),
 }
 
 impl From<&str> for Value {
@@ -156,9 +155,6 @@ fn write_value(value: &Value, out: &mut String) {
         Value::Word(word) => out.push_str(&bare_or_quoted(word)),
         Value::Bool(true) => out.push_str("#true"),
         Value::Bool(false) => out.push_str("#false"),
-        Value::Int(n) => {
-            let _ = write!(out, "{n}");
-        }
     }
 }
 

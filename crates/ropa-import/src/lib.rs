@@ -10,16 +10,16 @@
 
 #![forbid(unsafe_code)]
 
-pub mod bases;
+mod bases;
 pub mod countries;
 pub mod csv;
 pub mod docs;
-pub mod durations;
+mod durations;
 pub mod emit;
 pub mod fides;
-pub mod ids;
+mod ids;
 pub mod text;
-pub mod vocab;
+mod vocab;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;

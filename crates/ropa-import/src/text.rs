@@ -198,12 +198,6 @@ impl<T: Copy> Phrases<T> {
     }
 }
 
-/// Whether the normalized text contains any of the stems (plain substring:
-/// for word stems inside Nordic compounds, "bokföringsrelaterat").
-pub(crate) fn has_stem(norm: &str, stems: &[&str]) -> bool {
-    stems.iter().any(|s| norm.contains(s))
-}
-
 /// Placeholders that mean "nothing here" in a spreadsheet cell. An "x" or
 /// "?" is not one: a tick or "unknown" is an answer, kept as a comment.
 pub fn is_placeholder(text: &str) -> bool {

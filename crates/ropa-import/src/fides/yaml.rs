@@ -135,7 +135,7 @@ enum Frame {
 }
 
 /// Every document in the text, or what is wrong and on which line.
-pub fn parse(text: &str) -> Result<Vec<Yaml>, String> {
+pub(crate) fn parse(text: &str) -> Result<Vec<Yaml>, String> {
     parse_within(text, MAX_BYTES)
 }
 
