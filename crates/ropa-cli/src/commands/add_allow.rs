@@ -10,9 +10,9 @@ use ropa_check::{FileKind, Parsed, Workspace};
 
 use super::check::Checked;
 use super::fail;
-use super::fmt::write_atomically;
 use crate::exit;
 use crate::output::plural;
+use crate::write::write_atomically;
 
 pub fn run(checked: &Checked) -> u8 {
     if !checked.problems.is_empty() {

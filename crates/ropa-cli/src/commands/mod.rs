@@ -10,6 +10,7 @@ pub mod init;
 mod lsp;
 mod report;
 mod rules;
+mod scaffold;
 mod scan;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -111,7 +112,7 @@ pub fn write_output_with(path: &std::path::Path, write: impl FnOnce(&mut dyn Wri
     if path.is_dir() {
         return fail(&format!("cannot write {shown}: it is a folder"));
     }
-    match fmt::write_atomically_with(path, write) {
+    match crate::write::write_atomically_with(path, write) {
         Ok(()) => exit::CLEAN,
         Err(err) => fail(&format!("{shown}: {err}")),
     }
