@@ -8,7 +8,7 @@ use std::path::Path;
 
 use ropa_check::{FileKind, Parsed, Workspace};
 
-use super::check::Checked;
+use super::checked::Checked;
 use super::fail;
 use crate::exit;
 use crate::output::plural;

@@ -15,7 +15,7 @@ use ropa_check::Diagnostic;
 use ropa_check::fingerprint::{FindingId, Fingerprint, migrate_v1};
 use serde::{Deserialize, Serialize};
 
-use super::check::{Checked, check_paths, from_repository_root, no_spec_files};
+use super::checked::{Checked, check_paths, from_repository_root, no_spec_files};
 use super::{fail, print, write_output};
 use crate::cli::BaselineArgs;
 use crate::exit;

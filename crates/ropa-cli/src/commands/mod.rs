@@ -3,6 +3,7 @@
 mod add_allow;
 mod baseline;
 mod check;
+mod checked;
 mod diff;
 mod fmt;
 pub mod import;

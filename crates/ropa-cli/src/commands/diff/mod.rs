@@ -18,7 +18,8 @@ use ropa_check::fingerprint::relative_to_root;
 use ropa_check::{Workspace, rank};
 
 use self::git::{Repo, TempTree};
-use super::check::{Checked, check_paths, severity};
+use super::check::severity;
+use super::checked::{Checked, check_paths};
 use super::{fail, print, write_output};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::discover::Problem;
