@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use clap::Args;
 use codespan_reporting::term::termcolor::{Ansi, NoColor};
 use ropa_check::fingerprint::FindingId;
 use ropa_check::{Diagnostic, Rule, rank};
@@ -10,10 +11,70 @@ use ropa_syntax::values::Severity;
 
 use super::checked::{Checked, check_paths, from_repository_root, no_spec_files};
 use super::{baseline, fail, print_with, use_color, write_output_with};
-use crate::cli::{CheckArgs, ColorChoice, FailOn, Format};
+use crate::cli::{ColorChoice, FailOn, Format};
 use crate::exit;
 use crate::load::display;
 use crate::output::{self, Report};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Spec files, workspace folders, or folders of workspaces [default: .]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human, env = "ROPA_FORMAT")]
+    pub format: Format,
+
+    /// Exit with 1 when a finding is at least this severe
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Exit with 0 even with findings (2 still means files could not be read)
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Only these rules (ids, comma-separated), for this run
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Not these rules (ids, comma-separated), for this run
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Print how many findings each rule has instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Print the findings only: no summary line and no notes
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Write `allow RULE reason="TODO: …"` for every current finding that may
+    /// be accepted, into the spec files; each is reported until its reason is written
+    #[arg(long, conflicts_with_all = ["baseline", "statistics", "output"])]
+    pub add_allow: bool,
+
+    /// When to color the output [default: auto; NO_COLOR turns it off]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Write the report to FILE instead of stdout (`-` for stdout)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Hide the findings recorded in FILE (made by `ropa baseline`): only new ones fail
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// With --baseline: exit with 1 when the baseline records findings that no longer occur
+    #[arg(long, requires = "baseline")]
+    pub fail_on_stale: bool,
+
+    /// The address of ropa's docs folder, for rule links in SARIF (`URL/rules.md#RULE`);
+    /// without it SARIF carries each rule's full help and no link
+    #[arg(long, value_name = "URL", env = "ROPA_DOCS_URL")]
+    pub docs_url: Option<String>,
+}
 
 pub fn run(args: &CheckArgs) -> u8 {
     // Read the baseline first: a broken one is a usage error, before any work.

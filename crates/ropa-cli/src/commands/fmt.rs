@@ -2,12 +2,22 @@
 
 use std::path::{Path, PathBuf};
 
+use clap::Args;
+
 use super::{fail, print};
-use crate::cli::FmtArgs;
 use crate::discover::{CONFIG_FILE, Problem, SPEC_SUFFIX, is_spec_file, walk};
 use crate::exit;
 use crate::load::{display, read_text};
 use crate::write::write_atomically;
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Spec files or folders [default: .]
+    pub paths: Vec<PathBuf>,
+    /// Change nothing; exit with 1 when a file is not formatted
+    #[arg(long)]
+    pub check: bool,
+}
 
 pub fn run(args: &FmtArgs) -> u8 {
     let paths = if args.paths.is_empty() {

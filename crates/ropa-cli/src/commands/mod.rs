@@ -1,18 +1,18 @@
 //! One module per subcommand.
 
 mod add_allow;
-mod baseline;
-mod check;
+pub(crate) mod baseline;
+pub(crate) mod check;
 mod checked;
-mod diff;
-mod fmt;
+pub(crate) mod diff;
+pub(crate) mod fmt;
 pub mod import;
 pub mod init;
-mod lsp;
-mod report;
-mod rules;
+pub(crate) mod lsp;
+pub(crate) mod report;
+pub(crate) mod rules;
 mod scaffold;
-mod scan;
+pub(crate) mod scan;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
