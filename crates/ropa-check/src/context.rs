@@ -1,6 +1,6 @@
 //! What every rule gets to look at, and where it puts its findings.
 
-use ropa_syntax::model::{Activity, DataCategory, Party, SubjectCategory};
+use ropa_syntax::model::{Activity, DataCategory, SubjectCategory};
 use ropa_syntax::values::{Country, RoleKind};
 
 use crate::diagnostic::FileId;
@@ -10,7 +10,7 @@ use crate::workspace::Workspace;
 /// Read-only, so rule groups can run in parallel, each pushing to its own
 /// list of findings.
 pub struct Context<'a> {
-    pub workspace: &'a Workspace,
+    pub(crate) workspace: &'a Workspace,
     pub index: Index<'a>,
 }
 
@@ -23,62 +23,41 @@ impl<'a> Context<'a> {
     }
 
     /// The organization's country: decides national law and the authority.
-    pub fn country(&self) -> Option<Country> {
+    pub(crate) fn country(&self) -> Option<Country> {
         self.index
             .organization()
             .and_then(|(_, org)| org.country.as_ref())
             .map(|c| c.value)
     }
 
-    pub fn activities(&self) -> impl Iterator<Item = (FileId, &'a Activity)> + '_ {
+    pub(crate) fn activities(&self) -> impl Iterator<Item = (FileId, &'a Activity)> + '_ {
         self.index.activities.iter().copied()
     }
 
     /// The declared data categories an activity names (undeclared ones are
     /// reported as undefined references, not here).
-    pub fn data_of(&self, activity: &Activity) -> Vec<&'a DataCategory> {
+    pub(crate) fn data_of(&self, activity: &Activity) -> Vec<&'a DataCategory> {
         activity.data.iter().filter_map(|r| self.index.data(&r.value)).collect()
     }
 
-    pub fn subjects_of(&self, activity: &Activity) -> Vec<&'a SubjectCategory> {
+    pub(crate) fn subjects_of(&self, activity: &Activity) -> Vec<&'a SubjectCategory> {
         activity
             .subjects
             .iter()
             .filter_map(|r| self.index.subjects(&r.value))
             .collect()
     }
-
-    /// Every processor and recipient an activity's data reaches: those it
-    /// names, and the sub-processors they engage, each once.
-    pub fn parties_of(&self, activity: &Activity) -> Vec<&'a Party> {
-        let mut out: Vec<&Party> = Vec::new();
-        let mut stack: Vec<&Party> = activity
-            .processors
-            .iter()
-            .chain(&activity.recipients)
-            .filter_map(|r| self.index.party(&r.value))
-            .collect();
-        stack.reverse();
-        while let Some(party) = stack.pop() {
-            if out.iter().any(|p| std::ptr::eq(*p, party)) {
-                continue;
-            }
-            out.push(party);
-            stack.extend(party.subprocessors.iter().rev());
-        }
-        out
-    }
 }
 
 /// The organization decides purposes and means (alone or jointly): the
 /// controller's duties (legal basis, retention, information) apply.
-pub fn is_controller(activity: &Activity) -> bool {
+pub(crate) fn is_controller(activity: &Activity) -> bool {
     matches!(activity.role_kind(), RoleKind::Controller | RoleKind::JointController)
 }
 
 /// A text field as evidence: `None` when it is missing or holds a
 /// placeholder (`TODO`, `TIA REFERENCE`, `[to complete: …]`), so that a
 /// template or a quick fix never silences the finding it was written for.
-pub fn given(text: &Option<ropa_syntax::model::Text>) -> Option<&ropa_syntax::model::Text> {
+pub(crate) fn given(text: &Option<ropa_syntax::model::Text>) -> Option<&ropa_syntax::model::Text> {
     text.as_ref().filter(|t| !ropa_syntax::values::is_placeholder(&t.value))
 }

@@ -54,11 +54,11 @@ impl Diagnostic {
             entity: None,
         }
     }
-    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
+    pub(crate) fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
-    pub fn related(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub(crate) fn related(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
         let mut related = std::mem::take(&mut self.related).into_vec();
         related.push(Related {
             file,
@@ -68,7 +68,7 @@ impl Diagnostic {
         self.related = related.into_boxed_slice();
         self
     }
-    pub fn entity(mut self, id: impl AsRef<str>) -> Self {
+    pub(crate) fn entity(mut self, id: impl AsRef<str>) -> Self {
         self.entity = Some(SmolStr::new(id));
         self
     }

@@ -40,7 +40,7 @@ impl<'a> Declared<'a> {
             Declared::Controller(_) => "controller",
         }
     }
-    pub fn matches(self, target: RefTarget) -> bool {
+    pub(crate) fn matches(self, target: RefTarget) -> bool {
         match (self, target) {
             (Declared::Data(_), RefTarget::Data) | (Declared::Subjects(_), RefTarget::Subjects) => true,
             (Declared::Party(p), RefTarget::Processor) => p.kind.is_processor(),
@@ -67,8 +67,8 @@ pub struct Index<'a> {
     /// Later declarations of ids declared before, in workspace order. Kept
     /// apart because nearly every id is declared once: a list per id was an
     /// allocation per declaration.
-    pub duplicates: FxHashMap<&'a str, Vec<Declaration<'a>>>,
-    pub organizations: Vec<(FileId, &'a Organization)>,
+    pub(crate) duplicates: FxHashMap<&'a str, Vec<Declaration<'a>>>,
+    pub(crate) organizations: Vec<(FileId, &'a Organization)>,
     pub activities: Vec<(FileId, &'a Activity)>,
     /// Processors, sub-processors and recipients.
     pub parties: Vec<(FileId, &'a Party)>,

@@ -7,7 +7,7 @@
 
 mod check;
 pub mod context;
-pub mod diagnostic;
+mod diagnostic;
 pub mod diff;
 pub mod docs;
 pub mod fingerprint;

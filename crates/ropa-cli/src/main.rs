@@ -9,6 +9,7 @@ mod load;
 mod output;
 mod paths;
 mod visible;
+mod write;
 use std::process::ExitCode;
 
 use clap::Parser;

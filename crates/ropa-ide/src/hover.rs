@@ -209,7 +209,7 @@ fn country_markdown(country: Country) -> String {
             age.age, age.law
         ));
     }
-    if let Some(statute) = ropa_law::statutory_retention(country, ropa_law::StatuteTopic::Bookkeeping) {
+    if let Some(statute) = ropa_law::statutory_retention(country, ropa_syntax::values::Statute::Bookkeeping) {
         md.push_str(&format!(
             "\n- Bookkeeping retention: {} from {} ({})",
             months(statute.months),

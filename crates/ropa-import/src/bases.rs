@@ -17,7 +17,7 @@ use crate::text::{Phrases, split_items, words};
 use LegalBasis::{Consent, Contract, LegalObligation, LegitimateInterests, PublicTask, VitalInterests};
 
 /// Every legal-basis spelling, by language.
-pub const BASES: &[(&str, Lang, LegalBasis)] = &[
+pub(crate) const BASES: &[(&str, Lang, LegalBasis)] = &[
     ("consent", En, Consent),
     ("contract", En, Contract),
     ("performance of a contract", En, Contract),
@@ -84,7 +84,7 @@ use Art9Condition::{
 
 /// Every Art. 9(2) condition spelling, by language. "Consent" alone counts
 /// as explicit consent here: in an Art. 9 column nothing else is meant.
-pub const CONDITIONS: &[(&str, Lang, Art9Condition)] = &[
+pub(crate) const CONDITIONS: &[(&str, Lang, Art9Condition)] = &[
     ("explicit consent", En, ExplicitConsent),
     ("consent", En, ExplicitConsent),
     ("employment", En, Employment),
@@ -170,27 +170,27 @@ fn condition_phrases() -> &'static Phrases<Art9Condition> {
 
 /// What a cell of legal bases (or conditions) says.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Parsed<T> {
+pub(crate) struct Parsed<T> {
     /// Each value found, with the text left around it in its part of the
     /// cell ("Bokföringslagen" in "Rättslig förpliktelse (Bokföringslagen)").
-    pub found: Vec<(T, Option<String>)>,
+    pub(crate) found: Vec<(T, Option<String>)>,
     /// Parts of the cell that name nothing known.
-    pub unknown: Vec<String>,
+    pub(crate) unknown: Vec<String>,
 }
 
 /// Legal bases in a cell: "Avtal + Samtycke", "Art. 6(1)(b)",
 /// "Rättslig förpliktelse (Bokföringslagen 7 kap. 2 §)".
-pub fn parse_bases(text: &str) -> Parsed<LegalBasis> {
+pub(crate) fn parse_bases(text: &str) -> Parsed<LegalBasis> {
     parse(text, basis_phrases(), "6", "1", LegalBasis::WORDS)
 }
 
 /// Art. 9(2) conditions in a cell: "Uttryckligt samtycke", "Art. 9(2)(b)".
-pub fn parse_conditions(text: &str) -> Parsed<Art9Condition> {
+pub(crate) fn parse_conditions(text: &str) -> Parsed<Art9Condition> {
     parse(text, condition_phrases(), "9", "2", Art9Condition::WORDS)
 }
 
 /// Whether a basis takes the text around it as a property, and which.
-pub fn detail_property(basis: LegalBasis) -> Option<&'static str> {
+pub(crate) fn detail_property(basis: LegalBasis) -> Option<&'static str> {
     match basis {
         LegalObligation | PublicTask => Some("law"),
         LegitimateInterests => Some("interest"),
@@ -387,23 +387,6 @@ fn remainder(part: &str, ranges: impl Iterator<Item = std::ops::Range<usize>>) -
     } else {
         None
     }
-}
-
-/// The languages each spelling is listed under, for the documentation.
-pub fn basis_spellings(lang: Lang, basis: LegalBasis) -> Vec<&'static str> {
-    BASES
-        .iter()
-        .filter(|(_, l, b)| *l == lang && *b == basis)
-        .map(|(s, _, _)| *s)
-        .collect()
-}
-
-pub fn condition_spellings(lang: Lang, condition: Art9Condition) -> Vec<&'static str> {
-    CONDITIONS
-        .iter()
-        .filter(|(_, l, c)| *l == lang && *c == condition)
-        .map(|(s, _, _)| *s)
-        .collect()
 }
 
 #[cfg(test)]

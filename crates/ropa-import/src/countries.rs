@@ -2,9 +2,10 @@
 //!
 //! Spreadsheets name countries in the sheet's language ("USA", "Storbritannien",
 //! "Tyskland", "Sør-Korea"); Fides manifests use ISO 3166-1 alpha-3 ("USA",
-//! "GBR"). English short names come from `ropa_syntax::values::Country`; the
-//! Swedish, Danish and Norwegian names of the countries records name most
-//! often are listed here, with common English variants.
+//! "GBR"). English short names come from `ropa_syntax::values::Country`, the
+//! Swedish, Danish and Norwegian names from the same table reports print
+//! ([`Country::name_in`]); the spellings records use besides those are
+//! listed here.
 
 use std::sync::OnceLock;
 
@@ -13,8 +14,10 @@ use ropa_syntax::values::Country;
 use crate::Lang::{self, Da, En, Nb, Sv};
 use crate::text::{Phrases, words};
 
-/// Names beyond the English short names of ISO 3166, by language.
-pub const NAMES: &[(&str, Lang, &str)] = &[
+/// Spellings records use besides the English short names of ISO 3166 and
+/// the names of [`Country::name_in`]: abbreviations, older and longer
+/// names, the parts of the United Kingdom.
+const ALIASES: &[(&str, Lang, &str)] = &[
     ("USA", En, "US"),
     ("United States of America", En, "US"),
     ("America", En, "US"),
@@ -27,136 +30,41 @@ pub const NAMES: &[(&str, Lang, &str)] = &[
     ("Northern Ireland", En, "GB"),
     ("Holland", En, "NL"),
     ("The Netherlands", En, "NL"),
-    ("South Korea", En, "KR"),
     ("Korea", En, "KR"),
-    ("Russia", En, "RU"),
     ("Czech Republic", En, "CZ"),
     ("Turkey", En, "TR"),
     ("Vietnam", En, "VN"),
     ("Ivory Coast", En, "CI"),
     ("Macedonia", En, "MK"),
     ("UAE", En, "AE"),
-    ("Sverige", Sv, "SE"),
-    ("Danmark", Sv, "DK"),
-    ("Norge", Sv, "NO"),
-    ("Island", Sv, "IS"),
-    ("Tyskland", Sv, "DE"),
-    ("Frankrike", Sv, "FR"),
-    ("Storbritannien", Sv, "GB"),
     ("Förenade kungariket", Sv, "GB"),
-    ("Nederländerna", Sv, "NL"),
-    ("Belgien", Sv, "BE"),
-    ("Irland", Sv, "IE"),
-    ("Spanien", Sv, "ES"),
-    ("Italien", Sv, "IT"),
-    ("Polen", Sv, "PL"),
-    ("Österrike", Sv, "AT"),
-    ("Schweiz", Sv, "CH"),
-    ("Lettland", Sv, "LV"),
-    ("Litauen", Sv, "LT"),
-    ("Grekland", Sv, "GR"),
-    ("Tjeckien", Sv, "CZ"),
-    ("Ungern", Sv, "HU"),
-    ("Rumänien", Sv, "RO"),
-    ("Bulgarien", Sv, "BG"),
-    ("Kroatien", Sv, "HR"),
-    ("Slovenien", Sv, "SI"),
-    ("Slovakien", Sv, "SK"),
-    ("Cypern", Sv, "CY"),
     ("Förenta staterna", Sv, "US"),
-    ("Kanada", Sv, "CA"),
-    ("Indien", Sv, "IN"),
-    ("Kina", Sv, "CN"),
-    ("Sydkorea", Sv, "KR"),
-    ("Ryssland", Sv, "RU"),
-    ("Ukraina", Sv, "UA"),
-    ("Australien", Sv, "AU"),
-    ("Nya Zeeland", Sv, "NZ"),
-    ("Brasilien", Sv, "BR"),
-    ("Mexiko", Sv, "MX"),
-    ("Turkiet", Sv, "TR"),
-    ("Filippinerna", Sv, "PH"),
-    ("Sydafrika", Sv, "ZA"),
     ("Egypten", Sv, "EG"),
-    ("Förenade Arabemiraten", Sv, "AE"),
-    ("Sverige", Da, "SE"),
-    ("Danmark", Da, "DK"),
-    ("Norge", Da, "NO"),
-    ("Island", Da, "IS"),
-    ("Tyskland", Da, "DE"),
-    ("Frankrig", Da, "FR"),
-    ("Storbritannien", Da, "GB"),
     ("Det Forenede Kongerige", Da, "GB"),
-    ("Nederlandene", Da, "NL"),
-    ("Belgien", Da, "BE"),
-    ("Irland", Da, "IE"),
-    ("Spanien", Da, "ES"),
-    ("Italien", Da, "IT"),
-    ("Polen", Da, "PL"),
-    ("Østrig", Da, "AT"),
-    ("Schweiz", Da, "CH"),
-    ("Letland", Da, "LV"),
-    ("Litauen", Da, "LT"),
-    ("Grækenland", Da, "GR"),
-    ("Tjekkiet", Da, "CZ"),
-    ("Ungarn", Da, "HU"),
-    ("Rumænien", Da, "RO"),
-    ("Bulgarien", Da, "BG"),
-    ("Kroatien", Da, "HR"),
-    ("Slovenien", Da, "SI"),
-    ("Slovakiet", Da, "SK"),
-    ("Cypern", Da, "CY"),
-    ("Indien", Da, "IN"),
-    ("Kina", Da, "CN"),
-    ("Sydkorea", Da, "KR"),
-    ("Rusland", Da, "RU"),
-    ("Australien", Da, "AU"),
-    ("Brasilien", Da, "BR"),
-    ("Tyrkiet", Da, "TR"),
-    ("Filippinerne", Da, "PH"),
-    ("Sydafrika", Da, "ZA"),
     ("Egypten", Da, "EG"),
-    ("De Forenede Arabiske Emirater", Da, "AE"),
-    ("Sverige", Nb, "SE"),
-    ("Danmark", Nb, "DK"),
-    ("Norge", Nb, "NO"),
-    ("Island", Nb, "IS"),
-    ("Tyskland", Nb, "DE"),
-    ("Frankrike", Nb, "FR"),
-    ("Storbritannia", Nb, "GB"),
-    ("Nederland", Nb, "NL"),
-    ("Belgia", Nb, "BE"),
-    ("Irland", Nb, "IE"),
-    ("Spania", Nb, "ES"),
-    ("Italia", Nb, "IT"),
-    ("Polen", Nb, "PL"),
-    ("Østerrike", Nb, "AT"),
-    ("Sveits", Nb, "CH"),
-    ("Latvia", Nb, "LV"),
-    ("Litauen", Nb, "LT"),
-    ("Hellas", Nb, "GR"),
-    ("Tsjekkia", Nb, "CZ"),
-    ("Ungarn", Nb, "HU"),
-    ("Romania", Nb, "RO"),
-    ("Bulgaria", Nb, "BG"),
-    ("Kroatia", Nb, "HR"),
-    ("Slovenia", Nb, "SI"),
-    ("Slovakia", Nb, "SK"),
-    ("Kypros", Nb, "CY"),
-    ("Kina", Nb, "CN"),
-    ("Sør-Korea", Nb, "KR"),
-    ("Russland", Nb, "RU"),
-    ("Ukraina", Nb, "UA"),
-    ("Brasil", Nb, "BR"),
-    ("Tyrkia", Nb, "TR"),
-    ("Filippinene", Nb, "PH"),
-    ("Sør-Afrika", Nb, "ZA"),
     ("Egypt", Nb, "EG"),
-    ("De forente arabiske emirater", Nb, "AE"),
 ];
 
+/// Names of [`Country::name_in`] that are common words in the languages read
+/// ("man" is "one" in Swedish, Danish and Norwegian), so no cell names a
+/// country by them.
+const NOT_NAMES: &[&str] = &["Man"];
+
+/// Every name besides the English short names of ISO 3166 (which every
+/// language reads) and the codes, by language, as (name, language, alpha-2
+/// code): the translated names reports print, then the aliases.
+pub(crate) fn names() -> Vec<(&'static str, Lang, &'static str)> {
+    let translated = Country::translated().flat_map(|country| {
+        Lang::ALL.into_iter().filter_map(move |lang| {
+            let name = country.name_in(lang)?;
+            (name != country.name() && !NOT_NAMES.contains(&name)).then_some((name, lang, country.code()))
+        })
+    });
+    translated.chain(ALIASES.iter().copied()).collect()
+}
+
 /// Names that stand for a group of countries, which a transfer cannot name.
-pub const GROUPS: &[&str] = &[
+pub(crate) const GROUPS: &[&str] = &[
     "EU",
     "EES",
     "EØS",
@@ -427,7 +335,7 @@ const ALPHA3: &[(&str, &str)] = &[
 ];
 
 /// The country of an ISO 3166-1 alpha-3 code ("SWE", "usa").
-pub fn from_alpha3(code: &str) -> Option<Country> {
+pub(crate) fn from_alpha3(code: &str) -> Option<Country> {
     let upper = code.trim().to_ascii_uppercase();
     ALPHA3
         .binary_search_by(|(a3, _)| (*a3).cmp(upper.as_str()))
@@ -440,9 +348,9 @@ fn phrases() -> &'static Phrases<Country> {
     PHRASES.get_or_init(|| {
         let mut table: Vec<(&'static str, Country)> = Country::all().map(|c| (c.name(), c)).collect();
         table.extend(
-            NAMES
-                .iter()
-                .filter_map(|(name, _, code)| Country::parse(code).map(|c| (*name, c))),
+            names()
+                .into_iter()
+                .filter_map(|(name, _, code)| Country::parse(code).map(|c| (name, c))),
         );
         Phrases::new(&table)
     })
@@ -469,7 +377,7 @@ pub fn parse_country(text: &str) -> Option<Country> {
 /// Every country a cell names, in order and without repeats: names in the
 /// four languages, and codes written in capitals ("US", "USA"). Lower-case
 /// two-letter words are not codes: "no", "se" and "in" are words.
-pub fn find_countries(text: &str) -> Vec<Country> {
+pub(crate) fn find_countries(text: &str) -> Vec<Country> {
     let mut found: Vec<(usize, Country)> = phrases()
         .find_all(text)
         .into_iter()
@@ -500,7 +408,7 @@ pub fn find_countries(text: &str) -> Vec<Country> {
 }
 
 /// Whether the text names a group of countries ("EU", "EES").
-pub fn names_group(text: &str) -> bool {
+pub(crate) fn names_group(text: &str) -> bool {
     let norm = crate::text::normalize(text);
     GROUPS.iter().any(|g| {
         let g = crate::text::normalize(g);
@@ -538,6 +446,20 @@ mod tests {
         assert_eq!(code("uk"), Some("GB"));
         assert_eq!(code("se"), Some("SE"));
         assert_eq!(code("Atlantis"), None);
+    }
+
+    #[test]
+    fn reads_the_names_reports_print_but_not_common_words() {
+        assert_eq!(code("Estland"), Some("EE"));
+        assert_eq!(code("Færøyene"), Some("FO"));
+        assert_eq!(code("Hongkong"), Some("HK"));
+        // Norwegian for the Isle of Man, and "one" in three languages.
+        assert_eq!(code("Man"), None);
+        let found: Vec<&str> = find_countries("Uppgifter som man lagrar i USA")
+            .into_iter()
+            .map(Country::code)
+            .collect();
+        assert_eq!(found, ["US"]);
     }
 
     #[test]

@@ -173,11 +173,12 @@ pub fn markdown() -> String {
     );
 
     out.push_str("### Country names\n\nBesides ISO 3166-1 codes (alpha-2, and alpha-3 in capitals) and the English short names of ISO 3166:\n\n");
-    let mut codes: Vec<&str> = crate::countries::NAMES.iter().map(|(_, _, c)| *c).collect();
+    let names = crate::countries::names();
+    let mut codes: Vec<&str> = names.iter().map(|(_, _, c)| *c).collect();
     codes.sort();
     codes.dedup();
     let rows: Vec<(String, &str)> = codes.iter().map(|c| (format!("`{c}`"), *c)).collect();
-    lang_table(&mut out, "country", &rows, crate::countries::NAMES);
+    lang_table(&mut out, "country", &rows, &names);
 
     out.push_str("### Fides data uses\n\nThe purpose written for each data use of the default taxonomy (a key below one of these takes its parent's; a custom data use defined in the manifests keeps its own description):\n\n");
     out.push_str("| data use | purpose | tracking (when the system uses cookies) |\n|---|---|---|\n");

@@ -17,7 +17,7 @@ use crate::text::{Phrases, Word, words};
 
 /// Unit words, by language. Matched after folding, so "år" also matches
 /// "ar" and "mån" also "man" (only ever right after a number).
-pub const UNITS: &[(&str, Lang, Unit)] = &[
+pub(crate) const UNITS: &[(&str, Lang, Unit)] = &[
     ("year", En, Unit::Years),
     ("years", En, Unit::Years),
     ("yr", En, Unit::Years),
@@ -82,7 +82,7 @@ pub const UNITS: &[(&str, Lang, Unit)] = &[
 ];
 
 /// Numbers written as words, by language (one to twelve).
-pub const NUMBER_WORDS: &[(&str, Lang, u32)] = &[
+pub(crate) const NUMBER_WORDS: &[(&str, Lang, u32)] = &[
     ("one", En, 1),
     ("two", En, 2),
     ("three", En, 3),
@@ -139,7 +139,7 @@ pub const NUMBER_WORDS: &[(&str, Lang, u32)] = &[
 
 /// Events a period runs from, by language, with the `from=` word ropa's
 /// examples use.
-pub const EVENTS: &[(&str, Lang, &str)] = &[
+pub(crate) const EVENTS: &[(&str, Lang, &str)] = &[
     ("end of contract", En, "contract-end"),
     ("end of the contract", En, "contract-end"),
     ("contract end", En, "contract-end"),
@@ -254,7 +254,7 @@ const FROM_WORDS: &[&str] = &[
 
 /// The event a period runs from.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RunsFrom {
+pub(crate) enum RunsFrom {
     /// One of ropa's usual words, recognised from a phrase ("contract-end").
     Event(&'static str),
     /// The event in the sheet's own words ("sista köp").
@@ -263,7 +263,7 @@ pub enum RunsFrom {
 
 /// What a retention cell says.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Retention {
+pub(crate) enum Retention {
     Period {
         duration: Duration,
         from: Option<RunsFrom>,
@@ -296,7 +296,7 @@ fn number_of(word: &str) -> Option<u32> {
     table.iter().find(|(w, _)| w == word).map(|(_, n)| *n)
 }
 
-pub fn event_phrases() -> &'static Phrases<&'static str> {
+pub(crate) fn event_phrases() -> &'static Phrases<&'static str> {
     static PHRASES: OnceLock<Phrases<&'static str>> = OnceLock::new();
     PHRASES.get_or_init(|| {
         let table: Vec<(&'static str, &'static str)> = EVENTS.iter().map(|(s, _, e)| (*s, *e)).collect();
@@ -306,7 +306,7 @@ pub fn event_phrases() -> &'static Phrases<&'static str> {
 
 /// The event a column header names ("Radering efter avslutat och
 /// slutreglerat avtal/konto" → `contract-end`).
-pub fn event_in(text: &str) -> Option<&'static str> {
+pub(crate) fn event_in(text: &str) -> Option<&'static str> {
     event_phrases().find_all(text).first().map(|f| f.value)
 }
 
@@ -384,7 +384,7 @@ fn period_at(text: &str, words: &[Word], i: usize) -> Option<(Found, usize)> {
 
 /// Reads a retention cell. `header_event` is the event the column header
 /// names, used when the cell names none.
-pub fn parse_retention(text: &str, header_event: Option<&'static str>) -> Vec<Retention> {
+pub(crate) fn parse_retention(text: &str, header_event: Option<&'static str>) -> Vec<Retention> {
     let text = text.trim();
     if crate::text::is_placeholder(text) {
         return Vec::new();

@@ -10,14 +10,13 @@ use std::fmt::Write as _;
 
 /// A value of a node: an argument or a property value.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     /// Text, always quoted: names, descriptions, purposes.
     Text(String),
     /// An id or keyword, written bare when it is a plain word (`contract`,
     /// `SE`, `kunder`) and quoted otherwise (`"2fa-koder"`).
     Word(String),
     Bool(bool),
-    Int(i64),
 }
 
 impl From<&str> for Value {
@@ -33,13 +32,13 @@ impl From<String> for Value {
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Node {
-    pub name: String,
-    pub args: Vec<Value>,
-    pub props: Vec<(String, Value)>,
-    pub children: Vec<Item>,
+pub(crate) struct Node {
+    pub(crate) name: String,
+    pub(crate) args: Vec<Value>,
+    pub(crate) props: Vec<(String, Value)>,
+    pub(crate) children: Vec<Item>,
     /// A comment after the node on its line.
-    pub trailing: Option<String>,
+    pub(crate) trailing: Option<String>,
 }
 
 impl Node {
@@ -49,7 +48,7 @@ impl Node {
             ..Node::default()
         }
     }
-    pub fn arg(mut self, value: impl Into<Value>) -> Node {
+    pub(crate) fn arg(mut self, value: impl Into<Value>) -> Node {
         self.args.push(value.into());
         self
     }
@@ -58,12 +57,12 @@ impl Node {
         self
     }
     /// An id or keyword argument.
-    pub fn word(mut self, word: impl Into<String>) -> Node {
+    pub(crate) fn word(mut self, word: impl Into<String>) -> Node {
         self.args.push(Value::Word(word.into()));
         self
     }
     /// An id or keyword property.
-    pub fn prop_word(mut self, key: &str, word: impl Into<String>) -> Node {
+    pub(crate) fn prop_word(mut self, key: &str, word: impl Into<String>) -> Node {
         self.props.push((key.to_owned(), Value::Word(word.into())));
         self
     }
@@ -71,14 +70,14 @@ impl Node {
         self.children.push(item);
         self
     }
-    pub fn trailing(mut self, comment: impl Into<String>) -> Node {
+    pub(crate) fn trailing(mut self, comment: impl Into<String>) -> Node {
         self.trailing = Some(comment.into());
         self
     }
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Item {
+pub(crate) enum Item {
     Node(Node),
     /// A comment on lines of its own; line breaks in the text start new
     /// comment lines.
@@ -95,7 +94,7 @@ impl From<Node> for Item {
 /// Writes items as KDL, then formats the text with ropa's formatter. When
 /// the formatter refuses (it never should: the text is built to parse), the
 /// unformatted text is returned, which is still the same document.
-pub fn render(items: &[Item]) -> String {
+pub(crate) fn render(items: &[Item]) -> String {
     let mut out = String::new();
     write_items(items, 0, &mut out);
     let parse = ropa_kdl::parse(&out);
@@ -156,9 +155,6 @@ fn write_value(value: &Value, out: &mut String) {
         Value::Word(word) => out.push_str(&bare_or_quoted(word)),
         Value::Bool(true) => out.push_str("#true"),
         Value::Bool(false) => out.push_str("#false"),
-        Value::Int(n) => {
-            let _ = write!(out, "{n}");
-        }
     }
 }
 

@@ -15,7 +15,7 @@ const MAX_LEN: usize = 40;
 
 /// The kebab-case form of `text`, folded to ASCII, or an empty string when
 /// nothing of it survives (text in another script, only punctuation).
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut folded = String::new();
     for c in text.chars() {
         fold_into(c, &mut folded);
@@ -44,7 +44,7 @@ pub fn slug(text: &str) -> String {
 /// Hands out unique ids. Ids already declared in the target workspace are
 /// reserved up front, so an import into an existing record never clashes.
 #[derive(Debug, Default)]
-pub struct Ids {
+pub(crate) struct Ids {
     taken: BTreeSet<String>,
     /// The next suffix to try per base, so that 10,000 rows named alike do
     /// not make this quadratic.
@@ -60,7 +60,7 @@ impl Ids {
     }
 
     /// A fresh id from `text`, `fallback` when the text gives none.
-    pub fn fresh(&mut self, text: &str, fallback: &str) -> String {
+    pub(crate) fn fresh(&mut self, text: &str, fallback: &str) -> String {
         let mut base = slug(text);
         if base.is_empty() {
             base = slug(fallback);
@@ -87,7 +87,7 @@ impl Ids {
     /// Like [`Ids::fresh`], but when the plain id is taken, `suffix` is
     /// tried before a number: the data category named like its activity
     /// ("Intern chat") becomes `intern-chat-data`, not `intern-chat-2`.
-    pub fn fresh_with(&mut self, text: &str, suffix: &str, fallback: &str) -> String {
+    pub(crate) fn fresh_with(&mut self, text: &str, suffix: &str, fallback: &str) -> String {
         let base = slug(text);
         if !base.is_empty() && self.taken.contains(&base) {
             let candidate = format!("{base}-{suffix}");
@@ -101,7 +101,7 @@ impl Ids {
 
     /// Claims `id` exactly when it is free (for ids that must keep their
     /// spelling, like a Fides key's), else a fresh one made from it.
-    pub fn claim(&mut self, id: &str) -> String {
+    pub(crate) fn claim(&mut self, id: &str) -> String {
         let base = slug(id);
         if !base.is_empty() && !self.taken.contains(&base) {
             self.taken.insert(base.clone());

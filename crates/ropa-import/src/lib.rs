@@ -10,41 +10,22 @@
 
 #![forbid(unsafe_code)]
 
-pub mod bases;
+mod bases;
 pub mod countries;
 pub mod csv;
 pub mod docs;
-pub mod durations;
+mod durations;
 pub mod emit;
 pub mod fides;
-pub mod ids;
+mod ids;
 pub mod text;
-pub mod vocab;
+mod vocab;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// The languages whose words the importers know.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    En,
-    Sv,
-    Da,
-    Nb,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Sv, Lang::Da, Lang::Nb];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Sv => "Swedish",
-            Lang::Da => "Danish",
-            Lang::Nb => "Norwegian",
-        }
-    }
-}
+pub use ropa_syntax::values::Lang;
 
 /// How to import.
 #[derive(Clone, Debug, Default)]

@@ -13,7 +13,7 @@ use std::ops::Range;
 /// Appends the lower-case ASCII folding of `c`: å, ä → a, ö, ø → o, æ → ae,
 /// ü → u, ß → ss. Characters outside the table are kept lower-cased, so
 /// other scripts still compare equal to themselves.
-pub fn fold_into(c: char, out: &mut String) {
+pub(crate) fn fold_into(c: char, out: &mut String) {
     for lower in c.to_lowercase() {
         let folded: &str = match lower {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
@@ -50,7 +50,7 @@ pub fn fold_into(c: char, out: &mut String) {
 
 /// Lower case, folded, every run of non-alphanumeric characters one space:
 /// "Kategorier av Registrerade (art. 30)" → "kategorier av registrerade art 30".
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in words(text) {
         if !out.is_empty() {
@@ -104,11 +104,11 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// A phrase to look for, already cut into folded words.
 #[derive(Clone, Debug)]
-pub struct Phrase<T> {
-    pub words: Vec<String>,
-    pub value: T,
+pub(crate) struct Phrase<T> {
+    pub(crate) words: Vec<String>,
+    pub(crate) value: T,
     /// The phrase as written in the table, for documentation and summaries.
-    pub spelling: &'static str,
+    pub(crate) spelling: &'static str,
 }
 
 impl<T: Copy> Phrase<T> {
@@ -127,17 +127,17 @@ impl<T: Copy> Phrase<T> {
 /// A set of phrases, longest first so that "rättslig förpliktelse" wins
 /// over a shorter phrase starting at the same word.
 #[derive(Clone, Debug)]
-pub struct Phrases<T> {
+pub(crate) struct Phrases<T> {
     phrases: Vec<Phrase<T>>,
 }
 
 /// One phrase found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Found<T> {
-    pub value: T,
+pub(crate) struct Found<T> {
+    pub(crate) value: T,
     /// Byte range in the original text, from the first word to the last.
-    pub range: Range<usize>,
-    pub spelling: &'static str,
+    pub(crate) range: Range<usize>,
+    pub(crate) spelling: &'static str,
 }
 
 impl<T: Copy> Phrases<T> {
@@ -154,7 +154,7 @@ impl<T: Copy> Phrases<T> {
 
     /// Every phrase in `text`, left to right, without overlaps; at each
     /// word the longest phrase starting there wins.
-    pub fn find_all(&self, text: &str) -> Vec<Found<T>> {
+    pub(crate) fn find_all(&self, text: &str) -> Vec<Found<T>> {
         let words = words(text);
         let mut out = Vec::new();
         let mut i = 0;
@@ -180,28 +180,22 @@ impl<T: Copy> Phrases<T> {
 
     /// The phrase that is the whole text (ignoring case, accents and
     /// punctuation).
-    pub fn exact(&self, text: &str) -> Option<&Phrase<T>> {
+    pub(crate) fn exact(&self, text: &str) -> Option<&Phrase<T>> {
         let words: Vec<String> = words(text).into_iter().map(|w| w.norm).collect();
         self.phrases.iter().find(|p| p.words == words)
     }
 
     /// The longest phrase contained in the text as whole words, or `None`.
-    pub fn longest_in(&self, text: &str) -> Option<&Phrase<T>> {
+    pub(crate) fn longest_in(&self, text: &str) -> Option<&Phrase<T>> {
         let words: Vec<String> = words(text).into_iter().map(|w| w.norm).collect();
         self.phrases
             .iter()
             .find(|p| !p.words.is_empty() && words.windows(p.words.len()).any(|window| window == p.words.as_slice()))
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Phrase<T>> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Phrase<T>> {
         self.phrases.iter()
     }
-}
-
-/// Whether the normalized text contains any of the stems (plain substring:
-/// for word stems inside Nordic compounds, "bokföringsrelaterat").
-pub fn has_stem(norm: &str, stems: &[&str]) -> bool {
-    stems.iter().any(|s| norm.contains(s))
 }
 
 /// Placeholders that mean "nothing here" in a spreadsheet cell. An "x" or
@@ -216,12 +210,12 @@ pub fn is_placeholder(text: &str) -> bool {
 /// do not count ("Kontaktuppgifter (namn, e-post)" is one item), nor does a
 /// conjunction after a word ending in "-" ("Till- och frånvaro"). Bullets
 /// and numbering at the start of a line are dropped.
-pub fn split_list(text: &str) -> Vec<String> {
+pub(crate) fn split_list(text: &str) -> Vec<String> {
     split_items(text, &[';', ',', '•', '·'])
 }
 
 /// Like [`split_list`], with the single-character separators given.
-pub fn split_items(text: &str, separators: &[char]) -> Vec<String> {
+pub(crate) fn split_items(text: &str, separators: &[char]) -> Vec<String> {
     let mut items = Vec::new();
     let mut current = String::new();
     let mut depth = 0usize;
@@ -289,7 +283,7 @@ fn strip_bullet(item: &str) -> &str {
 }
 
 /// One line of text for a trailing comment: line breaks become " / ".
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let mut out = String::new();
     for (i, line) in text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
         if i > 0 {
@@ -301,7 +295,7 @@ pub fn one_line(text: &str) -> String {
 }
 
 /// Shortens text for summaries, at a character boundary.
-pub fn ellipsize(text: &str, max_chars: usize) -> String {
+pub(crate) fn ellipsize(text: &str, max_chars: usize) -> String {
     let line = one_line(text);
     if line.chars().count() <= max_chars {
         return line;

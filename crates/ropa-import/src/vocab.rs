@@ -11,7 +11,7 @@ use crate::Lang::{self, Da, En, Nb, Sv};
 use crate::text::{Phrases, normalize};
 
 /// Chapter V transfer mechanisms.
-pub const MECHANISMS: &[(&str, Lang, Mechanism)] = &[
+pub(crate) const MECHANISMS: &[(&str, Lang, Mechanism)] = &[
     ("SCC", En, Mechanism::Scc),
     ("SCCs", En, Mechanism::Scc),
     ("standard contractual clauses", En, Mechanism::Scc),
@@ -52,7 +52,7 @@ pub const MECHANISMS: &[(&str, Lang, Mechanism)] = &[
 
 /// Answers that mean "no" or "none": "no transfers", "no special category
 /// data", "no DPIA".
-pub const NO: &[(&str, Lang)] = &[
+pub(crate) const NO: &[(&str, Lang)] = &[
     ("no", En),
     ("none", En),
     ("not applicable", En),
@@ -76,11 +76,11 @@ pub const NO: &[(&str, Lang)] = &[
 ];
 
 /// Answers that mean "yes".
-pub const YES: &[(&str, Lang)] = &[("yes", En), ("y", En), ("true", En), ("ja", Sv), ("ja", Da), ("ja", Nb)];
+pub(crate) const YES: &[(&str, Lang)] = &[("yes", En), ("y", En), ("true", En), ("ja", Sv), ("ja", Da), ("ja", Nb)];
 
 /// Word stems that name an Art. 9(1) kind, matched inside words so that
 /// Nordic compounds count ("hälsouppgifter", "helbredsoplysninger").
-pub const SPECIAL_STEMS: &[(&str, Lang, SpecialCategory)] = &[
+pub(crate) const SPECIAL_STEMS: &[(&str, Lang, SpecialCategory)] = &[
     ("sexual orientation", En, SpecialCategory::SexualOrientation),
     ("sex life", En, SpecialCategory::SexLife),
     ("health", En, SpecialCategory::Health),
@@ -133,7 +133,7 @@ pub const SPECIAL_STEMS: &[(&str, Lang, SpecialCategory)] = &[
 ];
 
 /// Roles of the organization in an activity.
-pub const ROLES: &[(&str, Lang, RoleKind)] = &[
+pub(crate) const ROLES: &[(&str, Lang, RoleKind)] = &[
     ("controller", En, RoleKind::Controller),
     ("processor", En, RoleKind::Processor),
     ("joint controller", En, RoleKind::JointController),
@@ -158,7 +158,7 @@ pub const ROLES: &[(&str, Lang, RoleKind)] = &[
 /// A group of data subjects is the organization's own staff when its text
 /// starts with one of these (or with "our"/"våra"/"vores"/"våre" and one of
 /// them): "Kunders anställda" are the customers' staff, not ours.
-pub const EMPLOYEE_WORDS: &[(&str, Lang)] = &[
+pub(crate) const EMPLOYEE_WORDS: &[(&str, Lang)] = &[
     ("employees", En),
     ("employee", En),
     ("staff", En),
@@ -173,7 +173,7 @@ pub const EMPLOYEE_WORDS: &[(&str, Lang)] = &[
 ];
 
 /// A group that includes children, by the same rule.
-pub const CHILD_WORDS: &[(&str, Lang)] = &[
+pub(crate) const CHILD_WORDS: &[(&str, Lang)] = &[
     ("children", En),
     ("minors", En),
     ("pupils", En),
@@ -189,7 +189,7 @@ pub const CHILD_WORDS: &[(&str, Lang)] = &[
 ];
 
 /// A group that is vulnerable in the sense of WP248 criterion 7.
-pub const VULNERABLE_WORDS: &[(&str, Lang)] = &[
+pub(crate) const VULNERABLE_WORDS: &[(&str, Lang)] = &[
     ("patients", En),
     ("patienter", Sv),
     ("patienter", Da),
@@ -197,7 +197,7 @@ pub const VULNERABLE_WORDS: &[(&str, Lang)] = &[
 ];
 
 /// Words that make a recipient a public authority.
-pub const AUTHORITY_STEMS: &[(&str, Lang)] = &[
+pub(crate) const AUTHORITY_STEMS: &[(&str, Lang)] = &[
     ("authorit", En),
     ("police", En),
     ("court", En),
@@ -220,7 +220,7 @@ pub const AUTHORITY_STEMS: &[(&str, Lang)] = &[
 ];
 
 /// Words that point at bookkeeping, to tie a period to the statute.
-pub const BOOKKEEPING_STEMS: &[(&str, Lang)] = &[
+pub(crate) const BOOKKEEPING_STEMS: &[(&str, Lang)] = &[
     ("bookkeeping", En),
     ("accounting", En),
     ("bokföring", Sv),
@@ -233,7 +233,7 @@ pub const BOOKKEEPING_STEMS: &[(&str, Lang)] = &[
 
 /// Words that name a bookkeeping law itself: a retention cell that cites
 /// one is a period set by that statute.
-pub const BOOKKEEPING_LAW_STEMS: &[(&str, Lang)] = &[
+pub(crate) const BOOKKEEPING_LAW_STEMS: &[(&str, Lang)] = &[
     ("bookkeeping act", En),
     ("accounting act", En),
     ("bokföringslag", Sv),
@@ -260,12 +260,12 @@ fn phrases_of<T: Copy>(table: &[(&'static str, Lang, T)]) -> Phrases<T> {
     Phrases::new(&pairs)
 }
 
-pub fn mechanisms() -> &'static Phrases<Mechanism> {
+pub(crate) fn mechanisms() -> &'static Phrases<Mechanism> {
     static P: OnceLock<Phrases<Mechanism>> = OnceLock::new();
     P.get_or_init(|| phrases_of(MECHANISMS))
 }
 
-pub fn roles() -> &'static Phrases<RoleKind> {
+pub(crate) fn roles() -> &'static Phrases<RoleKind> {
     static P: OnceLock<Phrases<RoleKind>> = OnceLock::new();
     P.get_or_init(|| phrases_of(ROLES))
 }
@@ -281,17 +281,17 @@ fn answer(text: &str, table: &[(&str, Lang)]) -> bool {
 }
 
 /// The cell answers "no"/"none".
-pub fn is_no(text: &str) -> bool {
+pub(crate) fn is_no(text: &str) -> bool {
     answer(text, NO)
 }
 
 /// The cell answers "yes".
-pub fn is_yes(text: &str) -> bool {
+pub(crate) fn is_yes(text: &str) -> bool {
     answer(text, YES)
 }
 
 /// Art. 9 kinds named in the text.
-pub fn special_kinds(text: &str) -> Vec<SpecialCategory> {
+pub(crate) fn special_kinds(text: &str) -> Vec<SpecialCategory> {
     let norm = normalize(text);
     let mut out = Vec::new();
     // Orientation before sex life: "sexual orientation" must not also count
@@ -318,19 +318,19 @@ fn group_is(text: &str, table: &[(&str, Lang)]) -> bool {
     })
 }
 
-pub fn is_employees(text: &str) -> bool {
+pub(crate) fn is_employees(text: &str) -> bool {
     group_is(text, EMPLOYEE_WORDS)
 }
 
-pub fn is_children(text: &str) -> bool {
+pub(crate) fn is_children(text: &str) -> bool {
     group_is(text, CHILD_WORDS)
 }
 
-pub fn is_vulnerable(text: &str) -> bool {
+pub(crate) fn is_vulnerable(text: &str) -> bool {
     group_is(text, VULNERABLE_WORDS)
 }
 
-pub fn is_authority(text: &str) -> bool {
+pub(crate) fn is_authority(text: &str) -> bool {
     let norm = normalize(text);
     AUTHORITY_STEMS.iter().any(|(stem, _)| {
         let stem = normalize(stem);
@@ -343,14 +343,14 @@ pub fn is_authority(text: &str) -> bool {
     })
 }
 
-pub fn cites_bookkeeping_law(text: &str) -> bool {
+pub(crate) fn cites_bookkeeping_law(text: &str) -> bool {
     let norm = normalize(text);
     BOOKKEEPING_LAW_STEMS
         .iter()
         .any(|(stem, _)| norm.contains(&normalize(stem)))
 }
 
-pub fn mentions_bookkeeping(text: &str) -> bool {
+pub(crate) fn mentions_bookkeeping(text: &str) -> bool {
     let norm = normalize(text);
     BOOKKEEPING_STEMS
         .iter()

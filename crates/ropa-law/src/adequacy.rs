@@ -18,7 +18,7 @@
 //! it is incorporated into the EEA Agreement; recent decisions may still be
 //! pending there (see the Brazil entry's note).
 
-use ropa_syntax::values::Country;
+use ropa_vocab::Country;
 
 use crate::Confidence;
 use crate::source::{

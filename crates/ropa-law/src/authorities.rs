@@ -10,7 +10,7 @@
 //! is the one of the main establishment (Art. 56), which this table does not
 //! decide.
 
-use ropa_syntax::values::{Country, Region};
+use ropa_vocab::{Country, Region};
 
 use crate::Confidence;
 use crate::source::{EDPB_MEMBERS, ICT_INSTITUTE_DPAS, Provenance, REVIEWED, Source};

@@ -7,7 +7,7 @@
 //! is why a record that targets several countries needs the strictest of
 //! them; this table gives each EEA country's own age.
 
-use ropa_syntax::values::Country;
+use ropa_vocab::Country;
 
 use crate::Confidence;
 use crate::source::{GDPR, Provenance, REVIEWED, SWD_2020_TABLE, Source, TWOBIRDS_CHILDREN};

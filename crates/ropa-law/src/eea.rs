@@ -5,7 +5,7 @@
 //! a transfer to anywhere else. Switzerland (EFTA, not EEA) and the United
 //! Kingdom are third countries that have adequacy decisions.
 
-use ropa_syntax::values::Country;
+use ropa_vocab::Country;
 
 use crate::Confidence;
 use crate::source::{EC_ADEQUACY_PAGE, EDPB_FAQ_ADEQUACY, EU_COUNTRIES, GDPR, Provenance, REVIEWED};

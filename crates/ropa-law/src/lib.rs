@@ -34,7 +34,7 @@ pub use authorities::{
 pub use consent_age::{ConsentAge, DEFAULT_CONSENT_AGE, consent_ages, digital_consent_age};
 pub use eea::{EEA_EFTA_MEMBERS, EEA_PROVENANCE, EU_MEMBERS, eea_members, is_eea, is_eu};
 pub use retention::{
-    CountsFrom, RecordStart, RetentionPeriod, Statute, StatuteTopic, is_bookkeeping, statutes, statutory_retention,
+    CountsFrom, RecordStart, RetentionPeriod, RetentionStatute, is_bookkeeping, statutes, statutory_retention,
 };
 pub use source::{Confidence, Provenance, Source};
 pub use trackers::{TrackerFacts, tracker_facts, trackers};

@@ -15,25 +15,10 @@
 //! "until the end of the seventh year after the end of the calendar year in
 //! which the financial year ended".
 
-use ropa_syntax::values::{Country, Material};
+use ropa_vocab::{Country, Material, Statute};
 
 use crate::Confidence;
 use crate::source::{Provenance, REVIEWED, Source};
-
-/// What a statute requires to be kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum StatuteTopic {
-    /// Accounting records kept under bookkeeping, commercial and tax law.
-    Bookkeeping,
-}
-
-impl StatuteTopic {
-    pub fn title(self) -> &'static str {
-        match self {
-            StatuteTopic::Bookkeeping => "bookkeeping",
-        }
-    }
-}
 
 /// The event a statutory period is counted from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -110,10 +95,10 @@ pub struct RetentionPeriod {
 
 /// A minimum retention period required by national law.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Statute {
+pub struct RetentionStatute {
     /// ISO 3166-1 alpha-2.
     pub country: &'static str,
-    pub topic: StatuteTopic,
+    pub topic: Statute,
     /// Minimum retention, in months.
     pub months: u32,
     /// The event the period is counted from.
@@ -130,7 +115,7 @@ pub struct Statute {
     pub provenance: Provenance,
 }
 
-impl Statute {
+impl RetentionStatute {
     /// The main period and the others, as one list.
     pub fn periods(&self) -> impl Iterator<Item = RetentionPeriod> + '_ {
         std::iter::once(RetentionPeriod {
@@ -211,22 +196,22 @@ pub fn is_bookkeeping(text: &str) -> bool {
         .any(|part| BOOKKEEPING_WORDS.iter().any(|w| part.contains(w)))
 }
 
-/// The statutory minimum for `topic` in `country`, if this crate knows it.
-pub fn statutory_retention(country: Country, topic: StatuteTopic) -> Option<&'static Statute> {
+/// The statutory minimum for the `topic` statute in `country`, if this crate knows it.
+pub fn statutory_retention(country: Country, topic: Statute) -> Option<&'static RetentionStatute> {
     STATUTES
         .iter()
         .find(|s| s.country == country.code() && s.topic == topic)
 }
 
 /// All known statutes, sorted by country code.
-pub fn statutes() -> &'static [Statute] {
+pub fn statutes() -> &'static [RetentionStatute] {
     STATUTES
 }
 
-static STATUTES: &[Statute] = &[
-    Statute {
+static STATUTES: &[RetentionStatute] = &[
+    RetentionStatute {
         country: "DE",
-        topic: StatuteTopic::Bookkeeping,
+        topic: Statute::Bookkeeping,
         months: 96,
         runs_from: "end of the calendar year in which the voucher arose (AO § 147(4), HGB § 257(5))",
         law: "HGB § 257(1) Nr. 4, (4); AO § 147(1) Nr. 4, (3) (as amended by the Viertes \
@@ -283,9 +268,9 @@ static STATUTES: &[Statute] = &[
             ),
         },
     },
-    Statute {
+    RetentionStatute {
         country: "DK",
-        topic: StatuteTopic::Bookkeeping,
+        topic: Statute::Bookkeeping,
         months: 60,
         runs_from: "end of the financial year the material relates to",
         law: "Bogføringsloven (lov nr. 700 af 24. maj 2022), rules on storage of accounting material (section number \
@@ -331,9 +316,9 @@ static STATUTES: &[Statute] = &[
             ),
         },
     },
-    Statute {
+    RetentionStatute {
         country: "FI",
-        topic: StatuteTopic::Bookkeeping,
+        topic: Statute::Bookkeeping,
         months: 72,
         runs_from: "end of the calendar year in which the financial year ended",
         law: "Kirjanpitolaki (1336/1997) 2 luku 10 §",
@@ -375,9 +360,9 @@ static STATUTES: &[Statute] = &[
             ),
         },
     },
-    Statute {
+    RetentionStatute {
         country: "FR",
-        topic: StatuteTopic::Bookkeeping,
+        topic: Statute::Bookkeeping,
         months: 120,
         runs_from: "close of the financial year, in common practice (the article itself states no starting point)",
         law: "Code de commerce, art. L123-22, al. 2",
@@ -418,9 +403,9 @@ static STATUTES: &[Statute] = &[
             note: Some("\"Les documents comptables et les pièces justificatives sont conservés pendant dix ans.\""),
         },
     },
-    Statute {
+    RetentionStatute {
         country: "NL",
-        topic: StatuteTopic::Bookkeeping,
+        topic: Statute::Bookkeeping,
         months: 84,
         runs_from: "end of the financial year, in common practice (the statutes state no starting point)",
         law: "Burgerlijk Wetboek Boek 2, art. 10 lid 3; Algemene wet inzake rijksbelastingen (AWR), art. 52 lid 4",
@@ -464,9 +449,9 @@ static STATUTES: &[Statute] = &[
             ),
         },
     },
-    Statute {
+    RetentionStatute {
         country: "NO",
-        topic: StatuteTopic::Bookkeeping,
+        topic: Statute::Bookkeeping,
         months: 60,
         runs_from: "end of the financial year",
         law: "Bokføringsloven (LOV-2004-11-19-73) § 13 annet ledd",
@@ -503,9 +488,9 @@ static STATUTES: &[Statute] = &[
             ),
         },
     },
-    Statute {
+    RetentionStatute {
         country: "SE",
-        topic: StatuteTopic::Bookkeeping,
+        topic: Statute::Bookkeeping,
         months: 84,
         runs_from: "end of the calendar year in which the financial year ended",
         law: "Bokföringslagen (1999:1078) 7 kap. 2 §",
@@ -548,9 +533,9 @@ static STATUTES: &[Statute] = &[
 mod tests {
     use super::*;
 
-    fn statute(code: &str) -> &'static Statute {
+    fn statute(code: &str) -> &'static RetentionStatute {
         Country::parse(code)
-            .and_then(|c| statutory_retention(c, StatuteTopic::Bookkeeping))
+            .and_then(|c| statutory_retention(c, Statute::Bookkeeping))
             .expect("known statute")
     }
 

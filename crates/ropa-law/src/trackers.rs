@@ -4,7 +4,7 @@
 //! reads information on the user's device, so it needs consent under the
 //! ePrivacy Directive Art. 5(3) for its purposes.
 
-use ropa_syntax::values::{Tracker, TrackingPurpose};
+use ropa_vocab::{Tracker, TrackingPurpose};
 
 use crate::source::{Confidence, Provenance, REVIEWED, Source};
 
@@ -211,7 +211,7 @@ static TRACKERS: &[TrackerFacts] = &[
 
 #[cfg(test)]
 mod tests {
-    use ropa_syntax::values::{Keyword, Tracker};
+    use ropa_vocab::{Keyword, Tracker};
 
     #[test]
     fn every_tracker_word_has_its_facts() {

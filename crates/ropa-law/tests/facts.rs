@@ -2,7 +2,7 @@
 //! real country, and the facts rules depend on most say what they should.
 
 use ropa_law::*;
-use ropa_syntax::values::Country;
+use ropa_vocab::{Country, Lang, Statute};
 
 /// The review date; no fact may claim to be newer.
 const TODAY: &str = "2026-12-04";
@@ -232,7 +232,7 @@ fn consent_ages_of_note() {
 
 #[test]
 fn bookkeeping_retention() {
-    let months = |code| statutory_retention(country(code), StatuteTopic::Bookkeeping).map(|s| s.months);
+    let months = |code| statutory_retention(country(code), Statute::Bookkeeping).map(|s| s.months);
     assert_eq!(months("SE"), Some(84));
     assert_eq!(months("DK"), Some(60));
     assert_eq!(months("NO"), Some(60));
@@ -241,7 +241,7 @@ fn bookkeeping_retention() {
     assert_eq!(months("NL"), Some(84));
     assert_eq!(months("FR"), Some(120));
     assert_eq!(months("US"), None);
-    let se = statutory_retention(country("SE"), StatuteTopic::Bookkeeping).expect("SE");
+    let se = statutory_retention(country("SE"), Statute::Bookkeeping).expect("SE");
     assert_eq!(se.law, "Bokföringslagen (1999:1078) 7 kap. 2 §");
     for s in statutes() {
         assert!(
@@ -296,7 +296,7 @@ fn fact_tables_describe_themselves() {
 #[test]
 fn german_organizations_report_to_their_land_authority() {
     use ropa_law::{Competence, Competent, competent_authority};
-    use ropa_syntax::values::Region;
+    use ropa_vocab::Region;
     let de = country("DE");
     let land = |code: &str| Region::parse(code).ok();
     match competent_authority(de, land("DE-BY")) {
@@ -333,4 +333,20 @@ fn german_organizations_report_to_their_land_authority() {
     // Elsewhere the national authority, whatever the region.
     assert!(matches!(competent_authority(country("SE"), None), Competent::Authority(a) if a.short_name == "IMY"));
     assert_eq!(competent_authority(country("US"), None), Competent::None);
+}
+
+/// Reports print the EEA states and the adequate countries by name in every
+/// language: each of them has a translated name.
+#[test]
+fn every_eea_and_adequate_country_is_translated() {
+    let codes = eea_members().chain(adequacy_decisions().iter().map(|d| d.country));
+    for code in codes {
+        for lang in Lang::ALL {
+            assert!(
+                country(code).name_in(lang).is_some(),
+                "{code} has no {} name",
+                lang.name()
+            );
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! countries, counts, legal bases, retention periods, transfer safeguards.
 
 use ropa_syntax::model::{Basis, Contact, Dpa, Dpo, Organization, Period, Retention, Transfer};
-use ropa_syntax::values::{Country, Keyword, Mechanism, Severity, Statute};
+use ropa_syntax::values::{Country, Keyword, Mechanism, Severity};
 
 use crate::Ctx;
 use crate::Revision;
@@ -170,7 +170,7 @@ pub fn retention(ctx: &Ctx, view: &View, retention: &Retention) -> Line {
     if let Some(statute) = &retention.statute {
         let law = view
             .country()
-            .and_then(|c| ropa_law::statutory_retention(c, topic(statute.value)))
+            .and_then(|c| ropa_law::statutory_retention(c, statute.value))
             .map(|s| s.law);
         out.push(text(format!(" · {}: ", ctx.t(Key::RetentionStatute))));
         match law {
@@ -196,12 +196,6 @@ pub fn short(description: &str) -> String {
     out = out.trim_end().to_owned();
     out.push('…');
     out
-}
-
-fn topic(statute: Statute) -> ropa_law::StatuteTopic {
-    match statute {
-        Statute::Bookkeeping => ropa_law::StatuteTopic::Bookkeeping,
-    }
 }
 
 /// The name of a flow's recipient, linked to the overview when it is a party.

@@ -8,7 +8,7 @@ use crate::model::*;
 use crate::validate::is_valid_id;
 use crate::values::{self, Country, Keyword};
 
-pub fn build(nodes: &[Node]) -> SpecFile {
+pub(crate) fn build(nodes: &[Node]) -> SpecFile {
     let of = |name: &'static str| nodes.iter().filter(move |n| n.name.value == name);
     SpecFile {
         organizations: of("organization").filter_map(organization).collect(),

@@ -24,13 +24,13 @@ pub struct ScanConfig {
 /// `map package="…" to=ID` or `map host="…" to=ID`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScanMap {
-    pub span: Span,
+    pub(crate) span: Span,
     pub package: Option<Text>,
     pub host: Option<Text>,
     pub to: Option<Text>,
 }
 
-pub fn build(nodes: &[Node]) -> Config {
+pub(crate) fn build(nodes: &[Node]) -> Config {
     let mut config = Config::default();
     for rules in nodes.iter().filter(|n| n.name.value == "rules") {
         for rule in rules.child_nodes() {

@@ -64,7 +64,7 @@ pub struct SpecFile {
 /// DPO (Art. 30(2)(a)).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Controller {
-    pub span: Span,
+    pub(crate) span: Span,
     pub id: Text,
     pub name: Option<Text>,
     pub country: Option<Spanned<Country>>,
@@ -110,7 +110,7 @@ pub struct Organization {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Contact {
-    pub span: Span,
+    pub(crate) span: Span,
     pub name: Text,
     pub email: Option<Text>,
     pub phone: Option<Text>,
@@ -280,7 +280,7 @@ impl Activity {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Role {
-    pub span: Span,
+    pub(crate) span: Span,
     pub kind: Spanned<RoleKind>,
     /// `for=` (processor) or `with=` (joint controller).
     pub counterpart: Option<Text>,
@@ -289,14 +289,14 @@ pub struct Role {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProvisionRequirement {
-    pub span: Span,
+    pub(crate) span: Span,
     pub kind: Spanned<Provision>,
     pub consequence: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Basis {
-    pub span: Span,
+    pub(crate) span: Span,
     pub kind: Spanned<LegalBasis>,
     pub withdrawal: Option<Text>,
     pub records: Option<Text>,
@@ -308,7 +308,7 @@ pub struct Basis {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
-    pub span: Span,
+    pub(crate) span: Span,
     pub kind: Spanned<Art9Condition>,
     pub law: Option<Text>,
 }
@@ -358,7 +358,7 @@ pub struct Transfer {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AutomatedDecision {
-    pub span: Span,
+    pub(crate) span: Span,
     pub description: Text,
     pub safeguards: Option<Text>,
     /// Art. 13(2)(f): meaningful information about the logic involved.

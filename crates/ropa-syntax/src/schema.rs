@@ -112,9 +112,9 @@ impl ValueKind {
 
 #[derive(Debug)]
 pub struct Arg {
-    pub name: &'static str,
+    pub(crate) name: &'static str,
     pub kind: ValueKind,
-    pub required: bool,
+    pub(crate) required: bool,
 }
 
 #[derive(Debug)]
@@ -228,7 +228,7 @@ const REASON: Prop = prop("reason", TEXT, "why");
 
 // --- allow -----------------------------------------------------------------
 
-pub static ALLOW: NodeSchema = NodeSchema {
+pub(crate) static ALLOW: NodeSchema = NodeSchema {
     args: &[arg("rule", ValueKind::RuleId)],
     props: &[REASON],
     once: false,
@@ -309,7 +309,7 @@ static RIGHTS_PROCEDURE: NodeSchema = NodeSchema {
     ..node("rights-procedure", "how data-subject requests are handled (Art. 12-22)")
 };
 
-pub static ORGANIZATION: NodeSchema = NodeSchema {
+pub(crate) static ORGANIZATION: NodeSchema = NodeSchema {
     args: &[arg("name", TEXT)],
     children: &[
         &REGISTRATION,
@@ -331,7 +331,7 @@ pub static ORGANIZATION: NodeSchema = NodeSchema {
 
 // --- controllers (the processor record) ------------------------------------
 
-pub static CONTROLLER: NodeSchema = NodeSchema {
+pub(crate) static CONTROLLER: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id), optional("name", TEXT)],
     children: &[&COUNTRY, &ADDRESS, &CONTACT, &REPRESENTATIVE, &DPO, &ALLOW],
     once: false,
@@ -343,7 +343,7 @@ pub static CONTROLLER: NodeSchema = NodeSchema {
 
 // --- data and subjects -----------------------------------------------------
 
-pub static DATA: NodeSchema = NodeSchema {
+pub(crate) static DATA: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id), optional("description", TEXT)],
     props: &[
         prop("special", SPECIAL, "special category data under Art. 9(1)"),
@@ -357,7 +357,7 @@ pub static DATA: NodeSchema = NodeSchema {
     ..node("data", "a category of personal data")
 };
 
-pub static SUBJECTS: NodeSchema = NodeSchema {
+pub(crate) static SUBJECTS: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id), optional("description", TEXT)],
     props: &[
         prop("children", ValueKind::Bool, "the group includes children (Art. 8)"),
@@ -419,14 +419,14 @@ static RECIPIENT_KIND_NODE: NodeSchema = NodeSchema {
     ..node("kind", "what kind of recipient")
 };
 
-pub static PROCESSOR: NodeSchema = NodeSchema {
+pub(crate) static PROCESSOR: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id), optional("entity", TEXT)],
     children: PROCESSOR_CHILDREN,
     once: false,
     ..node("processor", "a processor acting on your behalf (Art. 28)")
 };
 
-pub static SUBPROCESSOR: NodeSchema = NodeSchema {
+pub(crate) static SUBPROCESSOR: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id), optional("entity", TEXT)],
     children: PROCESSOR_CHILDREN,
     once: false,
@@ -448,7 +448,7 @@ static PROCESSOR_CHILDREN: &[&NodeSchema] = &[
     &ALLOW,
 ];
 
-pub static RECIPIENT: NodeSchema = NodeSchema {
+pub(crate) static RECIPIENT: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id), optional("name", TEXT)],
     children: &[
         &RECIPIENT_KIND_NODE,
@@ -472,7 +472,7 @@ static ARRANGEMENT: NodeSchema = NodeSchema {
     )
 };
 
-pub static JOINT_CONTROLLER: NodeSchema = NodeSchema {
+pub(crate) static JOINT_CONTROLLER: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id), optional("entity", TEXT)],
     children: &[
         &SERVICE,
@@ -500,7 +500,7 @@ static HOSTED_BY: NodeSchema = NodeSchema {
     ..node("hosted-by", "the processor that hosts or runs the software for you")
 };
 
-pub static SYSTEM: NodeSchema = NodeSchema {
+pub(crate) static SYSTEM: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id), optional("name", TEXT)],
     children: &[&SERVICE, &SELF_HOSTED, &HOSTED_BY, &ALLOW],
     once: false,
@@ -729,7 +729,7 @@ static DPIA: NodeSchema = NodeSchema {
     )
 };
 
-pub static ACTIVITY: NodeSchema = NodeSchema {
+pub(crate) static ACTIVITY: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id)],
     children: &[
         &NAME,

@@ -9,7 +9,7 @@ use crate::schema::{self, NodeSchema, ValueKind};
 use crate::suggest::closest;
 use crate::values::{self, Country};
 
-pub fn validate(nodes: &[Node], parent: &'static NodeSchema, out: &mut Vec<SyntaxDiagnostic>) {
+pub(crate) fn validate(nodes: &[Node], parent: &'static NodeSchema, out: &mut Vec<SyntaxDiagnostic>) {
     let mut seen: Vec<&str> = Vec::new();
     for node in nodes {
         let name = node.name.value.as_str();

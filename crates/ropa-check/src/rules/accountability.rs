@@ -10,7 +10,7 @@ use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, given};
 use crate::diagnostic::{Diagnostic, FileId};
 
-pub const RECORD_INCOMPLETE: RuleInfo = RuleInfo {
+pub(crate) const RECORD_INCOMPLETE: RuleInfo = RuleInfo {
     id: "record-incomplete",
     category: Category::Accountability,
     default_severity: Severity::Error,
@@ -27,7 +27,7 @@ pub const RECORD_INCOMPLETE: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const DPIA_REQUIRED: RuleInfo = RuleInfo {
+pub(crate) const DPIA_REQUIRED: RuleInfo = RuleInfo {
     id: "dpia-required",
     category: Category::Accountability,
     default_severity: Severity::Warning,
@@ -44,7 +44,7 @@ pub const DPIA_REQUIRED: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const DPO_REQUIRED: RuleInfo = RuleInfo {
+pub(crate) const DPO_REQUIRED: RuleInfo = RuleInfo {
     id: "dpo-required",
     category: Category::Accountability,
     default_severity: Severity::Warning,
@@ -61,7 +61,7 @@ pub const DPO_REQUIRED: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const AUTOMATED_DECISION_WITHOUT_SAFEGUARDS: RuleInfo = RuleInfo {
+pub(crate) const AUTOMATED_DECISION_WITHOUT_SAFEGUARDS: RuleInfo = RuleInfo {
     id: "automated-decision-without-safeguards",
     category: Category::Accountability,
     default_severity: Severity::Error,
@@ -78,7 +78,7 @@ pub const AUTOMATED_DECISION_WITHOUT_SAFEGUARDS: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const MISSING_SECURITY_MEASURES: RuleInfo = RuleInfo {
+pub(crate) const MISSING_SECURITY_MEASURES: RuleInfo = RuleInfo {
     id: "missing-security-measures",
     category: Category::Accountability,
     default_severity: Severity::Warning,
@@ -93,7 +93,7 @@ pub const MISSING_SECURITY_MEASURES: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const MISSING_BREACH_PROCEDURE: RuleInfo = RuleInfo {
+pub(crate) const MISSING_BREACH_PROCEDURE: RuleInfo = RuleInfo {
     id: "missing-breach-procedure",
     category: Category::Accountability,
     default_severity: Severity::Warning,
@@ -108,7 +108,7 @@ pub const MISSING_BREACH_PROCEDURE: RuleInfo = RuleInfo {
     facts: &[FactTable::SupervisoryAuthorities],
 };
 
-pub const MISSING_RIGHTS_PROCEDURE: RuleInfo = RuleInfo {
+pub(crate) const MISSING_RIGHTS_PROCEDURE: RuleInfo = RuleInfo {
     id: "missing-rights-procedure",
     category: Category::Accountability,
     default_severity: Severity::Warning,

@@ -10,7 +10,7 @@ use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, given, is_controller};
 use crate::diagnostic::{Diagnostic, FileId};
 
-pub const MISSING_PURPOSE: RuleInfo = RuleInfo {
+pub(crate) const MISSING_PURPOSE: RuleInfo = RuleInfo {
     id: "missing-purpose",
     category: Category::Lawfulness,
     default_severity: Severity::Error,
@@ -25,7 +25,7 @@ pub const MISSING_PURPOSE: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const MISSING_LEGAL_BASIS: RuleInfo = RuleInfo {
+pub(crate) const MISSING_LEGAL_BASIS: RuleInfo = RuleInfo {
     id: "missing-legal-basis",
     category: Category::Lawfulness,
     default_severity: Severity::Error,
@@ -45,7 +45,7 @@ pub const MISSING_LEGAL_BASIS: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const CONSENT_ONLY_BASIS: RuleInfo = RuleInfo {
+pub(crate) const CONSENT_ONLY_BASIS: RuleInfo = RuleInfo {
     id: "consent-only-basis",
     category: Category::Lawfulness,
     default_severity: Severity::Warning,
@@ -68,7 +68,7 @@ pub const CONSENT_ONLY_BASIS: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const CONSENT_WITHOUT_WITHDRAWAL: RuleInfo = RuleInfo {
+pub(crate) const CONSENT_WITHOUT_WITHDRAWAL: RuleInfo = RuleInfo {
     id: "consent-without-withdrawal",
     category: Category::Lawfulness,
     default_severity: Severity::Warning,
@@ -83,7 +83,7 @@ pub const CONSENT_WITHOUT_WITHDRAWAL: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const CONSENT_WITHOUT_RECORDS: RuleInfo = RuleInfo {
+pub(crate) const CONSENT_WITHOUT_RECORDS: RuleInfo = RuleInfo {
     id: "consent-without-records",
     category: Category::Lawfulness,
     default_severity: Severity::Warning,
@@ -98,7 +98,7 @@ pub const CONSENT_WITHOUT_RECORDS: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT: RuleInfo = RuleInfo {
+pub(crate) const LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT: RuleInfo = RuleInfo {
     id: "legitimate-interests-without-assessment",
     category: Category::Lawfulness,
     default_severity: Severity::Warning,
@@ -121,7 +121,7 @@ pub const LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const LEGAL_OBLIGATION_WITHOUT_LAW: RuleInfo = RuleInfo {
+pub(crate) const LEGAL_OBLIGATION_WITHOUT_LAW: RuleInfo = RuleInfo {
     id: "legal-obligation-without-law",
     category: Category::Lawfulness,
     default_severity: Severity::Warning,
@@ -142,7 +142,7 @@ pub const LEGAL_OBLIGATION_WITHOUT_LAW: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const CHILD_CONSENT_BELOW_AGE: RuleInfo = RuleInfo {
+pub(crate) const CHILD_CONSENT_BELOW_AGE: RuleInfo = RuleInfo {
     id: "child-consent-below-age",
     category: Category::Lawfulness,
     default_severity: Severity::Error,
@@ -157,7 +157,7 @@ pub const CHILD_CONSENT_BELOW_AGE: RuleInfo = RuleInfo {
     facts: &[FactTable::ConsentAge],
 };
 
-pub const SPECIAL_CATEGORY_WITHOUT_CONDITION: RuleInfo = RuleInfo {
+pub(crate) const SPECIAL_CATEGORY_WITHOUT_CONDITION: RuleInfo = RuleInfo {
     id: "special-category-without-condition",
     category: Category::Lawfulness,
     default_severity: Severity::Error,
@@ -172,7 +172,7 @@ pub const SPECIAL_CATEGORY_WITHOUT_CONDITION: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const CRIMINAL_DATA_WITHOUT_AUTHORITY: RuleInfo = RuleInfo {
+pub(crate) const CRIMINAL_DATA_WITHOUT_AUTHORITY: RuleInfo = RuleInfo {
     id: "criminal-data-without-authority",
     category: Category::Lawfulness,
     default_severity: Severity::Error,
@@ -187,7 +187,7 @@ pub const CRIMINAL_DATA_WITHOUT_AUTHORITY: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const TRACKING_WITHOUT_CONSENT: RuleInfo = RuleInfo {
+pub(crate) const TRACKING_WITHOUT_CONSENT: RuleInfo = RuleInfo {
     id: "tracking-without-consent",
     category: Category::Lawfulness,
     default_severity: Severity::Error,

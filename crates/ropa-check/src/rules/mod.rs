@@ -3,13 +3,13 @@
 //! `ropa rules`, `ropa explain`, the generated rule docs, SARIF output and
 //! the language server's hovers all read this table.
 
-pub mod accountability;
-pub mod lawfulness;
-pub mod placeholders;
-pub mod processors;
-pub mod retention;
+pub(crate) mod accountability;
+pub(crate) mod lawfulness;
+pub(crate) mod placeholders;
+pub(crate) mod processors;
+pub(crate) mod retention;
 pub mod structure;
-pub mod suppression;
+pub(crate) mod suppression;
 pub mod transfers;
 
 use ropa_syntax::values::Severity;
@@ -18,7 +18,7 @@ use crate::context::Context;
 use crate::diagnostic::Diagnostic;
 
 /// A function that checks a group of related rules.
-pub type Checker = fn(&Context, &mut Vec<Diagnostic>);
+pub(crate) type Checker = fn(&Context, &mut Vec<Diagnostic>);
 
 /// Every checker, by name. They read the same context and run in parallel;
 /// benchmarks time them one by one.
@@ -172,7 +172,7 @@ impl Rule {
         Rule::ALL.iter().copied().find(|r| r.id() == id)
     }
 
-    pub fn from_syntax(code: ropa_syntax::SyntaxCode) -> Rule {
+    pub(crate) fn from_syntax(code: ropa_syntax::SyntaxCode) -> Rule {
         use ropa_syntax::SyntaxCode as S;
         match code {
             S::SyntaxError => Rule::SyntaxError,

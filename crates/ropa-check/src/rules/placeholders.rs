@@ -9,7 +9,7 @@ use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, FileId};
 
-pub const PLACEHOLDER_VALUE: RuleInfo = RuleInfo {
+pub(crate) const PLACEHOLDER_VALUE: RuleInfo = RuleInfo {
     id: "placeholder-value",
     category: Category::Accountability,
     default_severity: Severity::Warning,

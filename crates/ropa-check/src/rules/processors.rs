@@ -19,7 +19,7 @@ use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, FileId};
 
-pub const PROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
+pub(crate) const PROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
     id: "processor-without-dpa",
     category: Category::Processors,
     default_severity: Severity::Error,
@@ -36,7 +36,7 @@ pub const PROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const SUBPROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
+pub(crate) const SUBPROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
     id: "subprocessor-without-dpa",
     category: Category::Processors,
     default_severity: Severity::Error,
@@ -53,7 +53,7 @@ pub const SUBPROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const DPA_NOT_REFERENCED: RuleInfo = RuleInfo {
+pub(crate) const DPA_NOT_REFERENCED: RuleInfo = RuleInfo {
     id: "dpa-not-referenced",
     category: Category::Processors,
     default_severity: Severity::Warning,
@@ -70,7 +70,7 @@ pub const DPA_NOT_REFERENCED: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const JOINT_CONTROLLER_WITHOUT_ARRANGEMENT: RuleInfo = RuleInfo {
+pub(crate) const JOINT_CONTROLLER_WITHOUT_ARRANGEMENT: RuleInfo = RuleInfo {
     id: "joint-controller-without-arrangement",
     category: Category::Processors,
     default_severity: Severity::Error,
@@ -89,7 +89,7 @@ pub const JOINT_CONTROLLER_WITHOUT_ARRANGEMENT: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const TRACKER_WITHOUT_JOINT_CONTROLLER: RuleInfo = RuleInfo {
+pub(crate) const TRACKER_WITHOUT_JOINT_CONTROLLER: RuleInfo = RuleInfo {
     id: "tracker-without-joint-controller",
     category: Category::Processors,
     default_severity: Severity::Warning,
@@ -107,7 +107,7 @@ pub const TRACKER_WITHOUT_JOINT_CONTROLLER: RuleInfo = RuleInfo {
     facts: &[ropa_law::FactTable::Trackers],
 };
 
-pub const CONTROLLER_DETAILS_MISSING: RuleInfo = RuleInfo {
+pub(crate) const CONTROLLER_DETAILS_MISSING: RuleInfo = RuleInfo {
     id: "controller-details-missing",
     category: Category::Processors,
     default_severity: Severity::Warning,

@@ -1,7 +1,7 @@
 //! Storage limitation: every activity says how long it keeps data, with a
 //! real period, and periods set by statute match the statute.
 
-use ropa_law::{FactTable, RecordStart, RetentionPeriod, StatuteTopic};
+use ropa_law::{FactTable, RecordStart, RetentionPeriod};
 use ropa_syntax::model::{Period, Retention, Text};
 use ropa_syntax::values::{
     Country, Duration, Keyword, LegalBasis, Material, Severity, Statute, Unit, is_placeholder, ties_to_law,
@@ -11,7 +11,7 @@ use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, given, is_controller};
 use crate::diagnostic::Diagnostic;
 
-pub const MISSING_RETENTION: RuleInfo = RuleInfo {
+pub(crate) const MISSING_RETENTION: RuleInfo = RuleInfo {
     id: "missing-retention",
     category: Category::Retention,
     default_severity: Severity::Warning,
@@ -28,7 +28,7 @@ pub const MISSING_RETENTION: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const INDEFINITE_RETENTION: RuleInfo = RuleInfo {
+pub(crate) const INDEFINITE_RETENTION: RuleInfo = RuleInfo {
     id: "indefinite-retention",
     category: Category::Retention,
     default_severity: Severity::Error,
@@ -45,7 +45,7 @@ pub const INDEFINITE_RETENTION: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const RETENTION_BELOW_STATUTE: RuleInfo = RuleInfo {
+pub(crate) const RETENTION_BELOW_STATUTE: RuleInfo = RuleInfo {
     id: "retention-below-statute",
     category: Category::Retention,
     default_severity: Severity::Error,
@@ -60,7 +60,7 @@ pub const RETENTION_BELOW_STATUTE: RuleInfo = RuleInfo {
     facts: &[FactTable::StatutoryRetention],
 };
 
-pub const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
+pub(crate) const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
     id: "retention-above-statute",
     category: Category::Retention,
     default_severity: Severity::Info,
@@ -299,10 +299,7 @@ fn list(periods: &[RetentionPeriod]) -> String {
 }
 
 fn compare(out: &mut Vec<Diagnostic>, kept: &Kept, statute: Statute, inferred: bool, country: Country) {
-    let topic = match statute {
-        Statute::Bookkeeping => StatuteTopic::Bookkeeping,
-    };
-    let Some(fact) = ropa_law::statutory_retention(country, topic) else {
+    let Some(fact) = ropa_law::statutory_retention(country, statute) else {
         return;
     };
     let material = kept.retention.material.as_ref().map(|m| m.value);

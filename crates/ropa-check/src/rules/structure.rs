@@ -41,7 +41,7 @@ const fn structural(
     }
 }
 
-pub const SYNTAX_ERROR: RuleInfo = structural(
+pub(crate) const SYNTAX_ERROR: RuleInfo = structural(
     "syntax-error",
     Severity::Error,
     "Error: what the file says is lost, so nothing in it can be checked.",
@@ -52,7 +52,7 @@ pub const SYNTAX_ERROR: RuleInfo = structural(
     "Correct the text at the marked place; the message says what was expected.",
 );
 
-pub const UNKNOWN_NODE: RuleInfo = structural(
+pub(crate) const UNKNOWN_NODE: RuleInfo = structural(
     "unknown-node",
     Severity::Error,
     "Error: the node is ignored, so what it was meant to record is lost.",
@@ -63,7 +63,7 @@ pub const UNKNOWN_NODE: RuleInfo = structural(
     "Use the suggested name, or see docs/language.md for the nodes allowed here.",
 );
 
-pub const UNKNOWN_PROPERTY: RuleInfo = structural(
+pub(crate) const UNKNOWN_PROPERTY: RuleInfo = structural(
     "unknown-property",
     Severity::Error,
     "Error: the property is ignored, so what it was meant to record is lost.",
@@ -74,7 +74,7 @@ pub const UNKNOWN_PROPERTY: RuleInfo = structural(
     "Use the suggested name, or see docs/language.md for the node's properties.",
 );
 
-pub const INVALID_VALUE: RuleInfo = structural(
+pub(crate) const INVALID_VALUE: RuleInfo = structural(
     "invalid-value",
     Severity::Error,
     "Error: the value cannot be read, so the fact it gives is lost.",
@@ -85,7 +85,7 @@ pub const INVALID_VALUE: RuleInfo = structural(
     "Use one of the listed words or the suggested one; put text with spaces in quotes.",
 );
 
-pub const MISSING_VALUE: RuleInfo = structural(
+pub(crate) const MISSING_VALUE: RuleInfo = structural(
     "missing-value",
     Severity::Error,
     "Error: the node says nothing without its argument, so the fact it gives is lost.",
@@ -96,7 +96,7 @@ pub const MISSING_VALUE: RuleInfo = structural(
     "Write the missing value after the node name.",
 );
 
-pub const REPEATED_NODE: RuleInfo = structural(
+pub(crate) const REPEATED_NODE: RuleInfo = structural(
     "repeated-node",
     Severity::Error,
     "Error: only one of the repeated nodes can be read, so the others are lost.",
@@ -107,7 +107,7 @@ pub const REPEATED_NODE: RuleInfo = structural(
     "Keep one. Two purposes are two activities.",
 );
 
-pub const INVALID_ID: RuleInfo = structural(
+pub(crate) const INVALID_ID: RuleInfo = structural(
     "invalid-id",
     Severity::Error,
     "Error: references to the id cannot resolve, so the record loses what they link.",
@@ -118,7 +118,7 @@ pub const INVALID_ID: RuleInfo = structural(
     "Replace spaces with `-`: the suggested id is shown.",
 );
 
-pub const INVALID_COUNTRY: RuleInfo = structural(
+pub(crate) const INVALID_COUNTRY: RuleInfo = structural(
     "invalid-country",
     Severity::Error,
     "Error: without a readable country ropa cannot judge transfers or national law.",
@@ -129,7 +129,7 @@ pub const INVALID_COUNTRY: RuleInfo = structural(
     "Write the ISO 3166-1 alpha-2 code in upper case.",
 );
 
-pub const INVALID_DURATION: RuleInfo = structural(
+pub(crate) const INVALID_DURATION: RuleInfo = structural(
     "invalid-duration",
     Severity::Error,
     "Error: a period that cannot be read leaves the Art. 30(1)(f) time limit unknown.",
@@ -140,7 +140,7 @@ pub const INVALID_DURATION: RuleInfo = structural(
     "Write a whole number and hours, days, weeks, months or years: \"6 months\".",
 );
 
-pub const INVALID_DATE: RuleInfo = structural(
+pub(crate) const INVALID_DATE: RuleInfo = structural(
     "invalid-date",
     Severity::Error,
     "Error: a date that cannot be read leaves the fact it dates unknown.",
@@ -151,7 +151,7 @@ pub const INVALID_DATE: RuleInfo = structural(
     "Write the date as \"YYYY-MM-DD\".",
 );
 
-pub const UNDEFINED_REFERENCE: RuleInfo = structural(
+pub(crate) const UNDEFINED_REFERENCE: RuleInfo = structural(
     "undefined-reference",
     Severity::Error,
     "Error: the reference points at nothing, so the record loses what it links.",
@@ -162,7 +162,7 @@ pub const UNDEFINED_REFERENCE: RuleInfo = structural(
     "Use the suggested id, or declare it with `data`, `subjects`, `processor` or `recipient`.",
 );
 
-pub const DUPLICATE_ID: RuleInfo = structural(
+pub(crate) const DUPLICATE_ID: RuleInfo = structural(
     "duplicate-id",
     Severity::Error,
     "Error: references to the id are ambiguous, so the record cannot be read as written.",
@@ -173,7 +173,7 @@ pub const DUPLICATE_ID: RuleInfo = structural(
     "Rename one of them, or merge them.",
 );
 
-pub const UNUSED_DECLARATION: RuleInfo = structural(
+pub(crate) const UNUSED_DECLARATION: RuleInfo = structural(
     "unused-declaration",
     Severity::Warning,
     "Warning: a declaration no activity uses is a gap to close (stale or forgotten), not an infringement.",
@@ -184,7 +184,7 @@ pub const UNUSED_DECLARATION: RuleInfo = structural(
     "Use it in the activities that involve it, or delete it.",
 );
 
-pub const MISSING_ORGANIZATION: RuleInfo = structural(
+pub(crate) const MISSING_ORGANIZATION: RuleInfo = structural(
     "missing-organization",
     Severity::Error,
     "Error: the controller's name and contact details are mandatory (Art. 30(1)(a)).",
@@ -195,7 +195,7 @@ pub const MISSING_ORGANIZATION: RuleInfo = structural(
     "Add an `organization` node to one of the spec files.",
 );
 
-pub const UNKNOWN_RULE: RuleInfo = structural(
+pub(crate) const UNKNOWN_RULE: RuleInfo = structural(
     "unknown-rule",
     Severity::Error,
     "Error: the setting or `allow` cannot apply, so what the user meant to decide is lost.",
@@ -207,7 +207,7 @@ pub const UNKNOWN_RULE: RuleInfo = structural(
 );
 
 /// Problems found while parsing each file.
-pub fn syntax(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn syntax(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for file in &ctx.workspace.files {
         let diagnostics = match &file.parsed {
             crate::workspace::Parsed::Spec(spec) => &spec.diagnostics,
@@ -221,7 +221,7 @@ pub fn syntax(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub fn duplicate_ids(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn duplicate_ids(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut findings = Vec::new();
     for (id, rest) in &ctx.index.duplicates {
         let Some(first) = ctx.index.get(id) else {
@@ -254,7 +254,7 @@ pub fn duplicate_ids(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub fn organization_count(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn organization_count(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let organizations = ctx.index.organizations.clone();
     match organizations.split_first() {
         None => {
@@ -284,7 +284,7 @@ pub fn organization_count(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// Resolves every reference; returns nothing, reports the ones that fail.
-pub fn references(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn references(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Suggestion candidates per kind, listed once however many references fail.
     let mut candidates: rustc_hash::FxHashMap<RefTarget, Vec<&str>> = rustc_hash::FxHashMap::default();
     for (file, activity) in &ctx.index.activities {

@@ -5,7 +5,7 @@ use ropa_syntax::values::Severity;
 
 use super::{Category, RuleInfo};
 
-pub const ALLOW_WITHOUT_REASON: RuleInfo = RuleInfo {
+pub(crate) const ALLOW_WITHOUT_REASON: RuleInfo = RuleInfo {
     id: "allow-without-reason",
     category: Category::Suppression,
     default_severity: Severity::Warning,
@@ -20,7 +20,7 @@ pub const ALLOW_WITHOUT_REASON: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const UNUSED_ALLOW: RuleInfo = RuleInfo {
+pub(crate) const UNUSED_ALLOW: RuleInfo = RuleInfo {
     id: "unused-allow",
     category: Category::Suppression,
     default_severity: Severity::Warning,

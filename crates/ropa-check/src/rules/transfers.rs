@@ -11,7 +11,7 @@ use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, FileId};
 
-pub const UNDECLARED_TRANSFER: RuleInfo = RuleInfo {
+pub(crate) const UNDECLARED_TRANSFER: RuleInfo = RuleInfo {
     id: "undeclared-transfer",
     category: Category::Transfers,
     default_severity: Severity::Error,
@@ -26,7 +26,7 @@ pub const UNDECLARED_TRANSFER: RuleInfo = RuleInfo {
     facts: &[FactTable::Eea],
 };
 
-pub const TRANSFER_WITHOUT_SAFEGUARD: RuleInfo = RuleInfo {
+pub(crate) const TRANSFER_WITHOUT_SAFEGUARD: RuleInfo = RuleInfo {
     id: "transfer-without-safeguard",
     category: Category::Transfers,
     default_severity: Severity::Error,
@@ -44,7 +44,7 @@ pub const TRANSFER_WITHOUT_SAFEGUARD: RuleInfo = RuleInfo {
     facts: &[FactTable::Adequacy, FactTable::Eea],
 };
 
-pub const SCC_WITHOUT_TIA: RuleInfo = RuleInfo {
+pub(crate) const SCC_WITHOUT_TIA: RuleInfo = RuleInfo {
     id: "scc-without-tia",
     category: Category::Transfers,
     default_severity: Severity::Warning,
@@ -62,7 +62,7 @@ pub const SCC_WITHOUT_TIA: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const DEROGATION_FOR_REGULAR_TRANSFER: RuleInfo = RuleInfo {
+pub(crate) const DEROGATION_FOR_REGULAR_TRANSFER: RuleInfo = RuleInfo {
     id: "derogation-for-regular-transfer",
     category: Category::Transfers,
     default_severity: Severity::Warning,
@@ -77,7 +77,7 @@ pub const DEROGATION_FOR_REGULAR_TRANSFER: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub const THIRD_COUNTRY_PARENT: RuleInfo = RuleInfo {
+pub(crate) const THIRD_COUNTRY_PARENT: RuleInfo = RuleInfo {
     id: "third-country-parent",
     category: Category::Transfers,
     default_severity: Severity::Info,
@@ -95,7 +95,7 @@ pub const THIRD_COUNTRY_PARENT: RuleInfo = RuleInfo {
     facts: &[FactTable::Adequacy],
 };
 
-pub const UNKNOWN_LOCATION: RuleInfo = RuleInfo {
+pub(crate) const UNKNOWN_LOCATION: RuleInfo = RuleInfo {
     id: "unknown-location",
     category: Category::Transfers,
     default_severity: Severity::Warning,

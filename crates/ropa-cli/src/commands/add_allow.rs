@@ -8,11 +8,11 @@ use std::path::Path;
 
 use ropa_check::{FileKind, Parsed, Workspace};
 
-use super::check::Checked;
+use super::checked::Checked;
 use super::fail;
-use super::fmt::write_atomically;
 use crate::exit;
 use crate::output::plural;
+use crate::write::write_atomically;
 
 pub fn run(checked: &Checked) -> u8 {
     if !checked.problems.is_empty() {

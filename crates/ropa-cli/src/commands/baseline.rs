@@ -11,16 +11,38 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use clap::Args;
 use ropa_check::Diagnostic;
 use ropa_check::fingerprint::{FindingId, Fingerprint, migrate_v1};
 use serde::{Deserialize, Serialize};
 
-use super::check::{Checked, check_paths, from_repository_root, no_spec_files};
+use super::checked::{Checked, check_paths, from_repository_root, no_spec_files};
 use super::{fail, print, write_output};
-use crate::cli::BaselineArgs;
 use crate::exit;
 use crate::load::display;
 use crate::output::{Baselined, plural};
+
+pub const BASELINE_HELP: &str = "\
+The baseline lists each finding by rule, entity and message (not by line or
+file), so edits elsewhere, renamed files and activities moved to another file
+do not bring baselined findings back.
+Commit the file; `ropa check --baseline FILE` then fails only on new findings.
+When findings are fixed, `ropa baseline --prune --output FILE` drops them from
+the file and adds nothing (a plain re-run would also record new findings).";
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Spec files, workspace folders, or folders of workspaces [default: .]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the baseline (`-` for stdout)
+    #[arg(long, short = 'o', value_name = "FILE", default_value = "ropa-baseline.json")]
+    pub output: PathBuf,
+
+    /// Only drop from FILE the findings that no longer occur; never add one
+    #[arg(long)]
+    pub prune: bool,
+}
 
 /// The schema of the baseline file. A change to the fingerprint's inputs
 /// bumps it too, since old fingerprints would no longer match. Version 1

@@ -3,18 +3,78 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use clap::Args;
 use codespan_reporting::term::termcolor::{Ansi, NoColor};
-use ropa_check::fingerprint::{FindingId, Fingerprint, fingerprint, identify, relative_to_root};
+use ropa_check::fingerprint::FindingId;
 use ropa_check::{Diagnostic, Rule, rank};
 use ropa_syntax::values::Severity;
 
+use super::checked::{Checked, check_paths, from_repository_root, no_spec_files};
 use super::{baseline, fail, print_with, use_color, write_output_with};
-use crate::cli::{CheckArgs, ColorChoice, FailOn, Format};
-use crate::discover::{Job, Problem, SPEC_SUFFIX, discover};
+use crate::cli::{ColorChoice, FailOn, Format};
 use crate::exit;
-use crate::load::{Loaded, display, load};
+use crate::load::display;
 use crate::output::{self, Report};
-use crate::paths::Roots;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Spec files, workspace folders, or folders of workspaces [default: .]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human, env = "ROPA_FORMAT")]
+    pub format: Format,
+
+    /// Exit with 1 when a finding is at least this severe
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Exit with 0 even with findings (2 still means files could not be read)
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Only these rules (ids, comma-separated), for this run
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Not these rules (ids, comma-separated), for this run
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Print how many findings each rule has instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Print the findings only: no summary line and no notes
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Write `allow RULE reason="TODO: …"` for every current finding that may
+    /// be accepted, into the spec files; each is reported until its reason is written
+    #[arg(long, conflicts_with_all = ["baseline", "statistics", "output"])]
+    pub add_allow: bool,
+
+    /// When to color the output [default: auto; NO_COLOR turns it off]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Write the report to FILE instead of stdout (`-` for stdout)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Hide the findings recorded in FILE (made by `ropa baseline`): only new ones fail
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// With --baseline: exit with 1 when the baseline records findings that no longer occur
+    #[arg(long, requires = "baseline")]
+    pub fail_on_stale: bool,
+
+    /// The address of ropa's docs folder, for rule links in SARIF (`URL/rules.md#RULE`);
+    /// without it SARIF carries each rule's full help and no link
+    #[arg(long, value_name = "URL", env = "ROPA_DOCS_URL")]
+    pub docs_url: Option<String>,
+}
 
 pub fn run(args: &CheckArgs) -> u8 {
     // Read the baseline first: a broken one is a usage error, before any work.
@@ -181,110 +241,6 @@ fn select(findings: &mut [Vec<Diagnostic>], ids: &mut [Vec<FindingId>], rules: &
         let mut flags = keep.iter();
         ids.retain(|_| flags.next().copied().unwrap_or(true));
     }
-}
-
-/// What checking some paths found.
-pub struct Checked {
-    pub loaded: Vec<Loaded>,
-    /// Per workspace: the findings in the files asked for.
-    pub findings: Vec<Vec<Diagnostic>>,
-    /// Parallel to `findings`: each finding's identity. Occurrences are
-    /// counted across the whole run, so every id is unique in it.
-    pub ids: Vec<Vec<FindingId>>,
-    /// Per workspace: its root folder as shown (`specs/office2go`, `.`).
-    pub roots: Vec<String>,
-    pub problems: Vec<Problem>,
-}
-
-/// Discovers, reads and checks `paths`. Never fails: what could not be read
-/// is in `problems`, and no workspace at all means no spec files were found.
-pub fn check_paths(paths: &[PathBuf]) -> Checked {
-    let (jobs, mut problems) = discover(paths);
-    let loaded: Vec<Loaded> = jobs.iter().map(|job| load(job, &mut problems)).collect();
-    let roots: Vec<String> = jobs.iter().map(workspace_root).collect();
-    let findings: Vec<Vec<Diagnostic>> = loaded
-        .iter()
-        .map(|l| {
-            let mut findings = ropa_check::check(&l.workspace);
-            if let Some(selected) = &l.selected {
-                findings.retain(|f| selected.contains(&f.file));
-            }
-            findings
-        })
-        .collect();
-    let fingerprints: Vec<Fingerprint> = loaded
-        .iter()
-        .zip(&findings)
-        .zip(&roots)
-        .flat_map(|((l, findings), root)| {
-            findings.iter().map(move |f| {
-                let path = l.workspace.file(f.file).map_or("", |file| file.path.as_str());
-                fingerprint(f.rule, &relative_to_root(path, root), f.entity.as_deref(), &f.message)
-            })
-        })
-        .collect();
-    let mut all_ids = identify(fingerprints).into_iter();
-    let ids = findings
-        .iter()
-        .map(|findings| all_ids.by_ref().take(findings.len()).collect())
-        .collect();
-    Checked {
-        loaded,
-        findings,
-        ids,
-        roots,
-        problems,
-    }
-}
-
-/// Rewrites the paths of `checked` (files and problems) as reported:
-/// relative to the repository root (see paths.rs), whatever the current
-/// folder. Returns the roots, to show other paths the same way.
-pub fn from_repository_root(checked: &mut Checked) -> Roots {
-    let roots = Roots::new(checked.roots.iter().map(Path::new));
-    for loaded in &mut checked.loaded {
-        for file in &mut loaded.workspace.files {
-            // Not shared yet: no copy is made.
-            let file = std::sync::Arc::make_mut(file);
-            file.path = roots.shown(Path::new(&file.path));
-        }
-    }
-    for problem in &mut checked.problems {
-        problem.path = PathBuf::from(roots.shown(&problem.path));
-    }
-    roots
-}
-
-/// The folder a workspace's file paths are relative to in fingerprints:
-/// the folder of its `ropa.kdl`, or for loose spec files the folder they
-/// share.
-fn workspace_root(job: &Job) -> String {
-    let root = match &job.config {
-        Some(config) => config.parent().map(Path::to_path_buf),
-        None => common_folder(&job.files),
-    };
-    match root {
-        Some(root) if !root.as_os_str().is_empty() => display(&root),
-        _ => ".".to_owned(),
-    }
-}
-
-fn common_folder(files: &[PathBuf]) -> Option<PathBuf> {
-    let mut common = files.first()?.parent()?.to_path_buf();
-    for file in files {
-        while !file.starts_with(&common) {
-            common = common.parent()?.to_path_buf();
-        }
-    }
-    Some(common)
-}
-
-pub fn no_spec_files(paths: &[PathBuf]) -> u8 {
-    let names: Vec<String> = paths.iter().map(|p| display(p)).collect();
-    fail(&format!(
-        "no spec files in {}: spec file names end in `{SPEC_SUFFIX}`; `ropa.kdl` marks a workspace (see docs/language.md)",
-        names.join(", ")
-    ))
 }
 
 pub fn severity(fail_on: FailOn) -> Severity {

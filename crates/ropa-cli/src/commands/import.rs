@@ -10,10 +10,10 @@ use clap::{Args, Subcommand};
 use ropa_import::{Imported, Options};
 
 use super::fail;
-use super::fmt::write_atomically;
-use super::init::{ORGANIZATION_FILE, config_file, next_steps, organization, organization_file};
+use super::scaffold::{ORGANIZATION_FILE, config_file, next_steps, organization, organization_file};
 use crate::discover::{CONFIG_FILE, find_root, walk};
 use crate::load::{MAX_FILE_BYTES, display, read_text};
+use crate::write::write_atomically;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -211,7 +211,7 @@ fn write(output: &OutputArgs, kind: &str, import: impl FnOnce(BTreeSet<String>) 
         .map(|(name, text)| (dir.join(name), text.clone()))
         .collect();
     let mut placeholder = false;
-    if let Some(Err(message)) = output.country.as_deref().map(super::init::parse_country) {
+    if let Some(Err(message)) = output.country.as_deref().map(super::scaffold::parse_country) {
         return fail(&message);
     }
     if new_workspace {
@@ -233,7 +233,7 @@ fn write(output: &OutputArgs, kind: &str, import: impl FnOnce(BTreeSet<String>) 
                     output
                         .country
                         .as_deref()
-                        .and_then(|c| super::init::parse_country(c).ok()),
+                        .and_then(|c| super::scaffold::parse_country(c).ok()),
                 )
             }
             Err(message) => return fail(&message),

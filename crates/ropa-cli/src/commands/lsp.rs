@@ -2,8 +2,17 @@
 //! `ropa-lsp` crate; the binary only starts it, so that editors need one
 //! program, the same `ropa` that `ropa check` runs in CI.
 
-use crate::cli::LspArgs;
+use clap::Args;
+
 use crate::exit;
+
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Talk LSP over stdin/stdout (the default and only transport; accepted
+    /// because vscode-languageclient passes it)
+    #[arg(long)]
+    pub stdio: bool,
+}
 
 pub fn run(_args: &LspArgs) -> u8 {
     match ropa_lsp::run_stdio() {

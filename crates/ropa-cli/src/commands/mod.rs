@@ -1,16 +1,18 @@
 //! One module per subcommand.
 
 mod add_allow;
-mod baseline;
-mod check;
-mod diff;
-mod fmt;
+pub(crate) mod baseline;
+pub(crate) mod check;
+mod checked;
+pub(crate) mod diff;
+pub(crate) mod fmt;
 pub mod import;
 pub mod init;
-mod lsp;
-mod report;
-mod rules;
-mod scan;
+pub(crate) mod lsp;
+pub(crate) mod report;
+pub(crate) mod rules;
+mod scaffold;
+pub(crate) mod scan;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
@@ -111,7 +113,7 @@ pub fn write_output_with(path: &std::path::Path, write: impl FnOnce(&mut dyn Wri
     if path.is_dir() {
         return fail(&format!("cannot write {shown}: it is a folder"));
     }
-    match fmt::write_atomically_with(path, write) {
+    match crate::write::write_atomically_with(path, write) {
         Ok(()) => exit::CLEAN,
         Err(err) => fail(&format!("{shown}: {err}")),
     }

@@ -8,15 +8,101 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use clap::{Args, ValueEnum};
 use ropa_check::index::Index;
 use ropa_report::{Format, Input, Kind, Lang, Options, Revision};
 use ropa_syntax::values::{Date, parse_date};
 
 use super::{fail, print, write_output};
-use crate::cli::{ReportArgs, ReportFormat, ReportKind, ReportLang};
 use crate::discover::{Job, SPEC_SUFFIX, discover};
 use crate::exit;
 use crate::load::{display, load};
+
+pub const REPORT_HELP: &str = "\
+Reports are documents for people outside engineering: the Art. 30 record a
+supervisory authority may ask for, the processors and transfers a customer's
+DPO asks for (with a map), the findings, and a privacy notice draft.
+  ropa report specs/webone --format html --lang sv -o record.html
+  ropa report specs/office2go --kind transfers --format svg -o transfers.svg
+  ropa report specs/webone --kind notice --subjects customers --lang sv
+A workspace with errors still gets its report, which shows them on its front.
+Output is the same for the same specs, except the date (pin it with --date).
+See docs/reports.md.
+
+Exit codes:
+  0  the report was written (findings do not change it: `ropa check` gates)
+  2  bad usage, several workspaces, a file that could not be read, or a
+     folder for -o that does not exist";
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// One workspace folder, or spec files of one workspace [default: .]
+    pub paths: Vec<PathBuf>,
+
+    /// Which report [default: all; record for csv, transfers for svg]
+    #[arg(long, value_enum)]
+    pub kind: Option<ReportKind>,
+
+    /// File format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+
+    /// Language of headings and fixed text; text from the specs is shown as written
+    #[arg(long, value_enum, default_value_t = ReportLang::En)]
+    pub lang: ReportLang,
+
+    /// Write the report to FILE (replaced atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The generation date printed in the report [default: today (UTC), or SOURCE_DATE_EPOCH]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Privacy notice for these data-subject categories only (ids of `subjects`)
+    #[arg(long, value_name = "ID", num_args = 1.., value_delimiter = ',')]
+    pub subjects: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    /// The record of processing activities (GDPR Art. 30(1) and 30(2))
+    Record,
+    /// Processors, recipients, where data is stored, transfers, with a map
+    Transfers,
+    /// The findings of `ropa check`, per severity, rule and activity
+    Findings,
+    /// A privacy notice draft (GDPR Art. 13/14)
+    Notice,
+    /// Everything above in one document
+    All,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained page that prints to A4
+    Html,
+    /// GitHub-flavoured Markdown
+    Markdown,
+    /// One table for spreadsheets (record, transfers or findings)
+    Csv,
+    /// The report as data (schema: docs/reports.md)
+    Json,
+    /// The transfer map alone
+    Svg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportLang {
+    /// English
+    En,
+    /// Swedish (svenska)
+    Sv,
+    /// Danish (dansk)
+    Da,
+    /// Norwegian bokmål (norsk bokmål)
+    Nb,
+}
 
 pub fn run(args: &ReportArgs) -> u8 {
     let paths = if args.paths.is_empty() {

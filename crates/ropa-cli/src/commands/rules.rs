@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use clap::{Args, ValueEnum};
 use ropa_check::docs::capitalize;
 use ropa_check::{Rule, RuleInfo};
 use ropa_syntax::suggest::closest;
@@ -9,7 +10,30 @@ use ropa_syntax::values::Keyword;
 use serde::Serialize;
 
 use super::{fail, print};
-use crate::cli::{ExplainArgs, ListFormat, RulesArgs};
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id, such as consent-only-basis
+    pub rule: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+    /// The rule reference as in docs/rules.md (`ropa rules` only)
+    Markdown,
+}
 
 #[derive(Serialize)]
 struct RuleOut {

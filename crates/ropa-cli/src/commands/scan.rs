@@ -6,15 +6,51 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use clap::{Args, ValueEnum};
 use ropa_scan::{Evidence, Finding, Rule, Scan};
 use ropa_syntax::config::ScanConfig;
 use ropa_syntax::values::{Keyword, Severity};
 
 use super::{fail, print};
-use crate::cli::{FailOn, ScanArgs, ScanFormat};
+use crate::cli::FailOn;
 use crate::discover::{Problem, discover};
 use crate::exit;
 use crate::load::{display, load};
+
+pub const SCAN_HELP: &str = "\
+Reads dependency manifests (package.json, package-lock.json, requirements*.txt,
+pyproject.toml, go.mod, Cargo.toml, Gemfile, composer.json), page templates
+(.html, .jsx, .tsx, .vue, .php, …), Terraform files and .env.example, and
+compares what they show with the record. Skips .git, node_modules, target,
+vendor and the paths in ropa.kdl's `scan { skip \"…\" }`.
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad usage.
+How to read a finding: docs/scan.md.";
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// The repository to scan [default: .]
+    pub repo: Option<PathBuf>,
+    /// The record's workspace (a folder with ropa.kdl) [default: found from the repository]
+    #[arg(long, value_name = "PATH")]
+    pub record: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ScanFormat::Human)]
+    pub format: ScanFormat,
+    /// Exit with 1 when a finding is at least this severe
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ScanFormat {
+    /// Findings with the file:line of their evidence, for people
+    Human,
+    /// One JSON document: findings and all evidence
+    Json,
+    /// GitHub Actions workflow commands: annotations on the pull request
+    Github,
+}
 
 /// Folders that hold other people's code or build output, never read.
 const SKIPPED_FOLDERS: &[&str] = &[

@@ -79,7 +79,7 @@ impl Field {
     ];
 
     /// What the column becomes in the spec, for the summary and the docs.
-    pub fn target(self) -> &'static str {
+    pub(crate) fn target(self) -> &'static str {
         match self {
             Field::Name => "activity `name` (and its id)",
             Field::Purpose => "`purpose`",
@@ -111,7 +111,7 @@ impl Field {
     }
 
     /// Short name for the summary's column list.
-    pub fn short(self) -> &'static str {
+    pub(crate) fn short(self) -> &'static str {
         match self {
             Field::Name => "name",
             Field::Purpose => "purpose",
@@ -144,7 +144,7 @@ impl Field {
 
     /// Fields an activity has once: a second column of the same field is
     /// kept as comments.
-    pub fn single(self) -> bool {
+    pub(crate) fn single(self) -> bool {
         matches!(
             self,
             Field::Name
@@ -520,7 +520,7 @@ fn phrases() -> &'static Phrases<Field> {
 }
 
 /// What a header names, if anything known.
-pub fn field_of(header: &str) -> Option<Field> {
+pub(crate) fn field_of(header: &str) -> Option<Field> {
     let phrases = phrases();
     if let Some(p) = phrases.exact(header) {
         return Some(p.value);

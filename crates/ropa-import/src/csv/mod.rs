@@ -155,7 +155,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
-pub fn column_letter(index: usize) -> String {
+pub(crate) fn column_letter(index: usize) -> String {
     let mut n = index + 1;
     let mut out = Vec::new();
     while n > 0 {
@@ -467,29 +467,7 @@ impl Builder {
                 Some(Field::Special) => self.special(number, column, text, &mut row),
                 Some(Field::Criminal) => self.criminal(number, column, text, &mut row),
                 Some(Field::Basis) => self.basis(number, column, text, &mut row),
-                Some(Field::Condition) => {
-                    if vocab::is_no(text) {
-                        row.push(Slot::Condition, Item::Comment(format!("{}: {}", column.label(), text)));
-                        continue;
-                    }
-                    let parsed = parse_conditions(text);
-                    for (n, (condition, _)) in parsed.found.iter().enumerate() {
-                        let mut node = Node::new("condition").word(condition.as_str());
-                        if n == 0 {
-                            node = node.trailing(format!("{}: \"{}\"", column.label(), text));
-                        }
-                        row.push(Slot::Condition, node);
-                    }
-                    let unknown = if parsed.found.is_empty() {
-                        vec![text.to_owned()]
-                    } else {
-                        parsed.unknown
-                    };
-                    for part in unknown {
-                        let item = self.not_understood(number, column, &part);
-                        row.push(Slot::Condition, item);
-                    }
-                }
+                Some(Field::Condition) => self.condition(number, column, text, &mut row),
                 Some(
                     Field::Law
                     | Field::Interest
@@ -561,6 +539,32 @@ impl Builder {
             ellipsize(&title, 80)
         )));
         self.activities.push(Item::Node(activity));
+    }
+
+    /// Art. 9(2) conditions: each one understood, and what is not kept as
+    /// a comment; "no" only as a comment.
+    fn condition(&mut self, number: usize, column: &Column, text: &str, row: &mut Row) {
+        if vocab::is_no(text) {
+            row.push(Slot::Condition, Item::Comment(format!("{}: {}", column.label(), text)));
+            return;
+        }
+        let parsed = parse_conditions(text);
+        for (n, (condition, _)) in parsed.found.iter().enumerate() {
+            let mut node = Node::new("condition").word(condition.as_str());
+            if n == 0 {
+                node = node.trailing(format!("{}: \"{}\"", column.label(), text));
+            }
+            row.push(Slot::Condition, node);
+        }
+        let unknown = if parsed.found.is_empty() {
+            vec![text.to_owned()]
+        } else {
+            parsed.unknown
+        };
+        for part in unknown {
+            let item = self.not_understood(number, column, &part);
+            row.push(Slot::Condition, item);
+        }
     }
 
     fn basis(&mut self, number: usize, column: &Column, text: &str, row: &mut Row) {

@@ -5,9 +5,9 @@
 /// The cells of a sheet, row by row, as the spreadsheet showed them.
 #[derive(Clone, Debug, Default)]
 pub struct Sheet {
-    pub delimiter: u8,
+    pub(crate) delimiter: u8,
     /// Whether the separator was sniffed (not given, no `sep=` line).
-    pub sniffed: bool,
+    pub(crate) sniffed: bool,
     pub rows: Vec<Vec<String>>,
 }
 

@@ -73,6 +73,20 @@ struct System<'a> {
     key: String,
 }
 
+/// What every activity of one system shares.
+struct Shared<'a> {
+    name: &'a str,
+    /// The system's processor, when it is a vendor's.
+    processor_id: Option<&'a str>,
+    role: Option<Node>,
+    transfers: Vec<Item>,
+    dpia: Option<Item>,
+    security: Option<String>,
+    /// Cookies or other device access.
+    device_storage: bool,
+    profiling: bool,
+}
+
 /// Custom taxonomy entries: key → (name, description).
 #[derive(Default)]
 struct Taxonomy {
@@ -408,170 +422,22 @@ impl Builder {
         }
 
         // System-wide facts every activity of the system shares.
-        let role = self.role(yaml);
-        let transfers = self.transfers(yaml, key, system.file, processor_id.as_deref());
-        let dpia = dpia_of(yaml);
-        let security = yaml.str("data_security_practices").map(str::to_owned);
-        let device_storage =
-            yaml.bool("uses_cookies") == Some(true) || yaml.bool("uses_non_cookie_access") == Some(true);
-        let profiling = yaml.bool("uses_profiling") == Some(true);
+        let shared = Shared {
+            name: &name,
+            role: self.role(yaml),
+            transfers: self.transfers(yaml, key, system.file, processor_id.as_deref()),
+            dpia: dpia_of(yaml),
+            security: yaml.str("data_security_practices").map(str::to_owned),
+            device_storage: yaml.bool("uses_cookies") == Some(true)
+                || yaml.bool("uses_non_cookie_access") == Some(true),
+            profiling: yaml.bool("uses_profiling") == Some(true),
+            processor_id: processor_id.as_deref(),
+        };
 
         let declarations = yaml.list("privacy_declarations");
         let mut activities = 0;
         for (n, declaration) in declarations.iter().enumerate() {
-            let data_use = declaration.str("data_use").unwrap_or("").to_owned();
-            let label = declaration.str("name").map(str::to_owned).unwrap_or_else(|| {
-                if data_use.is_empty() {
-                    format!("declaration {}", n + 1)
-                } else {
-                    data_use.clone()
-                }
-            });
-            let id = self.ids.fresh(&format!("{key} {label}"), &format!("{key} {}", n + 1));
-            let mut activity = Node::new("activity").word(id);
-            activity = activity.child(Item::Node(Node::new("name").arg(format!("{name}: {label}"))));
-            // The purpose: the custom data use's own words, or ropa's wording
-            // of the default taxonomy.
-            if !data_use.is_empty() {
-                let (purpose, exact) = match self.taxonomy.data_uses.get(&data_use) {
-                    Some((name, description)) => (
-                        description
-                            .clone()
-                            .or(name.clone())
-                            .unwrap_or_else(|| taxonomy::humanize(&data_use)),
-                        true,
-                    ),
-                    None => taxonomy::purpose_of(&data_use),
-                };
-                let note = if exact {
-                    format!("data_use: {data_use}")
-                } else {
-                    format!("data_use: {data_use} (not in the default taxonomy: the purpose is its parent's)")
-                };
-                activity = activity.child(Item::Node(Node::new("purpose").arg(purpose).trailing(note)));
-            }
-            if let Some(role) = &role {
-                activity = activity.child(Item::Node(role.clone()));
-            }
-            let subjects: Vec<String> = declaration
-                .strings("data_subjects")
-                .iter()
-                .map(|s| self.subject_id(s))
-                .collect();
-            if !subjects.is_empty() {
-                let mut node = Node::new("subjects");
-                for s in subjects {
-                    node = node.word(s);
-                }
-                activity = activity.child(Item::Node(node));
-            }
-            let categories = declaration.strings("data_categories");
-            if !categories.is_empty() {
-                let mut node = Node::new("data");
-                for c in &categories {
-                    node = node.word(self.data_id(c));
-                }
-                activity = activity.child(Item::Node(node));
-            }
-            let place = format!(
-                "{}:{}, system `{key}`, declaration \"{label}\"",
-                system.file, declaration.line
-            );
-            for item in self.lawfulness(declaration, &categories, &place) {
-                activity = activity.child(item);
-            }
-            if let Some(text) = declaration.str("retention_period") {
-                activity = activity.child(self.retention(text));
-            }
-            // Processors: the system itself when it is a vendor, and the
-            // vendors the declaration (or the system) sends data to.
-            let mut used: Vec<String> = processor_id.iter().cloned().collect();
-            // Only the declaration's own egress says where its data goes;
-            // the system's list of flows is kept as a comment above.
-            let mut flows = Vec::new();
-            for target in &declaration.strings("egress") {
-                match processors.get(target) {
-                    Some(id) if !used.contains(id) => used.push(id.clone()),
-                    Some(_) => {}
-                    None => flows.push(target.clone()),
-                }
-            }
-            if !used.is_empty() {
-                let mut node = Node::new("processors");
-                for p in &used {
-                    node = node.word(p.as_str());
-                }
-                activity = activity.child(Item::Node(node));
-            }
-            for transfer in &transfers {
-                activity = activity.child(transfer.clone());
-            }
-            let cookies = declaration.get("cookies").is_some_and(|c| !c.is_empty_value())
-                || categories.iter().any(|c| c.starts_with("user.device.cookie"));
-            if (device_storage || cookies)
-                && let Some(purpose) = taxonomy::tracking_of(&data_use)
-            {
-                activity = activity.child(Item::Node(
-                    Node::new("tracking")
-                        .word(purpose.as_str())
-                        .trailing(tracking_note(purpose, device_storage)),
-                ));
-            }
-            if profiling {
-                activity = activity.child(Item::Node(
-                    Node::new("involves")
-                        .word("evaluation-scoring")
-                        .trailing("uses_profiling: profiling with legal or similar effect"),
-                ));
-            }
-            if let Some(dpia) = &dpia {
-                activity = activity.child(dpia.clone());
-            }
-            if let Some(security) = &security {
-                activity = activity.child(Item::Node(Node::new("security").arg(security.as_str())));
-            }
-            if !flows.is_empty() {
-                activity = activity.child(Item::Comment(format!("egress (sends data to): {}", flows.join(", "))));
-                self.summary.kept.push(Kept {
-                    place: place.clone(),
-                    text: format!("egress to {}", flows.join(", ")),
-                });
-            }
-            if categories
-                .iter()
-                .any(|c| c == "user.childrens" || c.starts_with("user.childrens."))
-            {
-                activity = activity.child(Item::Comment(
-                    "user.childrens: data about children; if the subjects include children, add children=#true to them"
-                        .to_owned(),
-                ));
-                self.summary.notes.push(format!(
-                    "{place}: data about children (user.childrens): check the subjects"
-                ));
-            }
-            let mut unmapped = Vec::new();
-            for (field, value) in declaration.entries() {
-                if DECLARATION_MAPPED.contains(&field.as_str()) || value.is_empty_value() {
-                    continue;
-                }
-                unmapped.push(format!("{field}: {}", value.display()));
-                self.summary.kept.push(Kept {
-                    place: format!("{place}, field `{field}`"),
-                    text: value.display(),
-                });
-            }
-            if !unmapped.is_empty() {
-                activity = activity.child(Item::Comment(format!(
-                    "No counterpart in ropa: {}",
-                    unmapped.join("; ")
-                )));
-            }
-            items.push(Item::Blank);
-            items.push(Item::Comment(format!(
-                "privacy declaration \"{label}\" of system `{key}` ({}:{})",
-                system.file, declaration.line
-            )));
-            items.push(Item::Node(activity));
+            items.extend(self.declaration(system, &shared, n, declaration, processors));
             activities += 1;
         }
         if declarations.is_empty() {
@@ -580,6 +446,189 @@ impl Builder {
             ));
         }
         (slug(key), items, declarations.len(), activities)
+    }
+
+    /// One privacy declaration of a system: a blank line, where it came
+    /// from, and its activity.
+    fn declaration(
+        &mut self,
+        system: &System,
+        shared: &Shared,
+        n: usize,
+        declaration: &Yaml,
+        processors: &HashMap<String, String>,
+    ) -> Vec<Item> {
+        let key = &system.key;
+        let data_use = declaration.str("data_use").unwrap_or("").to_owned();
+        let label = declaration.str("name").map(str::to_owned).unwrap_or_else(|| {
+            if data_use.is_empty() {
+                format!("declaration {}", n + 1)
+            } else {
+                data_use.clone()
+            }
+        });
+        let id = self.ids.fresh(&format!("{key} {label}"), &format!("{key} {}", n + 1));
+        let mut activity = Node::new("activity").word(id);
+        activity = activity.child(Item::Node(Node::new("name").arg(format!("{}: {label}", shared.name))));
+        // The purpose: the custom data use's own words, or ropa's wording
+        // of the default taxonomy.
+        if !data_use.is_empty() {
+            let (purpose, exact) = match self.taxonomy.data_uses.get(&data_use) {
+                Some((name, description)) => (
+                    description
+                        .clone()
+                        .or(name.clone())
+                        .unwrap_or_else(|| taxonomy::humanize(&data_use)),
+                    true,
+                ),
+                None => taxonomy::purpose_of(&data_use),
+            };
+            let note = if exact {
+                format!("data_use: {data_use}")
+            } else {
+                format!("data_use: {data_use} (not in the default taxonomy: the purpose is its parent's)")
+            };
+            activity = activity.child(Item::Node(Node::new("purpose").arg(purpose).trailing(note)));
+        }
+        if let Some(role) = &shared.role {
+            activity = activity.child(Item::Node(role.clone()));
+        }
+        let subjects: Vec<String> = declaration
+            .strings("data_subjects")
+            .iter()
+            .map(|s| self.subject_id(s))
+            .collect();
+        if !subjects.is_empty() {
+            let mut node = Node::new("subjects");
+            for s in subjects {
+                node = node.word(s);
+            }
+            activity = activity.child(Item::Node(node));
+        }
+        let categories = declaration.strings("data_categories");
+        if !categories.is_empty() {
+            let mut node = Node::new("data");
+            for c in &categories {
+                node = node.word(self.data_id(c));
+            }
+            activity = activity.child(Item::Node(node));
+        }
+        let place = format!(
+            "{}:{}, system `{key}`, declaration \"{label}\"",
+            system.file, declaration.line
+        );
+        for item in self.lawfulness(declaration, &categories, &place) {
+            activity = activity.child(item);
+        }
+        if let Some(text) = declaration.str("retention_period") {
+            activity = activity.child(self.retention(text));
+        }
+        // Processors: the system itself when it is a vendor, and the
+        // vendors the declaration (or the system) sends data to.
+        let mut used: Vec<String> = shared.processor_id.iter().map(|id| (*id).to_owned()).collect();
+        // Only the declaration's own egress says where its data goes;
+        // the system's list of flows is kept as a comment above.
+        let mut flows = Vec::new();
+        for target in &declaration.strings("egress") {
+            match processors.get(target) {
+                Some(id) if !used.contains(id) => used.push(id.clone()),
+                Some(_) => {}
+                None => flows.push(target.clone()),
+            }
+        }
+        if !used.is_empty() {
+            let mut node = Node::new("processors");
+            for p in &used {
+                node = node.word(p.as_str());
+            }
+            activity = activity.child(Item::Node(node));
+        }
+        for transfer in &shared.transfers {
+            activity = activity.child(transfer.clone());
+        }
+        let cookies = declaration.get("cookies").is_some_and(|c| !c.is_empty_value())
+            || categories.iter().any(|c| c.starts_with("user.device.cookie"));
+        if (shared.device_storage || cookies)
+            && let Some(purpose) = taxonomy::tracking_of(&data_use)
+        {
+            activity = activity.child(Item::Node(
+                Node::new("tracking")
+                    .word(purpose.as_str())
+                    .trailing(tracking_note(purpose, shared.device_storage)),
+            ));
+        }
+        if shared.profiling {
+            activity = activity.child(Item::Node(
+                Node::new("involves")
+                    .word("evaluation-scoring")
+                    .trailing("uses_profiling: profiling with legal or similar effect"),
+            ));
+        }
+        if let Some(dpia) = &shared.dpia {
+            activity = activity.child(dpia.clone());
+        }
+        if let Some(security) = &shared.security {
+            activity = activity.child(Item::Node(Node::new("security").arg(security.as_str())));
+        }
+        activity = self.declaration_notes(activity, declaration, &categories, &flows, &place);
+        vec![
+            Item::Blank,
+            Item::Comment(format!(
+                "privacy declaration \"{label}\" of system `{key}` ({}:{})",
+                system.file, declaration.line
+            )),
+            Item::Node(activity),
+        ]
+    }
+
+    /// What a declaration says that has no place in the activity, as
+    /// comments on it (and in the summary): egress to systems that are not
+    /// processors, data about children, fields with no counterpart.
+    fn declaration_notes(
+        &mut self,
+        mut activity: Node,
+        declaration: &Yaml,
+        categories: &[String],
+        flows: &[String],
+        place: &str,
+    ) -> Node {
+        if !flows.is_empty() {
+            activity = activity.child(Item::Comment(format!("egress (sends data to): {}", flows.join(", "))));
+            self.summary.kept.push(Kept {
+                place: place.to_owned(),
+                text: format!("egress to {}", flows.join(", ")),
+            });
+        }
+        if categories
+            .iter()
+            .any(|c| c == "user.childrens" || c.starts_with("user.childrens."))
+        {
+            activity = activity.child(Item::Comment(
+                "user.childrens: data about children; if the subjects include children, add children=#true to them"
+                    .to_owned(),
+            ));
+            self.summary.notes.push(format!(
+                "{place}: data about children (user.childrens): check the subjects"
+            ));
+        }
+        let mut unmapped = Vec::new();
+        for (field, value) in declaration.entries() {
+            if DECLARATION_MAPPED.contains(&field.as_str()) || value.is_empty_value() {
+                continue;
+            }
+            unmapped.push(format!("{field}: {}", value.display()));
+            self.summary.kept.push(Kept {
+                place: format!("{place}, field `{field}`"),
+                text: value.display(),
+            });
+        }
+        if !unmapped.is_empty() {
+            activity = activity.child(Item::Comment(format!(
+                "No counterpart in ropa: {}",
+                unmapped.join("; ")
+            )));
+        }
+        activity
     }
 
     fn role(&mut self, system: &Yaml) -> Option<Node> {

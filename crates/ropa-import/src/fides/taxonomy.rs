@@ -7,7 +7,7 @@ use ropa_syntax::values::{Art9Condition, LegalBasis, Mechanism, SpecialCategory,
 
 /// The purpose of a default data use, most specific key first; a key below
 /// one of these (`marketing.advertising.custom`) takes its parent's.
-pub const DATA_USES: &[(&str, &str)] = &[
+pub(crate) const DATA_USES: &[(&str, &str)] = &[
     ("analytics", "Analytics"),
     ("analytics.reporting", "Reporting and analytics"),
     (
@@ -125,7 +125,7 @@ pub const DATA_USES: &[(&str, &str)] = &[
 
 /// The purpose of a data use key: its own, its nearest parent's, or the
 /// key in words.
-pub fn purpose_of(key: &str) -> (String, bool) {
+pub(crate) fn purpose_of(key: &str) -> (String, bool) {
     let mut k = key;
     loop {
         if let Some((_, purpose)) = DATA_USES.iter().find(|(use_key, _)| *use_key == k) {
@@ -139,7 +139,7 @@ pub fn purpose_of(key: &str) -> (String, bool) {
 }
 
 /// "marketing.custom_thing" → "Marketing: custom thing".
-pub fn humanize(key: &str) -> String {
+pub(crate) fn humanize(key: &str) -> String {
     let parts: Vec<String> = key.split('.').map(|p| p.replace('_', " ")).collect();
     let mut text = parts.join(": ");
     if let Some(first) = text.get(..1) {
@@ -151,7 +151,7 @@ pub fn humanize(key: &str) -> String {
 /// Whether a data use is kept on the user's device when the system uses
 /// cookies or similar, and for what (ePrivacy Art. 5(3)). Only data uses
 /// whose taxonomy meaning fixes the purpose count.
-pub fn tracking_of(data_use: &str) -> Option<TrackingPurpose> {
+pub(crate) fn tracking_of(data_use: &str) -> Option<TrackingPurpose> {
     let under = |prefix: &str| data_use == prefix || data_use.starts_with(&format!("{prefix}."));
     if under("marketing.advertising") {
         Some(TrackingPurpose::Advertising)
@@ -171,12 +171,12 @@ pub fn tracking_of(data_use: &str) -> Option<TrackingPurpose> {
 
 /// What a data category is under Art. 9 and 10.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Sensitivity {
+pub(crate) enum Sensitivity {
     Special(SpecialCategory),
     Criminal,
 }
 
-pub fn sensitivity_of(category: &str) -> Option<Sensitivity> {
+pub(crate) fn sensitivity_of(category: &str) -> Option<Sensitivity> {
     let under = |prefix: &str| category == prefix || category.starts_with(&format!("{prefix}."));
     Some(if under("user.health_and_medical.genetic") {
         Sensitivity::Special(SpecialCategory::Genetic)
@@ -201,7 +201,7 @@ pub fn sensitivity_of(category: &str) -> Option<Sensitivity> {
 
 /// The default data subjects: name, and whether the group is the
 /// organization's employees or vulnerable (WP248: patients).
-pub const SUBJECTS: &[(&str, &str, &[&str])] = &[
+pub(crate) const SUBJECTS: &[(&str, &str, &[&str])] = &[
     ("anonymous_user", "Anonymous users", &[]),
     ("citizen_voter", "Citizens registered to vote", &[]),
     ("commuter", "Commuters", &[]),
@@ -222,7 +222,7 @@ pub const SUBJECTS: &[(&str, &str, &[&str])] = &[
 /// Words in a custom subject's key or name that mean minors.
 const CHILD_WORDS: &[&str] = &["child", "children", "minor", "minors", "kid", "kids", "pupil", "pupils"];
 
-pub fn subject_flags(key: &str, name: Option<&str>) -> Vec<&'static str> {
+pub(crate) fn subject_flags(key: &str, name: Option<&str>) -> Vec<&'static str> {
     if let Some((_, _, flags)) = SUBJECTS.iter().find(|(k, _, _)| *k == key) {
         return flags.to_vec();
     }
@@ -237,7 +237,7 @@ pub fn subject_flags(key: &str, name: Option<&str>) -> Vec<&'static str> {
     }
 }
 
-pub fn legal_basis(text: &str) -> Option<LegalBasis> {
+pub(crate) fn legal_basis(text: &str) -> Option<LegalBasis> {
     Some(match text.trim().to_lowercase().as_str() {
         "consent" => LegalBasis::Consent,
         "contract" => LegalBasis::Contract,
@@ -249,7 +249,7 @@ pub fn legal_basis(text: &str) -> Option<LegalBasis> {
     })
 }
 
-pub fn condition(text: &str) -> Option<Art9Condition> {
+pub(crate) fn condition(text: &str) -> Option<Art9Condition> {
     let lower = text.trim().to_lowercase();
     Some(match lower.as_str() {
         "explicit consent" | "consent" => Art9Condition::ExplicitConsent,
@@ -270,7 +270,7 @@ pub fn condition(text: &str) -> Option<Art9Condition> {
 
 /// `legal_basis_for_transfers` values; "Supplementary Measures" and "Other"
 /// name no Chapter V tool.
-pub fn mechanism(text: &str) -> Option<Mechanism> {
+pub(crate) fn mechanism(text: &str) -> Option<Mechanism> {
     Some(match text.trim().to_lowercase().as_str() {
         "adequacy decision" | "adequacy" => Mechanism::Adequacy,
         "sccs" | "scc" | "standard contractual clauses" => Mechanism::Scc,

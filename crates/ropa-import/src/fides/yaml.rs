@@ -15,7 +15,7 @@ const MAX_NODES: usize = 1_000_000;
 const MAX_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     Null,
     Bool(bool),
     /// Every other scalar, numbers included, as written.
@@ -25,10 +25,10 @@ pub enum Value {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Yaml {
-    pub value: Value,
+pub(crate) struct Yaml {
+    pub(crate) value: Value,
     /// 1-based line where the node starts.
-    pub line: usize,
+    pub(crate) line: usize,
 }
 
 impl Yaml {
@@ -38,33 +38,33 @@ impl Yaml {
             _ => None,
         }
     }
-    pub fn text(&self) -> Option<&str> {
+    pub(crate) fn text(&self) -> Option<&str> {
         match &self.value {
             Value::Text(t) => Some(t.as_str()),
             _ => None,
         }
     }
     /// A string field, trimmed, when present and not empty.
-    pub fn str(&self, key: &str) -> Option<&str> {
+    pub(crate) fn str(&self, key: &str) -> Option<&str> {
         self.get(key)
             .and_then(Yaml::text)
             .map(str::trim)
             .filter(|t| !t.is_empty())
     }
-    pub fn bool(&self, key: &str) -> Option<bool> {
+    pub(crate) fn bool(&self, key: &str) -> Option<bool> {
         match self.get(key).map(|y| &y.value) {
             Some(Value::Bool(b)) => Some(*b),
             _ => None,
         }
     }
-    pub fn list(&self, key: &str) -> &[Yaml] {
+    pub(crate) fn list(&self, key: &str) -> &[Yaml] {
         match self.get(key).map(|y| &y.value) {
             Some(Value::List(items)) => items,
             _ => &[],
         }
     }
     /// A list of strings (or a single string).
-    pub fn strings(&self, key: &str) -> Vec<String> {
+    pub(crate) fn strings(&self, key: &str) -> Vec<String> {
         match self.get(key).map(|y| &y.value) {
             Some(Value::List(items)) => items
                 .iter()
@@ -76,7 +76,7 @@ impl Yaml {
             _ => Vec::new(),
         }
     }
-    pub fn entries(&self) -> &[(String, Yaml)] {
+    pub(crate) fn entries(&self) -> &[(String, Yaml)] {
         match &self.value {
             Value::Map(entries) => entries,
             _ => &[],
@@ -84,7 +84,7 @@ impl Yaml {
     }
     /// Whether the value says nothing: null, false, empty text or list, or
     /// Fides' own placeholder "Not defined".
-    pub fn is_empty_value(&self) -> bool {
+    pub(crate) fn is_empty_value(&self) -> bool {
         match &self.value {
             Value::Null | Value::Bool(false) => true,
             Value::Text(t) => t.trim().is_empty() || t.trim() == "Not defined",
@@ -94,7 +94,7 @@ impl Yaml {
         }
     }
     /// One line of text for a comment.
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         match &self.value {
             Value::Null => "null".to_owned(),
             Value::Bool(b) => b.to_string(),
@@ -135,7 +135,7 @@ enum Frame {
 }
 
 /// Every document in the text, or what is wrong and on which line.
-pub fn parse(text: &str) -> Result<Vec<Yaml>, String> {
+pub(crate) fn parse(text: &str) -> Result<Vec<Yaml>, String> {
     parse_within(text, MAX_BYTES)
 }
 

@@ -7,7 +7,6 @@
 //! check that, that no text is empty, and that each translation has the
 //! same `{}` placeholders as the English.
 
-mod countries;
 mod da;
 mod en;
 mod nb;
@@ -16,41 +15,17 @@ mod vocabulary;
 
 use ropa_syntax::values::{Country, Date, Duration, Unit};
 
+/// A language reports can be written in.
+pub use ropa_syntax::values::Lang;
 pub use vocabulary::{Cite, Label};
 
-/// A language reports can be written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    En,
-    Sv,
-    Da,
-    Nb,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Sv, Lang::Da, Lang::Nb];
-
-    /// The BCP 47 code, as in `--lang` and the HTML `lang` attribute.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Sv => "sv",
-            Lang::Da => "da",
-            Lang::Nb => "nb",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
-    }
-
-    fn language(self) -> &'static Language {
-        match self {
-            Lang::En => &en::LANGUAGE,
-            Lang::Sv => &sv::LANGUAGE,
-            Lang::Da => &da::LANGUAGE,
-            Lang::Nb => &nb::LANGUAGE,
-        }
+/// The table of a language's texts.
+fn language(lang: Lang) -> &'static Language {
+    match lang {
+        Lang::En => &en::LANGUAGE,
+        Lang::Sv => &sv::LANGUAGE,
+        Lang::Da => &da::LANGUAGE,
+        Lang::Nb => &nb::LANGUAGE,
     }
 }
 
@@ -462,7 +437,7 @@ keys! {
 /// index; a table that lost its order falls back to a search, and a missing
 /// text to English (the tests keep both from happening).
 pub fn text(lang: Lang, key: Key) -> &'static str {
-    lookup(lang.language().texts, key)
+    lookup(language(lang).texts, key)
         .or_else(|| lookup(en::LANGUAGE.texts, key))
         .unwrap_or("")
 }
@@ -492,7 +467,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 
 /// A date as people write it: "23 November 2026", "23 november 2026", "23. november 2026".
 pub fn date(lang: Lang, date: Date) -> String {
-    let language = lang.language();
+    let language = language(lang);
     let month = language
         .months
         .get(usize::from(date.month).wrapping_sub(1))
@@ -519,14 +494,14 @@ pub fn duration(lang: Lang, duration: Duration) -> String {
         Unit::Months => 3,
         Unit::Years => 4,
     };
-    let (one, many) = lang.language().units[index];
+    let (one, many) = language(lang).units[index];
     format!("{} {}", duration.amount, if duration.amount == 1 { one } else { many })
 }
 
 /// A country's name in the report's language; the English short name from
 /// ISO 3166 for countries the table does not translate.
 pub fn country(lang: Lang, country: Country) -> String {
-    countries::name(lang, country).map_or_else(|| country.name().to_owned(), str::to_owned)
+    country.name_in(lang).unwrap_or(country.name()).to_owned()
 }
 
 /// A provision of the GDPR, cited as each language's authority cites it.

@@ -9,7 +9,7 @@ fn placeholders(text: &str) -> usize {
 #[test]
 fn every_key_has_a_text_in_every_language_in_key_order() {
     for lang in Lang::ALL {
-        let texts = lang.language().texts;
+        let texts = language(lang).texts;
         assert_eq!(
             texts.len(),
             Key::ALL.len(),
@@ -43,7 +43,7 @@ fn translations_keep_the_placeholders_of_the_english() {
 }
 
 fn all_text(lang: Lang) -> String {
-    lang.language()
+    language(lang)
         .texts
         .iter()
         .map(|(_, t)| *t)

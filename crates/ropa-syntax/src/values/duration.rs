@@ -96,8 +96,8 @@ impl fmt::Display for Duration {
 /// Why a text is not a duration, with what to write instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DurationError {
-    pub message: String,
-    pub help: String,
+    pub(crate) message: String,
+    pub(crate) help: String,
 }
 
 /// Words that say "no fixed period". A retention written like this is not an

@@ -13,17 +13,67 @@ mod markdown;
 
 use std::path::{Path, PathBuf};
 
+use clap::{Args, ValueEnum};
 use ropa_check::diff::{Changes, Side, diff};
 use ropa_check::fingerprint::relative_to_root;
 use ropa_check::{Workspace, rank};
 
 use self::git::{Repo, TempTree};
-use super::check::{Checked, check_paths, severity};
+use super::check::severity;
+use super::checked::{Checked, check_paths};
 use super::{fail, print, write_output};
-use crate::cli::{DiffArgs, DiffFormat};
+use crate::cli::FailOn;
 use crate::discover::Problem;
 use crate::exit;
 use crate::load::display;
+
+pub const DIFF_HELP: &str = "\
+BASE and HEAD are each a git revision (main, origin/main, HEAD~1, a commit) or
+a folder. HEAD defaults to the working tree. Paths to compare come after `--`:
+  ropa diff origin/main -- specs
+  ropa diff HEAD~1 HEAD -- specs/office2go
+  ropa diff old-copy/ new-copy/
+Activities, processors and transfers are matched by id; findings by rule,
+entity and message (the file only for a finding about no entity). Nothing is
+compared by line, and renaming or splitting a file changes nothing.
+
+Exit codes:
+  0  the diff was printed (and, with --fail-on, no new finding is that severe)
+  1  with --fail-on: the change introduces a finding at least that severe
+  2  bad usage, an unknown revision, or a file or folder that could not be read";
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The version before the change: a git revision or a folder
+    pub base: String,
+
+    /// The version after the change: a git revision or a folder [default: the working tree]
+    pub head: Option<String>,
+
+    /// Spec files or folders to compare, after `--` [default: .]
+    #[arg(last = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+    pub format: DiffFormat,
+
+    /// Exit with 1 when the change introduces a finding at least this severe
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Write the diff to FILE instead of stdout (`-` for stdout)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Markdown for a pull-request comment
+    Markdown,
+    /// One JSON document
+    Json,
+}
 
 /// Where one side of the comparison comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]

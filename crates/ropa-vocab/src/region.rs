@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use super::Country;
+use crate::Country;
 
 /// A subdivision of a country, such as `DE-BY` (Bavaria).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,10 +1,9 @@
-//! Country names in the report languages, for the EEA, the countries with
-//! an adequacy decision and the third countries data most often goes to.
-//! Others fall back to the English ISO 3166 short name.
+//! Country names in the languages ropa speaks, for the EEA, the countries
+//! with an adequacy decision and the third countries data most often goes
+//! to. Reports print them; the importers also read them. Others fall back to
+//! the English ISO 3166 short name ([`Country::name`]).
 
-use ropa_syntax::values::Country;
-
-use super::Lang;
+use crate::{Country, Lang};
 
 /// Sorted by code: looked up by binary search.
 /// (code, English, Swedish, Danish, Norwegian bokmål)
@@ -83,21 +82,29 @@ const NAMES: &[(&str, &str, &str, &str, &str)] = &[
     ("ZA", "South Africa", "Sydafrika", "Sydafrika", "Sør-Afrika"),
 ];
 
-pub fn name(lang: Lang, country: Country) -> Option<&'static str> {
-    let i = NAMES.binary_search_by(|row| row.0.cmp(country.code())).ok()?;
-    let (_, en, sv, da, nb) = NAMES[i];
-    Some(match lang {
-        Lang::En => en,
-        Lang::Sv => sv,
-        Lang::Da => da,
-        Lang::Nb => nb,
-    })
+impl Country {
+    /// The country's name in `lang`, where ropa knows it.
+    pub fn name_in(self, lang: Lang) -> Option<&'static str> {
+        let i = NAMES.binary_search_by(|row| row.0.cmp(self.code())).ok()?;
+        let (_, en, sv, da, nb) = NAMES[i];
+        Some(match lang {
+            Lang::En => en,
+            Lang::Sv => sv,
+            Lang::Da => da,
+            Lang::Nb => nb,
+        })
+    }
+
+    /// Every country that has translated names.
+    pub fn translated() -> impl Iterator<Item = Country> {
+        NAMES.iter().filter_map(|row| Country::parse(row.0))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::NAMES;
-    use ropa_syntax::values::Country;
+    use crate::{Country, Lang};
 
     #[test]
     fn every_code_is_a_country_and_the_table_is_sorted() {
@@ -110,17 +117,12 @@ mod tests {
     }
 
     #[test]
-    fn every_eea_and_adequate_country_is_translated() {
-        let codes: Vec<&str> = NAMES.iter().map(|r| r.0).collect();
-        for code in ropa_law::eea_members() {
-            assert!(codes.contains(&code), "EEA country {code} has no translated name");
-        }
-        for decision in ropa_law::adequacy_decisions() {
-            assert!(
-                codes.contains(&decision.country),
-                "adequate country {} has no translated name",
-                decision.country
-            );
-        }
+    fn names_by_language_with_none_for_the_rest() {
+        let se = Country::parse("SE");
+        assert_eq!(se.and_then(|c| c.name_in(Lang::Sv)), Some("Sverige"));
+        let gr = Country::parse("GR");
+        assert_eq!(gr.and_then(|c| c.name_in(Lang::Nb)), Some("Hellas"));
+        assert_eq!(Country::parse("AQ").and_then(|c| c.name_in(Lang::Sv)), None);
+        assert_eq!(Country::translated().count(), NAMES.len());
     }
 }
