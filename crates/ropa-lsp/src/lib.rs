@@ -6,19 +6,19 @@
 //!
 //! - `server.rs`: the handlers, and `Ordered`, which forwards document
 //!   notifications to the store in the order they were read;
-//! - `store.rs`: the one task that owns documents and workspaces, applies
+//! - `store.rs`: the one task that holds the workspaces (each a
+//!   `ropa_check::Workspace`, edited through its API; files found and read by
+//!   `ropa_fs`, as `ropa check` does), applies
 //!   changes in order, re-parses only the changed file, debounces checks,
 //!   drops stale results and publishes snapshots for requests;
 //! - `line_index.rs`: offsets to positions in UTF-8 or UTF-16;
 //! - `convert.rs`: ropa types to LSP types;
-//! - `discover.rs`: finding a document's workspace on disk;
 //! - `firewall.rs`: replaces messages tower-lsp-server cannot decode (which
 //!   would end its read loop) with requests answered by an error.
 
 #![forbid(unsafe_code)]
 
 mod convert;
-pub mod discover;
 mod firewall;
 pub mod line_index;
 mod server;
@@ -37,8 +37,9 @@ use tower_lsp_server::{LspService, Server};
 pub const DEFAULT_DEBOUNCE_MS: u64 = 25;
 
 /// Serves one client over `input`/`output` until it sends `exit` or closes
-/// the input.
-pub async fn serve<I, O>(input: I, output: O)
+/// the input. Returns whether the client ended the session as LSP says
+/// (`shutdown`, then `exit`); a process should then exit 0, else 1.
+pub async fn serve<I, O>(input: I, output: O) -> bool
 where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite,
@@ -69,27 +70,32 @@ where
         }
     })
     .custom_method(firewall::INVALID_MESSAGE, server::Backend::invalid_message)
+    .custom_method(firewall::FRAMING_PROBLEM, server::Backend::framing_problem)
     .finish();
+    let lifecycle = Arc::new(server::Lifecycle::default());
     let ordered = server::Ordered {
         inner: service,
         channel,
+        lifecycle: lifecycle.clone(),
         initialized: false,
         permit: None,
     };
     Server::new(guarded_read, output, socket).serve(ordered).await;
     // The client may keep its end open after `exit`: stop reading it.
     guard.abort();
+    lifecycle.clean()
 }
 
 /// `ropa lsp`: serves the client on stdin/stdout. Blocks until the client
-/// exits.
-pub fn run_stdio() -> std::io::Result<()> {
+/// exits; `Ok(false)` when it did not send `shutdown` before `exit` (or
+/// closed the input without either), which LSP says is exit code 1.
+pub fn run_stdio() -> std::io::Result<bool> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
-    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // Blocking tasks still running (a check) are not waited for.
     runtime.shutdown_background();
-    Ok(())
+    Ok(clean)
 }

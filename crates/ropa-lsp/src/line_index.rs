@@ -11,8 +11,11 @@
 //! and editors count (the shared counter in `ropa_kdl::lines`, LSP's set):
 //! KDL's other newlines (NEL, LS, PS, VT, FF) end a KDL line but not an
 //! editor's, so a position on either side of one is on the same LSP line.
-//! A position past the end of its line or of the text is an error the
-//! client gets back, not something guessed.
+//! A position past the end of its line means the end of that line (LSP
+//! 3.17, "Position": "If the character value is greater than the line
+//! length it defaults back to the line length"); a line past the last one
+//! means the end of the text (Neovim's linewise ranges end on the line after
+//! the last one).
 
 use ropa_syntax::Span;
 use ropa_syntax::kdl::lines::{Breaks, lines};
@@ -22,30 +25,6 @@ use tower_lsp_server::ls_types::{Position, Range};
 pub enum Encoding {
     Utf8,
     Utf16,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PositionError {
-    LineOutOfRange { line: u32, lines: u32 },
-    CharacterOutOfRange { line: u32, character: u32, length: u32 },
-}
-
-impl std::fmt::Display for PositionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PositionError::LineOutOfRange { line, lines } => {
-                write!(f, "line {line} is out of range: the document has {lines} lines")
-            }
-            PositionError::CharacterOutOfRange {
-                line,
-                character,
-                length,
-            } => write!(
-                f,
-                "character {character} is out of range: line {line} is {length} characters long"
-            ),
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,38 +67,28 @@ impl LineIndex {
 
     /// The byte offset of a position. A character inside a multi-unit
     /// character (half a surrogate pair, the middle of a UTF-8 sequence)
-    /// snaps back to its start.
-    pub fn offset(&self, position: Position) -> Result<u32, PositionError> {
+    /// snaps back to its start; one past the line's end is its end, a line
+    /// past the last one is the end of the text.
+    pub fn offset(&self, position: Position) -> u32 {
         let line = position.line as usize;
         let (Some(&start), Some(&end)) = (self.starts.get(line), self.ends.get(line)) else {
-            return Err(PositionError::LineOutOfRange {
-                line: position.line,
-                lines: self.starts.len() as u32,
-            });
+            return self.text.len() as u32;
         };
         let content = &self.text[start as usize..end as usize];
         let mut units = 0u32;
         for (byte, c) in content.char_indices() {
-            let next = units + self.width(c);
-            if position.character < next {
-                return Ok(start + byte as u32);
+            units += self.width(c);
+            if position.character < units {
+                return start + byte as u32;
             }
-            units = next;
         }
-        if position.character == units {
-            return Ok(end);
-        }
-        Err(PositionError::CharacterOutOfRange {
-            line: position.line,
-            character: position.character,
-            length: units,
-        })
+        end
     }
 
-    pub fn span(&self, range: Range) -> Result<Span, PositionError> {
-        let start = self.offset(range.start)?;
-        let end = self.offset(range.end)?;
-        Ok(Span::new(start.min(end), start.max(end)))
+    pub fn span(&self, range: Range) -> Span {
+        let start = self.offset(range.start);
+        let end = self.offset(range.end);
+        Span::new(start.min(end), start.max(end))
     }
 
     /// The position of a byte offset (clamped to the text, snapped back to a
@@ -155,15 +124,15 @@ mod tests {
         // `x` is after 19 UTF-16 units on line 0 (Å and Ö are one unit each).
         let x = TEXT.find(" x").expect("x") as u32 + 1;
         assert_eq!(index.position(x), Position::new(0, 20));
-        assert_eq!(index.offset(Position::new(0, 20)), Ok(x));
+        assert_eq!(index.offset(Position::new(0, 20)), x);
         // The emoji is a surrogate pair: `y` is at unit 8.
         let y = TEXT.find('y').expect("y") as u32;
         assert_eq!(index.position(y), Position::new(1, 8));
-        assert_eq!(index.offset(Position::new(1, 8)), Ok(y));
+        assert_eq!(index.offset(Position::new(1, 8)), y);
         // Half a surrogate pair snaps back to the emoji.
         assert_eq!(
             index.offset(Position::new(1, 6)),
-            Ok(TEXT.find('😀').expect("emoji") as u32)
+            TEXT.find('😀').expect("emoji") as u32
         );
         // A lone \r ends a line too.
         assert_eq!(index.position(TEXT.find('z').expect("z") as u32), Position::new(2, 0));
@@ -174,7 +143,7 @@ mod tests {
         let index = LineIndex::new(TEXT, Encoding::Utf8);
         let x = TEXT.find(" x").expect("x") as u32 + 1;
         assert_eq!(index.position(x), Position::new(0, x));
-        assert_eq!(index.offset(Position::new(0, x)), Ok(x));
+        assert_eq!(index.offset(Position::new(0, x)), x);
         let y = TEXT.find('y').expect("y") as u32;
         assert_eq!(index.position(y).character, 10);
     }
@@ -183,11 +152,9 @@ mod tests {
     fn crlf_is_not_part_of_the_line() {
         let index = LineIndex::new(TEXT, Encoding::Utf16);
         // Line 0 is 21 units long; its end is before \r\n.
-        assert_eq!(
-            index.offset(Position::new(0, 21)),
-            Ok(TEXT.find('\r').expect("cr") as u32)
-        );
-        assert!(index.offset(Position::new(0, 22)).is_err());
+        assert_eq!(index.offset(Position::new(0, 21)), TEXT.find('\r').expect("cr") as u32);
+        // Past the end of the line: its end (LSP 3.17), not the next line.
+        assert_eq!(index.offset(Position::new(0, 22)), TEXT.find('\r').expect("cr") as u32);
         // The position of the \n of \r\n is the end of line 0.
         assert_eq!(
             index.position(TEXT.find('\n').expect("lf") as u32),
@@ -203,24 +170,28 @@ mod tests {
         assert_eq!(at('b'), Position::new(0, 2));
         assert_eq!(at('d'), Position::new(0, 6));
         assert_eq!(at('e'), Position::new(1, 0));
-        assert_eq!(index.offset(Position::new(0, 6)), Ok(text.find('d').expect("d") as u32));
+        assert_eq!(index.offset(Position::new(0, 6)), text.find('d').expect("d") as u32);
         assert_eq!(index.position(text.len() as u32), Position::new(2, 0));
     }
 
     #[test]
-    fn out_of_range_is_an_error_and_positions_clamp() {
+    fn positions_past_the_end_clamp() {
         let index = LineIndex::new(TEXT, Encoding::Utf16);
+        // A line past the last one: the end of the text.
+        assert_eq!(index.offset(Position::new(9, 0)), TEXT.len() as u32);
+        assert_eq!(index.offset(Position::new(3, 1)), TEXT.len() as u32);
+        assert_eq!(index.offset(Position::new(3, 0)), TEXT.len() as u32);
+        // A character past the end of line 1 ("data 😀 y" is 9 units): the
+        // end of that line, before its `\r`.
         assert_eq!(
-            index.offset(Position::new(9, 0)),
-            Err(PositionError::LineOutOfRange { line: 9, lines: 4 })
+            index.offset(Position::new(1, 500)),
+            TEXT.find("\rz").expect("cr") as u32
         );
-        assert!(index.offset(Position::new(3, 1)).is_err());
-        assert_eq!(index.offset(Position::new(3, 0)), Ok(TEXT.len() as u32));
         assert_eq!(index.position(10_000), Position::new(3, 0));
         assert_eq!(index.position(2), Position::new(0, 2));
         let empty = LineIndex::new("", Encoding::Utf8);
-        assert_eq!(empty.offset(Position::new(0, 0)), Ok(0));
-        assert!(empty.offset(Position::new(0, 1)).is_err());
-        assert!(empty.offset(Position::new(u32::MAX, u32::MAX)).is_err());
+        assert_eq!(empty.offset(Position::new(0, 0)), 0);
+        assert_eq!(empty.offset(Position::new(0, 1)), 0);
+        assert_eq!(empty.offset(Position::new(u32::MAX, u32::MAX)), 0);
     }
 }

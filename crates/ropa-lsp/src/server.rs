@@ -1,7 +1,9 @@
 //! The LSP handlers and the `Ordered` service that keeps document changes
 //! in order.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -62,9 +64,24 @@ impl Channel {
 pub struct Ordered<S> {
     pub inner: S,
     pub channel: Channel,
+    pub lifecycle: Arc<Lifecycle>,
     pub initialized: bool,
     /// Taken in `poll_ready` for the next message.
     pub permit: Option<OwnedSemaphorePermit>,
+}
+
+/// Whether the client ended the session as LSP 3.17 says: `shutdown`, then
+/// `exit`. The process exits 1 otherwise, so the client knows it crashed.
+#[derive(Debug, Default)]
+pub struct Lifecycle {
+    shutdown_requested: AtomicBool,
+    clean_exit: AtomicBool,
+}
+
+impl Lifecycle {
+    pub fn clean(&self) -> bool {
+        self.clean_exit.load(Ordering::SeqCst)
+    }
 }
 
 fn params<T: DeserializeOwned>(req: &Request) -> Option<T> {
@@ -74,10 +91,12 @@ fn params<T: DeserializeOwned>(req: &Request) -> Option<T> {
 impl<S> tower::Service<Request> for Ordered<S>
 where
     S: tower::Service<Request, Response = Option<Response>>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
 {
     type Response = S::Response;
     type Error = S::Error;
-    type Future = S::Future;
+    type Future = Pin<Box<dyn Future<Output = Result<S::Response, S::Error>> + Send>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         if self.permit.is_none() {
@@ -95,6 +114,24 @@ where
         let mut permit = self.permit.take();
         let is_notification = req.id().is_none();
         match req.method() {
+            // tower-lsp-server answers no `$/` message; LSP 3.17 ("$
+            // Notifications and Requests") wants requests answered with
+            // MethodNotFound.
+            method if method.starts_with("$/") && !is_notification => {
+                let (method, id, _) = req.into_parts();
+                let error = jsonrpc::Error {
+                    code: jsonrpc::ErrorCode::MethodNotFound,
+                    message: format!("ropa does not implement {method}").into(),
+                    data: None,
+                };
+                let response = id.map(|id| Response::from_error(id, error));
+                return Box::pin(std::future::ready(Ok(response)));
+            }
+            "shutdown" if !is_notification => self.lifecycle.shutdown_requested.store(true, Ordering::SeqCst),
+            "exit" => {
+                let clean = self.lifecycle.shutdown_requested.load(Ordering::SeqCst);
+                self.lifecycle.clean_exit.store(clean, Ordering::SeqCst);
+            }
             "initialize" if !is_notification => self.initialized = true,
             // Before `initialize`, notifications are dropped (LSP 3.17 "Lifecycle").
             _ if !self.initialized || !is_notification => {}
@@ -139,7 +176,7 @@ where
             }
             _ => {}
         }
-        self.inner.call(req)
+        Box::pin(self.inner.call(req))
     }
 }
 
@@ -182,8 +219,8 @@ struct Doc {
 }
 
 impl Doc {
-    fn offset(&self, position: ls::Position) -> jsonrpc::Result<u32> {
-        self.lines.offset(position).map_err(invalid_params)
+    fn offset(&self, position: ls::Position) -> u32 {
+        self.lines.offset(position)
     }
 }
 
@@ -242,6 +279,26 @@ fn docs_url_of(options: Option<&serde_json::Value>) -> Option<Arc<str>> {
         .map(Arc::from)
 }
 
+/// The client's workspace folders (or its deprecated root), as paths.
+fn folders_of(params: &ls::InitializeParams) -> Vec<std::path::PathBuf> {
+    #[allow(deprecated)] // `root_uri` and `root_path`: older clients send only these.
+    let roots = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .map(|f| f.uri.clone())
+        .chain(params.root_uri.clone())
+        .filter_map(|uri| uri.to_file_path().map(|p| p.into_owned()))
+        .chain(params.root_path.as_ref().map(std::path::PathBuf::from));
+    let mut folders: Vec<_> = roots.collect();
+    folders.sort();
+    folders.dedup();
+    // `rootUri` repeats the first workspace folder; a root path may be
+    // relative or stale: only folders that exist.
+    folders.retain(|f| f.is_absolute() && f.is_dir());
+    folders
+}
+
 fn debounce_of(options: Option<&serde_json::Value>) -> Duration {
     let from_options = options.and_then(|o| o.get("debounceMs")).and_then(|v| v.as_u64());
     let from_env = std::env::var("ROPA_LSP_DEBOUNCE_MS").ok().and_then(|v| v.parse().ok());
@@ -256,7 +313,17 @@ fn debounce_of(options: Option<&serde_json::Value>) -> Duration {
 impl Backend {
     /// Answers a message the firewall replaced (see firewall.rs).
     pub async fn invalid_message(&self, params: crate::firewall::InvalidMessage) -> jsonrpc::Result<serde_json::Value> {
+        self.client
+            .log_message(ls::MessageType::ERROR, format!("ropa: {}", params.message))
+            .await;
         Err(crate::firewall::error_for(params))
+    }
+
+    /// Logs a framing problem the firewall recovered from.
+    pub async fn framing_problem(&self, params: crate::firewall::FramingProblem) {
+        self.client
+            .log_message(ls::MessageType::ERROR, format!("ropa: {}", params.message))
+            .await;
     }
 }
 
@@ -280,6 +347,7 @@ impl LanguageServer for Backend {
             encoding,
             docs_url,
             debounce: debounce_of(params.initialization_options.as_ref()),
+            folders: folders_of(&params),
         });
         Ok(ls::InitializeResult {
             capabilities: ls::ServerCapabilities {
@@ -361,7 +429,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&position.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(position.position)?;
+        let offset = doc.offset(position.position);
         let findings = self.findings(&doc).await?;
         let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
         let docs_url = self.docs_url.get().cloned().flatten();
@@ -382,7 +450,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&position.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(position.position)?;
+        let offset = doc.offset(position.position);
         let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
         run(move || {
             let items = ropa_ide::completions(&ws.ws, file, offset);
@@ -405,7 +473,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&position.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(position.position)?;
+        let offset = doc.offset(position.position);
         let (ws, file) = (doc.ws.clone(), doc.file);
         run(move || {
             let locations: Vec<ls::Location> = ropa_ide::definition(&ws.ws, file, offset)
@@ -422,7 +490,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&position.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(position.position)?;
+        let offset = doc.offset(position.position);
         let include = params.context.include_declaration;
         let (ws, file) = (doc.ws.clone(), doc.file);
         run(move || {
@@ -443,7 +511,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&params.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(params.position)?;
+        let offset = doc.offset(params.position);
         let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
         run(move || {
             ropa_ide::prepare_rename(&ws.ws, file, offset).map(|(span, id)| {
@@ -461,7 +529,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&position.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(position.position)?;
+        let offset = doc.offset(position.position);
         let (ws, file, new_name) = (doc.ws.clone(), doc.file, params.new_name);
         run(move || {
             ropa_ide::rename(&ws.ws, file, offset, &new_name)
@@ -528,7 +596,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&params.text_document.uri).await? else {
             return Ok(None);
         };
-        let range = doc.lines.span(params.range).map_err(invalid_params)?;
+        let range = doc.lines.span(params.range);
         let findings = self.findings(&doc).await?;
         let (ws, file) = (doc.ws.clone(), doc.file);
         let docs_url = self.docs_url.get().cloned().flatten();
@@ -540,7 +608,7 @@ impl LanguageServer for Backend {
                     .map(|action| {
                         let diagnostic = findings
                             .get(action.finding)
-                            .map(|f| convert::diagnostic(f, &ws.uris, &ws.lines, docs_url.as_deref()));
+                            .map(|f| convert::diagnostic(f, &ws.docs, docs_url.as_deref()));
                         ls::CodeActionOrCommand::CodeAction(ls::CodeAction {
                             title: action.title,
                             kind: Some(ls::CodeActionKind::QUICKFIX),
@@ -561,20 +629,28 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
-        run(move || match ropa_ide::format(&ws.ws, file) {
-            Ok(edits) => Ok(Some(
+        let result = run(move || {
+            ropa_ide::format(&ws.ws, file).map(|edits| {
                 edits
                     .iter()
                     .map(|e| ls::TextEdit::new(lines.range(e.span), e.new_text.clone()))
-                    .collect(),
-            )),
-            Err(err) => Err(jsonrpc::Error {
-                // LSP's RequestFailed: the request was valid, the file is not formattable.
-                code: jsonrpc::ErrorCode::ServerError(-32803),
-                message: err.to_string().into(),
-                data: None,
-            }),
+                    .collect::<Vec<_>>()
+            })
         })
-        .await?
+        .await?;
+        match result {
+            Ok(edits) => Ok(Some(edits)),
+            Err(err) => {
+                // Formatting on save must not pop an error for a file being
+                // typed: no edits, and the reason in the log.
+                self.client
+                    .log_message(
+                        ls::MessageType::INFO,
+                        format!("ropa: {} was not formatted: {err}", params.text_document.uri.as_str()),
+                    )
+                    .await;
+                Ok(Some(Vec::new()))
+            }
+        }
     }
 }

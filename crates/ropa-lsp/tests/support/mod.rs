@@ -18,7 +18,7 @@ pub struct TestClient {
     /// Notifications and server requests seen while waiting for responses.
     pub seen: Vec<Value>,
     next_id: i64,
-    pub server: Option<tokio::task::JoinHandle<()>>,
+    pub server: Option<tokio::task::JoinHandle<bool>>,
     pub child: Option<tokio::process::Child>,
 }
 
@@ -207,10 +207,11 @@ impl TestClient {
         assert_eq!(response["result"], Value::Null, "{response}");
         self.notify("exit", Value::Null).await;
         if let Some(server) = self.server.take() {
-            tokio::time::timeout(TIMEOUT, server)
+            let clean = tokio::time::timeout(TIMEOUT, server)
                 .await
                 .expect("the server stops on exit")
                 .expect("no panic");
+            assert!(clean, "shutdown, then exit: a clean end");
         }
         if let Some(mut child) = self.child.take() {
             let status = tokio::time::timeout(TIMEOUT, child.wait())
