@@ -31,10 +31,14 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::{mpsc, watch};
 use tower_lsp_server::{LspService, Server};
 
-/// Wait after the last change before checking the workspace. Typing bursts
-/// are faster than this, so a check runs once per pause, not per key.
-/// `initializationOptions.debounceMs` or `ROPA_LSP_DEBOUNCE_MS` override it.
-pub const DEFAULT_DEBOUNCE_MS: u64 = 25;
+/// Wait after the last change before checking the workspace: none. A check
+/// starts as soon as the changes queued before it are applied (a burst is
+/// coalesced into one parse), at most one check per workspace runs at a
+/// time, and edits made during it are checked when it returns; so a burst
+/// of keystrokes costs at most one running and one following check, without
+/// a fixed wait added to every edit. `initializationOptions.debounceMs` or
+/// `ROPA_LSP_DEBOUNCE_MS` add a wait for clients that prefer one.
+pub const DEFAULT_DEBOUNCE_MS: u64 = 0;
 
 /// Serves one client over `input`/`output` until it sends `exit` or closes
 /// the input. Returns whether the client ended the session as LSP says

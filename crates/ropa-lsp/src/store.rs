@@ -134,6 +134,9 @@ struct WsOwned {
     generation: u64,
     findings: Option<(u64, Arc<Vec<Diagnostic>>)>,
     timer: Option<JoinHandle<()>>,
+    /// A check of this workspace is running on the blocking pool. At most
+    /// one runs: edits during it are checked when it returns.
+    checking: bool,
     /// What was last published per file, with the document version it was
     /// for: unchanged findings are re-sent only when the version moved on, so
     /// clients that drop diagnostics of older versions keep them.
@@ -164,14 +167,20 @@ impl WsOwned {
             generation: 0,
             findings: None,
             timer: None,
+            checking: false,
             published: HashMap::new(),
         }
     }
 
     /// Adds a file the workspace did not have, or gives a known one new text.
     fn set_text(&mut self, uri: &Uri, text: String, version: Option<i32>, encoding: Encoding) -> FileId {
-        self.generation += 1;
         let lines = Arc::new(LineIndex::new(&text, encoding));
+        self.set_lines(uri, text, lines, version)
+    }
+
+    /// [`WsOwned::set_text`] with the line table already made.
+    fn set_lines(&mut self, uri: &Uri, text: String, lines: Arc<LineIndex>, version: Option<i32>) -> FileId {
+        self.generation += 1;
         let ws = Arc::make_mut(&mut self.ws);
         let id = match self.by_uri.get(uri) {
             Some(&id) => {
@@ -498,19 +507,20 @@ impl<P: Publisher> Store<P> {
                 uri.as_str(),
             ));
         }
-        let mut text = doc.lines.text().to_owned();
-        let mut lines = doc.lines.clone();
-        for change in changes {
-            match change.range {
-                None => text = change.text,
-                Some(range) => {
-                    let span = lines.span(range);
-                    text.replace_range(span.range(), &change.text);
-                }
+        // Only the last full text matters; each range edit after it updates
+        // the line table in place.
+        let last_full = changes.iter().rposition(|c| c.range.is_none());
+        let mut lines = match last_full {
+            Some(i) => LineIndex::new(&changes[i].text, encoding),
+            None => (*doc.lines).clone(),
+        };
+        for change in &changes[last_full.map_or(0, |i| i + 1)..] {
+            if let Some(range) = change.range {
+                lines.edit(lines.span(range), &change.text);
             }
-            lines = Arc::new(LineIndex::new(&text, encoding));
         }
-        owned.set_text(uri, text, Some(version), encoding);
+        let text = lines.text().to_owned();
+        owned.set_lines(uri, text, Arc::new(lines), Some(version));
         self.schedule(&key);
         Ok(())
     }
@@ -603,6 +613,14 @@ impl<P: Publisher> Store<P> {
         let debounce = self.debounce;
         let tx = self.self_tx.clone();
         let key = key.to_owned();
+        if debounce.is_zero() {
+            // Behind every change already queued: those are applied first
+            // (coalesced), and this request then finds itself stale.
+            if let Some(tx) = tx.upgrade() {
+                let _ = tx.send(Msg::RunCheck { key, generation });
+            }
+            return;
+        }
         owned.timer = Some(tokio::spawn(async move {
             tokio::time::sleep(debounce).await;
             if let Some(tx) = tx.upgrade() {
@@ -615,9 +633,10 @@ impl<P: Publisher> Store<P> {
         let Some(owned) = self.workspaces.get_mut(key) else {
             return;
         };
-        if owned.generation != generation {
+        if owned.generation != generation || owned.checking {
             return;
         }
+        owned.checking = true;
         let ws = owned.ws.clone();
         let tx = self.self_tx.clone();
         let key = key.to_owned();
@@ -639,8 +658,15 @@ impl<P: Publisher> Store<P> {
         let Some(owned) = self.workspaces.get_mut(key) else {
             return;
         };
+        owned.checking = false;
         if owned.generation != generation {
             // Computed for text that has changed since: never published.
+            // The check those changes asked for was skipped while this one
+            // ran, unless a debounce timer is still to fire: run it now.
+            let latest = owned.generation;
+            if owned.timer.as_ref().is_none_or(JoinHandle::is_finished) {
+                self.run_check(key, latest);
+            }
             return;
         }
         let findings = Arc::new(findings);
