@@ -21,6 +21,7 @@
 mod convert;
 mod firewall;
 pub mod line_index;
+mod semantic;
 mod server;
 pub mod store;
 

@@ -153,6 +153,12 @@ impl LineIndex {
         Position::new(line as u32, character)
     }
 
+    /// The content of line `line` (without its terminator), as byte offsets.
+    pub fn line_span(&self, line: u32) -> Option<Span> {
+        let (start, end) = (self.starts.get(line as usize)?, self.ends.get(line as usize)?);
+        Some(Span::new(*start, (*end).max(*start)))
+    }
+
     pub fn range(&self, span: Span) -> Range {
         Range::new(self.position(span.start), self.position(span.end))
     }
@@ -239,13 +245,23 @@ mod tests {
             let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             let (a, b) = (bounds[next(bounds.len())], bounds[next(bounds.len())]);
             let (start, end) = (a.min(b), a.max(b));
-            let end = if next(3) == 0 { end } else { start + (end - start).min(3) };
-            let end = (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+            let end = if next(3) == 0 {
+                end
+            } else {
+                start + (end - start).min(3)
+            };
+            let end = (end..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
             let insert = pieces[next(pieces.len())].to_owned() + pieces[next(pieces.len())];
             index.edit(Span::new(start as u32, end as u32), &insert);
             let mut expected = text.clone();
             expected.replace_range(start..end, &insert);
-            assert_eq!(index, LineIndex::new(&expected, Encoding::Utf16), "{text:?} {start}..{end} {insert:?}");
+            assert_eq!(
+                index,
+                LineIndex::new(&expected, Encoding::Utf16),
+                "{text:?} {start}..{end} {insert:?}"
+            );
             if index.text().len() > 200 {
                 index = LineIndex::new("x\ny", Encoding::Utf16);
             }

@@ -279,6 +279,36 @@ fn docs_url_of(options: Option<&serde_json::Value>) -> Option<Arc<str>> {
         .map(Arc::from)
 }
 
+/// `initializationOptions.pullDiagnostics`: the client pulls the open
+/// documents' diagnostics (`textDocument/diagnostic`) and the server pushes
+/// only those of files not open, so none is shown twice. Off by default:
+/// clients that support both would otherwise list every finding twice.
+fn pull_of(options: Option<&serde_json::Value>) -> bool {
+    options
+        .and_then(|o| o.get("pullDiagnostics"))
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false)
+}
+
+/// Whether a completion request that a typed space triggered is after a
+/// word that takes a value (`basis `, `data a `, `processors `, `country `),
+/// where a list helps; after any other space the popup would be noise.
+fn space_opens_completion(text: &str, offset: u32) -> bool {
+    let before = text.get(..offset as usize).unwrap_or_default();
+    let line = before.rsplit(['\n', '\r']).next().unwrap_or_default();
+    if !line.ends_with(' ') || line.contains('"') {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    const TAKES_IDS: [&str; 4] = ["data", "subjects", "processors", "stored-in"];
+    const TAKES_ONE: [&str; 4] = ["basis", "country", "transfer", "special"];
+    match (words.first(), words.last()) {
+        (Some(first), _) if TAKES_IDS.contains(first) => true,
+        (_, Some(last)) => TAKES_ONE.contains(last) || last.ends_with("mechanism="),
+        _ => false,
+    }
+}
+
 /// The client's workspace folders (or its deprecated root), as paths.
 fn folders_of(params: &ls::InitializeParams) -> Vec<std::path::PathBuf> {
     #[allow(deprecated)] // `root_uri` and `root_path`: older clients send only these.
@@ -343,9 +373,11 @@ impl LanguageServer for Backend {
         // client sends none before it has this response.
         let docs_url = docs_url_of(params.initialization_options.as_ref());
         let _ = self.docs_url.set(docs_url.clone());
+        let pull = pull_of(params.initialization_options.as_ref());
         let _ = self.channel.tx.send(Msg::Configure {
             encoding,
             docs_url,
+            pull,
             debounce: debounce_of(params.initialization_options.as_ref()),
             folders: folders_of(&params),
         });
@@ -362,8 +394,34 @@ impl LanguageServer for Backend {
                 })),
                 hover_provider: Some(ls::HoverProviderCapability::Simple(true)),
                 completion_provider: Some(ls::CompletionOptions {
-                    trigger_characters: Some(vec!["=".to_owned()]),
+                    // A space opens the list only after a word that takes a
+                    // value (`basis `, `data `, …): see `completion`.
+                    trigger_characters: Some(vec!["=".to_owned(), " ".to_owned()]),
                     ..ls::CompletionOptions::default()
+                }),
+                semantic_tokens_provider: Some(ls::SemanticTokensServerCapabilities::SemanticTokensOptions(
+                    ls::SemanticTokensOptions {
+                        legend: crate::semantic::legend(),
+                        full: Some(ls::SemanticTokensFullOptions::Bool(true)),
+                        range: None,
+                        work_done_progress_options: ls::WorkDoneProgressOptions::default(),
+                    },
+                )),
+                folding_range_provider: Some(ls::FoldingRangeProviderCapability::Simple(true)),
+                selection_range_provider: Some(ls::SelectionRangeProviderCapability::Simple(true)),
+                document_link_provider: Some(ls::DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: ls::WorkDoneProgressOptions::default(),
+                }),
+                inlay_hint_provider: Some(ls::OneOf::Left(true)),
+                document_range_formatting_provider: Some(ls::OneOf::Left(true)),
+                diagnostic_provider: pull.then(|| {
+                    ls::DiagnosticServerCapabilities::Options(ls::DiagnosticOptions {
+                        identifier: Some("ropa".to_owned()),
+                        inter_file_dependencies: true,
+                        workspace_diagnostics: false,
+                        work_done_progress_options: ls::WorkDoneProgressOptions::default(),
+                    })
                 }),
                 definition_provider: Some(ls::OneOf::Left(true)),
                 references_provider: Some(ls::OneOf::Left(true)),
@@ -451,6 +509,10 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let offset = doc.offset(position.position);
+        let by_space = params.context.as_ref().and_then(|c| c.trigger_character.as_deref()) == Some(" ");
+        if by_space && !space_opens_completion(doc.lines.text(), offset) {
+            return Ok(None);
+        }
         let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
         run(move || {
             let items = ropa_ide::completions(&ws.ws, file, offset);
@@ -652,5 +714,187 @@ impl LanguageServer for Backend {
                 Ok(Some(Vec::new()))
             }
         }
+    }
+
+    async fn range_formatting(
+        &self,
+        params: ls::DocumentRangeFormattingParams,
+    ) -> jsonrpc::Result<Option<Vec<ls::TextEdit>>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let range = doc.lines.span(params.range);
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        let result = run(move || {
+            ropa_ide::format_range(&ws.ws, file, range).map(|edits| {
+                edits
+                    .iter()
+                    .map(|e| ls::TextEdit::new(lines.range(e.span), e.new_text.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+        .await?;
+        match result {
+            Ok(edits) => Ok(Some(edits)),
+            Err(err) => {
+                self.client
+                    .log_message(
+                        ls::MessageType::INFO,
+                        format!("ropa: {} was not formatted: {err}", params.text_document.uri.as_str()),
+                    )
+                    .await;
+                Ok(Some(Vec::new()))
+            }
+        }
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: ls::SemanticTokensParams,
+    ) -> jsonrpc::Result<Option<ls::SemanticTokensResult>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            let tokens = ropa_ide::semantic_tokens(&ws.ws, file);
+            Some(ls::SemanticTokensResult::Tokens(ls::SemanticTokens {
+                result_id: None,
+                data: crate::semantic::encode(&lines, &tokens),
+            }))
+        })
+        .await
+    }
+
+    async fn folding_range(&self, params: ls::FoldingRangeParams) -> jsonrpc::Result<Option<Vec<ls::FoldingRange>>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            let ranges = ropa_ide::folding_ranges(&ws.ws, file)
+                .into_iter()
+                .filter_map(|span| {
+                    let (start, end) = (lines.position(span.start), lines.position(span.end));
+                    // Up to the line before the closing `}`, which stays visible.
+                    let end_line = end.line.checked_sub(1).filter(|&l| l > start.line)?;
+                    Some(ls::FoldingRange {
+                        start_line: start.line,
+                        start_character: None,
+                        end_line,
+                        end_character: None,
+                        kind: None,
+                        collapsed_text: None,
+                    })
+                })
+                .collect();
+            Some(ranges)
+        })
+        .await
+    }
+
+    async fn selection_range(
+        &self,
+        params: ls::SelectionRangeParams,
+    ) -> jsonrpc::Result<Option<Vec<ls::SelectionRange>>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let offsets: Vec<u32> = params.positions.iter().map(|p| doc.offset(*p)).collect();
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            let ranges = offsets
+                .into_iter()
+                .map(|offset| {
+                    let spans = ropa_ide::selection_ranges(&ws.ws, file, offset);
+                    // Outermost first, each the parent of the next.
+                    let mut range: Option<ls::SelectionRange> = None;
+                    for span in spans.iter().rev() {
+                        range = Some(ls::SelectionRange {
+                            range: lines.range(*span),
+                            parent: range.map(Box::new),
+                        });
+                    }
+                    range.unwrap_or_else(|| ls::SelectionRange {
+                        range: lines.range(ropa_ide::Span::new(offset, offset)),
+                        parent: None,
+                    })
+                })
+                .collect();
+            Some(ranges)
+        })
+        .await
+    }
+
+    async fn document_link(&self, params: ls::DocumentLinkParams) -> jsonrpc::Result<Option<Vec<ls::DocumentLink>>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        let docs_url = self.docs_url.get().cloned().flatten();
+        run(move || {
+            let links = ropa_ide::document_links(&ws.ws, file, docs_url.as_deref())
+                .into_iter()
+                .filter_map(|link| {
+                    Some(ls::DocumentLink {
+                        range: lines.range(link.span),
+                        target: Some(link.target.parse().ok()?),
+                        tooltip: None,
+                        data: None,
+                    })
+                })
+                .collect();
+            Some(links)
+        })
+        .await
+    }
+
+    async fn inlay_hint(&self, params: ls::InlayHintParams) -> jsonrpc::Result<Option<Vec<ls::InlayHint>>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let range = doc.lines.span(params.range);
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            let hints = ropa_ide::inlay_hints(&ws.ws, file, range)
+                .into_iter()
+                .map(|hint| ls::InlayHint {
+                    position: lines.position(hint.offset),
+                    label: ls::InlayHintLabel::String(hint.label),
+                    kind: None,
+                    text_edits: None,
+                    tooltip: Some(ls::InlayHintTooltip::String(hint.tooltip)),
+                    padding_left: Some(true),
+                    padding_right: None,
+                    data: None,
+                })
+                .collect();
+            Some(hints)
+        })
+        .await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: ls::DocumentDiagnosticParams,
+    ) -> jsonrpc::Result<ls::DocumentDiagnosticReportResult> {
+        let items = match self.doc(&params.text_document.uri).await? {
+            None => Vec::new(),
+            Some(doc) => {
+                let findings = self.findings(&doc).await?;
+                let docs_url = self.docs_url.get().cloned().flatten();
+                findings
+                    .iter()
+                    .filter(|f| f.file == doc.file)
+                    .map(|f| convert::diagnostic(f, &doc.ws.docs, docs_url.as_deref()))
+                    .collect()
+            }
+        };
+        Ok(ls::DocumentDiagnosticReportResult::Report(
+            ls::DocumentDiagnosticReport::Full(ls::RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: ls::FullDocumentDiagnosticReport { result_id: None, items },
+            }),
+        ))
     }
 }

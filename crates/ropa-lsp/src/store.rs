@@ -57,6 +57,8 @@ pub enum Msg {
     Configure {
         encoding: Encoding,
         docs_url: Option<Arc<str>>,
+        /// The client pulls open documents' diagnostics.
+        pull: bool,
         debounce: Duration,
         folders: Vec<PathBuf>,
     },
@@ -243,6 +245,8 @@ pub struct Store<P: Publisher> {
     debounce: Duration,
     /// Where rule links point (`docsUrl`, `ROPA_DOCS_URL`); none by default.
     docs_url: Option<Arc<str>>,
+    /// The client pulls open documents' diagnostics: push only the others.
+    pull: bool,
     workspaces: HashMap<String, WsOwned>,
     /// Which workspace each document belongs to.
     files: HashMap<Uri, String>,
@@ -312,6 +316,7 @@ impl<P: Publisher> Store<P> {
             encoding: Encoding::Utf16,
             debounce: Duration::from_millis(crate::DEFAULT_DEBOUNCE_MS),
             docs_url: None,
+            pull: false,
             workspaces: HashMap::new(),
             files: HashMap::new(),
             seq: 0,
@@ -364,9 +369,11 @@ impl<P: Publisher> Store<P> {
             Msg::Configure {
                 encoding,
                 docs_url,
+                pull,
                 debounce,
                 folders,
             } => {
+                self.pull = pull;
                 self.encoding = encoding;
                 self.docs_url = docs_url;
                 self.debounce = debounce;
@@ -681,6 +688,9 @@ impl<P: Publisher> Store<P> {
         let mut outgoing = Vec::new();
         for (id, diagnostics) in per_file {
             let Some(doc) = owned.docs.get(&id) else { continue };
+            if self.pull && doc.version.is_some() {
+                continue;
+            }
             if owned
                 .published
                 .get(&doc.uri)

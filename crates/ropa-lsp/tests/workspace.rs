@@ -59,7 +59,10 @@ async fn initialize_publishes_every_workspace_under_the_folder_before_any_open()
     // No file opened: each file of both workspaces gets its findings.
     for file in ["a.ropa.kdl", "other/b.ropa.kdl"] {
         let published = client.diagnostics(&ws.uri(file), None).await;
-        assert!(codes(&published).iter().any(|c| c == "undefined-reference"), "{file}: {published}");
+        assert!(
+            codes(&published).iter().any(|c| c == "undefined-reference"),
+            "{file}: {published}"
+        );
         assert!(published["version"].is_null(), "{published}");
     }
     for file in ["org.ropa.kdl", "ropa.kdl", "other/ropa.kdl"] {
@@ -82,11 +85,12 @@ async fn files_created_changed_and_deleted_on_disk_are_followed() {
     let mut client = TestClient::in_process();
     initialize_on_folder(&mut client, &ws).await;
     // The server asks to watch ropa's files.
-    let registration = client
-        .wait_for(|m| m["method"] == "client/registerCapability")
-        .await;
+    let registration = client.wait_for(|m| m["method"] == "client/registerCapability").await;
     let globs = registration["params"]["registrations"][0]["registerOptions"]["watchers"].to_string();
-    assert!(globs.contains("**/*.ropa.kdl") && globs.contains("**/ropa.kdl"), "{registration}");
+    assert!(
+        globs.contains("**/*.ropa.kdl") && globs.contains("**/ropa.kdl"),
+        "{registration}"
+    );
     client
         .send(json!({"jsonrpc": "2.0", "id": registration["id"], "result": null}))
         .await;
