@@ -488,7 +488,10 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let offset = doc.offset(position.position);
-        let findings = self.findings(&doc).await?;
+        // The findings of the last check if they fit the text, else none:
+        // a hover must not wait for (or redo) a check of a large workspace
+        // that is running after an edit. Quick fixes do wait (`findings`).
+        let findings = doc.ws.findings_for(doc.file).unwrap_or_default();
         let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
         let docs_url = self.docs_url.get().cloned().flatten();
         run(move || {
