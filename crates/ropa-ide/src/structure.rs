@@ -41,7 +41,8 @@ pub enum IdKind {
     Data,
     Subjects,
     Activity,
-    /// A processor, sub-processor, recipient, joint controller or system.
+    /// A processor, sub-processor, recipient, joint controller, system, or
+    /// a controller the organization processes for.
     Party,
 }
 
@@ -59,7 +60,8 @@ fn id_kind_of_ref(target: RefTarget) -> IdKind {
         | RefTarget::Recipient
         | RefTarget::Party
         | RefTarget::JointController
-        | RefTarget::System => IdKind::Party,
+        | RefTarget::System
+        | RefTarget::Controller => IdKind::Party,
     }
 }
 
