@@ -6,10 +6,15 @@
 --
 -- EXPECT_FILE holds what `ropa check --format json` reports for the file, one
 -- finding a line: RULE<TAB>LINE<TAB>MESSAGE. The test passes when the
--- buffer's diagnostics have exactly those rules on those lines.
+-- buffer's diagnostics have exactly those rules on those lines, and then:
+-- highlighting (syntax/ropa.vim) of node names, references, keywords,
+-- countries and comments; hover, completion, definition and rename (edits in
+-- two files) at `processors google power-media-group`; formatting restores
+-- a line made messy.
 local here = debug.getinfo(1, 'S').source:sub(2):match('(.*/)') or './'
 vim.opt.runtimepath:prepend(here .. '../neovim')
 vim.lsp.set_log_level('warn')
+vim.cmd('syntax on')
 
 local function out(s) io.stdout:write(s .. '\n') end
 local timeout = tonumber(os.getenv('NVIM_E2E_TIMEOUT_MS') or '20000')
@@ -32,6 +37,86 @@ local function finish(code)
   vim.cmd('cquit ' .. code)
 end
 
+-- The first line that reads `text` (trimmed), and the column of `word` in it.
+local function find(buf, text, word)
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    if vim.trim(line) == text then
+      return i - 1, (line:find(word, 1, true) or 1) - 1
+    end
+  end
+end
+
+local function request(buf, method, params)
+  local responses = vim.lsp.buf_request_sync(buf, method, params, timeout)
+  for _, r in pairs(responses or {}) do
+    if r.result then return r.result end
+  end
+end
+
+local function position(buf, line, col)
+  return { textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = line, character = col } }
+end
+
+-- Every feature after diagnostics; returns what failed.
+local function features(buf)
+  local failures = {}
+  local function check(ok, what)
+    out((ok and 'PASS: ' or 'FAIL: ') .. what)
+    if not ok then table.insert(failures, what) end
+  end
+  local line, col = find(buf, 'processors google power-media-group', 'google')
+  if not line then return { 'the spec no longer has `processors google power-media-group`' } end
+
+  -- Highlighting: syntax/ropa.vim.
+  local function syn(l, word)
+    local c = vim.api.nvim_buf_get_lines(buf, l, l + 1, false)[1]:find(word, 1, true)
+    return vim.fn.synIDattr(vim.fn.synID(l + 1, c, 1), 'name')
+  end
+  check(syn(line, 'processors') == 'ropaNode' and syn(line, 'google') == 'ropaReference'
+    and syn(line, 'power-media-group') == 'ropaReference',
+    'highlighting: `processors` is a node name, both processor ids are references')
+  check(syn(0, '//') == 'ropaComment', 'highlighting: the first line is a comment')
+
+  -- Hover on the finding at `google`.
+  local hover = request(buf, 'textDocument/hover', position(buf, line, col + 1))
+  local hover_text = hover and hover.contents and (hover.contents.value or '') or ''
+  check(hover_text:find('outside the EEA', 1, true) ~= nil, 'hover explains the undeclared transfer')
+
+  -- Completion of processor ids where `google` is.
+  local completion = request(buf, 'textDocument/completion', position(buf, line, col)) or {}
+  local labels = {}
+  for _, item in ipairs(completion.items or completion) do labels[item.label] = true end
+  check(labels['google'] and labels['power-media-group'], 'completion lists the processors google and power-media-group')
+
+  -- Definition: the processor in processors.ropa.kdl.
+  local definition = request(buf, 'textDocument/definition', position(buf, line, col + 1)) or {}
+  local target = definition[1] or definition
+  check(target.uri ~= nil and target.uri:match('processors%.ropa%.kdl$') ~= nil
+    and target.range.start.line >= 0, 'definition of google is in processors.ropa.kdl')
+
+  -- Rename: edits in the declaring file and in this one.
+  local params = position(buf, line, col + 1)
+  params.newName = 'google-llc'
+  local rename = request(buf, 'textDocument/rename', params) or {}
+  local files = {}
+  for uri, _ in pairs(rename.changes or {}) do table.insert(files, vim.fn.fnamemodify(vim.uri_to_fname(uri), ':t')) end
+  table.sort(files)
+  check(table.concat(files, ' ') == 'activities.ropa.kdl processors.ropa.kdl',
+    'rename of google edits activities.ropa.kdl and processors.ropa.kdl (' .. table.concat(files, ' ') .. ')')
+
+  -- Formatting: a line made messy is formatted back.
+  local original = vim.api.nvim_buf_get_lines(buf, line, line + 1, false)[1]
+  vim.api.nvim_buf_set_lines(buf, line, line + 1, false, { '  processors   google    power-media-group' })
+  if vim.lsp.buf.format then
+    vim.lsp.buf.format({ bufnr = buf, timeout_ms = timeout })
+  else
+    vim.lsp.buf.formatting_sync(nil, timeout)
+  end
+  local formatted = vim.api.nvim_buf_get_lines(buf, line, line + 1, false)[1]
+  check(formatted == original, 'formatting restores `' .. original .. '` (got `' .. formatted .. '`)')
+  return failures
+end
+
 vim.api.nvim_create_autocmd('VimEnter', {
   callback = function()
     local buf = vim.api.nvim_get_current_buf()
@@ -47,14 +132,20 @@ vim.api.nvim_create_autocmd('VimEnter', {
     table.sort(got)
     local same = ok and table.concat(got, ' ') == table.concat(expected, ' ')
     out(('received %d diagnostics after %.0f ms'):format(#got, (vim.loop.hrtime() - t0) / 1e6))
-    if same then
-      out('PASS: the same findings as `ropa check`, rule by rule and line by line')
-      finish(0)
-    else
+    if not same then
       out('FAIL')
       out('  expected: ' .. table.concat(expected, ' '))
       out('  received: ' .. table.concat(got, ' '))
       finish(1)
+      return
     end
+    out('PASS: the same findings as `ropa check`, rule by rule and line by line')
+    local failures = features(buf)
+    if #failures > 0 then
+      for _, f in ipairs(failures) do out('FAIL: ' .. f) end
+      finish(1)
+      return
+    end
+    finish(0)
   end,
 })

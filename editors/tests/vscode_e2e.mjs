@@ -1,9 +1,16 @@
 // End to end in a real VS Code: code-server with the ropa .vsix installed,
 // driven by playwright-core in Debian's headless Chromium. Opens
-// specs/office2go (a copy), and checks what a privacy officer would see:
-// the language is recognised and highlighted, findings are squiggles and
-// rows of the Problems panel with their rule ids, the hover explains the
-// rule, and a quick fix changes the text. Screenshots go to OUT_DIR.
+// specs/office2go (a copy, plus one messy file), and checks what a privacy
+// officer would see: before any file is opened, the Problems panel counts
+// every finding `ropa check` reports for the folder; the language is
+// recognised and highlighted (TextMate grammar, and semantic tokens: both
+// processor ids on a line coloured as processors), folding, smart selection
+// of a whole node, findings are squiggles and rows of the Problems panel
+// with their rule ids, the hover explains the rule, a quick fix changes the
+// text and the new transfer shows its country's inlay hint; in the messy
+// file, a web address is a link, Format Selection formats only the
+// selection, and a space after `basis` opens the completion list. The
+// screenshots go to OUT_DIR.
 //
 //   TOOLS=<dir with node_modules of editors/tests/tools> VSIX=<ropa.vsix> \
 //   ROPA_BIN=<abs path of ropa> OUT_DIR=<dir> node editors/tests/vscode_e2e.mjs
@@ -35,6 +42,19 @@ const OUT_DIR = process.env.OUT_DIR;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 60000);
 const SPEC = 'activities.ropa.kdl';
+// Added to the copy: a data line and an activity written carelessly, with a
+// web address in the purpose.
+const MESSY = 'scratch.ropa.kdl';
+const MESSY_TEXT = [
+  'data   scratch-notes   "Notes"',
+  'activity   scratch-formatting   {',
+  '  purpose   "Formatting test, see https://www.imy.se/"',
+  '      data scratch-notes',
+  '}',
+  '',
+].join('\n');
+// Semantic token colours the test sets, to read back from the DOM.
+const COLOURS = { class: 'rgb(255, 0, 1)', keyword: 'rgb(255, 0, 2)', enumMember: 'rgb(255, 0, 3)' };
 // `processors google power-media-group` in activity seo-analytics: Google
 // stores Analytics data in the US and no transfer is declared.
 // Found by its text, so that edits elsewhere in the spec don't move it.
@@ -136,6 +156,84 @@ async function editorText(page) {
   return text.replace(/\u00a0/g, ' ');
 }
 
+/** The ropa the extension runs: ROPA_BIN, else the one in the installed .vsix. */
+function ropaBinary(extensionsDir) {
+  if (ROPA_BIN) return ROPA_BIN;
+  const stack = [extensionsDir];
+  while (stack.length) {
+    const dir = stack.pop();
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.name === 'ropa') return p;
+    }
+  }
+  throw new Error(`no ropa in ${extensionsDir}`);
+}
+
+/** Errors and warnings `ropa check` reports for a folder. */
+function expectedCounts(ropa, folder) {
+  const run = spawnSync(ropa, ['check', folder, '--format', 'json'], { encoding: 'utf8' });
+  const { diagnostics } = JSON.parse(run.stdout);
+  const count = (sev) => diagnostics.filter((d) => d.severity === sev).length;
+  return { errors: count('error'), warnings: count('warning'), infos: count('info'), files: new Set(diagnostics.map((d) => path.basename(d.file))) };
+}
+
+/** The numbers of the status bar's problems item: errors, warnings (, infos). */
+async function problemCounts(page) {
+  return page.evaluate(() => {
+    const item = document.querySelector('[id="status.problems"]');
+    return item ? (item.innerText.match(/\d+/g) || []).map(Number) : [];
+  });
+}
+
+/** Waits until the view line whose text is `text` (trimmed) has the spans
+ * `words` coloured `colour`, and returns that line's colours by word. */
+async function wordColours(page, text, words, colour) {
+  const handle = await page.waitForFunction(
+    ([text, words, colour]) => {
+      for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+        if (line.innerText.replace(/\u00a0/g, ' ').trim() !== text) continue;
+        const byWord = {};
+        for (const span of line.querySelectorAll('span span')) byWord[span.innerText.trim()] = getComputedStyle(span).color;
+        return words.every((w) => byWord[w] === colour) ? byWord : null;
+      }
+      return null;
+    },
+    [text, words, colour],
+    { timeout: 20000 },
+  );
+  return handle.jsonValue();
+}
+
+/** Puts the cursor at line:column, the mouse over it, and waits for a hover
+ * containing `text`; moves the mouse off and on again if none shows (a
+ * hover requested while the server re-checks may come back empty). */
+async function hoverAt(page, line, column, text) {
+  for (let attempt = 0; ; attempt++) {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await goTo(page, line, column);
+    const at = await page.locator('.monaco-editor .cursor').first().boundingBox();
+    await page.mouse.move(at.x + 2, at.y + at.height / 2);
+    await page.mouse.move(at.x + 4, at.y + at.height / 2);
+    const hover = page.locator('.monaco-hover', { hasText: text }).first();
+    try {
+      await hover.waitFor({ timeout: 5000 });
+      return hover;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+    }
+  }
+}
+
+/** Lines between `line` and the `activity` line above it, in the spec. */
+async function editorLinesAbove(_page, line) {
+  const lines = fs.readFileSync(path.join(REPO, 'specs', 'office2go', SPEC), 'utf8').split('\n');
+  for (let i = line - 1; i >= 0; i--) if (lines[i].startsWith('activity ')) return line - 1 - i;
+  throw new Error('no activity above the target');
+}
+
 async function goTo(page, line, column) {
   await page.keyboard.press('Control+g');
   await page.keyboard.type(`${line}:${column}`);
@@ -160,6 +258,7 @@ async function main() {
   // A copy: the quick fix edits the file.
   const ws = path.join(dirs.ws, 'office2go');
   fs.cpSync(path.join(REPO, 'specs', 'office2go'), ws, { recursive: true });
+  fs.writeFileSync(path.join(ws, MESSY), MESSY_TEXT);
   fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(dirs['user-data'], 'User', 'settings.json'),
@@ -177,6 +276,12 @@ async function main() {
         'extensions.ignoreRecommendations': true,
         'chat.disableAIFeatures': true,
         'editor.hover.delay': 100,
+        'editor.showFoldingControls': 'always',
+        'editor.semanticHighlighting.enabled': true,
+        'editor.semanticTokenColorCustomizations': {
+          enabled: true,
+          rules: { class: '#ff0001', keyword: '#ff0002', enumMember: '#ff0003' },
+        },
         'editor.minimap.enabled': false,
         'files.autoSave': 'off',
       },
@@ -223,6 +328,39 @@ async function main() {
     await page.locator('.monaco-workbench').waitFor();
     log('workbench loaded');
 
+    // Only the folder is open, no file: the server publishes every file's
+    // findings at start, so the Problems panel counts what `ropa check`
+    // reports for the folder.
+    const expected = expectedCounts(ropaBinary(dirs.extensions), ws);
+    log(`ropa check: ${expected.errors} errors, ${expected.warnings} warnings in ${[...expected.files].join(', ')}`);
+    await page.waitForFunction(
+      ([errors, warnings]) => {
+        const item = document.querySelector('[id="status.problems"]');
+        const n = item ? (item.innerText.match(/\d+/g) || []).map(Number) : [];
+        return n[0] === errors && n[1] === warnings;
+      },
+      [expected.errors, expected.warnings],
+      { timeout: TIMEOUT },
+    );
+    const openTabs = await page.locator('.tabs-container .tab').count();
+    if (openTabs !== 0) throw new Error(`no file should be open yet, but ${openTabs} tabs are`);
+    log(`before any file is opened, the status bar counts ${(await problemCounts(page)).join(' / ')} (errors / warnings)`);
+    await page.keyboard.press('Control+Shift+M');
+    // The Problems tab's badge: every finding of the folder.
+    const problemsBadge = page.locator(".panel .composite-bar .badge-content").first();
+    await problemsBadge.waitFor();
+    const badgeCount = Number((await problemsBadge.innerText()).trim());
+    if (badgeCount !== expected.errors + expected.warnings + expected.infos) {
+      throw new Error(`the Problems badge says ${badgeCount}, ropa check reports ${expected.errors + expected.warnings + expected.infos}`);
+    }
+    // Collapsed, each file is one row: every file with findings is listed.
+    await page.locator('.panel [aria-label="Collapse All"]').first().click();
+    for (const file of expected.files) {
+      await page.locator('.markers-panel .monaco-list-row', { hasText: file }).first().waitFor();
+    }
+    log(`problems panel: ${badgeCount} findings in ${expected.files.size} files, none of them open`);
+    await page.screenshot({ path: path.join(OUT_DIR, 'vscode-ropa-problems-at-start.png') });
+
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SPEC }).first().click();
     await page.locator('.monaco-editor .view-lines', { hasText: 'activity' }).first().waitFor();
     const mode = page.locator('[id="status.editor.mode"]');
@@ -249,6 +387,39 @@ async function main() {
       }, null, { timeout: 20000 })
     ).jsonValue();
     log(`grammar: ${classes.length} token colours`);
+
+    // Semantic tokens: both processors after `processors` are classes, the
+    // node name a keyword (the TextMate grammar alone colours neither so).
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await goTo(page, TARGET.line, 1);
+    const colours = await wordColours(page, 'processors google power-media-group', ['google', 'power-media-group'], COLOURS.class);
+    if (colours.processors !== COLOURS.keyword) throw new Error(`\`processors\` should be a keyword: ${JSON.stringify(colours)}`);
+    log(`semantic tokens: ${JSON.stringify(colours)}`);
+
+    // Folding: the activity's block folds at its first line.
+    await page.locator('.margin-view-overlays .codicon-folding-expanded').first().waitFor();
+    const activityLine = TARGET.line - (await editorLinesAbove(page, TARGET.line));
+    await goTo(page, activityLine, 1);
+    await page.keyboard.press('Control+Shift+BracketLeft');
+    await page.locator('.margin-view-overlays .codicon-folding-collapsed').first().waitFor();
+    if ((await editorText(page)).includes('processors google power-media-group')) throw new Error('folding the activity left its body visible');
+    await page.keyboard.press('Control+Shift+BracketRight');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'processors google power-media-group' }).first().waitFor();
+    log(`folding: the activity at line ${activityLine} folds and unfolds`);
+
+    // Selection ranges: expanding from `google` reaches the whole node
+    // `processors google power-media-group` (35 characters), which no
+    // word or bracket rule of VS Code's own would select.
+    await goTo(page, TARGET.line, TARGET.column + 2);
+    let selected = '';
+    for (let i = 0; i < 6 && !selected.includes('35 selected'); i++) {
+      await page.keyboard.press('Shift+Alt+ArrowRight');
+      await page.waitForTimeout(300);
+      selected = (await page.locator('[id="status.editor.selection"]').innerText()).trim();
+    }
+    if (!selected.includes('35 selected')) throw new Error(`smart select never selected the node: ${selected}`);
+    log(`selection ranges: ${selected}`);
+    await page.keyboard.press('Escape');
 
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
     log(`squiggles: ${await page.locator('.monaco-editor .squiggly-error').count()} errors visible`);
@@ -308,13 +479,19 @@ async function main() {
     }
     await page.keyboard.press('Enter');
     // The fix writes structure only, never the safeguard (a legal claim).
+    // The inlay hint after `US` names the country and its status, between
+    // the code and `to=google` on screen.
     const inserted = 'transfer US to=google';
-    await page.waitForFunction(
-      (text) => document.querySelector('.monaco-editor .view-lines')?.innerText.replace(/\u00a0/g, ' ').includes(text),
-      inserted,
-      { timeout: 20000 },
-    );
-    log(`quick fix applied: "${inserted}" is in the text`);
+    const fixedLine = await (
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('.monaco-editor .view-line')]
+          .map((l) => l.innerText.replace(/\u00a0/g, ' ').trim())
+          .find((t) => t.startsWith('transfer US') && t.endsWith('to=google') && t.includes('United States ·')) || null,
+        null,
+        { timeout: 20000 },
+      )
+    ).jsonValue();
+    log(`quick fix applied, with the inlay hint: "${fixedLine}"`);
     // The server re-checks the edited text: the undeclared transfer becomes
     // a transfer without a safeguard, still an error until a person names
     // the mechanism, so the finding stays open.
@@ -323,17 +500,51 @@ async function main() {
     await page.locator('.monaco-editor .view-lines').first().click();
     // The fix appends the transfer as the activity's last child, after
     // `tracking analytics` (the line below the target).
-    await goTo(page, TARGET.line + 2, 8);
-    const at = await page.locator('.monaco-editor .cursor').first().boundingBox();
-    await page.mouse.move(at.x + 2, at.y + at.height / 2);
-    await page.mouse.move(at.x + 4, at.y + at.height / 2);
-    await page.locator('.monaco-hover', { hasText: 'names no safeguard' }).first().waitFor();
+    await hoverAt(page, TARGET.line + 2, 8, 'names no safeguard');
     log('hover on the new transfer: it names no safeguard (transfer-without-safeguard)');
     const errorsAfter = await page.evaluate(() => errorCount(document));
     if (errorsAfter !== errorsBefore) throw new Error(`errors ${errorsBefore} before the fix, ${errorsAfter} after: the fix must keep the finding open`);
     log(`errors in the status bar: ${errorsBefore} before the fix, ${await page.evaluate(() => errorCount(document))} after`);
-    if (!(await editorText(page)).includes(inserted)) throw new Error('text not changed');
+    if (!(await editorText(page)).includes('transfer US')) throw new Error(`text not changed: no ${inserted}`);
     await page.screenshot({ path: path.join(OUT_DIR, 'vscode-ropa-quickfix.png') });
+
+    // The messy file: a link, Format Selection, completion after a space.
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: MESSY }).first().click();
+    await page.locator('.monaco-editor .view-lines', { hasText: 'scratch-formatting' }).first().waitFor();
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.locator('.monaco-editor .view-lines .detected-link', { hasText: 'https://www.imy.se/' }).first().waitFor();
+    log('document link: https://www.imy.se/ is a link');
+    // Select the activity (lines 2 to 5) and format only that.
+    await goTo(page, 2, 1);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('Format Selection');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Format Selection' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => document.querySelector('.monaco-editor .view-lines')?.innerText.replace(/\u00a0/g, ' ').includes('    purpose "Formatting'),
+      null,
+      { timeout: 20000 },
+    ).catch(() => {});
+    const formatted = await editorText(page);
+    if (!formatted.includes('data   scratch-notes   "Notes"')) throw new Error(`Format Selection changed the line outside the selection:\n${formatted}`);
+    if (!formatted.includes('    purpose "Formatting test, see https://www.imy.se/"')) throw new Error(`the selection is not formatted:\n${formatted}`);
+    log('Format Selection: the activity is formatted, the data line above it is not');
+    // A new line `basis ` in the activity: the space opens the list.
+    await goTo(page, 4, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('basis');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type(' ');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'contract' }).first();
+    await suggestion.waitFor();
+    log(`completion after "basis ": ${(await page.locator('.suggest-widget .monaco-list-row').count())} items, "contract" among them`);
+    await page.screenshot({ path: path.join(OUT_DIR, 'vscode-ropa-scratch.png') });
+    await page.keyboard.press('Escape');
     ok = true;
   } catch (e) {
     if (context) {

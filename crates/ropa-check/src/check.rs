@@ -43,7 +43,9 @@ fn sort(workspace: &Workspace, findings: &mut [Diagnostic]) {
     // Rank files by path once, instead of comparing paths in every comparison.
     let mut by_path: Vec<(&str, FileId)> = workspace.files.iter().map(|f| (f.path.as_str(), f.id)).collect();
     by_path.sort_unstable();
-    let mut rank = vec![0usize; workspace.files.len()];
+    // Ids are stable, not positions: an editor's workspace may have gaps.
+    let slots = workspace.files.last().map_or(0, |f| f.id.0 as usize + 1);
+    let mut rank = vec![0usize; slots];
     for (position, (_, id)) in by_path.iter().enumerate() {
         if let Some(slot) = rank.get_mut(id.0 as usize) {
             *slot = position;

@@ -1,12 +1,13 @@
-//! Finding workspaces and spec files on disk, the way cargo finds its
-//! manifest: walk up from a path to the nearest `ropa.kdl`.
+//! The paths given on the command line as workspaces to check. Which files
+//! are specs, where a workspace's root is and how a folder is walked is
+//! `ropa_fs`, shared with the language server.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub const CONFIG_FILE: &str = "ropa.kdl";
-pub const SPEC_SUFFIX: &str = ".ropa.kdl";
+use ropa_fs::clean;
+pub use ropa_fs::{CONFIG_FILE, Problem, SPEC_SUFFIX, describe_io, find_root, is_spec_file, walk};
 
 /// One workspace to check.
 #[derive(Debug, Default)]
@@ -16,103 +17,6 @@ pub struct Job {
     pub files: Vec<PathBuf>,
     /// The files whose findings are shown; `None` for all.
     pub selected: Option<Vec<PathBuf>>,
-}
-
-#[derive(Debug)]
-pub struct Problem {
-    pub path: PathBuf,
-    pub message: String,
-}
-
-pub fn is_spec_file(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(SPEC_SUFFIX) && n.len() > SPEC_SUFFIX.len())
-}
-
-/// The nearest ancestor of `start` (itself included) holding a `ropa.kdl`.
-pub fn find_root(start: &Path) -> Option<PathBuf> {
-    let absolute = std::path::absolute(start).ok()?;
-    let mut dir = Some(absolute.as_path());
-    let mut relative = start.to_path_buf();
-    while let Some(d) = dir {
-        if d.join(CONFIG_FILE).is_file() {
-            return Some(relative);
-        }
-        dir = d.parent();
-        relative = if relative.as_os_str().is_empty() || relative == Path::new(".") {
-            PathBuf::from("..")
-        } else if relative.ends_with("..") {
-            relative.join("..")
-        } else {
-            relative.parent().map(Path::to_path_buf).unwrap_or_default()
-        };
-    }
-    None
-}
-
-/// Walks a folder for spec files and workspace files. Hidden folders,
-/// `target` and `node_modules` are skipped, and symbolic links to folders are
-/// not followed, so a link loop cannot trap the walk.
-pub fn walk(dir: &Path, specs: &mut Vec<PathBuf>, configs: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            problems.push(Problem {
-                path: dir.to_path_buf(),
-                message: format!("cannot read folder: {err}"),
-            });
-            return;
-        }
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        let Ok(meta) = fs::symlink_metadata(&path) else {
-            continue;
-        };
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            // Not UTF-8: ropa cannot name it in a finding, so it says so here.
-            if !meta.is_dir() && path.as_os_str().as_encoded_bytes().ends_with(b".kdl") {
-                problems.push(Problem {
-                    path: path.clone(),
-                    message: "the file name is not UTF-8 text, so the file was not read: rename it".to_owned(),
-                });
-            } else if meta.is_dir() {
-                walk(&path, specs, configs, problems);
-            }
-            continue;
-        };
-        if meta.is_dir() && (name == CONFIG_FILE || is_spec_file(&path)) {
-            problems.push(Problem {
-                path: path.clone(),
-                message:
-                    "a folder, not a file: ropa reads only files with this name (what is inside is still searched)"
-                        .to_owned(),
-            });
-        }
-        if meta.is_dir() {
-            if !name.starts_with('.') && name != "target" && name != "node_modules" {
-                walk(&path, specs, configs, problems);
-            }
-        } else if name == CONFIG_FILE {
-            configs.push(path);
-        } else if is_spec_file(&path) {
-            specs.push(path);
-        }
-    }
-}
-
-fn clean(path: &Path) -> PathBuf {
-    let cleaned: PathBuf = path
-        .components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .collect();
-    if cleaned.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        cleaned
-    }
 }
 
 /// Turns the paths given on the command line into workspaces to check.
@@ -202,26 +106,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Job>, Vec<Problem>) {
 }
 
 fn workspace_job(root: &Path, problems: &mut Vec<Problem>) -> Job {
-    let (mut specs, mut configs) = (Vec::new(), Vec::new());
-    walk(root, &mut specs, &mut configs, problems);
-    // Nested workspaces are their own: leave their files to them.
-    let nested: Vec<PathBuf> = configs
-        .iter()
-        .filter_map(|c| c.parent().map(Path::to_path_buf))
-        .filter(|r| clean(r) != clean(root))
-        .collect();
-    specs.retain(|s| !nested.iter().any(|n| s.starts_with(n)));
     Job {
         config: Some(root.join(CONFIG_FILE)),
-        files: specs,
+        files: ropa_fs::workspace_specs(root, problems),
         selected: None,
-    }
-}
-
-pub fn describe_io(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied: check the file's permissions".to_owned(),
-        _ => err.to_string(),
     }
 }

@@ -21,6 +21,42 @@ pub fn format(ws: &Workspace, file: FileId) -> Result<Vec<TextEdit>, FormatError
 
 /// One edit replacing only what differs between the texts (the common
 /// prefix and suffix are kept), so the editor keeps the cursor and folds.
+/// Formats the top-level nodes that `range` touches (each from the start of
+/// its first line), leaving the rest of the file as it is. Nodes are paired
+/// with the formatted file's by position; if formatting changed how many
+/// there are, only whole-file edits inside the range are kept.
+pub fn format_range(ws: &Workspace, file: FileId, range: Span) -> Result<Vec<TextEdit>, FormatError> {
+    let Some(f) = ws.file(file) else {
+        return Ok(Vec::new());
+    };
+    let formatted = ropa_syntax::kdl::format::format(&f.text, crate::kdl_of(f))?;
+    let old_nodes = &crate::kdl_of(f).document.nodes;
+    let reparsed = ropa_syntax::kdl::parse(&formatted);
+    let new_nodes = &reparsed.document.nodes;
+    if old_nodes.len() != new_nodes.len() {
+        return Ok(minimal_edit(&f.text, &formatted)
+            .into_iter()
+            .filter(|e| range.start <= e.span.start && e.span.end <= range.end)
+            .collect());
+    }
+    let line_start = |text: &str, at: u32| text[..at as usize].rfind(['\n', '\r']).map_or(0, |i| i as u32 + 1);
+    let mut edits = Vec::new();
+    for (old, new) in old_nodes.iter().zip(new_nodes) {
+        let old_span = Span::new(line_start(&f.text, old.span.start), old.span.end);
+        if old_span.end < range.start || old_span.start > range.end {
+            continue;
+        }
+        let new_span = Span::new(line_start(&formatted, new.span.start), new.span.end);
+        if let Some(edit) = minimal_edit(&f.text[old_span.range()], &formatted[new_span.range()]) {
+            edits.push(TextEdit {
+                span: Span::new(edit.span.start + old_span.start, edit.span.end + old_span.start),
+                new_text: edit.new_text,
+            });
+        }
+    }
+    Ok(edits)
+}
+
 fn minimal_edit(old: &str, new: &str) -> Option<TextEdit> {
     if old == new {
         return None;
@@ -58,6 +94,24 @@ mod tests {
             edits,
         }]);
         out.split_once('\n').map_or(out.clone(), |(_, t)| t.to_owned())
+    }
+
+    #[test]
+    fn range_formatting_touches_only_the_nodes_in_the_range() {
+        let text = "data   a \"A\"\nactivity  web   {\n  purpose   \"P\"\n}\ndata   b \"B\"\n";
+        let f = Fixture::parse(text);
+        let start = text.find("activity").expect("activity") as u32;
+        let edits =
+            super::format_range(&f.ws, f.cursor_file, ropa_syntax::Span::new(start, start + 3)).expect("formats");
+        let out = f.apply(&[crate::FileEdit {
+            file: f.cursor_file,
+            edits,
+        }]);
+        let out = out.split_once('\n').map_or(out.clone(), |(_, t)| t.to_owned());
+        assert_eq!(
+            out,
+            "data   a \"A\"\nactivity web {\n    purpose \"P\"\n}\ndata   b \"B\"\n"
+        );
     }
 
     #[test]

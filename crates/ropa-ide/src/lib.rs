@@ -22,13 +22,18 @@ mod format;
 mod hover;
 mod locate;
 mod navigation;
+mod structure;
 mod symbols;
 
 pub use actions::{CodeAction, allow_all, code_actions};
 pub use completion::{CompletionItem, CompletionKind, completions};
-pub use format::{FormatError, format};
+pub use format::{FormatError, format, format_range};
 pub use hover::{HoverResult, hover};
 pub use navigation::{RenameError, definition, prepare_rename, references, rename};
+pub use structure::{
+    DocumentLink, IdKind, InlayHint, SemanticToken, TokenClass, document_links, folding_ranges, inlay_hints,
+    selection_ranges, semantic_tokens,
+};
 pub use symbols::{Symbol, SymbolKind, document_symbols, workspace_symbols};
 
 pub use ropa_check::{Diagnostic, FileId, Workspace};

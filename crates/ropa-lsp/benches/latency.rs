@@ -5,9 +5,11 @@
 //!
 //! - `did_change_to_diagnostics`: a `didChange` that flips `basis contract`
 //!   to `basis contrct` and back in one file, until the server publishes the
-//!   new diagnostics for it (debounce set to 0 to measure the work; the
-//!   default debounce adds its wait on top);
-//! - `hover` on a reference, `completion` of a data id.
+//!   new diagnostics for it, with the server's default debounce (whatever
+//!   wait it adds is counted);
+//! - `hover` on a reference, `completion` of a data id;
+//! - the same edit in a workspace whose one spec file is 5 MB
+//!   (`lsp-5mb-file`).
 //!
 //!   cargo bench -p ropa-lsp --bench latency
 //!
@@ -31,6 +33,23 @@ use support::{TempWorkspace, TestClient};
 const ACTIVITIES: usize = 2_000;
 const FILES: usize = 4;
 const DECLARATIONS: usize = 200;
+
+/// A workspace of one 5 MB spec file (activities like the ones above) and
+/// the declarations it uses.
+fn generate_big() -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = generate().into_iter().take(3).collect();
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 5 * 1024 * 1024 {
+        let d = i % DECLARATIONS;
+        text.push_str(&format!(
+            "activity big-{i} {{\n    name \"Behandling {i} för Åsa\"\n    purpose \"Purpose {i}\"\n    subjects subjects-{d}\n    data data-{d}\n    basis contract\n    retain \"7 years\" from=contract-end\n    processors proc-{d}\n}}\n"
+        ));
+        i += 1;
+    }
+    files.push(("activities-0.ropa.kdl".to_owned(), text));
+    files
+}
 
 fn generate() -> Vec<(String, String)> {
     let mut files = vec![
@@ -82,8 +101,7 @@ fn position(text: &str, needle: &str, delta: usize) -> Value {
     json!({"line": line, "character": before[line_start..].encode_utf16().count()})
 }
 
-fn setup() -> Setup {
-    let files = generate();
+fn setup(files: Vec<(String, String)>) -> Setup {
     let borrowed: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
     let ws = TempWorkspace::new(&borrowed);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -98,7 +116,7 @@ fn setup() -> Setup {
         client
             .request(
                 "initialize",
-                json!({"capabilities": {"general": {"positionEncodings": ["utf-16"]}}, "initializationOptions": {"debounceMs": 0}}),
+                json!({"capabilities": {"general": {"positionEncodings": ["utf-16"]}}}),
             )
             .await;
         client.notify("initialized", json!({})).await;
@@ -172,7 +190,18 @@ fn percentiles(name: &str, mut samples: Vec<Duration>) {
 }
 
 fn benches(c: &mut Criterion) {
-    let mut setup = setup();
+    let mut big = setup(generate_big());
+    let mut group = c.benchmark_group("lsp-5mb-file");
+    group.sample_size(10);
+    group.bench_function("did_change_to_diagnostics", |b| {
+        b.iter_custom(|iters| (0..iters).map(|_| big.change()).sum())
+    });
+    group.finish();
+    println!("\npercentiles, 5 MB file (separate runs):");
+    percentiles("did_change_to_diagnostics", (0..40).map(|_| big.change()).collect());
+    drop(big);
+
+    let mut setup = setup(generate());
     let mut group = c.benchmark_group("lsp-2000-activities");
     group.sample_size(30);
     group.bench_function("did_change_to_diagnostics", |b| {
@@ -194,7 +223,7 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
 
-    println!("\npercentiles (separate runs):");
+    println!("\npercentiles, 2,000 activities (separate runs):");
     percentiles("did_change_to_diagnostics", (0..100).map(|_| setup.change()).collect());
     percentiles(
         "hover",

@@ -2,14 +2,13 @@
 //! The only place that knows both.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use ropa_check::{Diagnostic, Rule};
 use ropa_syntax::values::Severity;
 use tower_lsp_server::ls_types::{self as ls, Uri};
 
 use crate::line_index::LineIndex;
-use crate::store::WsSnapshot;
+use crate::store::{Docs, WsSnapshot};
 
 fn severity(severity: Severity) -> ls::DiagnosticSeverity {
     match severity {
@@ -28,15 +27,10 @@ pub fn rule_href(rule: Rule, docs_url: Option<&str>) -> Option<Uri> {
 /// A finding as an LSP diagnostic: the rule id is the code, linked to its
 /// documentation; the help follows the message; a second place the finding
 /// involves is related information.
-pub fn diagnostic(
-    finding: &Diagnostic,
-    uris: &[Uri],
-    lines: &[Arc<LineIndex>],
-    docs_url: Option<&str>,
-) -> ls::Diagnostic {
-    let range = lines
-        .get(finding.file.0 as usize)
-        .map_or_else(ls::Range::default, |l| l.range(finding.span));
+pub fn diagnostic(finding: &Diagnostic, docs: &Docs, docs_url: Option<&str>) -> ls::Diagnostic {
+    let range = docs
+        .get(&finding.file)
+        .map_or_else(ls::Range::default, |d| d.lines.range(finding.span));
     let mut message = finding.message.to_string();
     if let Some(help) = &finding.help {
         message.push_str("\nhelp: ");
@@ -46,8 +40,8 @@ pub fn diagnostic(
         .related
         .iter()
         .filter_map(|r| {
-            let uri = uris.get(r.file.0 as usize)?.clone();
-            let range = lines.get(r.file.0 as usize)?.range(r.span);
+            let doc = docs.get(&r.file)?;
+            let (uri, range) = (doc.uri.clone(), doc.lines.range(r.span));
             Some(ls::DiagnosticRelatedInformation {
                 location: ls::Location::new(uri, range),
                 message: r.message.to_string(),

@@ -6,21 +6,22 @@
 //!
 //! - `server.rs`: the handlers, and `Ordered`, which forwards document
 //!   notifications to the store in the order they were read;
-//! - `store.rs`: the one task that owns documents and workspaces, applies
+//! - `store.rs`: the one task that holds the workspaces (each a
+//!   `ropa_check::Workspace`, edited through its API; files found and read by
+//!   `ropa_fs`, as `ropa check` does), applies
 //!   changes in order, re-parses only the changed file, debounces checks,
 //!   drops stale results and publishes snapshots for requests;
 //! - `line_index.rs`: offsets to positions in UTF-8 or UTF-16;
 //! - `convert.rs`: ropa types to LSP types;
-//! - `discover.rs`: finding a document's workspace on disk;
 //! - `firewall.rs`: replaces messages tower-lsp-server cannot decode (which
 //!   would end its read loop) with requests answered by an error.
 
 #![forbid(unsafe_code)]
 
 mod convert;
-pub mod discover;
 mod firewall;
 pub mod line_index;
+mod semantic;
 mod server;
 pub mod store;
 
@@ -31,14 +32,19 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::{mpsc, watch};
 use tower_lsp_server::{LspService, Server};
 
-/// Wait after the last change before checking the workspace. Typing bursts
-/// are faster than this, so a check runs once per pause, not per key.
-/// `initializationOptions.debounceMs` or `ROPA_LSP_DEBOUNCE_MS` override it.
-pub const DEFAULT_DEBOUNCE_MS: u64 = 25;
+/// Wait after the last change before checking the workspace: none. A check
+/// starts as soon as the changes queued before it are applied (a burst is
+/// coalesced into one parse), at most one check per workspace runs at a
+/// time, and edits made during it are checked when it returns; so a burst
+/// of keystrokes costs at most one running and one following check, without
+/// a fixed wait added to every edit. `initializationOptions.debounceMs` or
+/// `ROPA_LSP_DEBOUNCE_MS` add a wait for clients that prefer one.
+pub const DEFAULT_DEBOUNCE_MS: u64 = 0;
 
 /// Serves one client over `input`/`output` until it sends `exit` or closes
-/// the input.
-pub async fn serve<I, O>(input: I, output: O)
+/// the input. Returns whether the client ended the session as LSP says
+/// (`shutdown`, then `exit`); a process should then exit 0, else 1.
+pub async fn serve<I, O>(input: I, output: O) -> bool
 where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite,
@@ -69,27 +75,32 @@ where
         }
     })
     .custom_method(firewall::INVALID_MESSAGE, server::Backend::invalid_message)
+    .custom_method(firewall::FRAMING_PROBLEM, server::Backend::framing_problem)
     .finish();
+    let lifecycle = Arc::new(server::Lifecycle::default());
     let ordered = server::Ordered {
         inner: service,
         channel,
+        lifecycle: lifecycle.clone(),
         initialized: false,
         permit: None,
     };
     Server::new(guarded_read, output, socket).serve(ordered).await;
     // The client may keep its end open after `exit`: stop reading it.
     guard.abort();
+    lifecycle.clean()
 }
 
 /// `ropa lsp`: serves the client on stdin/stdout. Blocks until the client
-/// exits.
-pub fn run_stdio() -> std::io::Result<()> {
+/// exits; `Ok(false)` when it did not send `shutdown` before `exit` (or
+/// closed the input without either), which LSP says is exit code 1.
+pub fn run_stdio() -> std::io::Result<bool> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
-    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // Blocking tasks still running (a check) are not waited for.
     runtime.shutdown_background();
-    Ok(())
+    Ok(clean)
 }

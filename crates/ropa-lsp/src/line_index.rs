@@ -11,8 +11,11 @@
 //! and editors count (the shared counter in `ropa_kdl::lines`, LSP's set):
 //! KDL's other newlines (NEL, LS, PS, VT, FF) end a KDL line but not an
 //! editor's, so a position on either side of one is on the same LSP line.
-//! A position past the end of its line or of the text is an error the
-//! client gets back, not something guessed.
+//! A position past the end of its line means the end of that line (LSP
+//! 3.17, "Position": "If the character value is greater than the line
+//! length it defaults back to the line length"); a line past the last one
+//! means the end of the text (Neovim's linewise ranges end on the line after
+//! the last one).
 
 use ropa_syntax::Span;
 use ropa_syntax::kdl::lines::{Breaks, lines};
@@ -22,30 +25,6 @@ use tower_lsp_server::ls_types::{Position, Range};
 pub enum Encoding {
     Utf8,
     Utf16,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PositionError {
-    LineOutOfRange { line: u32, lines: u32 },
-    CharacterOutOfRange { line: u32, character: u32, length: u32 },
-}
-
-impl std::fmt::Display for PositionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PositionError::LineOutOfRange { line, lines } => {
-                write!(f, "line {line} is out of range: the document has {lines} lines")
-            }
-            PositionError::CharacterOutOfRange {
-                line,
-                character,
-                length,
-            } => write!(
-                f,
-                "character {character} is out of range: line {line} is {length} characters long"
-            ),
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,6 +54,52 @@ impl LineIndex {
         &self.text
     }
 
+    /// Replaces `span` with `new_text` and updates the line table from the
+    /// line before the edit to the line after it; the lines further on only
+    /// shift. A keystroke in a 5 MB file then costs a shift of the line
+    /// starts, not a scan of the whole text (the text is edited in place).
+    pub fn edit(&mut self, span: Span, new_text: &str) {
+        let (start, end) = (span.start as usize, (span.end as usize).min(self.text.len()));
+        if start > end || !self.text.is_char_boundary(start) || !self.text.is_char_boundary(end) {
+            // Not from `span()`: rebuild rather than guess.
+            let mut text = std::mem::take(&mut self.text);
+            text.replace_range(start.min(text.len())..end.max(start.min(text.len())), new_text);
+            *self = LineIndex::new(&text, self.encoding);
+            return;
+        }
+        let line_of = |offset: usize| self.starts.partition_point(|&s| s as usize <= offset).saturating_sub(1);
+        // From the line before (a `\r` there may pair with a `\n` inserted
+        // here) to two lines after the edit's end (a removed `\n` may join
+        // lines), in the old text.
+        let first = line_of(start).saturating_sub(1);
+        let after = line_of(end) + 2;
+        let from = self.starts[first] as usize;
+        let old_to = self.starts.get(after).map_or(self.text.len(), |&s| s as usize);
+        self.text.replace_range(start..end, new_text);
+        let delta = new_text.len() as i64 - (end - start) as i64;
+        let new_to = (old_to as i64 + delta) as usize;
+        let at_end = after >= self.starts.len();
+        let mut starts: Vec<u32> = Vec::new();
+        let mut ends: Vec<u32> = Vec::new();
+        for line in lines(&self.text[from..new_to], Breaks::Lsp) {
+            // The slice ends where a kept line starts: not a line of its own.
+            if !at_end && from + line.start == new_to {
+                break;
+            }
+            starts.push((from + line.start) as u32);
+            ends.push((from + line.end) as u32);
+        }
+        let shift = |v: &u32| (*v as i64 + delta) as u32;
+        let tail_starts: Vec<u32> = self.starts.get(after..).unwrap_or_default().iter().map(shift).collect();
+        let tail_ends: Vec<u32> = self.ends.get(after..).unwrap_or_default().iter().map(shift).collect();
+        self.starts.truncate(first);
+        self.ends.truncate(first);
+        self.starts.extend(starts);
+        self.ends.extend(ends);
+        self.starts.extend(tail_starts);
+        self.ends.extend(tail_ends);
+    }
+
     pub fn encoding(&self) -> Encoding {
         self.encoding
     }
@@ -88,38 +113,28 @@ impl LineIndex {
 
     /// The byte offset of a position. A character inside a multi-unit
     /// character (half a surrogate pair, the middle of a UTF-8 sequence)
-    /// snaps back to its start.
-    pub fn offset(&self, position: Position) -> Result<u32, PositionError> {
+    /// snaps back to its start; one past the line's end is its end, a line
+    /// past the last one is the end of the text.
+    pub fn offset(&self, position: Position) -> u32 {
         let line = position.line as usize;
         let (Some(&start), Some(&end)) = (self.starts.get(line), self.ends.get(line)) else {
-            return Err(PositionError::LineOutOfRange {
-                line: position.line,
-                lines: self.starts.len() as u32,
-            });
+            return self.text.len() as u32;
         };
         let content = &self.text[start as usize..end as usize];
         let mut units = 0u32;
         for (byte, c) in content.char_indices() {
-            let next = units + self.width(c);
-            if position.character < next {
-                return Ok(start + byte as u32);
+            units += self.width(c);
+            if position.character < units {
+                return start + byte as u32;
             }
-            units = next;
         }
-        if position.character == units {
-            return Ok(end);
-        }
-        Err(PositionError::CharacterOutOfRange {
-            line: position.line,
-            character: position.character,
-            length: units,
-        })
+        end
     }
 
-    pub fn span(&self, range: Range) -> Result<Span, PositionError> {
-        let start = self.offset(range.start)?;
-        let end = self.offset(range.end)?;
-        Ok(Span::new(start.min(end), start.max(end)))
+    pub fn span(&self, range: Range) -> Span {
+        let start = self.offset(range.start);
+        let end = self.offset(range.end);
+        Span::new(start.min(end), start.max(end))
     }
 
     /// The position of a byte offset (clamped to the text, snapped back to a
@@ -136,6 +151,12 @@ impl LineIndex {
         let upto = offset.min(end);
         let character = self.text[start..upto].chars().map(|c| self.width(c)).sum();
         Position::new(line as u32, character)
+    }
+
+    /// The content of line `line` (without its terminator), as byte offsets.
+    pub fn line_span(&self, line: u32) -> Option<Span> {
+        let (start, end) = (self.starts.get(line as usize)?, self.ends.get(line as usize)?);
+        Some(Span::new(*start, (*end).max(*start)))
     }
 
     pub fn range(&self, span: Span) -> Range {
@@ -155,15 +176,15 @@ mod tests {
         // `x` is after 19 UTF-16 units on line 0 (Å and Ö are one unit each).
         let x = TEXT.find(" x").expect("x") as u32 + 1;
         assert_eq!(index.position(x), Position::new(0, 20));
-        assert_eq!(index.offset(Position::new(0, 20)), Ok(x));
+        assert_eq!(index.offset(Position::new(0, 20)), x);
         // The emoji is a surrogate pair: `y` is at unit 8.
         let y = TEXT.find('y').expect("y") as u32;
         assert_eq!(index.position(y), Position::new(1, 8));
-        assert_eq!(index.offset(Position::new(1, 8)), Ok(y));
+        assert_eq!(index.offset(Position::new(1, 8)), y);
         // Half a surrogate pair snaps back to the emoji.
         assert_eq!(
             index.offset(Position::new(1, 6)),
-            Ok(TEXT.find('😀').expect("emoji") as u32)
+            TEXT.find('😀').expect("emoji") as u32
         );
         // A lone \r ends a line too.
         assert_eq!(index.position(TEXT.find('z').expect("z") as u32), Position::new(2, 0));
@@ -174,7 +195,7 @@ mod tests {
         let index = LineIndex::new(TEXT, Encoding::Utf8);
         let x = TEXT.find(" x").expect("x") as u32 + 1;
         assert_eq!(index.position(x), Position::new(0, x));
-        assert_eq!(index.offset(Position::new(0, x)), Ok(x));
+        assert_eq!(index.offset(Position::new(0, x)), x);
         let y = TEXT.find('y').expect("y") as u32;
         assert_eq!(index.position(y).character, 10);
     }
@@ -183,11 +204,9 @@ mod tests {
     fn crlf_is_not_part_of_the_line() {
         let index = LineIndex::new(TEXT, Encoding::Utf16);
         // Line 0 is 21 units long; its end is before \r\n.
-        assert_eq!(
-            index.offset(Position::new(0, 21)),
-            Ok(TEXT.find('\r').expect("cr") as u32)
-        );
-        assert!(index.offset(Position::new(0, 22)).is_err());
+        assert_eq!(index.offset(Position::new(0, 21)), TEXT.find('\r').expect("cr") as u32);
+        // Past the end of the line: its end (LSP 3.17), not the next line.
+        assert_eq!(index.offset(Position::new(0, 22)), TEXT.find('\r').expect("cr") as u32);
         // The position of the \n of \r\n is the end of line 0.
         assert_eq!(
             index.position(TEXT.find('\n').expect("lf") as u32),
@@ -203,24 +222,70 @@ mod tests {
         assert_eq!(at('b'), Position::new(0, 2));
         assert_eq!(at('d'), Position::new(0, 6));
         assert_eq!(at('e'), Position::new(1, 0));
-        assert_eq!(index.offset(Position::new(0, 6)), Ok(text.find('d').expect("d") as u32));
+        assert_eq!(index.offset(Position::new(0, 6)), text.find('d').expect("d") as u32);
         assert_eq!(index.position(text.len() as u32), Position::new(2, 0));
     }
 
     #[test]
-    fn out_of_range_is_an_error_and_positions_clamp() {
+    fn edits_update_the_table_as_a_rebuild_would() {
+        // Line breaks of every kind, inserted, removed and split, next to
+        // multi-byte characters: after each edit the table must equal one
+        // built from scratch.
+        let pieces = ["\n", "\r", "\r\n", "ø", "😀", "ab", "", "\n\n"];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut index = LineIndex::new("data a\r\nb ø\rc\n😀\n", Encoding::Utf16);
+        for _ in 0..3000 {
+            let text = index.text().to_owned();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let (a, b) = (bounds[next(bounds.len())], bounds[next(bounds.len())]);
+            let (start, end) = (a.min(b), a.max(b));
+            let end = if next(3) == 0 {
+                end
+            } else {
+                start + (end - start).min(3)
+            };
+            let end = (end..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            let insert = pieces[next(pieces.len())].to_owned() + pieces[next(pieces.len())];
+            index.edit(Span::new(start as u32, end as u32), &insert);
+            let mut expected = text.clone();
+            expected.replace_range(start..end, &insert);
+            assert_eq!(
+                index,
+                LineIndex::new(&expected, Encoding::Utf16),
+                "{text:?} {start}..{end} {insert:?}"
+            );
+            if index.text().len() > 200 {
+                index = LineIndex::new("x\ny", Encoding::Utf16);
+            }
+        }
+    }
+
+    #[test]
+    fn positions_past_the_end_clamp() {
         let index = LineIndex::new(TEXT, Encoding::Utf16);
+        // A line past the last one: the end of the text.
+        assert_eq!(index.offset(Position::new(9, 0)), TEXT.len() as u32);
+        assert_eq!(index.offset(Position::new(3, 1)), TEXT.len() as u32);
+        assert_eq!(index.offset(Position::new(3, 0)), TEXT.len() as u32);
+        // A character past the end of line 1 ("data 😀 y" is 9 units): the
+        // end of that line, before its `\r`.
         assert_eq!(
-            index.offset(Position::new(9, 0)),
-            Err(PositionError::LineOutOfRange { line: 9, lines: 4 })
+            index.offset(Position::new(1, 500)),
+            TEXT.find("\rz").expect("cr") as u32
         );
-        assert!(index.offset(Position::new(3, 1)).is_err());
-        assert_eq!(index.offset(Position::new(3, 0)), Ok(TEXT.len() as u32));
         assert_eq!(index.position(10_000), Position::new(3, 0));
         assert_eq!(index.position(2), Position::new(0, 2));
         let empty = LineIndex::new("", Encoding::Utf8);
-        assert_eq!(empty.offset(Position::new(0, 0)), Ok(0));
-        assert!(empty.offset(Position::new(0, 1)).is_err());
-        assert!(empty.offset(Position::new(u32::MAX, u32::MAX)).is_err());
+        assert_eq!(empty.offset(Position::new(0, 0)), 0);
+        assert_eq!(empty.offset(Position::new(0, 1)), 0);
+        assert_eq!(empty.offset(Position::new(u32::MAX, u32::MAX)), 0);
     }
 }

@@ -1,7 +1,9 @@
 //! The LSP handlers and the `Ordered` service that keeps document changes
 //! in order.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -62,9 +64,24 @@ impl Channel {
 pub struct Ordered<S> {
     pub inner: S,
     pub channel: Channel,
+    pub lifecycle: Arc<Lifecycle>,
     pub initialized: bool,
     /// Taken in `poll_ready` for the next message.
     pub permit: Option<OwnedSemaphorePermit>,
+}
+
+/// Whether the client ended the session as LSP 3.17 says: `shutdown`, then
+/// `exit`. The process exits 1 otherwise, so the client knows it crashed.
+#[derive(Debug, Default)]
+pub struct Lifecycle {
+    shutdown_requested: AtomicBool,
+    clean_exit: AtomicBool,
+}
+
+impl Lifecycle {
+    pub fn clean(&self) -> bool {
+        self.clean_exit.load(Ordering::SeqCst)
+    }
 }
 
 fn params<T: DeserializeOwned>(req: &Request) -> Option<T> {
@@ -74,10 +91,12 @@ fn params<T: DeserializeOwned>(req: &Request) -> Option<T> {
 impl<S> tower::Service<Request> for Ordered<S>
 where
     S: tower::Service<Request, Response = Option<Response>>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
 {
     type Response = S::Response;
     type Error = S::Error;
-    type Future = S::Future;
+    type Future = Pin<Box<dyn Future<Output = Result<S::Response, S::Error>> + Send>>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         if self.permit.is_none() {
@@ -95,6 +114,24 @@ where
         let mut permit = self.permit.take();
         let is_notification = req.id().is_none();
         match req.method() {
+            // tower-lsp-server answers no `$/` message; LSP 3.17 ("$
+            // Notifications and Requests") wants requests answered with
+            // MethodNotFound.
+            method if method.starts_with("$/") && !is_notification => {
+                let (method, id, _) = req.into_parts();
+                let error = jsonrpc::Error {
+                    code: jsonrpc::ErrorCode::MethodNotFound,
+                    message: format!("ropa does not implement {method}").into(),
+                    data: None,
+                };
+                let response = id.map(|id| Response::from_error(id, error));
+                return Box::pin(std::future::ready(Ok(response)));
+            }
+            "shutdown" if !is_notification => self.lifecycle.shutdown_requested.store(true, Ordering::SeqCst),
+            "exit" => {
+                let clean = self.lifecycle.shutdown_requested.load(Ordering::SeqCst);
+                self.lifecycle.clean_exit.store(clean, Ordering::SeqCst);
+            }
             "initialize" if !is_notification => self.initialized = true,
             // Before `initialize`, notifications are dropped (LSP 3.17 "Lifecycle").
             _ if !self.initialized || !is_notification => {}
@@ -139,7 +176,7 @@ where
             }
             _ => {}
         }
-        self.inner.call(req)
+        Box::pin(self.inner.call(req))
     }
 }
 
@@ -182,8 +219,8 @@ struct Doc {
 }
 
 impl Doc {
-    fn offset(&self, position: ls::Position) -> jsonrpc::Result<u32> {
-        self.lines.offset(position).map_err(invalid_params)
+    fn offset(&self, position: ls::Position) -> u32 {
+        self.lines.offset(position)
     }
 }
 
@@ -242,6 +279,56 @@ fn docs_url_of(options: Option<&serde_json::Value>) -> Option<Arc<str>> {
         .map(Arc::from)
 }
 
+/// `initializationOptions.pullDiagnostics`: the client pulls the open
+/// documents' diagnostics (`textDocument/diagnostic`) and the server pushes
+/// only those of files not open, so none is shown twice. Off by default:
+/// clients that support both would otherwise list every finding twice.
+fn pull_of(options: Option<&serde_json::Value>) -> bool {
+    options
+        .and_then(|o| o.get("pullDiagnostics"))
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false)
+}
+
+/// Whether a completion request that a typed space triggered is after a
+/// word that takes a value (`basis `, `data a `, `processors `, `country `),
+/// where a list helps; after any other space the popup would be noise.
+fn space_opens_completion(text: &str, offset: u32) -> bool {
+    let before = text.get(..offset as usize).unwrap_or_default();
+    let line = before.rsplit(['\n', '\r']).next().unwrap_or_default();
+    if !line.ends_with(' ') || line.contains('"') {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    const TAKES_IDS: [&str; 4] = ["data", "subjects", "processors", "stored-in"];
+    const TAKES_ONE: [&str; 4] = ["basis", "country", "transfer", "special"];
+    match (words.first(), words.last()) {
+        (Some(first), _) if TAKES_IDS.contains(first) => true,
+        (_, Some(last)) => TAKES_ONE.contains(last) || last.ends_with("mechanism="),
+        _ => false,
+    }
+}
+
+/// The client's workspace folders (or its deprecated root), as paths.
+fn folders_of(params: &ls::InitializeParams) -> Vec<std::path::PathBuf> {
+    #[allow(deprecated)] // `root_uri` and `root_path`: older clients send only these.
+    let roots = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .map(|f| f.uri.clone())
+        .chain(params.root_uri.clone())
+        .filter_map(|uri| uri.to_file_path().map(|p| p.into_owned()))
+        .chain(params.root_path.as_ref().map(std::path::PathBuf::from));
+    let mut folders: Vec<_> = roots.collect();
+    folders.sort();
+    folders.dedup();
+    // `rootUri` repeats the first workspace folder; a root path may be
+    // relative or stale: only folders that exist.
+    folders.retain(|f| f.is_absolute() && f.is_dir());
+    folders
+}
+
 fn debounce_of(options: Option<&serde_json::Value>) -> Duration {
     let from_options = options.and_then(|o| o.get("debounceMs")).and_then(|v| v.as_u64());
     let from_env = std::env::var("ROPA_LSP_DEBOUNCE_MS").ok().and_then(|v| v.parse().ok());
@@ -256,7 +343,17 @@ fn debounce_of(options: Option<&serde_json::Value>) -> Duration {
 impl Backend {
     /// Answers a message the firewall replaced (see firewall.rs).
     pub async fn invalid_message(&self, params: crate::firewall::InvalidMessage) -> jsonrpc::Result<serde_json::Value> {
+        self.client
+            .log_message(ls::MessageType::ERROR, format!("ropa: {}", params.message))
+            .await;
         Err(crate::firewall::error_for(params))
+    }
+
+    /// Logs a framing problem the firewall recovered from.
+    pub async fn framing_problem(&self, params: crate::firewall::FramingProblem) {
+        self.client
+            .log_message(ls::MessageType::ERROR, format!("ropa: {}", params.message))
+            .await;
     }
 }
 
@@ -276,10 +373,13 @@ impl LanguageServer for Backend {
         // client sends none before it has this response.
         let docs_url = docs_url_of(params.initialization_options.as_ref());
         let _ = self.docs_url.set(docs_url.clone());
+        let pull = pull_of(params.initialization_options.as_ref());
         let _ = self.channel.tx.send(Msg::Configure {
             encoding,
             docs_url,
+            pull,
             debounce: debounce_of(params.initialization_options.as_ref()),
+            folders: folders_of(&params),
         });
         Ok(ls::InitializeResult {
             capabilities: ls::ServerCapabilities {
@@ -294,8 +394,34 @@ impl LanguageServer for Backend {
                 })),
                 hover_provider: Some(ls::HoverProviderCapability::Simple(true)),
                 completion_provider: Some(ls::CompletionOptions {
-                    trigger_characters: Some(vec!["=".to_owned()]),
+                    // A space opens the list only after a word that takes a
+                    // value (`basis `, `data `, …): see `completion`.
+                    trigger_characters: Some(vec!["=".to_owned(), " ".to_owned()]),
                     ..ls::CompletionOptions::default()
+                }),
+                semantic_tokens_provider: Some(ls::SemanticTokensServerCapabilities::SemanticTokensOptions(
+                    ls::SemanticTokensOptions {
+                        legend: crate::semantic::legend(),
+                        full: Some(ls::SemanticTokensFullOptions::Bool(true)),
+                        range: None,
+                        work_done_progress_options: ls::WorkDoneProgressOptions::default(),
+                    },
+                )),
+                folding_range_provider: Some(ls::FoldingRangeProviderCapability::Simple(true)),
+                selection_range_provider: Some(ls::SelectionRangeProviderCapability::Simple(true)),
+                document_link_provider: Some(ls::DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: ls::WorkDoneProgressOptions::default(),
+                }),
+                inlay_hint_provider: Some(ls::OneOf::Left(true)),
+                document_range_formatting_provider: Some(ls::OneOf::Left(true)),
+                diagnostic_provider: pull.then(|| {
+                    ls::DiagnosticServerCapabilities::Options(ls::DiagnosticOptions {
+                        identifier: Some("ropa".to_owned()),
+                        inter_file_dependencies: true,
+                        workspace_diagnostics: false,
+                        work_done_progress_options: ls::WorkDoneProgressOptions::default(),
+                    })
                 }),
                 definition_provider: Some(ls::OneOf::Left(true)),
                 references_provider: Some(ls::OneOf::Left(true)),
@@ -361,8 +487,11 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&position.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(position.position)?;
-        let findings = self.findings(&doc).await?;
+        let offset = doc.offset(position.position);
+        // The findings of the last check if they fit the text, else none:
+        // a hover must not wait for (or redo) a check of a large workspace
+        // that is running after an edit. Quick fixes do wait (`findings`).
+        let findings = doc.ws.findings_for(doc.file).unwrap_or_default();
         let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
         let docs_url = self.docs_url.get().cloned().flatten();
         run(move || {
@@ -382,7 +511,11 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&position.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(position.position)?;
+        let offset = doc.offset(position.position);
+        let by_space = params.context.as_ref().and_then(|c| c.trigger_character.as_deref()) == Some(" ");
+        if by_space && !space_opens_completion(doc.lines.text(), offset) {
+            return Ok(None);
+        }
         let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
         run(move || {
             let items = ropa_ide::completions(&ws.ws, file, offset);
@@ -405,7 +538,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&position.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(position.position)?;
+        let offset = doc.offset(position.position);
         let (ws, file) = (doc.ws.clone(), doc.file);
         run(move || {
             let locations: Vec<ls::Location> = ropa_ide::definition(&ws.ws, file, offset)
@@ -422,7 +555,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&position.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(position.position)?;
+        let offset = doc.offset(position.position);
         let include = params.context.include_declaration;
         let (ws, file) = (doc.ws.clone(), doc.file);
         run(move || {
@@ -443,7 +576,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&params.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(params.position)?;
+        let offset = doc.offset(params.position);
         let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
         run(move || {
             ropa_ide::prepare_rename(&ws.ws, file, offset).map(|(span, id)| {
@@ -461,7 +594,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&position.text_document.uri).await? else {
             return Ok(None);
         };
-        let offset = doc.offset(position.position)?;
+        let offset = doc.offset(position.position);
         let (ws, file, new_name) = (doc.ws.clone(), doc.file, params.new_name);
         run(move || {
             ropa_ide::rename(&ws.ws, file, offset, &new_name)
@@ -528,7 +661,7 @@ impl LanguageServer for Backend {
         let Some(doc) = self.doc(&params.text_document.uri).await? else {
             return Ok(None);
         };
-        let range = doc.lines.span(params.range).map_err(invalid_params)?;
+        let range = doc.lines.span(params.range);
         let findings = self.findings(&doc).await?;
         let (ws, file) = (doc.ws.clone(), doc.file);
         let docs_url = self.docs_url.get().cloned().flatten();
@@ -540,7 +673,7 @@ impl LanguageServer for Backend {
                     .map(|action| {
                         let diagnostic = findings
                             .get(action.finding)
-                            .map(|f| convert::diagnostic(f, &ws.uris, &ws.lines, docs_url.as_deref()));
+                            .map(|f| convert::diagnostic(f, &ws.docs, docs_url.as_deref()));
                         ls::CodeActionOrCommand::CodeAction(ls::CodeAction {
                             title: action.title,
                             kind: Some(ls::CodeActionKind::QUICKFIX),
@@ -561,20 +694,210 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
-        run(move || match ropa_ide::format(&ws.ws, file) {
-            Ok(edits) => Ok(Some(
+        let result = run(move || {
+            ropa_ide::format(&ws.ws, file).map(|edits| {
                 edits
                     .iter()
                     .map(|e| ls::TextEdit::new(lines.range(e.span), e.new_text.clone()))
-                    .collect(),
-            )),
-            Err(err) => Err(jsonrpc::Error {
-                // LSP's RequestFailed: the request was valid, the file is not formattable.
-                code: jsonrpc::ErrorCode::ServerError(-32803),
-                message: err.to_string().into(),
-                data: None,
-            }),
+                    .collect::<Vec<_>>()
+            })
         })
-        .await?
+        .await?;
+        match result {
+            Ok(edits) => Ok(Some(edits)),
+            Err(err) => {
+                // Formatting on save must not pop an error for a file being
+                // typed: no edits, and the reason in the log.
+                self.client
+                    .log_message(
+                        ls::MessageType::INFO,
+                        format!("ropa: {} was not formatted: {err}", params.text_document.uri.as_str()),
+                    )
+                    .await;
+                Ok(Some(Vec::new()))
+            }
+        }
+    }
+
+    async fn range_formatting(
+        &self,
+        params: ls::DocumentRangeFormattingParams,
+    ) -> jsonrpc::Result<Option<Vec<ls::TextEdit>>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let range = doc.lines.span(params.range);
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        let result = run(move || {
+            ropa_ide::format_range(&ws.ws, file, range).map(|edits| {
+                edits
+                    .iter()
+                    .map(|e| ls::TextEdit::new(lines.range(e.span), e.new_text.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+        .await?;
+        match result {
+            Ok(edits) => Ok(Some(edits)),
+            Err(err) => {
+                self.client
+                    .log_message(
+                        ls::MessageType::INFO,
+                        format!("ropa: {} was not formatted: {err}", params.text_document.uri.as_str()),
+                    )
+                    .await;
+                Ok(Some(Vec::new()))
+            }
+        }
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: ls::SemanticTokensParams,
+    ) -> jsonrpc::Result<Option<ls::SemanticTokensResult>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            let tokens = ropa_ide::semantic_tokens(&ws.ws, file);
+            Some(ls::SemanticTokensResult::Tokens(ls::SemanticTokens {
+                result_id: None,
+                data: crate::semantic::encode(&lines, &tokens),
+            }))
+        })
+        .await
+    }
+
+    async fn folding_range(&self, params: ls::FoldingRangeParams) -> jsonrpc::Result<Option<Vec<ls::FoldingRange>>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            let ranges = ropa_ide::folding_ranges(&ws.ws, file)
+                .into_iter()
+                .filter_map(|span| {
+                    let (start, end) = (lines.position(span.start), lines.position(span.end));
+                    // Up to the line before the closing `}`, which stays visible.
+                    let end_line = end.line.checked_sub(1).filter(|&l| l > start.line)?;
+                    Some(ls::FoldingRange {
+                        start_line: start.line,
+                        start_character: None,
+                        end_line,
+                        end_character: None,
+                        kind: None,
+                        collapsed_text: None,
+                    })
+                })
+                .collect();
+            Some(ranges)
+        })
+        .await
+    }
+
+    async fn selection_range(
+        &self,
+        params: ls::SelectionRangeParams,
+    ) -> jsonrpc::Result<Option<Vec<ls::SelectionRange>>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let offsets: Vec<u32> = params.positions.iter().map(|p| doc.offset(*p)).collect();
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            let ranges = offsets
+                .into_iter()
+                .map(|offset| {
+                    let spans = ropa_ide::selection_ranges(&ws.ws, file, offset);
+                    // Outermost first, each the parent of the next.
+                    let mut range: Option<ls::SelectionRange> = None;
+                    for span in spans.iter().rev() {
+                        range = Some(ls::SelectionRange {
+                            range: lines.range(*span),
+                            parent: range.map(Box::new),
+                        });
+                    }
+                    range.unwrap_or_else(|| ls::SelectionRange {
+                        range: lines.range(ropa_ide::Span::new(offset, offset)),
+                        parent: None,
+                    })
+                })
+                .collect();
+            Some(ranges)
+        })
+        .await
+    }
+
+    async fn document_link(&self, params: ls::DocumentLinkParams) -> jsonrpc::Result<Option<Vec<ls::DocumentLink>>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        let docs_url = self.docs_url.get().cloned().flatten();
+        run(move || {
+            let links = ropa_ide::document_links(&ws.ws, file, docs_url.as_deref())
+                .into_iter()
+                .filter_map(|link| {
+                    Some(ls::DocumentLink {
+                        range: lines.range(link.span),
+                        target: Some(link.target.parse().ok()?),
+                        tooltip: None,
+                        data: None,
+                    })
+                })
+                .collect();
+            Some(links)
+        })
+        .await
+    }
+
+    async fn inlay_hint(&self, params: ls::InlayHintParams) -> jsonrpc::Result<Option<Vec<ls::InlayHint>>> {
+        let Some(doc) = self.doc(&params.text_document.uri).await? else {
+            return Ok(None);
+        };
+        let range = doc.lines.span(params.range);
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        run(move || {
+            let hints = ropa_ide::inlay_hints(&ws.ws, file, range)
+                .into_iter()
+                .map(|hint| ls::InlayHint {
+                    position: lines.position(hint.offset),
+                    label: ls::InlayHintLabel::String(hint.label),
+                    kind: None,
+                    text_edits: None,
+                    tooltip: Some(ls::InlayHintTooltip::String(hint.tooltip)),
+                    padding_left: Some(true),
+                    padding_right: None,
+                    data: None,
+                })
+                .collect();
+            Some(hints)
+        })
+        .await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: ls::DocumentDiagnosticParams,
+    ) -> jsonrpc::Result<ls::DocumentDiagnosticReportResult> {
+        let items = match self.doc(&params.text_document.uri).await? {
+            None => Vec::new(),
+            Some(doc) => {
+                let findings = self.findings(&doc).await?;
+                let docs_url = self.docs_url.get().cloned().flatten();
+                findings
+                    .iter()
+                    .filter(|f| f.file == doc.file)
+                    .map(|f| convert::diagnostic(f, &doc.ws.docs, docs_url.as_deref()))
+                    .collect()
+            }
+        };
+        Ok(ls::DocumentDiagnosticReportResult::Report(
+            ls::DocumentDiagnosticReport::Full(ls::RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: ls::FullDocumentDiagnosticReport { result_id: None, items },
+            }),
+        ))
     }
 }

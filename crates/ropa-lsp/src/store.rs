@@ -23,14 +23,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use ropa_check::{Diagnostic, File, FileId, FileKind, Parsed, Workspace};
+use ropa_check::{Diagnostic, FileId, Workspace};
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{self as ls, FileChangeType, FileEvent, TextDocumentContentChangeEvent, Uri};
 
 use crate::convert;
-use crate::discover;
 use crate::line_index::{Encoding, LineIndex};
 
 /// Messages to the store. The first four are document changes, counted by
@@ -53,11 +52,15 @@ pub enum Msg {
     Watched {
         changes: Vec<FileEvent>,
     },
-    /// From `initialize`, before any document arrives.
+    /// From `initialize`, before any document arrives: how to talk, and
+    /// the folders whose workspaces are loaded and checked at once.
     Configure {
         encoding: Encoding,
         docs_url: Option<Arc<str>>,
+        /// The client pulls open documents' diagnostics.
+        pull: bool,
         debounce: Duration,
+        folders: Vec<PathBuf>,
     },
     /// The debounce timer of a workspace fired.
     RunCheck {
@@ -81,15 +84,27 @@ pub struct Snapshot {
     pub encoding: Option<Encoding>,
 }
 
+/// What the server knows of one file of a workspace besides its text and
+/// model (which are the workspace's).
+#[derive(Clone, Debug)]
+pub struct DocState {
+    pub uri: Uri,
+    /// `None` for a file read from disk and not open in the editor.
+    pub version: Option<i32>,
+    pub lines: Arc<LineIndex>,
+    /// The workspace generation at which its text last changed.
+    pub generation: u64,
+}
+
+/// Per file id; shared between the store and its snapshots.
+pub type Docs = HashMap<FileId, DocState>;
+
 #[derive(Debug)]
 pub struct WsSnapshot {
     pub ws: Arc<Workspace>,
-    pub uris: Vec<Uri>,
-    pub lines: Vec<Arc<LineIndex>>,
-    /// The latest findings and, per file, whether its text is unchanged
-    /// since they were computed (their spans are right for it).
-    pub findings: Option<Arc<Vec<Diagnostic>>>,
-    pub findings_fit: Vec<bool>,
+    pub docs: Arc<Docs>,
+    /// The latest findings and the generation they were computed at.
+    pub findings: Option<(u64, Arc<Vec<Diagnostic>>)>,
 }
 
 impl Snapshot {
@@ -101,36 +116,106 @@ impl Snapshot {
 
 impl WsSnapshot {
     pub fn lines(&self, file: FileId) -> Option<&Arc<LineIndex>> {
-        self.lines.get(file.0 as usize)
+        self.docs.get(&file).map(|d| &d.lines)
     }
     pub fn uri(&self, file: FileId) -> Option<&Uri> {
-        self.uris.get(file.0 as usize)
+        self.docs.get(&file).map(|d| &d.uri)
     }
     /// Findings whose spans fit the current text of `file`, if any.
     pub fn findings_for(&self, file: FileId) -> Option<Arc<Vec<Diagnostic>>> {
-        match self.findings_fit.get(file.0 as usize) {
-            Some(true) => self.findings.clone(),
-            _ => None,
-        }
+        let (generation, findings) = self.findings.as_ref()?;
+        (self.docs.get(&file)?.generation <= *generation).then(|| findings.clone())
     }
 }
 
 /// One workspace as the store owns it.
 struct WsOwned {
     ws: Arc<Workspace>,
-    uris: Vec<Uri>,
-    /// `None` for a file read from disk and not open in the editor.
-    versions: Vec<Option<i32>>,
-    lines: Vec<Arc<LineIndex>>,
-    /// The generation at which each file's text last changed.
-    file_generation: Vec<u64>,
+    docs: Arc<Docs>,
+    by_uri: HashMap<Uri, FileId>,
     generation: u64,
     findings: Option<(u64, Arc<Vec<Diagnostic>>)>,
     timer: Option<JoinHandle<()>>,
+    /// A check of this workspace is running on the blocking pool. At most
+    /// one runs: edits during it are checked when it returns.
+    checking: bool,
     /// What was last published per file, with the document version it was
     /// for: unchanged findings are re-sent only when the version moved on, so
     /// clients that drop diagnostics of older versions keep them.
     published: HashMap<Uri, (Option<i32>, Vec<ls::Diagnostic>)>,
+}
+
+impl WsOwned {
+    fn new(ws: Workspace, encoding: Encoding, uri_of: impl Fn(&str) -> Option<Uri>) -> WsOwned {
+        let mut docs = Docs::new();
+        let mut by_uri = HashMap::new();
+        for file in &ws.files {
+            let Some(uri) = uri_of(&file.path) else { continue };
+            by_uri.insert(uri.clone(), file.id);
+            docs.insert(
+                file.id,
+                DocState {
+                    uri,
+                    version: None,
+                    lines: Arc::new(LineIndex::new(&file.text, encoding)),
+                    generation: 0,
+                },
+            );
+        }
+        WsOwned {
+            ws: Arc::new(ws),
+            docs: Arc::new(docs),
+            by_uri,
+            generation: 0,
+            findings: None,
+            timer: None,
+            checking: false,
+            published: HashMap::new(),
+        }
+    }
+
+    /// Adds a file the workspace did not have, or gives a known one new text.
+    fn set_text(&mut self, uri: &Uri, text: String, version: Option<i32>, encoding: Encoding) -> FileId {
+        let lines = Arc::new(LineIndex::new(&text, encoding));
+        self.set_lines(uri, text, lines, version)
+    }
+
+    /// [`WsOwned::set_text`] with the line table already made.
+    fn set_lines(&mut self, uri: &Uri, text: String, lines: Arc<LineIndex>, version: Option<i32>) -> FileId {
+        self.generation += 1;
+        let ws = Arc::make_mut(&mut self.ws);
+        let id = match self.by_uri.get(uri) {
+            Some(&id) => {
+                ws.replace(id, text);
+                id
+            }
+            None => {
+                let id = ws.insert(uri.as_str().to_owned(), text);
+                self.by_uri.insert(uri.clone(), id);
+                id
+            }
+        };
+        Arc::make_mut(&mut self.docs).insert(
+            id,
+            DocState {
+                uri: uri.clone(),
+                version,
+                lines,
+                generation: self.generation,
+            },
+        );
+        id
+    }
+
+    fn remove(&mut self, uri: &Uri) {
+        let Some(id) = self.by_uri.remove(uri) else {
+            return;
+        };
+        self.generation += 1;
+        Arc::make_mut(&mut self.ws).remove(id);
+        Arc::make_mut(&mut self.docs).remove(&id);
+        self.published.remove(uri);
+    }
 }
 
 /// Publishes diagnostics; the real one is the LSP client, the benchmark's
@@ -160,6 +245,8 @@ pub struct Store<P: Publisher> {
     debounce: Duration,
     /// Where rule links point (`docsUrl`, `ROPA_DOCS_URL`); none by default.
     docs_url: Option<Arc<str>>,
+    /// The client pulls open documents' diagnostics: push only the others.
+    pull: bool,
     workspaces: HashMap<String, WsOwned>,
     /// Which workspace each document belongs to.
     files: HashMap<Uri, String>,
@@ -168,17 +255,6 @@ pub struct Store<P: Publisher> {
     snapshots: watch::Sender<Arc<Snapshot>>,
     /// Given back to the transport as document messages are applied.
     permits: Arc<tokio::sync::Semaphore>,
-}
-
-fn kind_of(uri: &Uri) -> FileKind {
-    FileKind::of(uri.as_str().rsplit('/').next().unwrap_or_default())
-}
-
-fn parse(kind: FileKind, text: &str) -> Parsed {
-    match kind {
-        FileKind::Spec => Parsed::Spec(Box::new(ropa_syntax::parse_spec(text))),
-        FileKind::Config => Parsed::Config(Box::new(ropa_syntax::parse_config(text))),
-    }
 }
 
 /// Merges a run of queued changes to the same document (a client typing
@@ -240,6 +316,7 @@ impl<P: Publisher> Store<P> {
             encoding: Encoding::Utf16,
             debounce: Duration::from_millis(crate::DEFAULT_DEBOUNCE_MS),
             docs_url: None,
+            pull: false,
             workspaces: HashMap::new(),
             files: HashMap::new(),
             seq: 0,
@@ -292,13 +369,17 @@ impl<P: Publisher> Store<P> {
             Msg::Configure {
                 encoding,
                 docs_url,
+                pull,
                 debounce,
+                folders,
             } => {
+                self.pull = pull;
                 self.encoding = encoding;
                 self.docs_url = docs_url;
                 self.debounce = debounce;
+                self.load_folders(folders).await;
             }
-            Msg::Open { uri, text, version } => self.open(uri, text, version),
+            Msg::Open { uri, text, version } => self.open(uri, text, version).await,
             Msg::Change { uri, version, changes } => {
                 if let Err(message) = self.change(&uri, version, changes) {
                     self.publisher.log(message).await;
@@ -322,130 +403,131 @@ impl<P: Publisher> Store<P> {
             ..Snapshot::default()
         };
         for (key, owned) in &self.workspaces {
-            let (findings, fit) = match &owned.findings {
-                Some((generation, findings)) => (
-                    Some(findings.clone()),
-                    owned.file_generation.iter().map(|g| g <= generation).collect(),
-                ),
-                None => (None, vec![false; owned.uris.len()]),
-            };
-            for (i, uri) in owned.uris.iter().enumerate() {
-                snapshot.files.insert(uri.clone(), (key.clone(), FileId(i as u32)));
+            for (uri, id) in &owned.by_uri {
+                snapshot.files.insert(uri.clone(), (key.clone(), *id));
             }
             snapshot.workspaces.insert(
                 key.clone(),
                 Arc::new(WsSnapshot {
                     ws: owned.ws.clone(),
-                    uris: owned.uris.clone(),
-                    lines: owned.lines.clone(),
-                    findings,
-                    findings_fit: fit,
+                    docs: owned.docs.clone(),
+                    findings: owned.findings.clone(),
                 }),
             );
         }
         self.snapshots.send_replace(Arc::new(snapshot));
     }
 
+    /// Loads the workspace rooted at `root` from disk (off the async
+    /// threads: it may be thousands of files) and schedules its check.
+    async fn load_root(&mut self, root: PathBuf) {
+        let key = root.to_string_lossy().into_owned();
+        if self.workspaces.contains_key(&key) {
+            return;
+        }
+        let loaded = tokio::task::spawn_blocking(move || {
+            ropa_fs::load_root(&root, |p| Uri::from_file_path(p).map(|u| u.as_str().to_owned()))
+        })
+        .await;
+        let Ok((ws, problems)) = loaded else { return };
+        for problem in problems {
+            self.publisher
+                .log(format!("{}: {}", ropa_fs::display(&problem.path), problem.message))
+                .await;
+        }
+        let owned = WsOwned::new(ws, self.encoding, |path| path.parse().ok());
+        for uri in owned.by_uri.keys() {
+            self.files.insert(uri.clone(), key.clone());
+        }
+        self.workspaces.insert(key.clone(), owned);
+        self.schedule(&key);
+    }
+
+    /// Every workspace under the client's folders, so that the Problems
+    /// panel is complete before any file is opened.
+    async fn load_folders(&mut self, folders: Vec<PathBuf>) {
+        let mut roots = Vec::new();
+        for folder in folders {
+            let found = tokio::task::spawn_blocking(move || ropa_fs::roots_in(&folder)).await;
+            roots.extend(found.unwrap_or_default());
+        }
+        roots.sort();
+        roots.dedup();
+        for root in roots {
+            self.load_root(root).await;
+        }
+    }
+
     /// The workspace a document belongs to, loading it from disk the first
     /// time: the folder with the nearest `ropa.kdl`, or the document alone.
-    fn workspace_for(&mut self, uri: &Uri) -> String {
+    async fn workspace_for(&mut self, uri: &Uri) -> String {
         if let Some(key) = self.files.get(uri) {
             return key.clone();
         }
-        let path = file_path(uri);
-        let root = path.as_deref().and_then(discover::find_root);
-        let key = match &root {
-            Some(root) => root.to_string_lossy().into_owned(),
-            None => format!("detached:{}", uri.as_str()),
-        };
-        if !self.workspaces.contains_key(&key) {
-            let mut owned = WsOwned {
-                ws: Arc::new(Workspace::default()),
-                uris: Vec::new(),
-                versions: Vec::new(),
-                lines: Vec::new(),
-                file_generation: Vec::new(),
-                generation: 0,
-                findings: None,
-                timer: None,
-                published: HashMap::new(),
-            };
-            if let Some(root) = &root {
-                for file in discover::workspace_files(root) {
-                    let (Some(text), Some(file_uri)) = (discover::read_text(&file), Uri::from_file_path(&file)) else {
-                        continue;
-                    };
-                    self.files.insert(file_uri.clone(), key.clone());
-                    add_file(&mut owned, self.encoding, file_uri, text, None);
-                }
+        let root = file_path(uri)
+            .as_deref()
+            .and_then(Path::parent)
+            .and_then(ropa_fs::find_root);
+        let key = match root {
+            Some(root) => {
+                let key = root.to_string_lossy().into_owned();
+                self.load_root(root).await;
+                key
             }
-            self.workspaces.insert(key.clone(), owned);
-        }
+            None => {
+                let key = format!("detached:{}", uri.as_str());
+                let owned = WsOwned::new(Workspace::default(), self.encoding, |p| p.parse().ok());
+                self.workspaces.entry(key.clone()).or_insert(owned);
+                key
+            }
+        };
         self.files.insert(uri.clone(), key.clone());
         key
     }
 
-    fn open(&mut self, uri: Uri, text: String, version: i32) {
-        let key = self.workspace_for(&uri);
+    async fn open(&mut self, uri: Uri, text: String, version: i32) {
+        let key = self.workspace_for(&uri).await;
         let encoding = self.encoding;
         let Some(owned) = self.workspaces.get_mut(&key) else {
             return;
         };
-        match owned.uris.iter().position(|u| *u == uri) {
-            Some(i) => {
-                owned.versions[i] = Some(version);
-                set_text(owned, encoding, i, text);
-            }
-            None => {
-                add_file(owned, encoding, uri, text, Some(version));
-                owned.generation += 1;
-                if let Some(g) = owned.file_generation.last_mut() {
-                    *g = owned.generation;
-                }
-            }
-        }
+        owned.set_text(&uri, text, Some(version), encoding);
         self.schedule(&key);
     }
 
     fn change(&mut self, uri: &Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent>) -> Result<(), String> {
         let encoding = self.encoding;
-        let key = self
-            .files
-            .get(uri)
-            .cloned()
-            .ok_or_else(|| format!("change to a document that is not open: {}", uri.as_str()))?;
+        let not_open = || format!("change to a document that is not open: {}", uri.as_str());
+        let key = self.files.get(uri).cloned().ok_or_else(not_open)?;
         let owned = self
             .workspaces
             .get_mut(&key)
             .ok_or_else(|| format!("no workspace for {}", uri.as_str()))?;
-        let i = owned
-            .uris
-            .iter()
-            .position(|u| u == uri)
-            .ok_or_else(|| format!("change to a document that is not open: {}", uri.as_str()))?;
-        if owned.versions[i].is_some_and(|current| version <= current) {
+        let doc = owned
+            .by_uri
+            .get(uri)
+            .and_then(|id| owned.docs.get(id))
+            .ok_or_else(not_open)?;
+        if let Some(current) = doc.version.filter(|current| version <= *current) {
             return Err(format!(
-                "dropped a stale change to {} (version {version}, the document is at {})",
+                "dropped a stale change to {} (version {version}, the document is at {current})",
                 uri.as_str(),
-                owned.versions[i].unwrap_or_default()
             ));
         }
-        let mut text = owned.lines[i].text().to_owned();
-        let mut lines = owned.lines[i].clone();
-        for change in changes {
-            match change.range {
-                None => text = change.text,
-                Some(range) => {
-                    let span = lines
-                        .span(range)
-                        .map_err(|e| format!("ignored a change to {} that does not fit the text: {e}", uri.as_str()))?;
-                    text.replace_range(span.range(), &change.text);
-                }
+        // Only the last full text matters; each range edit after it updates
+        // the line table in place.
+        let last_full = changes.iter().rposition(|c| c.range.is_none());
+        let mut lines = match last_full {
+            Some(i) => LineIndex::new(&changes[i].text, encoding),
+            None => (*doc.lines).clone(),
+        };
+        for change in &changes[last_full.map_or(0, |i| i + 1)..] {
+            if let Some(range) = change.range {
+                lines.edit(lines.span(range), &change.text);
             }
-            lines = Arc::new(LineIndex::new(&text, encoding));
         }
-        owned.versions[i] = Some(version);
-        set_text(owned, encoding, i, text);
+        let text = lines.text().to_owned();
+        owned.set_lines(uri, text, Arc::new(lines), Some(version));
         self.schedule(&key);
         Ok(())
     }
@@ -458,17 +540,14 @@ impl<P: Publisher> Store<P> {
         let Some(owned) = self.workspaces.get_mut(&key) else {
             return;
         };
-        let Some(i) = owned.uris.iter().position(|u| u == uri) else {
-            return;
-        };
-        owned.versions[i] = None;
         // The disk is the truth again: unsaved edits are gone with the editor.
-        match file_path(uri).and_then(|p| discover::read_text(&p)) {
-            Some(text) if !key.starts_with("detached:") => set_text(owned, encoding, i, text),
+        match file_path(uri).and_then(|p| ropa_fs::read_text(&p).ok()) {
+            Some(text) if !key.starts_with("detached:") => {
+                owned.set_text(uri, text, None, encoding);
+            }
             _ => {
-                remove_file(owned, i);
+                owned.remove(uri);
                 self.files.remove(uri);
-                owned.published.remove(uri);
                 self.publisher.publish(uri.clone(), Vec::new(), None).await;
             }
         }
@@ -481,12 +560,20 @@ impl<P: Publisher> Store<P> {
 
     /// Files changed outside the editor (saved by another program, created,
     /// deleted). Open documents are the editor's: their changes come as
-    /// `didChange`.
+    /// `didChange`. A new `ropa.kdl` is a new workspace.
     async fn watched(&mut self, changes: Vec<FileEvent>) {
         let encoding = self.encoding;
         for event in changes {
             let Some(path) = file_path(&event.uri) else { continue };
-            if !discover::is_ropa_file(&path) {
+            if !ropa_fs::is_ropa_file(&path) {
+                continue;
+            }
+            if ropa_fs::is_config(&path)
+                && event.typ == FileChangeType::CREATED
+                && let Some(root) = path.parent()
+                && !self.workspaces.contains_key(root.to_string_lossy().as_ref())
+            {
+                self.load_root(root.to_path_buf()).await;
                 continue;
             }
             let Some((key, owned)) = self
@@ -498,29 +585,23 @@ impl<P: Publisher> Store<P> {
                 continue;
             };
             let key = key.clone();
-            let existing = owned.uris.iter().position(|u| *u == event.uri);
-            if existing.is_some_and(|i| owned.versions[i].is_some()) {
+            let open = owned
+                .by_uri
+                .get(&event.uri)
+                .and_then(|id| owned.docs.get(id))
+                .is_some_and(|d| d.version.is_some());
+            if open {
                 continue;
             }
             if event.typ == FileChangeType::DELETED {
-                if let Some(i) = existing {
-                    remove_file(owned, i);
+                if owned.by_uri.contains_key(&event.uri) {
+                    owned.remove(&event.uri);
                     self.files.remove(&event.uri);
-                    owned.published.remove(&event.uri);
                     self.publisher.publish(event.uri.clone(), Vec::new(), None).await;
                 }
-            } else if let Some(text) = discover::read_text(&path) {
-                match existing {
-                    Some(i) => set_text(owned, encoding, i, text),
-                    None => {
-                        add_file(owned, encoding, event.uri.clone(), text, None);
-                        owned.generation += 1;
-                        if let Some(g) = owned.file_generation.last_mut() {
-                            *g = owned.generation;
-                        }
-                        self.files.insert(event.uri.clone(), key.clone());
-                    }
-                }
+            } else if let Ok(text) = ropa_fs::read_text(&path) {
+                owned.set_text(&event.uri, text, None, encoding);
+                self.files.insert(event.uri.clone(), key.clone());
             }
             self.schedule(&key);
         }
@@ -539,6 +620,14 @@ impl<P: Publisher> Store<P> {
         let debounce = self.debounce;
         let tx = self.self_tx.clone();
         let key = key.to_owned();
+        if debounce.is_zero() {
+            // Behind every change already queued: those are applied first
+            // (coalesced), and this request then finds itself stale.
+            if let Some(tx) = tx.upgrade() {
+                let _ = tx.send(Msg::RunCheck { key, generation });
+            }
+            return;
+        }
         owned.timer = Some(tokio::spawn(async move {
             tokio::time::sleep(debounce).await;
             if let Some(tx) = tx.upgrade() {
@@ -551,9 +640,10 @@ impl<P: Publisher> Store<P> {
         let Some(owned) = self.workspaces.get_mut(key) else {
             return;
         };
-        if owned.generation != generation {
+        if owned.generation != generation || owned.checking {
             return;
         }
+        owned.checking = true;
         let ws = owned.ws.clone();
         let tx = self.self_tx.clone();
         let key = key.to_owned();
@@ -575,91 +665,48 @@ impl<P: Publisher> Store<P> {
         let Some(owned) = self.workspaces.get_mut(key) else {
             return;
         };
+        owned.checking = false;
         if owned.generation != generation {
             // Computed for text that has changed since: never published.
+            // The check those changes asked for was skipped while this one
+            // ran, unless a debounce timer is still to fire: run it now.
+            let latest = owned.generation;
+            if owned.timer.as_ref().is_none_or(JoinHandle::is_finished) {
+                self.run_check(key, latest);
+            }
             return;
         }
         let findings = Arc::new(findings);
         owned.findings = Some((generation, findings.clone()));
-        let mut per_file: Vec<Vec<ls::Diagnostic>> = vec![Vec::new(); owned.uris.len()];
+        let mut per_file: HashMap<FileId, Vec<ls::Diagnostic>> =
+            owned.docs.keys().map(|id| (*id, Vec::new())).collect();
         for finding in findings.iter() {
-            if let Some(list) = per_file.get_mut(finding.file.0 as usize) {
-                list.push(convert::diagnostic(
-                    finding,
-                    &owned.uris,
-                    &owned.lines,
-                    self.docs_url.as_deref(),
-                ));
+            if let Some(list) = per_file.get_mut(&finding.file) {
+                list.push(convert::diagnostic(finding, &owned.docs, self.docs_url.as_deref()));
             }
         }
         let mut outgoing = Vec::new();
-        for (i, diagnostics) in per_file.into_iter().enumerate() {
-            let uri = &owned.uris[i];
-            let version = owned.versions[i];
+        for (id, diagnostics) in per_file {
+            let Some(doc) = owned.docs.get(&id) else { continue };
+            if self.pull && doc.version.is_some() {
+                continue;
+            }
             if owned
                 .published
-                .get(uri)
-                .is_some_and(|(v, d)| *v == version && *d == diagnostics)
+                .get(&doc.uri)
+                .is_some_and(|(v, d)| *v == doc.version && *d == diagnostics)
             {
                 continue;
             }
-            owned.published.insert(uri.clone(), (version, diagnostics.clone()));
-            outgoing.push((uri.clone(), diagnostics, owned.versions[i]));
+            owned
+                .published
+                .insert(doc.uri.clone(), (doc.version, diagnostics.clone()));
+            outgoing.push((doc.uri.clone(), diagnostics, doc.version));
         }
+        // In a stable order, for clients and tests alike.
+        outgoing.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
         for (uri, diagnostics, version) in outgoing {
             self.publisher.publish(uri, diagnostics, version).await;
         }
     }
-}
-
-fn add_file(owned: &mut WsOwned, encoding: Encoding, uri: Uri, text: String, version: Option<i32>) {
-    let kind = kind_of(&uri);
-    let ws = Arc::make_mut(&mut owned.ws);
-    let id = FileId(ws.files.len() as u32);
-    owned.lines.push(Arc::new(LineIndex::new(&text, encoding)));
-    ws.files.push(Arc::new(File {
-        id,
-        path: uri.as_str().to_owned(),
-        parsed: parse(kind, &text),
-        text,
-    }));
-    owned.uris.push(uri);
-    owned.versions.push(version);
-    owned.file_generation.push(owned.generation);
-}
-
-/// Replaces one file's text and re-parses that file only.
-fn set_text(owned: &mut WsOwned, encoding: Encoding, i: usize, text: String) {
-    owned.generation += 1;
-    owned.file_generation[i] = owned.generation;
-    owned.lines[i] = Arc::new(LineIndex::new(&text, encoding));
-    let kind = kind_of(&owned.uris[i]);
-    let ws = Arc::make_mut(&mut owned.ws);
-    if let Some(file) = ws.files.get_mut(i) {
-        // A new `File`: snapshots still reading the old one keep it.
-        *file = Arc::new(File {
-            id: file.id,
-            path: file.path.clone(),
-            parsed: parse(kind, &text),
-            text,
-        });
-    }
-}
-
-fn remove_file(owned: &mut WsOwned, i: usize) {
-    owned.generation += 1;
-    let ws = Arc::make_mut(&mut owned.ws);
-    if i < ws.files.len() {
-        ws.files.remove(i);
-    }
-    // Only the files after `i` move; a snapshot holding one keeps its copy.
-    for (j, file) in ws.files.iter_mut().enumerate().skip(i) {
-        Arc::make_mut(file).id = FileId(j as u32);
-    }
-    owned.uris.remove(i);
-    owned.versions.remove(i);
-    owned.lines.remove(i);
-    owned.file_generation.remove(i);
-    // Every later file moved: findings for the old numbering do not fit.
-    owned.findings = None;
 }

@@ -318,7 +318,7 @@ async fn code_actions_fix_findings() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn formatting_is_stable_and_refuses_broken_files() {
+async fn formatting_is_stable_and_leaves_broken_files_alone() {
     let ws = workspace();
     let mut client = TestClient::in_process();
     client.initialize(&[]).await;
@@ -333,7 +333,7 @@ async fn formatting_is_stable_and_refuses_broken_files() {
         )
         .await;
     insta::assert_json_snapshot!("formatting", response["result"]);
-    // Broken text: an error response that says why, not a guess.
+    // Broken text: no edits (the reason goes to the log, tests/stdio.rs), not a guess.
     client
         .notify(
             "textDocument/didChange",
@@ -346,7 +346,7 @@ async fn formatting_is_stable_and_refuses_broken_files() {
             json!({"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": true}}),
         )
         .await;
-    insta::assert_json_snapshot!("formatting_broken", broken["error"]);
+    assert_eq!(broken["result"], json!([]), "{broken}");
     client.shutdown().await;
 }
 
@@ -379,34 +379,29 @@ async fn malformed_messages_and_unknown_methods_get_errors_and_the_server_goes_o
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn positions_out_of_range_are_invalid_params() {
+async fn positions_past_the_end_are_clamped() {
     let ws = workspace();
     let (mut client, uri) = started(&ws, &[]).await;
-    let mut errors = serde_json::Map::new();
-    for (name, method, position) in [
-        ("line", "textDocument/hover", json!({"line": 999, "character": 0})),
+    for (method, position) in [
+        ("textDocument/hover", json!({"line": 999, "character": 0})),
+        ("textDocument/completion", json!({"line": 0, "character": 500})),
         (
-            "character",
-            "textDocument/completion",
-            json!({"line": 0, "character": 500}),
-        ),
-        (
-            "huge",
             "textDocument/definition",
             json!({"line": 4294967295u32, "character": 4294967295u32}),
         ),
     ] {
         let response = client.request(method, at(&uri, position)).await;
-        errors.insert(name.to_owned(), response["error"].clone());
+        assert!(response.get("error").is_none(), "{method}: {response}");
     }
+    // `data kontakt kontkat` with the range ending past the last line: the
+    // did-you-mean fix is offered.
     let range = client
         .request(
             "textDocument/codeAction",
             json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 80, "character": 0}}, "context": {"diagnostics": []}}),
         )
         .await;
-    errors.insert("range".to_owned(), range["error"].clone());
-    insta::assert_json_snapshot!("out_of_range", Value::Object(errors));
+    assert!(range["result"].to_string().contains("kontakt"), "{range}");
     // A negative number is not a position at all.
     let negative = client
         .request("textDocument/hover", at(&uri, json!({"line": -1, "character": 0})))

@@ -6,6 +6,8 @@
 -- Spec files are `*.ropa.kdl` plus the workspace file `ropa.kdl`; other
 -- `.kdl` files are left alone. The workspace root is the nearest folder with
 -- a `ropa.kdl` (else the file's own folder), as `ropa check` finds it.
+-- Highlighting: syntax/ropa.vim (on the runtimepath with this file); on
+-- Neovim 0.9+ the server's semantic tokens colour ids by kind on top of it.
 local M = {}
 
 local function root_for(path)
@@ -36,12 +38,20 @@ function M.start(bufnr, opts)
       .. "or pass cmd = { '/path/to/ropa', 'lsp' } to require('ropa').setup()", vim.log.levels.ERROR)
     return nil
   end
+  local capabilities = opts.capabilities
+  if vim.fn.has('nvim-0.10') == 1 then
+    -- Files created, changed or deleted outside Neovim reach the server
+    -- (`workspace/didChangeWatchedFiles`). Neovim 0.10+ can watch, but on
+    -- Linux does not offer it unless asked; earlier versions cannot.
+    capabilities = vim.tbl_deep_extend('force', vim.lsp.protocol.make_client_capabilities(),
+      { workspace = { didChangeWatchedFiles = { dynamicRegistration = true } } }, capabilities or {})
+  end
   local config = {
     name = 'ropa',
     cmd = cmd,
     root_dir = root,
     on_attach = opts.on_attach,
-    capabilities = opts.capabilities,
+    capabilities = capabilities,
     init_options = opts.init_options,
   }
   if vim.lsp.start then -- Neovim 0.8+

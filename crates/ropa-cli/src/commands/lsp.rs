@@ -16,7 +16,9 @@ pub struct LspArgs {
 
 pub fn run(_args: &LspArgs) -> u8 {
     match ropa_lsp::run_stdio() {
-        Ok(()) => exit::CLEAN,
+        Ok(true) => exit::CLEAN,
+        // LSP 3.17 `exit`: 1 when the client did not ask for `shutdown` first.
+        Ok(false) => 1,
         Err(err) => super::fail(&format!("cannot start the language server: {err}")),
     }
 }

@@ -10,7 +10,9 @@ use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
 
-pub const TIMEOUT: Duration = Duration::from_secs(20);
+/// A guard against hangs, not a performance bar: a 10 MB document on a
+/// loaded 2-core machine takes most of 20 s in a debug build.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 pub struct TestClient {
     writer: Box<dyn AsyncWrite + Unpin + Send>,
@@ -18,7 +20,7 @@ pub struct TestClient {
     /// Notifications and server requests seen while waiting for responses.
     pub seen: Vec<Value>,
     next_id: i64,
-    pub server: Option<tokio::task::JoinHandle<()>>,
+    pub server: Option<tokio::task::JoinHandle<bool>>,
     pub child: Option<tokio::process::Child>,
 }
 
@@ -207,10 +209,11 @@ impl TestClient {
         assert_eq!(response["result"], Value::Null, "{response}");
         self.notify("exit", Value::Null).await;
         if let Some(server) = self.server.take() {
-            tokio::time::timeout(TIMEOUT, server)
+            let clean = tokio::time::timeout(TIMEOUT, server)
                 .await
                 .expect("the server stops on exit")
                 .expect("no panic");
+            assert!(clean, "shutdown, then exit: a clean end");
         }
         if let Some(mut child) = self.child.take() {
             let status = tokio::time::timeout(TIMEOUT, child.wait())
