@@ -27,7 +27,7 @@ mod symbols;
 pub use actions::{CodeAction, allow_all, code_actions};
 pub use completion::{CompletionItem, CompletionKind, completions};
 pub use format::{FormatError, format};
-pub use hover::{HoverResult, hover};
+pub use hover::{HoverResult, hover, rule_markdown};
 pub use navigation::{RenameError, definition, prepare_rename, references, rename};
 pub use symbols::{Symbol, SymbolKind, document_symbols, workspace_symbols};
 
