@@ -45,6 +45,19 @@ for (const name of names) {
 }
 fs.writeFileSync(path.join(gen, "seeds.js"), `export default ${JSON.stringify(seeds)};\n`);
 
+// The VS Code web extension: its browser entry and its language server worker.
+const vscodeOut = path.join(repo, "editors", "vscode", "out");
+await build({
+  entryPoints: [path.join(repo, "editors", "vscode", "browser", "server-worker.js")],
+  bundle: true, format: "iife", minify: true, target: "es2022", nodePaths: [path.join(here, "node_modules")],
+  outfile: path.join(vscodeOut, "server-worker.js"),
+});
+await build({
+  entryPoints: [path.join(repo, "editors", "vscode", "browser", "extension.js")],
+  bundle: true, format: "cjs", minify: true, nodePaths: [path.join(here, "node_modules")], target: "es2022", external: ["vscode"],
+  outfile: path.join(vscodeOut, "browser.js"),
+});
+
 const bundle = await build({
   entryPoints: [path.join(here, "src", "playground.js")],
   bundle: true,
