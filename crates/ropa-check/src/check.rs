@@ -1,7 +1,7 @@
 //! Runs the catalogue over a workspace, then applies the workspace's
 //! severity settings and `allow` suppressions.
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 use ropa_syntax::Span;
 use ropa_syntax::model::{Allow, SpecFile};
 use ropa_syntax::suggest::closest;

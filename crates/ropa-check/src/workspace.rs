@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 use ropa_syntax::{ParsedConfig, ParsedSpec};
 
 use crate::diagnostic::FileId;

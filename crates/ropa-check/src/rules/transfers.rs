@@ -2,7 +2,7 @@
 //! data reaches is declared, and each transfer rests on adequacy, an
 //! Art. 46 safeguard or an Art. 49 derogation used as the law intends.
 
-use rayon::prelude::*;
+use crate::par::prelude::*;
 use ropa_law::{AdequacyScope, FactTable};
 use ropa_syntax::model::{Activity, Party, PartyKind, Reference, Spanned, Transfer};
 use ropa_syntax::values::{Country, Mechanism, RecipientKind, Severity};

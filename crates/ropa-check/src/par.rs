@@ -1,0 +1,56 @@
+//! Data parallelism where threads exist, one thread where they do not.
+//!
+//! With the `parallel` feature (the default) this is rayon. Without it (the
+//! WebAssembly build for browsers, which has no threads) the same calls run
+//! on std's sequential iterators, so the rules are written once and give the
+//! same findings in the same order either way.
+
+#[cfg(feature = "parallel")]
+pub(crate) use rayon::prelude;
+
+#[cfg(not(feature = "parallel"))]
+pub(crate) mod prelude {
+    /// `into_par_iter()` on an owned `Vec`.
+    pub(crate) trait IntoParallelIterator {
+        type Iter: Iterator;
+        fn into_par_iter(self) -> Self::Iter;
+    }
+
+    impl<T> IntoParallelIterator for Vec<T> {
+        type Iter = std::vec::IntoIter<T>;
+        fn into_par_iter(self) -> Self::Iter {
+            self.into_iter()
+        }
+    }
+
+    /// `par_iter()` and `par_chunks()` on a slice.
+    pub(crate) trait ParallelSlice<T> {
+        fn par_iter(&self) -> std::slice::Iter<'_, T>;
+        fn par_chunks(&self, size: usize) -> std::slice::Chunks<'_, T>;
+    }
+
+    impl<T> ParallelSlice<T> for [T] {
+        fn par_iter(&self) -> std::slice::Iter<'_, T> {
+            self.iter()
+        }
+        fn par_chunks(&self, size: usize) -> std::slice::Chunks<'_, T> {
+            self.chunks(size)
+        }
+    }
+
+    /// `par_sort_unstable_by()` on a mutable slice.
+    pub(crate) trait ParallelSliceMut<T> {
+        fn par_sort_unstable_by<F>(&mut self, compare: F)
+        where
+            F: FnMut(&T, &T) -> std::cmp::Ordering;
+    }
+
+    impl<T> ParallelSliceMut<T> for [T] {
+        fn par_sort_unstable_by<F>(&mut self, compare: F)
+        where
+            F: FnMut(&T, &T) -> std::cmp::Ordering,
+        {
+            self.sort_unstable_by(compare);
+        }
+    }
+}
