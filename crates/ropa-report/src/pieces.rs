@@ -359,6 +359,28 @@ pub fn used_by(ctx: &Ctx, uses: &[usize]) -> Line {
     )
 }
 
+/// A checker message or help in prose: the spans it quotes in backticks
+/// (KDL to write, rule ids) become code, so no reader sees a literal
+/// backtick. An unbalanced backtick leaves the text as written.
+pub fn prose(s: &str) -> Line {
+    let parts: Vec<&str> = s.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return vec![text(s)];
+    }
+    parts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                Inline::Code(part.to_owned())
+            } else {
+                text(part)
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::website;
@@ -382,20 +404,4 @@ mod tests {
         assert!(matches!(website("javascript:alert(1)"), Inline::Text(_)));
         assert!(matches!(website("www.example.se"), Inline::Text(_)));
     }
-}
-
-/// A checker message or help in prose: the spans it quotes in backticks
-/// (KDL to write, rule ids) become code, so no reader sees a literal
-/// backtick. An unbalanced backtick leaves the text as written.
-pub fn prose(s: &str) -> Line {
-    let parts: Vec<&str> = s.split('`').collect();
-    if parts.len() % 2 == 0 {
-        return vec![text(s)];
-    }
-    parts
-        .into_iter()
-        .enumerate()
-        .filter(|(_, part)| !part.is_empty())
-        .map(|(i, part)| if i % 2 == 1 { Inline::Code(part.to_owned()) } else { text(part) })
-        .collect()
 }

@@ -209,7 +209,13 @@ fn documents(lang: Lang) -> Vec<(String, String)> {
             let text = text
                 .split("](")
                 .enumerate()
-                .map(|(i, part)| if i == 0 { part } else { part.split_once(')').map_or(part, |(_, rest)| rest) })
+                .map(|(i, part)| {
+                    if i == 0 {
+                        part
+                    } else {
+                        part.split_once(')').map_or(part, |(_, rest)| rest)
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" ");
             out.push((format!("{} {}", kind.as_str(), format.as_str()), text));
@@ -245,7 +251,12 @@ fn no_spec_keyword_or_english_word_in_a_nordic_report() {
             }
         }
         if !leaks.is_empty() {
-            failures.push(format!("{}: {} leaks:\n{}", lang.code(), leaks.len(), Vec::from_iter(leaks).join("\n")));
+            failures.push(format!(
+                "{}: {} leaks:\n{}",
+                lang.code(),
+                leaks.len(),
+                Vec::from_iter(leaks).join("\n")
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

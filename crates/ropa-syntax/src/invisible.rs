@@ -81,7 +81,15 @@ mod tests {
 
     #[test]
     fn bidi_controls_and_zero_width_characters_are_invisible() {
-        for c in ['\u{202E}', '\u{2066}', '\u{2069}', '\u{200B}', '\u{FEFF}', '\u{E0041}', '\u{200F}'] {
+        for c in [
+            '\u{202E}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{200B}',
+            '\u{FEFF}',
+            '\u{E0041}',
+            '\u{200F}',
+        ] {
             assert!(is_invisible(c), "{:x}", c as u32);
         }
         for c in ['a', 'å', ' ', '\u{200D}', '\u{200C}', '\u{00AD}', 'ا', '\n'] {

@@ -112,7 +112,10 @@ pub(super) const LANGUAGE: Language = Language {
         (PersonalData, "Kategorier af personoplysninger"),
         (Source, "Hvor oplysningerne stammer fra"),
         (Recipients, "Kategorier af modtagere"),
-        (Transfers, "Overførsler til tredjelande eller internationale organisationer"),
+        (
+            Transfers,
+            "Overførsler til tredjelande eller internationale organisationer",
+        ),
         (Retention, "Opbevaringsperiode og frister for sletning"),
         (
             SecurityMeasures,

@@ -188,7 +188,10 @@ pub(super) const LANGUAGE: Language = Language {
         (UsedBy, "Used by"),
         (VulnerableGroup, "Vulnerable group"),
         (SpecialOrCriminal, "Special or criminal-offence data"),
-        (TransfersTitle, "Processors, recipients and transfers to third countries or international organisations"),
+        (
+            TransfersTitle,
+            "Processors, recipients and transfers to third countries or international organisations",
+        ),
         (
             TransfersSummary,
             "Processors and recipients: {}. Countries outside the EEA that the data reaches: {}. Transfers without a safeguard: {}.",

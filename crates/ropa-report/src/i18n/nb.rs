@@ -113,7 +113,10 @@ pub(super) const LANGUAGE: Language = Language {
         (PersonalData, "Kategorier av personopplysninger"),
         (Source, "Hvor opplysningene kommer fra"),
         (Recipients, "Kategorier av mottakere"),
-        (Transfers, "Overføringer til tredjeland eller internasjonale organisasjoner"),
+        (
+            Transfers,
+            "Overføringer til tredjeland eller internasjonale organisasjoner",
+        ),
         (Retention, "Lagringstid og frister for sletting"),
         (SecurityMeasures, "Tekniske og organisatoriske sikkerhetstiltak"),
         (

@@ -112,7 +112,10 @@ pub(super) const LANGUAGE: Language = Language {
         (PersonalData, "Kategorier av personuppgifter"),
         (Source, "Varifrån uppgifterna kommer"),
         (Recipients, "Kategorier av mottagare"),
-        (Transfers, "Överföringar till tredjeland eller internationella organisationer"),
+        (
+            Transfers,
+            "Överföringar till tredjeland eller internationella organisationer",
+        ),
         (Retention, "Lagringstid och tidsfrister för radering"),
         (SecurityMeasures, "Tekniska och organisatoriska säkerhetsåtgärder"),
         (
