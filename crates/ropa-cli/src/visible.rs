@@ -6,10 +6,11 @@
 
 use std::borrow::Cow;
 
-/// Whether `c` must not reach a terminal or log as it is.
+/// Whether `c` must not reach a terminal or log as it is: controls, line
+/// and paragraph separators, and the bidirectional controls and invisible
+/// characters that reports drop too (one list, in `ropa_syntax::invisible`).
 fn hidden(c: char) -> bool {
-    (c.is_control() && c != '\t')
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}') || ropa_syntax::invisible::is_invisible(c)
 }
 
 /// `text` with every hidden character escaped; borrowed when none is.
@@ -61,6 +62,7 @@ mod tests {
         assert_eq!(escape("x\n::error::forged"), "x\\u{a}::error::forged");
         assert_eq!(escape("\u{202E}gpj.exe\u{2066}"), "\\u{202e}gpj.exe\\u{2066}");
         assert_eq!(escape("nel\u{85}ls\u{2028}"), "nel\\u{85}ls\\u{2028}");
+        assert_eq!(escape("zero\u{200B}width"), "zero\\u{200b}width");
     }
 
     #[test]

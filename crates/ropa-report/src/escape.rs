@@ -1,6 +1,11 @@
 //! Escaping text from specs for each output format. Every string that
 //! reaches HTML, SVG, Markdown or CSV goes through one of these; the
-//! renderers never write spec text any other way.
+//! renderers never write spec text any other way. Each also drops
+//! bidirectional controls and invisible formatting characters
+//! ([`ropa_syntax::invisible`]), so that printed text reads in the order it
+//! was written; `ropa check` reports them in the spec.
+
+use ropa_syntax::invisible::is_invisible;
 
 /// Text in HTML or XML (SVG) content and in double- or single-quoted
 /// attribute values.
@@ -16,6 +21,7 @@ pub fn html(text: &str) -> String {
             // Control characters other than tab and newlines are not
             // allowed in XML; drop them rather than break the SVG.
             c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
+            c if is_invisible(c) => {}
             c => out.push(c),
         }
     }
@@ -47,6 +53,7 @@ pub fn markdown(text: &str) -> String {
             }
             '\n' => out.push_str("<br>"),
             c if c.is_control() && c != '\t' => {}
+            c if is_invisible(c) => {}
             c => out.push(c),
         }
     }
@@ -73,7 +80,7 @@ pub fn css_string(text: &str) -> String {
     for c in text.chars() {
         if c.is_alphanumeric() || c == ' ' {
             out.push(c);
-        } else if !c.is_control() {
+        } else if !c.is_control() && !is_invisible(c) {
             out.push_str(&format!("\\{:x} ", u32::from(c)));
         }
     }
@@ -85,6 +92,8 @@ pub fn css_string(text: &str) -> String {
 /// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`, which
 /// spreadsheets show as text (OWASP, "CSV Injection").
 pub fn csv(value: &str) -> String {
+    let visible = ropa_syntax::invisible::strip(value);
+    let value = visible.as_ref();
     let guarded;
     let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         guarded = format!("'{value}");
@@ -147,5 +156,16 @@ mod tests {
         assert_eq!(csv("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv("\t=1"), "'\t=1");
         assert_eq!(csv("=1,2"), "\"'=1,2\"");
+    }
+
+    #[test]
+    fn every_format_drops_bidi_controls_and_invisible_characters() {
+        let hostile = "Anna \u{202E}+46 70 123\u{202C}\u{200B}";
+        assert_eq!(html(hostile), "Anna +46 70 123");
+        assert_eq!(markdown(hostile), "Anna +46 70 123");
+        assert_eq!(csv(hostile), "Anna +46 70 123");
+        assert_eq!(css_string("a\u{2066}b"), "ab");
+        // A formula hidden behind an invisible character is still guarded.
+        assert_eq!(csv("\u{200B}=1+1"), "'=1+1");
     }
 }

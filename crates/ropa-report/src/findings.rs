@@ -7,7 +7,7 @@ use ropa_syntax::values::Severity;
 
 use crate::doc::{Block, Inline, Line, Row, Section, Table, Tone, link, muted, text};
 use crate::front::FINDINGS_ANCHOR;
-use crate::i18n::{Key, fill};
+use crate::i18n::Key;
 use crate::view::{Counts, FindingView};
 use crate::{Ctx, Lang, pieces};
 
@@ -152,10 +152,16 @@ fn all(ctx: &Ctx) -> Section {
         .enumerate()
         .map(|(i, f)| {
             let d = f.diagnostic;
-            let mut finding = vec![text(&*d.message)];
+            let mut finding = pieces::prose(&d.message);
             if let Some(help) = &d.help {
                 finding.push(Inline::Break);
-                finding.push(muted(fill(ctx.t(Key::FindingHelp), &[help])));
+                let template = ctx.t(Key::FindingHelp);
+                let (before, after) = template.split_once("{}").unwrap_or((template, ""));
+                finding.push(muted(before));
+                finding.extend(pieces::prose(help));
+                if !after.is_empty() {
+                    finding.push(muted(after));
+                }
             }
             finding.push(Inline::Break);
             finding.push(Inline::Code(d.rule.id().to_owned()));

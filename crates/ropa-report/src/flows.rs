@@ -194,6 +194,14 @@ pub fn build(view: &View) -> Vec<Flow> {
             place_of.insert(key(p.file, place.span), (i, place.value));
         }
     }
+    // Activities by (id, file), built once: a scan per finding is quadratic.
+    let activity_of: HashMap<(&str, FileId), usize> = view
+        .activities
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, a)| ((a.id(), a.file), i))
+        .collect();
     let mut undeclared: HashMap<(usize, usize, Country), Severity> = HashMap::new();
     let mut unsafeguarded: HashMap<SpanKey, Severity> = HashMap::new();
     for finding in findings {
@@ -202,7 +210,7 @@ pub fn build(view: &View) -> Vec<Flow> {
                 unsafeguarded.insert(key(finding.file, finding.span), finding.severity);
             }
             Rule::UndeclaredTransfer => {
-                if let Some((activity, party, country)) = undeclared_key(view, finding, &place_of) {
+                if let Some((activity, party, country)) = undeclared_key(&activity_of, finding, &place_of) {
                     undeclared.insert((activity, party, country), finding.severity);
                 }
             }
@@ -302,15 +310,12 @@ pub fn build(view: &View) -> Vec<Flow> {
 /// the activity by the finding's entity, the party and country by the place
 /// its related note points at.
 fn undeclared_key(
-    view: &View,
+    activity_of: &HashMap<(&str, FileId), usize>,
     finding: &Diagnostic,
     place_of: &HashMap<SpanKey, (usize, Country)>,
 ) -> Option<(usize, usize, Country)> {
     let entity = finding.entity.as_deref()?;
-    let activity = view
-        .activities
-        .iter()
-        .position(|a| a.id() == entity && a.file == finding.file)?;
+    let activity = *activity_of.get(&(entity, finding.file))?;
     let (party, country) = finding
         .related
         .iter()

@@ -11,8 +11,10 @@
 //! never becomes one. Activities where the organization is a processor are
 //! left out: their controller informs those people.
 
+use std::collections::HashMap;
+
 use ropa_syntax::model::{Contact, Dpa, Dpo, Party, PartyKind, Period, Text};
-use ropa_syntax::values::{LegalBasis, Mechanism, RoleKind, is_placeholder};
+use ropa_syntax::values::{Country, LegalBasis, Mechanism, RoleKind, is_placeholder};
 
 use crate::doc::{Block, Inline, Line, Row, Section, Table, Tone, join, lines, muted, text};
 use crate::flows::{Recipient, Status, Zone, worst};
@@ -875,24 +877,28 @@ fn transfers(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope, receivers: &Receivers) -
     let view = ctx.view;
     let mut s = section(ctx, "transfers", Key::NoticeTransfersTitle);
     let mut merged: Vec<MergedTransfer> = Vec::new();
-    for flow in view
-        .flows
+    // Lookups by key, not scans: a record of 100k activities has as many flows.
+    let mut merged_at: HashMap<(Recipient, Country), usize> = HashMap::new();
+    let flows = scope
+        .activities
         .iter()
-        .filter(|f| scope.activities.contains(&f.activity) && f.status.is_transfer())
-    {
+        .flat_map(|a| view.flows_of(*a))
+        .filter(|f| f.status.is_transfer());
+    for flow in flows {
         let Some(country) = flow.country else { continue };
         let transfer = flow.transfer.map(|t| (flow.activity, t));
-        match merged
-            .iter_mut()
-            .find(|(r, c, _, _)| *r == flow.recipient && *c == country)
-        {
+        let at = merged_at.get(&(flow.recipient.clone(), country)).copied();
+        match at.and_then(|i| merged.get_mut(i)) {
             Some(entry) => {
                 entry.2 = worst(entry.2, flow.status);
                 if entry.3.is_none() {
                     entry.3 = transfer;
                 }
             }
-            None => merged.push((flow.recipient.clone(), country, flow.status, transfer)),
+            None => {
+                merged_at.insert((flow.recipient.clone(), country), merged.len());
+                merged.push((flow.recipient.clone(), country, flow.status, transfer));
+            }
         }
     }
     let unlocated: Vec<usize> = receivers

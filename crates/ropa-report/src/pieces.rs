@@ -2,7 +2,7 @@
 //! countries, counts, legal bases, retention periods, transfer safeguards.
 
 use ropa_syntax::model::{Basis, Contact, Dpa, Dpo, Organization, Period, Retention, Transfer};
-use ropa_syntax::values::{Country, Keyword, Mechanism, Severity};
+use ropa_syntax::values::{Country, Keyword, Mechanism, RetentionEvent, Severity, Statute};
 
 use crate::Ctx;
 use crate::Revision;
@@ -153,7 +153,11 @@ pub fn retention(ctx: &Ctx, view: &View, retention: &Retention) -> Line {
             out.push(text(i18n::duration(ctx.lang, duration.value)));
             if let Some(from) = &retention.from {
                 out.push(text(format!(" {} ", ctx.t(Key::RetentionFrom))));
-                out.push(Inline::Code(from.value.to_string()));
+                // A known event in the reader's language; the author's own
+                // words as written.
+                out.push(text(
+                    RetentionEvent::parse(&from.value).map_or(from.value.as_str(), |e| i18n::label(ctx.lang, e)),
+                ));
             }
         }
         Period::Until(criterion) => {
@@ -175,7 +179,7 @@ pub fn retention(ctx: &Ctx, view: &View, retention: &Retention) -> Line {
         out.push(text(format!(" · {}: ", ctx.t(Key::RetentionStatute))));
         match law {
             Some(law) => out.push(text(law)),
-            None => out.push(Inline::Code(statute.value.as_str().to_owned())),
+            None => out.push(text(i18n::label(ctx.lang, statute.value))),
         }
     }
     out
@@ -347,6 +351,28 @@ pub fn used_by(ctx: &Ctx, uses: &[usize]) -> Line {
             .collect(),
         ", ",
     )
+}
+
+/// A checker message or help in prose: the spans it quotes in backticks
+/// (KDL to write, rule ids) become code, so no reader sees a literal
+/// backtick. An unbalanced backtick leaves the text as written.
+pub fn prose(s: &str) -> Line {
+    let parts: Vec<&str> = s.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return vec![text(s)];
+    }
+    parts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                Inline::Code(part.to_owned())
+            } else {
+                text(part)
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -692,9 +692,9 @@ pub fn recipients(ctx: &Ctx, a: &ActivityView) -> Line {
 pub fn transfers(ctx: &Ctx, a: &ActivityView) -> Line {
     let view = ctx.view;
     let out: Vec<Line> = view
-        .flows
+        .flows_of(a.index)
         .iter()
-        .filter(|f| f.activity == a.index && f.status.is_transfer())
+        .filter(|f| f.status.is_transfer())
         .map(|f| {
             let mut line = pieces::destination(ctx, f);
             line.push(text(" → "));
@@ -714,9 +714,9 @@ pub fn transfers(ctx: &Ctx, a: &ActivityView) -> Line {
         .collect();
     let mut out = out;
     let mut unknown: Vec<String> = view
-        .flows
+        .flows_of(a.index)
         .iter()
-        .filter(|f| f.activity == a.index && f.country.is_none())
+        .filter(|f| f.country.is_none())
         .filter_map(|f| match f.recipient {
             crate::flows::Recipient::Party(p) => Some(view.parties[p].name().to_owned()),
             _ => None,

@@ -12,7 +12,7 @@
 //! and dashed when the record does not declare it. Text is escaped; names
 //! too long for their box are shortened, with the full text as a tooltip.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use ropa_syntax::values::Country;
@@ -257,8 +257,13 @@ pub fn render(ctx: &Ctx, links: Links) -> String {
     }
 
     // Edges, with the worst status of the flows they carry.
+    // Found by key, not by scanning: a large record has as many flows as
+    // activities, and a scan per flow made the map quadratic.
     let mut left: Vec<((usize, Middle), Status)> = Vec::new();
+    let mut left_at: HashMap<(usize, Middle), usize> = HashMap::new();
     let mut right: Vec<RightEdge> = Vec::new();
+    let mut right_at: HashMap<(Middle, Option<Country>), usize> = HashMap::new();
+    let mut titled: HashSet<(usize, &str)> = HashSet::new();
     for flow in flows {
         let target = match &flow.recipient {
             Recipient::Party(p) => Middle::Party(*p),
@@ -268,21 +273,30 @@ pub fn render(ctx: &Ctx, links: Links) -> String {
             Some(via) => Middle::Party(via),
             None => target.clone(),
         };
-        let title = view.activities[flow.activity].activity.title().to_owned();
+        let title = view.activities[flow.activity].activity.title();
         let key = (flow.activity, entry);
-        match left.iter_mut().find(|(k, _)| *k == key) {
+        match left_at.get(&key).and_then(|i| left.get_mut(*i)) {
             Some(edge) => edge.1 = worst(edge.1, flow.status),
-            None => left.push((key, flow.status)),
+            None => {
+                left_at.insert(key.clone(), left.len());
+                left.push((key, flow.status));
+            }
         }
         let key = (target, flow.country);
-        match right.iter_mut().find(|(k, _, _)| *k == key) {
-            Some(edge) => {
-                edge.1 = worst(edge.1, flow.status);
-                if !edge.2.contains(&title) {
-                    edge.2.push(title);
+        match right_at.get(&key).copied() {
+            Some(i) => {
+                if let Some(edge) = right.get_mut(i) {
+                    edge.1 = worst(edge.1, flow.status);
+                    if titled.insert((i, title)) {
+                        edge.2.push(title.to_owned());
+                    }
                 }
             }
-            None => right.push((key, flow.status, vec![title])),
+            None => {
+                titled.insert((right.len(), title));
+                right_at.insert(key.clone(), right.len());
+                right.push((key, flow.status, vec![title.to_owned()]));
+            }
         }
     }
 
@@ -296,7 +310,11 @@ pub fn render(ctx: &Ctx, links: Links) -> String {
         .collect();
     let pitch = NODE_H + GAP;
     let group_height = |g: usize| groups[g].len() as i64 * pitch - GAP;
-    let row_in_group = |entry: &Middle, g: usize| groups[g].iter().position(|(m, _)| m == entry).unwrap_or(0) as i64;
+    let row_of: HashMap<&Middle, i64> = groups
+        .iter()
+        .flat_map(|members| members.iter().enumerate().map(|(row, (m, _))| (m, row as i64)))
+        .collect();
+    let row_in_group = |entry: &Middle, _g: usize| row_of.get(entry).copied().unwrap_or(0);
     let stacked = |order: &[usize], height: &dyn Fn(usize) -> i64| -> Vec<i64> {
         let wanted: Vec<(i64, i64)> = {
             let mut tops = vec![(0, 0); order.len()];

@@ -456,6 +456,14 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The flows of one activity: [`flows::build`] writes them in activity
+    /// order, so this is a binary search, not a scan per activity.
+    pub fn flows_of(&self, activity: usize) -> &[Flow] {
+        let start = self.flows.partition_point(|f| f.activity < activity);
+        let end = self.flows.partition_point(|f| f.activity <= activity);
+        self.flows.get(start..end).unwrap_or_default()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.counts.error > 0
     }

@@ -226,7 +226,7 @@ const CASES: &[Case] = &[
         file: "activities",
         from: r#"retain "1 year" from=school-year-end"#,
         to: "",
-        statement: Some("1 year from `school-year-end`"),
+        statement: Some("1 year from the end of the school year"),
         gap: Some(("retain", Some("learning-app"))),
     },
     Case {
@@ -234,7 +234,7 @@ const CASES: &[Case] = &[
         file: "activities",
         from: r#"retain "1 year" from=school-year-end"#,
         to: r#"retain "as long as necessary""#,
-        statement: Some("1 year from `school-year-end`"),
+        statement: Some("1 year from the end of the school year"),
         gap: Some(("retain", Some("learning-app"))),
     },
     Case {

@@ -9,6 +9,7 @@
 mod build;
 pub mod config;
 mod diagnostic;
+pub mod invisible;
 pub mod model;
 pub mod position;
 pub mod schema;

@@ -203,6 +203,33 @@ keywords! {
 }
 
 keywords! {
+    /// Events a retention period commonly runs from (`from=EVENT`). Other
+    /// words are allowed and shown as written; these are the ones reports
+    /// translate, so that no keyword appears in a record or a notice.
+    RetentionEvent {
+        Collection = "collection": "the day the data was collected",
+        ContractEnd = "contract-end": "the end of the contract with the data subject",
+        EmploymentEnd = "employment-end": "the end of the employment",
+        RelationshipEnd = "relationship-end": "the end of the relationship with the data subject",
+        BusinessRelationshipEnd = "business-relationship-end": "the end of the business relationship",
+        MembershipEnd = "membership-end": "the end of the membership",
+        CalendarYearEnd = "calendar-year-end": "the end of the calendar year the material belongs to (bookkeeping statutes count from it)",
+        FinancialYearEnd = "financial-year-end": "the end of the financial year the material belongs to",
+        SchoolYearEnd = "school-year-end": "the end of the school year",
+        LastLogin = "last-login": "the data subject's last login",
+        LastPurchase = "last-purchase": "the data subject's last purchase",
+        LastEngagement = "last-engagement": "the data subject's last interaction, such as opening a newsletter",
+        LastContact = "last-contact": "the last contact with the data subject",
+        AccountClosure = "account-closure": "the closing of the data subject's account",
+        Delivery = "delivery": "the delivery of the order",
+        OrderDate = "order-date": "the day of the order",
+        Recording = "recording": "the moment of recording",
+        TicketClosed = "ticket-closed": "the closing of the support case",
+        PositionFilled = "position-filled": "the filling of the position applied for",
+    }
+}
+
+keywords! {
     /// Finding severities.
     Severity {
         Error = "error": "must be fixed: the record breaks a GDPR requirement",

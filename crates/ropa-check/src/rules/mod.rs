@@ -4,6 +4,7 @@
 //! the language server's hovers all read this table.
 
 pub(crate) mod accountability;
+pub(crate) mod invisible;
 pub(crate) mod lawfulness;
 pub(crate) mod placeholders;
 pub(crate) mod processors;
@@ -34,6 +35,7 @@ pub const GROUPS: &[(&str, Checker)] = &[
     ("processors", processors::check),
     ("accountability", accountability::check),
     ("placeholders", placeholders::check),
+    ("invisible", invisible::check),
 ];
 
 /// What a rule is about, for grouping in listings and docs.
@@ -159,6 +161,7 @@ catalogue! {
     MissingBreachProcedure => accountability::MISSING_BREACH_PROCEDURE,
     MissingRightsProcedure => accountability::MISSING_RIGHTS_PROCEDURE,
     PlaceholderValue => placeholders::PLACEHOLDER_VALUE,
+    InvisibleCharacter => invisible::INVISIBLE_CHARACTER,
     AllowWithoutReason => suppression::ALLOW_WITHOUT_REASON,
     UnusedAllow => suppression::UNUSED_ALLOW,
 }

@@ -4,8 +4,8 @@
 //! `ropa-syntax` does not compile here until it has a label.
 
 use ropa_syntax::values::{
-    Art9Condition, DerogationGround, DpiaCriterion, LegalBasis, Mechanism, Provision, RecipientKind, RoleKind,
-    SpecialCategory, TrackingPurpose,
+    Art9Condition, DerogationGround, DpiaCriterion, LegalBasis, Mechanism, Provision, RecipientKind, RetentionEvent,
+    RoleKind, SpecialCategory, Statute, TrackingPurpose,
 };
 
 use super::{Key, Lang};
@@ -290,6 +290,40 @@ impl Label for Provision {
             Provision::Contractual => Key::ProvisionContractual,
             Provision::PreContract => Key::ProvisionPreContract,
             Provision::Voluntary => Key::ProvisionVoluntary,
+        }
+    }
+}
+
+impl Label for RetentionEvent {
+    fn key(self) -> Key {
+        match self {
+            RetentionEvent::Collection => Key::EventCollection,
+            RetentionEvent::ContractEnd => Key::EventContractEnd,
+            RetentionEvent::EmploymentEnd => Key::EventEmploymentEnd,
+            RetentionEvent::RelationshipEnd => Key::EventRelationshipEnd,
+            RetentionEvent::BusinessRelationshipEnd => Key::EventBusinessRelationshipEnd,
+            RetentionEvent::MembershipEnd => Key::EventMembershipEnd,
+            RetentionEvent::CalendarYearEnd => Key::EventCalendarYearEnd,
+            RetentionEvent::FinancialYearEnd => Key::EventFinancialYearEnd,
+            RetentionEvent::SchoolYearEnd => Key::EventSchoolYearEnd,
+            RetentionEvent::LastLogin => Key::EventLastLogin,
+            RetentionEvent::LastPurchase => Key::EventLastPurchase,
+            RetentionEvent::LastEngagement => Key::EventLastEngagement,
+            RetentionEvent::LastContact => Key::EventLastContact,
+            RetentionEvent::AccountClosure => Key::EventAccountClosure,
+            RetentionEvent::Delivery => Key::EventDelivery,
+            RetentionEvent::OrderDate => Key::EventOrderDate,
+            RetentionEvent::Recording => Key::EventRecording,
+            RetentionEvent::TicketClosed => Key::EventTicketClosed,
+            RetentionEvent::PositionFilled => Key::EventPositionFilled,
+        }
+    }
+}
+
+impl Label for Statute {
+    fn key(self) -> Key {
+        match self {
+            Statute::Bookkeeping => Key::StatuteBookkeeping,
         }
     }
 }
