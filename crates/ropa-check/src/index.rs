@@ -48,6 +48,7 @@ impl<'a> Declared<'a> {
             (Declared::Party(p), RefTarget::JointController) => p.kind == PartyKind::JointController,
             (Declared::Party(p), RefTarget::System) => p.kind == PartyKind::System,
             (Declared::Party(p), RefTarget::Party) => p.kind.receives_data(),
+            (Declared::Controller(_), RefTarget::Controller) => true,
             _ => false,
         }
     }

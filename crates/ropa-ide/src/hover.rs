@@ -56,6 +56,14 @@ pub fn hover(
                 (span, format!("**`{}=`** — {}", p.name, p.summary))
             }),
             Target::Value { entry, kind } => match (&entry.value, kind) {
+                (Value::String(value), _) if crate::navigation::is_controller_ref(&located, entry, value) => {
+                    Index::new(ws).controller(value).map(|(decl_file, c)| {
+                        (
+                            entry.value_span,
+                            declaration_markdown(ws, decl_file, Declared::Controller(c)),
+                        )
+                    })
+                }
                 (Value::String(value), Some(kind)) => {
                     value_markdown(ws, file, value, kind, entry.value_span.start, docs_url)
                         .map(|md| (entry.value_span, md))
@@ -315,6 +323,25 @@ pub(crate) fn declaration_markdown(ws: &Workspace, file: FileId, item: Declared<
                     country.value.name()
                 ));
             }
+            // What Art. 30(2)(a) asks of the processor record, said plainly
+            // where it is missing: silence is not compliance.
+            let reachable = c
+                .contact
+                .as_ref()
+                .is_some_and(|k| k.email.is_some() || k.phone.is_some());
+            md.push_str(if reachable {
+                "\n- contact details on record"
+            } else {
+                "\n- **no contact details on record**"
+            });
+            md.push_str(if c.dpo.is_some() {
+                "\n- data protection officer (or `dpo none`) on record"
+            } else {
+                "\n- **no data protection officer on record** (`dpo \"…\"` or `dpo none`)"
+            });
+            if let Some(rep) = &c.representative {
+                md.push_str(&format!("\n- EU representative: {}", rep.name.value));
+            }
         }
         Declared::Activity(a) => {
             if let Some(purpose) = &a.purpose {
@@ -386,6 +413,22 @@ mod tests {
                 "processor google \"Google\" {\n    service \"Analytics\"\n    stored-in US\n    parent US\n}\nactivity web {\n    processors goo$0gle\n}"
             )
         );
+    }
+
+    #[test]
+    fn controller_by_id_shows_what_the_processor_record_needs() {
+        let md = hover(
+            "controller acme \"Acme AB\" {\n    country SE\n    contact \"Privacy team\" email=\"privacy@acme.se\"\n}\nactivity hosting {\n    role processor for=ac$0me\n}",
+        );
+        assert!(md.starts_with("\"acme\""), "{md}");
+        assert!(md.contains("**controller** `acme`"), "{md}");
+        assert!(md.contains("established in SE (Sweden)"), "{md}");
+        assert!(md.contains("contact details on record"), "{md}");
+        assert!(md.contains("**no data protection officer on record**"), "{md}");
+        assert!(md.contains("Used by `hosting`."), "{md}");
+        // A name in words is not a reference: nothing to show.
+        let words = hover("activity hosting {\n    role processor for=\"Our cust$0omers\"\n}");
+        assert!(!words.contains("**controller**"), "{words}");
     }
 
     #[test]

@@ -44,6 +44,7 @@ impl Class {
             | RefTarget::Party
             | RefTarget::JointController
             | RefTarget::System => Class::Party,
+            RefTarget::Controller => Class::Controller,
         }
     }
 }
@@ -98,7 +99,11 @@ fn id_at(ws: &Workspace, file: FileId, offset: u32) -> Option<IdAt> {
 
 /// `for=ID` on a `role`: the controller the activity processes for, when
 /// written as an id rather than in words.
-fn is_controller_ref(located: &crate::locate::Located<'_>, entry: &ropa_syntax::kdl::Entry, id: &str) -> bool {
+pub(crate) fn is_controller_ref(
+    located: &crate::locate::Located<'_>,
+    entry: &ropa_syntax::kdl::Entry,
+    id: &str,
+) -> bool {
     entry.name.as_ref().is_some_and(|n| n.value == "for")
         && located.innermost().is_some_and(|n| n.node.name.value == "role")
         && ropa_syntax::is_valid_id(id)

@@ -148,7 +148,9 @@ fn the_front_page_says_when_the_record_has_errors() {
         &common::example("webone"),
         &common::options(Kind::Record, Format::Html, Lang::Sv),
     );
-    assert!(html.contains("<div class=\"callout error\" role=\"note\"><p><strong>Registret har 4 fel och 9 varningar"));
+    assert!(
+        html.contains("<div class=\"callout error\" role=\"note\"><p><strong>Registret har 2 fel och 11 varningar")
+    );
     let clean = common::render(
         &common::example("good-example"),
         &common::options(Kind::Record, Format::Html, Lang::Sv),

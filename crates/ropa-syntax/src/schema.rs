@@ -22,6 +22,8 @@ pub enum RefTarget {
     JointController,
     /// A system (software) an activity uses.
     System,
+    /// The controller a processor activity works for (`role processor for=ID`).
+    Controller,
 }
 
 impl RefTarget {
@@ -34,6 +36,7 @@ impl RefTarget {
             RefTarget::Party => "processor or recipient",
             RefTarget::JointController => "joint controller",
             RefTarget::System => "system",
+            RefTarget::Controller => "controller",
         }
     }
 }

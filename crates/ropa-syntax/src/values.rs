@@ -15,4 +15,4 @@ pub use duration::{Duration, DurationError, Unit, is_indefinite, parse_duration}
 pub use keywords::*;
 pub use placeholder::is_placeholder;
 pub use region::{GERMAN_LAENDER, Region};
-pub use vague::{is_vague_criterion, vague_law};
+pub use vague::{is_vague_criterion, ties_to_law, vague_law};

@@ -292,6 +292,9 @@ fn controllers(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
             continue;
         }
+        if super::structure::names_controller_by_id(&counterpart.value) {
+            continue; // an undeclared id: undefined-reference reports it
+        }
         out.push(
             Diagnostic::new(
                 Rule::ControllerDetailsMissing,

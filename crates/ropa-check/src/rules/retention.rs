@@ -2,8 +2,10 @@
 //! real period, and periods set by statute match the statute.
 
 use ropa_law::{FactTable, RecordStart, RetentionPeriod, StatuteTopic};
-use ropa_syntax::model::{Period, Retention};
-use ropa_syntax::values::{Country, Duration, Keyword, LegalBasis, Material, Severity, Statute, Unit, is_placeholder};
+use ropa_syntax::model::{Period, Retention, Text};
+use ropa_syntax::values::{
+    Country, Duration, Keyword, LegalBasis, Material, Severity, Statute, Unit, is_placeholder, ties_to_law,
+};
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, given, is_controller};
@@ -30,13 +32,13 @@ pub const INDEFINITE_RETENTION: RuleInfo = RuleInfo {
     id: "indefinite-retention",
     category: Category::Retention,
     default_severity: Severity::Error,
-    severity_reason: "Error: keeping data with no limit is a likely breach of storage limitation (Art. 5(1)(e)).",
+    severity_reason: "Error: keeping data with no limit is a likely breach of storage limitation (Art. 5(1)(e)). Warning where the record gives a limit but not its evidence: the phrase ties retention to the law (\"as long as required by law\"), or another retention of the activity bounds the same data with a period.",
     summary: "a retention is \"as long as necessary\", \"forever\" or otherwise has no period or criterion",
     articles: &["GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)", "GDPR Recital 39"],
     guidance: &[
         "Article 29 Working Party, Guidelines on transparency under Regulation 2016/679 (WP260 rev.01), Annex, Art. 13(2)(a)",
     ],
-    explanation: "\"As long as necessary\" restates the principle; it is not a retention period. The transparency guidelines say it is not sufficient to state generically that data will be kept as long as necessary for the legitimate purposes. Give a period, or a criterion concrete enough that anyone can tell when the data must go. The same words are judged as a period and as an `until=` criterion, in English, Swedish, Danish, Norwegian, German and Finnish (\"as long as necessary\", \"tills vidare\", \"så længe det er nødvendigt\", \"solange erforderlich\", \"toistaiseksi\", \"forever\", \"automatic\"); a placeholder is no criterion either.",
+    explanation: "\"As long as necessary\" restates the principle; it is not a retention period. The transparency guidelines say it is not sufficient to state generically that data will be kept as long as necessary for the legitimate purposes. Give a period, or a criterion concrete enough that anyone can tell when the data must go. The same words are judged as a period and as an `until=` criterion, in English, Swedish, Danish, Norwegian, German and Finnish (\"as long as necessary\", \"tills vidare\", \"så længe det er nødvendigt\", \"solange erforderlich\", \"toistaiseksi\", \"forever\", \"automatic\"); a placeholder is no criterion either. Where the record does set a limit and only its evidence is missing, the finding is a warning: \"as long as required by law\" keeps data for the statute's period (Art. 17(3)(b)) but does not say which statute, and a vague phrase beside a period for the same data (`retain \"6 months\" from=contract-end` and `retain until=\"automatically\"`) does not say how long the data lasts before that.",
     bad: "retain \"as long as necessary\"",
     good: "retain \"3 years\" from=last-purchase",
     fix: "Replace the phrase with a period (`retain \"3 years\" from=last-purchase`) or a concrete criterion (`retain until=\"the contact person leaves the customer\"`).",
@@ -92,22 +94,16 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let keeps_bookkeeping = keeps_bookkeeping(ctx, activity);
         for retention in &activity.retention {
             match &retention.period {
-                Period::Indefinite(text) => out.push(
-                    Diagnostic::new(
-                        Rule::IndefiniteRetention,
-                        file,
-                        text.span,
-                        format!("\"{}\" is not a retention period", text.value),
-                    )
-                    .help("give a period (`retain \"3 years\" from=contract-end`) or a concrete criterion (`retain until=\"…\"`)")
-                    .entity(id),
-                ),
+                Period::Indefinite(text) => out.push(indefinite(file, id, text, retention, &activity.retention)),
                 Period::Until(text) if is_placeholder(&text.value) => out.push(
                     Diagnostic::new(
                         Rule::IndefiniteRetention,
                         file,
                         text.span,
-                        format!("a retention of `{id}` gives a placeholder, \"{}\", instead of a criterion", text.value),
+                        format!(
+                            "a retention of `{id}` gives a placeholder, \"{}\", instead of a criterion",
+                            text.value
+                        ),
                     )
                     .help("write a period (`retain \"2 years\" from=EVENT`) or a concrete criterion anyone can observe")
                     .entity(id),
@@ -144,6 +140,55 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Period::Until(_) | Period::Malformed => {}
             }
         }
+    }
+}
+
+/// A vague retention ("as long as necessary", "Automatiskt") is an error
+/// when nothing else limits the data: kept with no limit is a likely breach
+/// of storage limitation. It is a warning when the record does give a limit
+/// and only the evidence for it is missing: the phrase ties retention to
+/// the law ("as long as required by law": the statute's limit, which law is
+/// not said), or another retention of the same activity bounds the same data
+/// with a period ("6 months after the contract", then "Automatiskt").
+fn indefinite(file: crate::FileId, id: &str, text: &Text, retention: &Retention, all: &[Retention]) -> Diagnostic {
+    let bound = all.iter().find(|other| {
+        matches!(other.period, Period::Fixed(_))
+            && match (&other.data, &retention.data) {
+                (None, _) => true,
+                (Some(bounds), Some(vague)) => bounds.value == vague.value,
+                (Some(_), None) => false,
+            }
+    });
+    let mut finding = Diagnostic::new(
+        Rule::IndefiniteRetention,
+        file,
+        text.span,
+        format!("\"{}\" is not a retention period", text.value),
+    )
+    .entity(id);
+    if ties_to_law(&text.value) {
+        finding.message = format!(
+            "\"{}\" ties retention to the law without saying which law or for how long",
+            text.value
+        )
+        .into_boxed_str();
+        finding.severity = Severity::Warning;
+        finding
+            .help("name the statute and its period (`retain \"7 years\" from=calendar-year-end statute=bookkeeping`)")
+    } else if let Some(bound) = bound {
+        finding.message = format!(
+            "\"{}\" gives no period; the activity's other retention limits the data, so say the period that applies here too",
+            text.value
+        )
+        .into_boxed_str();
+        finding.severity = Severity::Warning;
+        finding
+            .related(file, bound.span, "this retention gives a period")
+            .help("write the period the phrase stands for (`retain \"PERIOD\" from=EVENT`), or remove it if the other retention covers the data")
+    } else {
+        finding.help(
+            "give a period (`retain \"3 years\" from=contract-end`) or a concrete criterion (`retain until=\"…\"`)",
+        )
     }
 }
 

@@ -156,7 +156,7 @@ pub const UNDEFINED_REFERENCE: RuleInfo = structural(
     Severity::Error,
     "Error: the reference points at nothing, so the record loses what it links.",
     "an id that is not declared in the workspace",
-    "Activities refer to data categories, subjects, processors and recipients by id. An id that is declared nowhere (or declared as something else) leaves a hole in the record.",
+    "Activities refer to data categories, subjects, processors, recipients and (with `role processor for=ID`) controllers by id. An id that is declared nowhere (or declared as something else) leaves a hole in the record.",
     "activity web {\n    data contcat\n}",
     "data contact \"Name and e-mail\"\nactivity web {\n    data contact\n}",
     "Use the suggested id, or declare it with `data`, `subjects`, `processor` or `recipient`.",
@@ -334,6 +334,14 @@ pub fn activity_references(activity: &Activity) -> impl Iterator<Item = (RefTarg
         .chain(each(RefTarget::System, &activity.systems))
         .chain(
             activity
+                .role
+                .as_ref()
+                .and_then(|r| r.counterpart.as_ref())
+                .filter(|c| names_controller_by_id(&c.value))
+                .map(|c| (RefTarget::Controller, c)),
+        )
+        .chain(
+            activity
                 .retention
                 .iter()
                 .filter_map(|r| r.data.as_ref())
@@ -386,6 +394,13 @@ fn undefined_reference(
     finding.entity(activity)
 }
 
+/// `for=` takes a controller's id or its name in words. Written as an id
+/// (no spaces, no capitals: `for=acme`), it is a reference, so a mistyped
+/// id is reported as undefined rather than read as a name in words.
+pub(crate) fn names_controller_by_id(text: &str) -> bool {
+    ropa_syntax::is_valid_id(text) && !text.chars().any(char::is_uppercase)
+}
+
 fn declaration_example(target: RefTarget, id: &str) -> String {
     match target {
         RefTarget::Data => format!("data {id} \"description\""),
@@ -394,6 +409,7 @@ fn declaration_example(target: RefTarget, id: &str) -> String {
         RefTarget::Recipient => format!("recipient {id} \"Name\" {{ … }}"),
         RefTarget::JointController => format!("joint-controller {id} \"Legal entity\" {{ arrangement \"…\" }}"),
         RefTarget::System => format!("system {id} \"Name\" {{ self-hosted }}"),
+        RefTarget::Controller => format!("controller {id} \"Legal entity\" {{ contact \"…\" email=\"…\" }}"),
     }
 }
 

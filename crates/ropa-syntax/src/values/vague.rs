@@ -178,6 +178,40 @@ pub fn is_vague_criterion(text: &str) -> bool {
     VAGUE_WORDS.contains(&rest)
 }
 
+/// Phrases that tie a retention to what the law requires ("as long as
+/// required by law", "så länge lagen kräver"): the limit is the statute's,
+/// not "no limit"; what is missing is which statute.
+const LAW_TIES: &[&str] = &[
+    "required by law",
+    "law requires",
+    "the law requires",
+    "legally required",
+    "statutory",
+    "by statute",
+    "required by statute",
+    "lagen kräver",
+    "enligt lag",
+    "lagstadgad",
+    "lagkrav",
+    "loven kræver",
+    "lovpligtig",
+    "lovkrav",
+    "loven krever",
+    "lovpålagt",
+    "gesetzlich",
+    "gesetz verlangt",
+    "lain edellyttämän",
+    "lain vaatiman",
+    "lakisääteinen",
+];
+
+/// True when a vague retention ties itself to the law ("as long as required
+/// by law"): a gap in the record (which law?), not data kept without limit.
+pub fn ties_to_law(text: &str) -> bool {
+    let lower = normalise(text);
+    LAW_TIES.iter().any(|p| lower.contains(p))
+}
+
 /// Markers that turn a citation into examples ("e.g. the Accounting Act"):
 /// the obligation the activity rests on is not identified.
 const EXAMPLE_MARKERS: &[&str] = &[
@@ -308,6 +342,24 @@ mod tests {
             "das Arbeitsverhältnis endet",
         ] {
             assert!(!is_vague_criterion(text), "{text:?} should be concrete");
+        }
+    }
+
+    #[test]
+    fn retention_tied_to_law() {
+        for text in [
+            "as long as required by law",
+            "So long as the law requires",
+            "så länge lagen kräver",
+            "så længe loven kræver",
+            "så lenge loven krever",
+            "solange gesetzlich vorgeschrieben",
+            "niin kauan kuin lain edellyttämän ajan",
+        ] {
+            assert!(ties_to_law(text), "{text:?} ties retention to the law");
+        }
+        for text in ["as long as necessary", "forever", "Automatiskt", "until further notice"] {
+            assert!(!ties_to_law(text), "{text:?} does not name the law");
         }
     }
 
