@@ -172,7 +172,7 @@ static VENDORS: &[Vendor] = &[
             &[
                 source(
                     "Google Cloud: Cloud Data Processing Addendum (Customers), 4.1 Roles of Parties: Google is a processor",
-                    "https://cloud-dot-devsite-v2-prod.appspot.com/terms/data-processing-addendum/index-20240523",
+                    "https://cloud.google.com/terms/data-processing-terms",
                 ),
                 source(
                     "Google Cloud: regions for the GKE On-Prem API (region names and locations)",
@@ -203,7 +203,7 @@ static VENDORS: &[Vendor] = &[
             &[
                 source(
                     "Stripe: Data Processing Agreement (Stripe acts as data controller and data processor)",
-                    "https://stripe.com/fr-in/legal/dpa",
+                    "https://stripe.com/legal/dpa",
                 ),
                 source(
                     "Stripe: Authorised Payment Services terms (other services governed by the agreement with Stripe Payments Europe, Ltd, Dublin)",
@@ -297,7 +297,7 @@ static VENDORS: &[Vendor] = &[
         provenance: provenance(
             &[source(
                 "Twilio: Binding Corporate Rules, Processor Policy (Twilio processes customer data as a processor)",
-                "https://jp.twilio.com/legal/bcr/processor",
+                "https://www.twilio.com/en-us/legal/bcr/processor",
             )],
             Confidence::Medium,
             None,
@@ -317,7 +317,7 @@ static VENDORS: &[Vendor] = &[
             &[
                 source(
                     "Twilio: Binding Corporate Rules, Processor Policy",
-                    "https://jp.twilio.com/legal/bcr/processor",
+                    "https://www.twilio.com/en-us/legal/bcr/processor",
                 ),
                 source(
                     "Twilio Docs: Use Studio with Twilio Regions (IE1 Region for EU data residency)",
@@ -374,8 +374,8 @@ static VENDORS: &[Vendor] = &[
         eu_residency: None,
         provenance: provenance(
             &[source(
-                "Mailchimp: Data Processing Addendum (The Rocket Science Group LLC d/b/a Mailchimp processes Customer Data on the customer's behalf)",
-                "https://mailchimp.com/pt-br/legal/data-processing-addendum/",
+                "Mailchimp Help: European data transfers (the Data Processing Addendum, part of the Standard Terms of Use, lets Mailchimp process European personal data on the user's behalf)",
+                "https://mailchimp.com/help/mailchimp-european-data-transfers/",
             )],
             Confidence::High,
             None,
@@ -463,21 +463,17 @@ static VENDORS: &[Vendor] = &[
         hosts: &["salesforce.com", "force.com"],
         eea_entity: None,
         country: Some("US"),
-        role: Some(Role::Processor),
+        role: None,
         eu_residency: Some("Hyperforce EU Operating Zone"),
         provenance: provenance(
-            &[
-                source(
-                    "Salesforce: Data Processing Addendum (SFDC processes Personal Data on behalf of the customer), 2016 revision",
-                    "https://paperzz.com/doc/8160183/data-processing-addendum",
-                ),
-                source(
-                    "Salesforce: Hyperforce EU Operating Zone",
-                    "https://salesforce.com/uk/platform/data-residence-eu-oz/?bc=OTH",
-                ),
-            ],
-            Confidence::Medium,
-            Some("The DPA read here is an older revision, from a copy."),
+            &[source(
+                "Salesforce: Hyperforce EU Operating Zone",
+                "https://salesforce.com/uk/platform/data-residence-eu-oz/?bc=OTH",
+            )],
+            Confidence::Low,
+            Some(
+                "Salesforce's current Data Processing Addendum was not found at a Salesforce address: role and contracting entity are not confirmed.",
+            ),
         ),
     },
     Vendor {
@@ -602,24 +598,18 @@ static VENDORS: &[Vendor] = &[
         names: &["plausible"],
         packages: &[],
         hosts: &["plausible.io"],
-        eea_entity: Some("Plausible Insights OÜ"),
-        country: Some("EE"),
+        eea_entity: None,
+        country: None,
         role: Some(Role::Processor),
         eu_residency: Some("Data infrastructure in Germany"),
         provenance: provenance(
-            &[
-                source(
-                    "Plausible Analytics: Data Processing Agreement (customer is controller, Plausible Analytics processor; infrastructure in Germany)",
-                    "https://websocket.plausible.io/dpa",
-                ),
-                source(
-                    "PAYONE privacy notice naming Plausible Insights OÜ, Tartu, Estonia",
-                    "https://docs.payone.com/pages/diffpagesbyversion.action?pageId=10322809&selectedPageVersions=9&selectedPageVersions=10",
-                ),
-            ],
+            &[source(
+                "Plausible Analytics: Data Processing Agreement (customer is controller, Plausible Analytics processor; a European company, infrastructure in Germany)",
+                "https://plausible.io/dpa",
+            )],
             Confidence::Medium,
             Some(
-                "Plausible sets no cookies, so it is not a tracker under ePrivacy Art. 5(3) here: it is a processor to declare.",
+                "The contracting entity and its country are not confirmed at a Plausible address. Plausible sets no cookies, so it is not a tracker under ePrivacy Art. 5(3) here: it is a processor to declare.",
             ),
         ),
     },
@@ -645,6 +635,42 @@ mod tests {
                 v.id,
                 v.provenance.as_of
             );
+        }
+    }
+
+    /// Facts come from the vendor's own pages, not from copies on other
+    /// sites (document hosts, mirrors, customers' notices): a source on a
+    /// domain outside this list fails until someone adds the vendor's
+    /// domain on purpose.
+    #[test]
+    fn sources_are_on_vendor_domains() {
+        const OWN: &[&str] = &[
+            "amazon.com",
+            "microsoft.com",
+            "google.com",
+            "stripe.com",
+            "sentry.io",
+            "mailgun.com",
+            "twilio.com",
+            "mailchimp.com",
+            "intercom.com",
+            "zendesk.co.uk",
+            "zendesk.com",
+            "hubspot.com",
+            "salesforce.com",
+            "mixpanel.com",
+            "amplitude.com",
+            "datadoghq.com",
+            "auth0.com",
+            "cloudflare.com",
+            "plausible.io",
+        ];
+        for v in vendors() {
+            for s in v.provenance.sources {
+                let host = s.url["https://".len()..].split(['/', '?']).next().unwrap_or("");
+                let own = OWN.iter().any(|d| host == *d || host.ends_with(&format!(".{d}")));
+                assert!(own, "{}: {} is not on a vendor's own domain", v.id, s.url);
+            }
         }
     }
 
