@@ -2,7 +2,7 @@
 //! countries, counts, legal bases, retention periods, transfer safeguards.
 
 use ropa_syntax::model::{Basis, Contact, Dpa, Dpo, Organization, Period, Retention, Transfer};
-use ropa_syntax::values::{Country, Keyword, Mechanism, RetentionEvent, Severity, Statute};
+use ropa_syntax::values::{Country, Keyword, Mechanism, RetentionEvent, Severity};
 
 use crate::Ctx;
 use crate::Revision;
