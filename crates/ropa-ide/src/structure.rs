@@ -87,23 +87,13 @@ fn value_class(node: &Node, kind: Option<ValueKind>, value: &Value) -> TokenClas
         (Some(ValueKind::Keyword(_)), _) => TokenClass::Keyword,
         (Some(ValueKind::Country | ValueKind::Region), _) => TokenClass::Country,
         (Some(ValueKind::Date), _) => TokenClass::Date,
-        (Some(ValueKind::DateOrText), Value::String(s)) if looks_like_date(s) => TokenClass::Date,
+        (Some(ValueKind::DateOrText), Value::String(s)) if ropa_syntax::values::looks_like_date(s) => TokenClass::Date,
         (Some(ValueKind::Duration), _) => TokenClass::Duration,
         (Some(ValueKind::RuleId), _) => TokenClass::RuleId,
         (_, Value::String(_)) => TokenClass::String,
         (_, Value::Integer(_) | Value::Float(_)) => TokenClass::Number,
         (_, Value::Bool(_) | Value::Null) => TokenClass::Keyword,
     }
-}
-
-fn looks_like_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn walk<'a>(

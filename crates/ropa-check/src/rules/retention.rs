@@ -159,34 +159,25 @@ fn indefinite(file: crate::FileId, id: &str, text: &Text, retention: &Retention,
                 (Some(_), None) => false,
             }
     });
-    let mut finding = Diagnostic::new(
-        Rule::IndefiniteRetention,
-        file,
-        text.span,
-        format!("\"{}\" is not a retention period", text.value),
-    )
-    .entity(id);
-    if ties_to_law(&text.value) {
-        finding.message = format!(
-            "\"{}\" ties retention to the law without saying which law or for how long",
-            text.value
-        )
-        .into_boxed_str();
-        finding.severity = Severity::Warning;
-        finding
-            .help("name the statute and its period (`retain \"7 years\" from=calendar-year-end statute=bookkeeping`)")
+    let value = &text.value;
+    let finding = |message: String| Diagnostic::new(Rule::IndefiniteRetention, file, text.span, message).entity(id);
+    let warning = |mut d: Diagnostic| {
+        d.severity = Severity::Warning;
+        d
+    };
+    if ties_to_law(value) {
+        warning(finding(format!(
+            "\"{value}\" ties retention to the law without saying which law or for how long"
+        )))
+        .help("name the statute and its period (`retain \"7 years\" from=calendar-year-end statute=bookkeeping`)")
     } else if let Some(bound) = bound {
-        finding.message = format!(
-            "\"{}\" gives no period; the activity's other retention limits the data, so say the period that applies here too",
-            text.value
-        )
-        .into_boxed_str();
-        finding.severity = Severity::Warning;
-        finding
-            .related(file, bound.span, "this retention gives a period")
-            .help("write the period the phrase stands for (`retain \"PERIOD\" from=EVENT`), or remove it if the other retention covers the data")
+        warning(finding(format!(
+            "\"{value}\" gives no period; the activity's other retention limits the data, so say the period that applies here too"
+        )))
+        .related(file, bound.span, "this retention gives a period")
+        .help("write the period the phrase stands for (`retain \"PERIOD\" from=EVENT`), or remove it if the other retention covers the data")
     } else {
-        finding.help(
+        finding(format!("\"{value}\" is not a retention period")).help(
             "give a period (`retain \"3 years\" from=contract-end`) or a concrete criterion (`retain until=\"…\"`)",
         )
     }
