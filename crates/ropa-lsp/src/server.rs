@@ -252,6 +252,42 @@ impl Backend {
         let ws = doc.ws.ws.clone();
         run(move || Arc::new(ropa_check::check(&ws))).await
     }
+
+    /// Formatting edits for the whole file, or for the nodes a range
+    /// touches. A file that cannot be formatted (a syntax error while it is
+    /// typed) gets no edits and the reason in the log, never an error popup.
+    async fn format_edits(&self, uri: &Uri, range: Option<ls::Range>) -> jsonrpc::Result<Option<Vec<ls::TextEdit>>> {
+        let Some(doc) = self.doc(uri).await? else {
+            return Ok(None);
+        };
+        let range = range.map(|r| doc.lines.span(r));
+        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
+        let result = run(move || {
+            let edits = match range {
+                Some(range) => ropa_ide::format_range(&ws.ws, file, range),
+                None => ropa_ide::format(&ws.ws, file),
+            };
+            edits.map(|edits| {
+                edits
+                    .iter()
+                    .map(|e| ls::TextEdit::new(lines.range(e.span), e.new_text.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+        .await?;
+        match result {
+            Ok(edits) => Ok(Some(edits)),
+            Err(err) => {
+                self.client
+                    .log_message(
+                        ls::MessageType::INFO,
+                        format!("ropa: {} was not formatted: {err}", uri.as_str()),
+                    )
+                    .await;
+                Ok(Some(Vec::new()))
+            }
+        }
+    }
 }
 
 fn negotiate(capabilities: &ls::ClientCapabilities) -> Encoding {
@@ -690,65 +726,14 @@ impl LanguageServer for Backend {
     }
 
     async fn formatting(&self, params: ls::DocumentFormattingParams) -> jsonrpc::Result<Option<Vec<ls::TextEdit>>> {
-        let Some(doc) = self.doc(&params.text_document.uri).await? else {
-            return Ok(None);
-        };
-        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
-        let result = run(move || {
-            ropa_ide::format(&ws.ws, file).map(|edits| {
-                edits
-                    .iter()
-                    .map(|e| ls::TextEdit::new(lines.range(e.span), e.new_text.clone()))
-                    .collect::<Vec<_>>()
-            })
-        })
-        .await?;
-        match result {
-            Ok(edits) => Ok(Some(edits)),
-            Err(err) => {
-                // Formatting on save must not pop an error for a file being
-                // typed: no edits, and the reason in the log.
-                self.client
-                    .log_message(
-                        ls::MessageType::INFO,
-                        format!("ropa: {} was not formatted: {err}", params.text_document.uri.as_str()),
-                    )
-                    .await;
-                Ok(Some(Vec::new()))
-            }
-        }
+        self.format_edits(&params.text_document.uri, None).await
     }
 
     async fn range_formatting(
         &self,
         params: ls::DocumentRangeFormattingParams,
     ) -> jsonrpc::Result<Option<Vec<ls::TextEdit>>> {
-        let Some(doc) = self.doc(&params.text_document.uri).await? else {
-            return Ok(None);
-        };
-        let range = doc.lines.span(params.range);
-        let (ws, file, lines) = (doc.ws.clone(), doc.file, doc.lines.clone());
-        let result = run(move || {
-            ropa_ide::format_range(&ws.ws, file, range).map(|edits| {
-                edits
-                    .iter()
-                    .map(|e| ls::TextEdit::new(lines.range(e.span), e.new_text.clone()))
-                    .collect::<Vec<_>>()
-            })
-        })
-        .await?;
-        match result {
-            Ok(edits) => Ok(Some(edits)),
-            Err(err) => {
-                self.client
-                    .log_message(
-                        ls::MessageType::INFO,
-                        format!("ropa: {} was not formatted: {err}", params.text_document.uri.as_str()),
-                    )
-                    .await;
-                Ok(Some(Vec::new()))
-            }
-        }
+        self.format_edits(&params.text_document.uri, Some(params.range)).await
     }
 
     async fn semantic_tokens_full(
