@@ -10,8 +10,7 @@ import { LanguageClient } from "vscode-languageclient/browser";
 let client;
 
 export async function activate(context) {
-  const main = vscode.Uri.joinPath(context.extensionUri, "out", "server-worker.js");
-  const worker = new Worker(main.toString(true));
+  const worker = await startWorker(vscode.Uri.joinPath(context.extensionUri, "out", "server-worker.js"));
   client = new LanguageClient("ropa", "ropa", {
     documentSelector: [{ language: "ropa" }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/{ropa.kdl,*.ropa.kdl}") },
@@ -23,6 +22,17 @@ export async function activate(context) {
   const files = await vscode.workspace.findFiles("**/{ropa.kdl,*.ropa.kdl}", "**/{node_modules,target,.*}/**", 2000);
   for (const uri of files) await vscode.workspace.openTextDocument(uri);
   context.subscriptions.push(vscode.commands.registerCommand("ropa.restartServer", () => client.restart()));
+}
+
+// A browser starts a worker from a web address, which the extension has in
+// vscode.dev and github.dev. Installed on a server instead (code-server, a
+// remote), it has a vscode-remote: address, from which VS Code refuses to
+// start a worker; the script is then read through the file-system API and
+// started from a blob.
+async function startWorker(uri) {
+  if (uri.scheme !== "vscode-remote") return new Worker(uri.toString(true));
+  const script = await vscode.workspace.fs.readFile(uri);
+  return new Worker(URL.createObjectURL(new Blob([script], { type: "text/javascript" })));
 }
 
 export async function deactivate() {
