@@ -12,9 +12,11 @@ import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 
-const here = path.dirname(new URL(import.meta.url).pathname);
+// fileURLToPath, not URL.pathname: scripts/dist runs this on Windows too.
+const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "..");
 const wasmPath = process.argv[2];
 if (!wasmPath) {
