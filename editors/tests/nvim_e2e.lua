@@ -7,10 +7,11 @@
 -- EXPECT_FILE holds what `ropa check --format json` reports for the file, one
 -- finding a line: RULE<TAB>LINE<TAB>MESSAGE. The test passes when the
 -- buffer's diagnostics have exactly those rules on those lines, and then:
--- highlighting (syntax/ropa.vim) of node names, references, keywords,
--- countries and comments; hover, completion, definition and rename (edits in
--- two files) at `processors google power-media-group`; formatting restores
--- a line made messy.
+-- highlighting (syntax/ropa.vim) of node names, declarations, references
+-- and comments;
+-- hover, completion, definition (the declaration's file, line and id) and
+-- rename (each edit, in two files) at `processors google power-media-group`;
+-- formatting restores a line made messy.
 local here = debug.getinfo(1, 'S').source:sub(2):match('(.*/)') or './'
 vim.opt.runtimepath:prepend(here .. '../neovim')
 vim.lsp.set_log_level('warn')
@@ -76,6 +77,9 @@ local function features(buf)
     and syn(line, 'power-media-group') == 'ropaReference',
     'highlighting: `processors` is a node name, both processor ids are references')
   check(syn(0, '//') == 'ropaComment', 'highlighting: the first line is a comment')
+  local activity = find(buf, 'activity seo-analytics {', 'seo-analytics')
+  check(activity ~= nil and syn(activity, 'activity') == 'ropaNode' and syn(activity, 'seo-analytics') == 'ropaDeclaration',
+    'highlighting: `activity` is a node name, `seo-analytics` a declaration')
 
   -- Hover on the finding at `google`.
   local hover = request(buf, 'textDocument/hover', position(buf, line, col + 1))
@@ -88,21 +92,43 @@ local function features(buf)
   for _, item in ipairs(completion.items or completion) do labels[item.label] = true end
   check(labels['google'] and labels['power-media-group'], 'completion lists the processors google and power-media-group')
 
-  -- Definition: the processor in processors.ropa.kdl.
+  -- The text a range covers in a file on disk (one line; ASCII here).
+  local function text_at(uri, range)
+    local lines = vim.fn.readfile(vim.uri_to_fname(uri))
+    local l = lines[range.start.line + 1] or ''
+    return l:sub(range.start.character + 1, range['end'].character)
+  end
+
+  -- Definition: the id of `processor google` in processors.ropa.kdl.
   local definition = request(buf, 'textDocument/definition', position(buf, line, col + 1)) or {}
   local target = definition[1] or definition
+  local declaration_line
+  if target.uri then
+    for i, l in ipairs(vim.fn.readfile(vim.uri_to_fname(target.uri))) do
+      if l:find('^processor google ') then declaration_line = i - 1 end
+    end
+  end
   check(target.uri ~= nil and target.uri:match('processors%.ropa%.kdl$') ~= nil
-    and target.range.start.line >= 0, 'definition of google is in processors.ropa.kdl')
+    and target.range.start.line == declaration_line and text_at(target.uri, target.range) == 'google',
+    'definition of google is the id of `processor google` in processors.ropa.kdl, line '
+      .. tostring(declaration_line and declaration_line + 1))
 
-  -- Rename: edits in the declaring file and in this one.
+  -- Rename: every edit replaces the id `google` by the new name, twice in
+  -- this file (two `processors` lines) and once where it is declared.
   local params = position(buf, line, col + 1)
   params.newName = 'google-llc'
   local rename = request(buf, 'textDocument/rename', params) or {}
   local files = {}
-  for uri, _ in pairs(rename.changes or {}) do table.insert(files, vim.fn.fnamemodify(vim.uri_to_fname(uri), ':t')) end
+  local edits_ok = true
+  for uri, edits in pairs(rename.changes or {}) do
+    table.insert(files, vim.fn.fnamemodify(vim.uri_to_fname(uri), ':t') .. ':' .. #edits)
+    for _, edit in ipairs(edits) do
+      edits_ok = edits_ok and edit.newText == 'google-llc' and text_at(uri, edit.range) == 'google'
+    end
+  end
   table.sort(files)
-  check(table.concat(files, ' ') == 'activities.ropa.kdl processors.ropa.kdl',
-    'rename of google edits activities.ropa.kdl and processors.ropa.kdl (' .. table.concat(files, ' ') .. ')')
+  check(edits_ok and table.concat(files, ' ') == 'activities.ropa.kdl:2 processors.ropa.kdl:1',
+    'rename of google replaces each `google` id: edits per file ' .. table.concat(files, ' '))
 
   -- Formatting: a line made messy is formatted back.
   local original = vim.api.nvim_buf_get_lines(buf, line, line + 1, false)[1]

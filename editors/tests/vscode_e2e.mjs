@@ -7,10 +7,20 @@
 // processor ids on a line coloured as processors), folding, smart selection
 // of a whole node, findings are squiggles and rows of the Problems panel
 // with their rule ids, the hover explains the rule, a quick fix changes the
-// text and the new transfer shows its country's inlay hint; in the messy
-// file, a web address is a link, Format Selection formats only the
-// selection, and a space after `basis` opens the completion list. The
-// screenshots go to OUT_DIR.
+// text and the new transfer shows its country's inlay hint; Go to
+// Definition lands on the declaration in another file, and a workspace
+// symbol search finds a processor; in the messy file, a web address and a
+// rule id are links (the rule id only through the server's document links),
+// Format Selection formats only the selection, a space (or `=`) after
+// `basis`, `subjects`, `processors`, `data`, `mechanism=` and `country`
+// opens a list with the expected items, the outline lists the file's
+// declarations, and Format Document gives the text `ropa fmt` gives; last,
+// Rename changes an id in both files that use it, on disk after Save All.
+// Pull diagnostics are not driven here: the extension's client takes
+// pushed diagnostics (the server pushes unless a client asks for pull in
+// its initializationOptions), so `textDocument/diagnostic` is asserted in
+// crates/ropa-lsp/tests/features.rs. The screenshots go to OUT_DIR; what
+// each shows is asserted in the DOM just before it is taken.
 //
 //   TOOLS=<dir with node_modules of editors/tests/tools> VSIX=<ropa.vsix> \
 //   ROPA_BIN=<abs path of ropa> OUT_DIR=<dir> node editors/tests/vscode_e2e.mjs
@@ -50,9 +60,15 @@ const MESSY_TEXT = [
   'activity   scratch-formatting   {',
   '  purpose   "Formatting test, see https://www.imy.se/"',
   '      data scratch-notes',
+  '  allow   consent-only-basis   reason="Link test"',
+  '}',
+  'processor scratch-host "Host" {',
   '}',
   '',
 ].join('\n');
+// Where rule ids link to (the server's `ROPA_DOCS_URL`): a reserved
+// example domain, only compared, never opened.
+const DOCS_URL = 'https://ropa.example/docs';
 // Semantic token colours the test sets, to read back from the DOM.
 const COLOURS = { class: 'rgb(255, 0, 1)', keyword: 'rgb(255, 0, 2)', enumMember: 'rgb(255, 0, 3)' };
 // `processors google power-media-group` in activity seo-analytics: Google
@@ -65,6 +81,18 @@ const TARGET = (() => {
   if (activity < 0 || offset < 0) throw new Error('specs/office2go: seo-analytics no longer names `processors google power-media-group`');
   return { line: activity + offset + 1, column: 16, rule: 'undeclared-transfer' };
 })();
+/** Line and column (1-based) of `word` in the first line of an office2go
+ * file that starts with `prefix`. */
+function declared(file, prefix, word) {
+  const lines = fs.readFileSync(path.join(REPO, 'specs', 'office2go', file), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.startsWith(prefix));
+  if (i < 0) throw new Error(`specs/office2go/${file} no longer has a line starting \`${prefix}\``);
+  return { line: i + 1, column: lines[i].indexOf(word) + 1 };
+}
+const GOOGLE = declared('processors.ropa.kdl', 'processor google ', 'google');
+const POWER_MEDIA = declared('processors.ropa.kdl', 'processor power-media-group ', 'power-media-group');
+/** Occurrences of an id in a text, as a whole id (ids hold `-`). */
+const idCount = (text, id) => (text.match(new RegExp(`(?<![\\w.-])${id}(?![\\w.-])`, 'g')) || []).length;
 
 const t0 = Date.now();
 const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
@@ -240,6 +268,85 @@ async function goTo(page, line, column) {
   await page.keyboard.press('Enter');
 }
 
+/** Runs a command of the palette by its title. */
+async function command(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Opens quick open with a prefix (`#` workspace symbols, `@` the outline)
+ * and the query, and returns the rows' labels once `expect` is among them. */
+async function quickOpen(page, text, expect) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.press('Backspace'); // the `>` of commands
+  await page.keyboard.type(text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: expect }).first().waitFor();
+  const labels = await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+  return labels.map((l) => l.trim()); // an icon's space comes first
+}
+
+/** The status bar's cursor position once it is on `at` (line and column of
+ * an id): at the id's start, or at its end with the id selected. */
+async function cursorAt(page, at, id) {
+  const pattern = new RegExp(`Ln ${at.line}, Col (${at.column}|${at.column + id.length} \\(${id.length} selected\\))(?!\\d)`);
+  const item = page.locator('[id="status.editor.selection"]');
+  await item.filter({ hasText: pattern }).waitFor();
+  return (await item.innerText()).trim();
+}
+
+/** Types `word` and closes any list; then for each label of `expected`:
+ * types the space (or `=`) that must open the completion list by itself,
+ * types the label to filter the list (it is virtual: only the rows in view
+ * exist in the DOM), waits for an item of exactly that label, and takes the
+ * text back. Last, types the trigger and `value`. Returns the length of the
+ * list the trigger opened. */
+async function completesAfter(page, word, trigger, expected, value) {
+  await page.keyboard.type(word);
+  await page.keyboard.press('Escape');
+  const rows = page.locator('.suggest-widget.visible .monaco-list-row');
+  let shown = 0;
+  for (const label of expected) {
+    await page.keyboard.type(trigger);
+    await rows.first().waitFor();
+    shown = Number(await rows.first().getAttribute('aria-setsize'));
+    await page.keyboard.type(label);
+    await rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first().waitFor();
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < trigger.length + label.length; i++) await page.keyboard.press('Backspace');
+  }
+  await page.keyboard.type(trigger + value);
+  await closeSuggest(page);
+  return shown;
+}
+
+/** Closes the completion list and waits until none is open: a list that
+ * answers late must not be there to take the next Enter as its item. */
+async function closeSuggest(page) {
+  let quiet = 0;
+  while (quiet < 3) {
+    await page.waitForTimeout(200);
+    if (await page.locator('.suggest-widget.visible').count()) {
+      quiet = 0;
+      await page.keyboard.press('Escape');
+    } else {
+      quiet++;
+    }
+  }
+}
+
+/** The file's text on disk once `ok(text)` holds (saving is asynchronous). */
+async function onDisk(file, ok, what) {
+  const end = Date.now() + 20000;
+  for (;;) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (ok(text)) return text;
+    if (Date.now() > end) throw new Error(`${path.basename(file)} on disk never ${what}:\n${text}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function main() {
   for (const f of [CODE_SERVER, VSIX, CHROMIUM, ...(ROPA_BIN ? [ROPA_BIN] : [])]) {
     if (!fs.existsSync(f)) throw new Error(`missing ${f}`);
@@ -276,6 +383,10 @@ async function main() {
         'extensions.ignoreRecommendations': true,
         'chat.disableAIFeatures': true,
         'editor.hover.delay': 100,
+        // Only trigger characters (the server's space and `=`) open the
+        // completion list: that is what the test asserts, and a list that
+        // typing a word opens would take the Enter that makes a new line.
+        'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
         'editor.showFoldingControls': 'always',
         'editor.semanticHighlighting.enabled': true,
         'editor.semanticTokenColorCustomizations': {
@@ -292,7 +403,7 @@ async function main() {
   const port = await freePort();
   const cfg = path.join(tmp, 'config.yaml'); // own config: nothing written to ~/.config
   fs.writeFileSync(cfg, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const env = { ...process.env, XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'] };
+  const env = { ...process.env, XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'], ROPA_DOCS_URL: DOCS_URL };
   const common = ['--config', cfg, '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions];
 
   log('installing the vsix');
@@ -395,6 +506,10 @@ async function main() {
     const colours = await wordColours(page, 'processors google power-media-group', ['google', 'power-media-group'], COLOURS.class);
     if (colours.processors !== COLOURS.keyword) throw new Error(`\`processors\` should be a keyword: ${JSON.stringify(colours)}`);
     log(`semantic tokens: ${JSON.stringify(colours)}`);
+    // A value of a closed vocabulary (the role) is an enum member.
+    const role = await wordColours(page, 'role controller', ['controller'], COLOURS.enumMember);
+    if (role.role !== COLOURS.keyword) throw new Error(`\`role\` should be a keyword: ${JSON.stringify(role)}`);
+    log(`semantic tokens: ${JSON.stringify(role)}`);
 
     // Folding: the activity's block folds at its first line.
     await page.locator('.margin-view-overlays .codicon-folding-expanded').first().waitFor();
@@ -508,22 +623,40 @@ async function main() {
     if (!(await editorText(page)).includes('transfer US')) throw new Error(`text not changed: no ${inserted}`);
     await page.screenshot({ path: path.join(OUT_DIR, 'vscode-ropa-quickfix.png') });
 
-    // The messy file: a link, Format Selection, completion after a space.
+    // Go to Definition (F12) on `google`: the declaration in
+    // processors.ropa.kdl, cursor on its id.
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await goTo(page, TARGET.line, TARGET.column + 2);
+    await page.keyboard.press('F12');
+    await page.locator('.tabs-container .tab.active', { hasText: 'processors.ropa.kdl' }).waitFor();
+    log(`definition of google: processors.ropa.kdl, ${await cursorAt(page, GOOGLE, 'google')}`);
+
+    // Workspace symbols: `#power-media` finds the processor, and choosing
+    // it goes to its declaration.
+    const found = await quickOpen(page, '#power-media', 'power-media-group');
+    if (!found.includes('power-media-group')) throw new Error(`workspace symbols for "power-media": ${found}`);
+    await page.keyboard.press('Enter');
+    log(`workspace symbol "power-media" (${found.join(', ')}): ${await cursorAt(page, POWER_MEDIA, 'power-media-group')}`);
+
+    // The messy file: links, Format Selection, completion, outline, Format
+    // Document.
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: MESSY }).first().click();
     await page.locator('.monaco-editor .view-lines', { hasText: 'scratch-formatting' }).first().waitFor();
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.locator('.monaco-editor .view-lines .detected-link', { hasText: 'https://www.imy.se/' }).first().waitFor();
-    log('document link: https://www.imy.se/ is a link');
-    // Select the activity (lines 2 to 5) and format only that.
+    // VS Code links web addresses in any text by itself; a rule id is a
+    // link only through the server's document links (to DOCS_URL).
+    await page.locator('.monaco-editor .view-lines .detected-link', { hasText: 'consent-only-basis' }).first().waitFor();
+    log('document links: https://www.imy.se/ and the rule id consent-only-basis are links');
+    // Select the activity (lines 2 to 6) and format only that.
     await goTo(page, 2, 1);
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+End');
-    await page.keyboard.press('Control+Shift+P');
-    await page.keyboard.type('Format Selection');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Format Selection' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await command(page, 'Format Selection');
     await page.waitForFunction(
       () => document.querySelector('.monaco-editor .view-lines')?.innerText.replace(/\u00a0/g, ' ').includes('    purpose "Formatting'),
       null,
@@ -532,19 +665,99 @@ async function main() {
     const formatted = await editorText(page);
     if (!formatted.includes('data   scratch-notes   "Notes"')) throw new Error(`Format Selection changed the line outside the selection:\n${formatted}`);
     if (!formatted.includes('    purpose "Formatting test, see https://www.imy.se/"')) throw new Error(`the selection is not formatted:\n${formatted}`);
+    if (!formatted.includes('    allow consent-only-basis reason="Link test"')) throw new Error(`the selection is not formatted:\n${formatted}`);
     log('Format Selection: the activity is formatted, the data line above it is not');
-    // A new line `basis ` in the activity: the space opens the list.
+
+    // New lines in the activity, after `data scratch-notes`: each space
+    // (or `=`) opens the list, with the ids and keywords that fit there.
     await goTo(page, 4, 1);
     await page.keyboard.press('End');
+    const typed = [
+      ['basis', ' ', ['contract', 'consent'], 'contract'],
+      ['subjects', ' ', ['customers', 'website-visitors'], 'customers'],
+      ['processors', ' ', ['google', 'power-media-group', 'scratch-host'], 'google'],
+      ['data', ' ', ['invoices', 'scratch-notes'], 'invoices'],
+      ['transfer', ' ', ['US', 'DK'], 'US to=google'],
+      [' mechanism', '=', ['scc', 'bcr'], 'scc'],
+    ];
+    for (const [word, trigger, expected, value] of typed) {
+      if (!word.startsWith(' ')) await page.keyboard.press('Enter');
+      const shown = await completesAfter(page, word, trigger, expected, value);
+      log(`completion after "${word.trim()}${trigger}": a list of ${shown} items, ${expected.join(', ')} among them`);
+    }
+    // `country` in the processor block (line 7 `processor scratch-host`,
+    // now below the 6 new lines).
+    await goTo(page, 7 + typed.filter(([w]) => !w.startsWith(' ')).length, 1);
+    await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    await page.keyboard.type('basis');
-    await page.keyboard.press('Escape');
-    await page.keyboard.type(' ');
-    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'contract' }).first();
-    await suggestion.waitFor();
-    log(`completion after "basis ": ${(await page.locator('.suggest-widget .monaco-list-row').count())} items, "contract" among them`);
+    const countries = await completesAfter(page, 'country', ' ', ['DK', 'SE', 'US'], 'DK');
+    log(`completion after "country ": a list of ${countries} items, DK, SE and US among them`);
     await page.screenshot({ path: path.join(OUT_DIR, 'vscode-ropa-scratch.png') });
+
+    // The outline (`@`): the file's three declarations, in order.
+    const outline = await quickOpen(page, '@', 'scratch-host');
+    const declarations = outline.filter((l) => l.startsWith('scratch-'));
+    if (declarations.join(' ') !== 'scratch-notes scratch-formatting scratch-host') {
+      throw new Error(`the outline lists ${JSON.stringify(outline)}`);
+    }
     await page.keyboard.press('Escape');
+    log(`outline: ${declarations.join(', ')}`);
+
+    // Format Document: the saved text is what `ropa fmt` makes of it.
+    const messyFile = path.join(ws, MESSY);
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+s');
+    const typedText = await onDisk(messyFile, (t) => t.includes('country DK'), 'got the typed lines');
+    const fmtDir = fs.mkdtempSync(path.join(tmp, 'fmt-'));
+    fs.writeFileSync(path.join(fmtDir, MESSY), typedText);
+    const fmt = spawnSync(ropaBinary(dirs.extensions), ['fmt', path.join(fmtDir, MESSY)], { encoding: 'utf8' });
+    if (fmt.status !== 0) throw new Error(`ropa fmt failed: ${fmt.stderr}`);
+    const wanted = fs.readFileSync(path.join(fmtDir, MESSY), 'utf8');
+    if (wanted === typedText) throw new Error(`nothing to format in:\n${typedText}`);
+    await command(page, 'Format Document');
+    // Exact text (a locator's hasText would fold the three spaces into one).
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-editor .view-line')]
+        .some((l) => l.innerText.replace(/\u00a0/g, ' ') === 'data scratch-notes "Notes"'),
+      null,
+      { timeout: 20000 },
+    );
+    await page.keyboard.press('Control+s');
+    await onDisk(messyFile, (t) => t === wanted, `became what ropa fmt makes:\n${wanted}\n--- got`);
+    log(`Format Document: the file is what ropa fmt makes of it (${wanted.split('\n').length} lines)`);
+
+    // Rename `power-media-group` where activities.ropa.kdl names it: the
+    // declaration in processors.ropa.kdl and both uses change, on disk
+    // after Save All.
+    const before = Object.fromEntries(
+      ['activities.ropa.kdl', 'processors.ropa.kdl'].map((f) => [f, idCount(fs.readFileSync(path.join(ws, f), 'utf8'), 'power-media-group')]),
+    );
+    await page.locator('.tabs-container .tab', { hasText: SPEC }).first().click();
+    await page.locator('.monaco-editor .view-lines').first().click();
+    const targetText = fs.readFileSync(path.join(REPO, 'specs', 'office2go', SPEC), 'utf8').split('\n')[TARGET.line - 1];
+    await goTo(page, TARGET.line, targetText.indexOf('power-media-group') + 3);
+    await page.keyboard.press('F2');
+    // The box shows before its input has the focus (and the old name,
+    // selected): type only once the focus is there, or the text would go
+    // into the editor.
+    await page.waitForFunction(
+      () => document.activeElement?.closest('.rename-box') && (document.activeElement.value ?? document.activeElement.textContent) === 'power-media-group',
+      null,
+      { timeout: 20000 },
+    );
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('pmg-agency');
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'processors google pmg-agency' }).first().waitFor();
+    await command(page, 'File: Save All');
+    for (const [file, count] of Object.entries(before)) {
+      await onDisk(
+        path.join(ws, file),
+        (t) => idCount(t, 'power-media-group') === 0 && idCount(t, 'pmg-agency') === count,
+        `had all ${count} power-media-group renamed to pmg-agency`,
+      );
+    }
+    log(`rename: power-media-group → pmg-agency, ${JSON.stringify(before)} occurrences changed on disk`);
     ok = true;
   } catch (e) {
     if (context) {

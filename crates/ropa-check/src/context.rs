@@ -11,14 +11,16 @@ use crate::workspace::Workspace;
 /// list of findings.
 pub struct Context<'a> {
     pub(crate) workspace: &'a Workspace,
-    pub index: Index<'a>,
+    /// The workspace's own, so that an editor's requests after the check
+    /// reuse it.
+    pub index: &'a Index<'a>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(workspace: &'a Workspace) -> Context<'a> {
         Context {
             workspace,
-            index: Index::new(workspace),
+            index: workspace.index(),
         }
     }
 

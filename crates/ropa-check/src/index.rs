@@ -2,6 +2,7 @@
 //! constant time whatever the size of the record.
 
 use std::collections::hash_map::Entry;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -9,7 +10,7 @@ use ropa_syntax::model::{Activity, Controller, DataCategory, Organization, Party
 use ropa_syntax::schema::RefTarget;
 
 use crate::diagnostic::FileId;
-use crate::workspace::Workspace;
+use crate::workspace::{File, Workspace};
 
 #[derive(Clone, Copy, Debug)]
 pub enum Declared<'a> {
@@ -77,9 +78,16 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
+    /// Builds the index of a workspace. A caller that asks more than once
+    /// per version of the workspace (an editor) takes
+    /// [`Workspace::index`] instead, built once and kept until an edit.
     pub fn new(workspace: &'a Workspace) -> Index<'a> {
+        Index::of_files(&workspace.files)
+    }
+
+    pub(crate) fn of_files(files: &'a [Arc<File>]) -> Index<'a> {
         let mut index = Index::default();
-        for (file, spec) in workspace.specs() {
+        for (file, spec) in files.iter().filter_map(|f| f.spec().map(|s| (f.id, s))) {
             let model = &spec.model;
             index
                 .organizations

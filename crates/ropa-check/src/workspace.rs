@@ -1,19 +1,25 @@
 //! A workspace: the spec files and the optional `ropa.kdl` of one folder,
 //! parsed. Built from texts the caller read; no IO here (reading the disk is
-//! `ropa_workspace::fs`, shared by the CLI and the language server).
+//! `ropa_fs`, shared by the CLI and the language server).
 //!
 //! The one owner of files and their ids. A batch caller builds it at once
 //! ([`Workspace::new`]); the editor edits it ([`Workspace::insert`],
 //! [`Workspace::replace`], [`Workspace::remove`]). A [`FileId`] is given
 //! once and never reused or renumbered, so findings, snapshots and maps
 //! keyed by id stay right when another file is closed or deleted.
+//!
+//! It also keeps its declaration index ([`Workspace::index`]), built on
+//! first use and dropped by every edit: an editor asks for it on each hover,
+//! completion and navigation, and the check asks for it too, so one version
+//! of the workspace builds it once.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::par::prelude::*;
 use ropa_syntax::{ParsedConfig, ParsedSpec};
 
 use crate::diagnostic::FileId;
+use crate::index::Index;
 
 #[derive(Clone, Debug)]
 pub enum Parsed {
@@ -51,10 +57,44 @@ pub struct Workspace {
     /// and an edit then copies only this list, not every file's text and
     /// model (`Arc::make_mut` on the workspace). Sorted by id: ids are given
     /// in increasing order and removing keeps the order, so a lookup is a
-    /// binary search. Read it; change it through the edit API only.
+    /// binary search. Read it; change it through the edit API only (which
+    /// also drops the cached index).
     pub files: Vec<Arc<File>>,
     /// The id the next inserted file gets.
     next_id: u32,
+    index: IndexCache,
+}
+
+self_cell::self_cell!(
+    /// The index over the files as they were when it was built. It holds
+    /// its own handles on those files (an `Arc` each, not their texts), so
+    /// it borrows from itself and not from the workspace that keeps it.
+    struct CachedIndex {
+        owner: Vec<Arc<File>>,
+        #[covariant]
+        dependent: Index,
+    }
+);
+
+/// Empty until [`Workspace::index`] is first called; emptied by every edit.
+/// A clone starts empty: it is made to be edited (`Arc::make_mut`).
+#[derive(Default)]
+struct IndexCache(OnceLock<CachedIndex>);
+
+impl Clone for IndexCache {
+    fn clone(&self) -> IndexCache {
+        IndexCache::default()
+    }
+}
+
+impl std::fmt::Debug for IndexCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "IndexCache(built)"
+        } else {
+            "IndexCache(empty)"
+        })
+    }
 }
 
 /// What a file is, for [`Workspace::new`].
@@ -81,6 +121,8 @@ impl FileKind {
 /// freed here, as handing it to other threads would cost more.
 impl Drop for Workspace {
     fn drop(&mut self) {
+        // First, so that the files below are the last handles on them.
+        drop(self.index.0.take());
         if self.files.len() >= PARALLEL_DROP_FILES {
             std::mem::take(&mut self.files).into_par_iter().for_each(drop);
         }
@@ -136,7 +178,23 @@ impl Workspace {
         Workspace {
             next_id: files.len() as u32,
             files,
+            index: IndexCache::default(),
         }
+    }
+
+    /// Every declaration of the workspace by id, built on the first call
+    /// after an edit and kept until the next one.
+    pub fn index(&self) -> &Index<'_> {
+        self.index
+            .0
+            .get_or_init(|| CachedIndex::new(self.files.clone(), |files| Index::of_files(files)))
+            .borrow_dependent()
+    }
+
+    /// Whether the declaration index is built (for tests of the cache).
+    #[cfg(test)]
+    fn index_built(&self) -> bool {
+        self.index.0.get().is_some()
     }
 
     pub fn file(&self, id: FileId) -> Option<&File> {
@@ -163,6 +221,7 @@ impl Workspace {
         self.next_id += 1;
         let parsed = parse(FileKind::of(&path), &text, true);
         self.files.push(Arc::new(File { id, path, text, parsed }));
+        self.index.0.take();
         id
     }
 
@@ -180,12 +239,15 @@ impl Workspace {
             text,
             parsed,
         });
+        self.index.0.take();
         true
     }
 
     /// Removes a file; the other files keep their ids.
     pub fn remove(&mut self, id: FileId) -> Option<Arc<File>> {
-        self.position(id).map(|i| self.files.remove(i))
+        let i = self.position(id)?;
+        self.index.0.take();
+        Some(self.files.remove(i))
     }
 
     pub fn specs(&self) -> impl Iterator<Item = (FileId, &ParsedSpec)> {
@@ -229,5 +291,41 @@ mod tests {
         assert_eq!(ws.file(a).and_then(File::spec).map(|s| s.model.data.len()), Some(0));
         assert!(!ws.replace(FileId(99), String::new()));
         assert!(ws.remove(FileId(99)).is_none());
+    }
+
+    #[test]
+    fn the_index_is_built_once_and_every_edit_drops_it() {
+        let declared = |ws: &Workspace| {
+            let mut ids: Vec<&str> = ws.index().by_id.keys().copied().collect();
+            ids.sort_unstable();
+            ids.join(" ")
+        };
+        let mut ws = Workspace::default();
+        let a = ws.insert("a.ropa.kdl".to_owned(), SPEC.to_owned());
+        assert!(!ws.index_built());
+        assert_eq!(declared(&ws), "kontakt");
+        assert!(ws.index_built());
+        // The same index, not a new one, on the next call.
+        assert!(std::ptr::eq(ws.index(), ws.index()));
+
+        let b = ws.insert("b.ropa.kdl".to_owned(), "data adress \"Adress\"\n".to_owned());
+        assert!(!ws.index_built(), "insert drops it");
+        assert_eq!(declared(&ws), "adress kontakt");
+        ws.replace(a, "data namn \"Namn\"\n".to_owned());
+        assert!(!ws.index_built(), "replace drops it");
+        assert_eq!(declared(&ws), "adress namn");
+        // A failed edit changes nothing and keeps it.
+        assert!(!ws.replace(FileId(99), String::new()));
+        assert!(ws.remove(FileId(99)).is_none());
+        assert!(ws.index_built());
+        ws.remove(b);
+        assert!(!ws.index_built(), "remove drops it");
+        assert_eq!(declared(&ws), "namn");
+
+        // A clone (what `Arc::make_mut` makes before an edit) starts empty,
+        // and the original keeps its own.
+        let copy = ws.clone();
+        assert!(!copy.index_built() && ws.index_built());
+        assert_eq!(declared(&copy), "namn");
     }
 }

@@ -13,7 +13,6 @@
 //! already says (the party and the country it stores data in) and names no
 //! mechanism: whether the transfer is lawful is then judged from the record.
 
-use ropa_check::index::Index;
 use ropa_check::{Diagnostic, FileId, Rule, Workspace};
 use ropa_syntax::Span;
 use ropa_syntax::kdl::Node;
@@ -217,7 +216,7 @@ fn undefined_reference(ws: &Workspace, file: &ropa_check::File, finding: &Diagno
     let Some(id) = entry.value.as_str() else {
         return Vec::new();
     };
-    let index = Index::new(ws);
+    let index = ws.index();
     let limit = (id.chars().count() / 3).max(1);
     let mut candidates: Vec<(usize, &str)> = index
         .ids_for(target)

@@ -4,7 +4,7 @@
 //! same tables that validate the spec, so completion never offers what the
 //! checker would reject.
 
-use ropa_check::index::{Declared, Index};
+use ropa_check::index::Declared;
 use ropa_check::{FileId, Rule, Workspace};
 use ropa_syntax::Span;
 use ropa_syntax::schema::{NodeSchema, ValueKind};
@@ -167,7 +167,7 @@ fn values(ws: &Workspace, kind: ValueKind, replace: Span) -> Vec<CompletionItem>
             })
             .collect(),
         ValueKind::Ref(target) => {
-            let index = Index::new(ws);
+            let index = ws.index();
             index
                 .ids_for(target)
                 .into_iter()

@@ -3,7 +3,7 @@
 //! transfer status and national facts; on a reference, the declaration it
 //! points to; on a node or property name, what it is for.
 
-use ropa_check::index::{Declared, Index};
+use ropa_check::index::Declared;
 use ropa_check::{Diagnostic, FileId, Rule, Workspace};
 use ropa_law::AdequacyScope;
 use ropa_syntax::Span;
@@ -57,7 +57,7 @@ pub fn hover(
             }),
             Target::Value { entry, kind } => match (&entry.value, kind) {
                 (Value::String(value), _) if crate::navigation::is_controller_ref(&located, entry, value) => {
-                    Index::new(ws).controller(value).map(|(decl_file, c)| {
+                    ws.index().controller(value).map(|(decl_file, c)| {
                         (
                             entry.value_span,
                             declaration_markdown(ws, decl_file, Declared::Controller(c)),
@@ -139,7 +139,7 @@ fn value_markdown(
             let f = ws.file(file)?;
             let located = locate(f, offset)?;
             let class = class_of_declaration(&located.innermost()?.node.name.value)?;
-            let index = Index::new(ws);
+            let index = ws.index();
             let decl = index.declarations(value).find(|d| Class::of(d.item) == class)?;
             Some(declaration_markdown(ws, decl.file, decl.item))
         }
@@ -241,7 +241,7 @@ fn months(n: u32) -> String {
 }
 
 fn reference_markdown(ws: &Workspace, id: &str, target: RefTarget) -> String {
-    let index = Index::new(ws);
+    let index = ws.index();
     match index.resolve(target, id).or_else(|| index.get(id)) {
         Some(decl) => declaration_markdown(ws, decl.file, decl.item),
         None => format!("No {} `{id}` is declared in the workspace.", target.describe()),

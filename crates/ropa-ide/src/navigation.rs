@@ -164,7 +164,7 @@ pub fn definition(ws: &Workspace, file: FileId, offset: u32) -> Vec<Location> {
     let Some(at) = id_at(ws, file, offset) else {
         return Vec::new();
     };
-    let index = Index::new(ws);
+    let index = ws.index();
     if let Some(target) = at.target {
         // The declaration the checker resolves to, when there is one.
         if let Some(decl) = index.resolve(target, &at.id) {
@@ -174,7 +174,7 @@ pub fn definition(ws: &Workspace, file: FileId, offset: u32) -> Vec<Location> {
             }];
         }
     }
-    declarations(&index, &at.id, at.class)
+    declarations(index, &at.id, at.class)
 }
 
 /// Every use of the id under the cursor, and its declarations when asked.
@@ -190,7 +190,7 @@ pub fn references(ws: &Workspace, file: FileId, offset: u32, include_declaration
         })
         .collect();
     if include_declaration {
-        out.extend(declarations(&Index::new(ws), &at.id, at.class));
+        out.extend(declarations(ws.index(), &at.id, at.class));
     }
     let path = |l: &Location| ws.file(l.file).map_or("", |f| f.path.as_str());
     out.sort_by(|a, b| (path(a), a.span).cmp(&(path(b), b.span)));
@@ -245,12 +245,12 @@ pub fn rename(ws: &Workspace, file: FileId, offset: u32, new_name: &str) -> Resu
     if new_name == at.id {
         return Ok(Vec::new());
     }
-    let index = Index::new(ws);
+    let index = ws.index();
     if index.get(new_name).is_some() {
         return Err(RenameError::AlreadyDeclared(new_name.to_owned()));
     }
     let new_text = ropa_kdl::kdl_string(new_name);
-    let mut locations = declarations(&index, &at.id, at.class);
+    let mut locations = declarations(index, &at.id, at.class);
     locations.extend(usages(ws, &at.id, at.class).into_iter().map(|u| Location {
         file: u.file,
         span: u.span,
