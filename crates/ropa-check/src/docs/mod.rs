@@ -36,7 +36,12 @@ pub fn rule_url(docs_url: &str, rule: Rule) -> String {
 /// The provisions a rule rests on, in one line ("GDPR Art. 6(1); GDPR
 /// Art. 7(1)"), or `None` for a rule that cites none.
 fn law(info: &RuleInfo) -> Option<String> {
-    (!info.articles.is_empty()).then(|| info.articles.join("; "))
+    (!info.articles.is_empty()).then(|| citations(info).join("; "))
+}
+
+/// The provisions a rule rests on, each as the rule docs cite it.
+pub(crate) fn citations(info: &RuleInfo) -> Vec<String> {
+    info.articles.iter().map(ToString::to_string).collect()
 }
 
 /// The guidelines and case law, in one line, or `None`.

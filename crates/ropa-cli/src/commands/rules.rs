@@ -57,7 +57,10 @@ pub fn list(args: &RulesArgs) -> u8 {
         let articles = info
             .articles
             .first()
-            .map_or(String::new(), |a| format!(" ({})", a.trim_start_matches("GDPR ")));
+            // The GDPR goes without saying in the list; other instruments are named.
+            .map_or(String::new(), |a| {
+                format!(" ({})", a.to_string().trim_start_matches("GDPR "))
+            });
         let _ = writeln!(
             text,
             "  {:width$}  {:7}  {}{articles}",

@@ -226,7 +226,7 @@ fn level(severity: Severity) -> &'static str {
 fn descriptor(rule: Rule, docs_url: Option<&str>) -> RuleDescriptor {
     let info = rule.info();
     let mut tags = vec!["gdpr".to_owned(), info.category.title().to_lowercase()];
-    tags.extend(info.articles.iter().map(|a| (*a).to_owned()));
+    tags.extend(info.articles.iter().map(ToString::to_string));
     RuleDescriptor {
         id: info.id,
         short_description: Text {
