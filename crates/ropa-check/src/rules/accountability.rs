@@ -145,7 +145,7 @@ pub(crate) const MISSING_RIGHTS_PROCEDURE: RuleInfo = RuleInfo {
 
 use ropa_law::FactTable;
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     organization(ctx, out);
     let mut dpo_trigger: Option<(FileId, SmolStr, &'static str)> = None;
     for (file, activity) in ctx.activities() {

@@ -12,7 +12,7 @@ use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
 use crate::diagnostic::Diagnostic;
 
-pub const INVISIBLE_CHARACTER: RuleInfo = RuleInfo {
+pub(crate) const INVISIBLE_CHARACTER: RuleInfo = RuleInfo {
     id: "invisible-character",
     category: Category::Accountability,
     default_severity: Severity::Warning,
@@ -28,7 +28,7 @@ pub const INVISIBLE_CHARACTER: RuleInfo = RuleInfo {
 };
 
 /// One finding per line that holds any: a hostile file may hold thousands.
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for file in &ctx.workspace.files {
         let mut line: Option<LineFinding> = None;
         for (at, c) in file.text.char_indices() {

@@ -221,7 +221,7 @@ pub(crate) const TRACKING_WITHOUT_CONSENT: RuleInfo = RuleInfo {
     facts: &[ropa_law::FactTable::Trackers],
 };
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let country = ctx.country();
     for (file, activity) in ctx.activities() {
         let id = &activity.id;

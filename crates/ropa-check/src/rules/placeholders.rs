@@ -28,7 +28,7 @@ pub(crate) const PLACEHOLDER_VALUE: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (file, spec) in ctx.workspace.specs() {
         let mut found = Found { file, out };
         found.spec(&spec.model);

@@ -146,7 +146,7 @@ struct Use {
     by_processor: bool,
 }
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     controllers(ctx, out);
     let mut uses: FxHashMap<&str, Use> = FxHashMap::default();
     for (file, activity) in ctx.activities() {

@@ -86,7 +86,7 @@ pub(crate) const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
     facts: &[FactTable::StatutoryRetention],
 };
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let country = ctx.country();
     for (file, activity) in ctx.activities() {
         let id = &activity.id.value;
