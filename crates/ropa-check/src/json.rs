@@ -3,7 +3,7 @@
 //! CLI a fingerprint and its help index, the browser LSP ranges).
 
 use ropa_syntax::position::LineIndex;
-use ropa_syntax::values::Keyword;
+use ropa_syntax::values::{Keyword, Severity};
 use serde::Serialize;
 
 use crate::{Diagnostic, FileId, Workspace};
@@ -98,5 +98,28 @@ impl<'a> FindingsJson<'a> {
         self.lines
             .get(file.0 as usize)
             .map_or((1, 1), |index| index.line_col(text, offset))
+    }
+}
+
+/// How many files were read, and the findings per severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub files: usize,
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    /// Counts a workspace of `files` files and its findings.
+    pub fn add(&mut self, files: usize, findings: &[Diagnostic]) {
+        self.files += files;
+        for finding in findings {
+            match finding.severity {
+                Severity::Error => self.error += 1,
+                Severity::Warning => self.warning += 1,
+                Severity::Info => self.info += 1,
+            }
+        }
     }
 }

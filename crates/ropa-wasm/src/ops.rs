@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use ropa_check::index::Index;
-use ropa_check::json::{FindingJson, FindingsJson};
+use ropa_check::json::{Counts, FindingJson, FindingsJson};
 use ropa_check::{Diagnostic, FileId, Rule};
 use ropa_ide::{FileEdit, Location};
 use ropa_report::{Format, Kind, Lang};
@@ -142,17 +142,9 @@ struct Finding<'a> {
 }
 
 #[derive(Serialize)]
-struct Summary {
-    files: usize,
-    error: usize,
-    warning: usize,
-    info: usize,
-}
-
-#[derive(Serialize)]
 struct CheckOut<'a> {
     diagnostics: Vec<Finding<'a>>,
-    summary: Summary,
+    summary: Counts,
 }
 
 fn check(c: &Checked) -> Answer {
@@ -169,13 +161,8 @@ fn check(c: &Checked) -> Answer {
             unnecessary: matches!(f.rule, Rule::UnusedDeclaration | Rule::UnusedAllow),
         })
         .collect();
-    let count = |s: &str| diagnostics.iter().filter(|d| d.place.severity == s).count();
-    let summary = Summary {
-        files: c.ws.files.len(),
-        error: count("error"),
-        warning: count("warning"),
-        info: count("info"),
-    };
+    let mut summary = Counts::default();
+    summary.add(c.ws.files.len(), &c.findings);
     to_value(CheckOut { diagnostics, summary })
 }
 

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use ropa_check::Rule;
 use ropa_check::docs::RuleBrief;
-use ropa_check::json::{FindingJson, FindingsJson};
+use ropa_check::json::{Counts, FindingJson, FindingsJson};
 use serde::Serialize;
 
 use super::{Report, Seq, write_json};
@@ -48,10 +48,8 @@ struct PathError {
 
 #[derive(Serialize)]
 struct Summary {
-    files: usize,
-    error: usize,
-    warning: usize,
-    info: usize,
+    #[serde(flatten)]
+    counts: Counts,
     /// Findings hidden by `--baseline`, and baseline entries no longer found.
     #[serde(skip_serializing_if = "Option::is_none")]
     baselined: Option<usize>,
@@ -120,10 +118,7 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
             })
             .collect(),
         summary: Summary {
-            files: counts.files,
-            error: counts.error,
-            warning: counts.warning,
-            info: counts.info,
+            counts,
             baselined: report.baseline.as_ref().map(|b| b.hidden),
             fixed: report.baseline.as_ref().map(|b| b.fixed),
         },
