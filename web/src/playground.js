@@ -225,9 +225,9 @@ function renderRules() {
         el("p", {}, el("strong", {}, "Why it matters. "), r.explanation),
         r.articles.length ? el("p", {}, el("strong", {}, "Law: "), r.articles.join("; ")) : "",
         r.guidance.length ? el("p", {}, el("strong", {}, "Guidance: "), r.guidance.join("; ")) : "",
-        el("p", {}, el("strong", {}, "Severity. "), r.severityReason),
+        el("p", {}, el("strong", {}, "Severity. "), r.severity_reason),
         r.example ? el("div", {}, el("strong", {}, "Reported"), el("pre", {}, r.example)) : "",
-        r.compliantExample ? el("div", {}, el("strong", {}, "Compliant"), el("pre", {}, r.compliantExample)) : "",
+        r.compliant_example ? el("div", {}, el("strong", {}, "Compliant"), el("pre", {}, r.compliant_example)) : "",
         el("p", {}, el("strong", {}, "How to fix. "), r.fix),
         ...r.facts.map((f) => el("div", {}, el("strong", {}, `Facts used: ${f.table}`), el("pre", {}, f.description))))));
 }

@@ -12,6 +12,7 @@ pub mod diff;
 pub mod docs;
 pub mod fingerprint;
 pub mod index;
+pub mod json;
 mod par;
 pub mod rules;
 pub mod workspace;

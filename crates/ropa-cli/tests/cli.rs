@@ -21,7 +21,9 @@ fn json_output_is_valid_and_documented() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     let document: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-    assert_eq!(document["version"], 1);
+    assert_eq!(document["version"], 2);
+    let rules = document["rules"].as_object().expect("rules object");
+    let mut used = std::collections::BTreeSet::new();
     for finding in document["diagnostics"].as_array().expect("diagnostics array") {
         for field in [
             "rule",
@@ -37,6 +39,30 @@ fn json_output_is_valid_and_documented() {
         ] {
             assert!(!finding[field].is_null(), "{field} missing in {finding}");
         }
+        // The help is an index into the rule's help texts, written once there.
+        let rule = finding["rule"].as_str().expect("rule id");
+        used.insert(rule.to_owned());
+        if let Some(help) = finding["help"].as_u64() {
+            assert!(
+                rules[rule]["help"][help as usize].is_string(),
+                "help {help} of {finding}"
+            );
+        }
+    }
+    assert_eq!(rules.keys().cloned().collect::<std::collections::BTreeSet<_>>(), used);
+    for (id, rule) in rules {
+        let help: Vec<&str> = rule["help"]
+            .as_array()
+            .expect("help")
+            .iter()
+            .filter_map(|h| h.as_str())
+            .collect();
+        let distinct: std::collections::BTreeSet<&str> = help.iter().copied().collect();
+        assert_eq!(distinct.len(), help.len(), "{id} lists a help text twice");
+        assert!(
+            rule["summary"].is_string() && rule["default_severity"].is_string(),
+            "{id}: {rule}"
+        );
     }
     insta::assert_snapshot!(text);
 }

@@ -14,7 +14,7 @@ pub(crate) struct Fixture {
 }
 
 impl Fixture {
-    pub fn parse(fixture: &str) -> Fixture {
+    pub(crate) fn parse(fixture: &str) -> Fixture {
         let mut files: Vec<(String, String)> = Vec::new();
         if fixture.starts_with("//- ") {
             for chunk in fixture.split("//- ").filter(|c| !c.is_empty()) {
@@ -56,16 +56,16 @@ impl Fixture {
         }
     }
 
-    pub fn text(&self, file: FileId) -> &str {
+    pub(crate) fn text(&self, file: FileId) -> &str {
         crate::text_of(&self.ws, file)
     }
 
-    pub fn path(&self, file: FileId) -> &str {
+    pub(crate) fn path(&self, file: FileId) -> &str {
         self.ws.file(file).map_or("?", |f| f.path.as_str())
     }
 
     /// `path:line:column` of a location, for snapshots.
-    pub fn describe(&self, location: crate::Location) -> String {
+    pub(crate) fn describe(&self, location: crate::Location) -> String {
         let (line, column) = ropa_syntax::position::line_col(self.text(location.file), location.span.start);
         let text = self.text(location.file).get(location.span.range()).unwrap_or("");
         format!("{}:{line}:{column} {text:?}", self.path(location.file))
@@ -73,7 +73,7 @@ impl Fixture {
 
     /// Applies edits (from the end backwards) to every file they touch and
     /// prints each changed file.
-    pub fn apply(&self, edits: &[crate::FileEdit]) -> String {
+    pub(crate) fn apply(&self, edits: &[crate::FileEdit]) -> String {
         let mut out = String::new();
         for file_edit in edits {
             let mut text = self.text(file_edit.file).to_owned();

@@ -3,6 +3,7 @@
 //! transfer status and national facts; on a reference, the declaration it
 //! points to; on a node or property name, what it is for.
 
+use ropa_check::docs::hover_markdown;
 use ropa_check::index::Declared;
 use ropa_check::{Diagnostic, FileId, Rule, Workspace};
 use ropa_law::AdequacyScope;
@@ -40,7 +41,7 @@ pub fn hover(
         let covers = finding.span.contains(offset) || (finding.span.is_empty() && finding.span.start == offset);
         if covers && !rules.contains(&finding.rule) {
             rules.push(finding.rule);
-            sections.push(rule_markdown(finding.rule, docs_url));
+            sections.push(hover_markdown(finding.rule, docs_url));
             span = Some(span.map_or(finding.span, |s| s.cover(finding.span)));
         }
     }
@@ -86,40 +87,6 @@ pub fn hover(
     })
 }
 
-/// A rule as shown in a hover: summary, explanation, the law, the fix and
-/// the link to its documentation when its address is configured.
-pub fn rule_markdown(rule: Rule, docs_url: Option<&str>) -> String {
-    let info = rule.info();
-    let mut md = format!(
-        "**{}** (`{}`, {} by default)\n\n{}",
-        capitalize(info.summary),
-        info.id,
-        info.default_severity,
-        info.explanation
-    );
-    if !info.articles.is_empty() {
-        md.push_str(&format!("\n\n**Law:** {}", info.articles.join("; ")));
-    }
-    md.push_str(&format!("\n\n**Fix:** {}", info.fix));
-    if let Some(docs_url) = docs_url {
-        md.push_str(&format!(
-            "\n\n[Rule documentation]({})",
-            ropa_check::docs::rule_url(docs_url, rule)
-        ));
-    } else {
-        md.push_str(&format!("\n\nMore: `ropa explain {}`", info.id));
-    }
-    md
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 fn value_markdown(
     ws: &Workspace,
     file: FileId,
@@ -143,7 +110,7 @@ fn value_markdown(
             let decl = index.declarations(value).find(|d| Class::of(d.item) == class)?;
             Some(declaration_markdown(ws, decl.file, decl.item))
         }
-        ValueKind::RuleId => Rule::from_id(value).map(|rule| rule_markdown(rule, docs_url)),
+        ValueKind::RuleId => Rule::from_id(value).map(|rule| hover_markdown(rule, docs_url)),
         _ => None,
     }
 }
@@ -460,10 +427,10 @@ mod tests {
 
     #[test]
     fn rules_link_to_their_docs_only_when_an_address_is_configured() {
-        let without = super::rule_markdown(ropa_check::Rule::MissingRetention, None);
+        let without = ropa_check::docs::hover_markdown(ropa_check::Rule::MissingRetention, None);
         assert!(!without.contains("http"), "{without}");
         assert!(without.contains("`ropa explain missing-retention`"), "{without}");
-        let with = super::rule_markdown(
+        let with = ropa_check::docs::hover_markdown(
             ropa_check::Rule::MissingRetention,
             Some("https://docs.example.org/ropa/"),
         );

@@ -28,7 +28,7 @@ mod symbols;
 pub use actions::{CodeAction, allow_all, code_actions};
 pub use completion::{CompletionItem, CompletionKind, completions};
 pub use format::{FormatError, format, format_range};
-pub use hover::{HoverResult, hover, rule_markdown};
+pub use hover::{HoverResult, hover};
 pub use navigation::{RenameError, definition, prepare_rename, references, rename};
 pub use structure::{
     DocumentLink, IdKind, InlayHint, SemanticToken, TokenClass, document_links, folding_ranges, inlay_hints,

@@ -40,7 +40,7 @@ pub(crate) struct Located<'a> {
 }
 
 impl<'a> Located<'a> {
-    pub fn innermost(&self) -> Option<NodeAt<'a>> {
+    pub(crate) fn innermost(&self) -> Option<NodeAt<'a>> {
         self.path.last().copied()
     }
 }

@@ -26,7 +26,7 @@ pub(crate) enum Class {
 }
 
 impl Class {
-    pub fn of(item: Declared<'_>) -> Class {
+    pub(crate) fn of(item: Declared<'_>) -> Class {
         match item {
             Declared::Data(_) => Class::Data,
             Declared::Subjects(_) => Class::Subjects,

@@ -5,29 +5,30 @@
 use ropa_kdl::{Entry, Node, Value};
 
 use crate::model::*;
+use crate::names::{node as n, prop as p};
 use crate::validate::is_valid_id;
 use crate::values::{self, Country, Keyword};
 
 pub(crate) fn build(nodes: &[Node]) -> SpecFile {
     let of = |name: &'static str| nodes.iter().filter(move |n| n.name.value == name);
     SpecFile {
-        organizations: of("organization").filter_map(organization).collect(),
-        data: of("data").filter_map(data_category).collect(),
-        subjects: of("subjects").filter_map(subject_category).collect(),
+        organizations: of(n::ORGANIZATION).filter_map(organization).collect(),
+        data: of(n::DATA).filter_map(data_category).collect(),
+        subjects: of(n::SUBJECTS).filter_map(subject_category).collect(),
         // Processors and recipients keep their source order.
         parties: nodes
             .iter()
             .filter_map(|n| match n.name.value.as_str() {
-                "processor" => party(n, PartyKind::Processor),
-                "recipient" => party(n, PartyKind::Recipient),
-                "joint-controller" => party(n, PartyKind::JointController),
-                "system" => party(n, PartyKind::System),
+                n::PROCESSOR => party(n, PartyKind::Processor),
+                n::RECIPIENT => party(n, PartyKind::Recipient),
+                n::JOINT_CONTROLLER => party(n, PartyKind::JointController),
+                n::SYSTEM => party(n, PartyKind::System),
                 _ => None,
             })
             .collect(),
-        activities: of("activity").filter_map(activity).collect(),
-        allows: of("allow").filter_map(allow).collect(),
-        controllers: of("controller").filter_map(controller).collect(),
+        activities: of(n::ACTIVITY).filter_map(activity).collect(),
+        allows: of(n::ALLOW).filter_map(allow).collect(),
+        controllers: of(n::CONTROLLER).filter_map(controller).collect(),
     }
 }
 
@@ -36,11 +37,11 @@ fn controller(node: &Node) -> Option<Controller> {
         span: node.span,
         id: arg(node, 0).and_then(id)?,
         name: arg_text(node, 1),
-        country: child(node, "country").and_then(|c| arg(c, 0)).and_then(country),
-        address: child_text(node, "address"),
-        contact: child(node, "contact").and_then(contact),
-        representative: child(node, "representative").and_then(contact),
-        dpo: child(node, "dpo").and_then(dpo),
+        country: child(node, n::COUNTRY).and_then(|c| arg(c, 0)).and_then(country),
+        address: child_text(node, n::ADDRESS),
+        contact: child(node, n::CONTACT).and_then(contact),
+        representative: child(node, n::REPRESENTATIVE).and_then(contact),
+        dpo: child(node, n::DPO).and_then(dpo),
         allows: allows(node),
     })
 }
@@ -49,7 +50,7 @@ fn dpo(node: &Node) -> Option<Dpo> {
     if is_none(node) {
         Some(Dpo::NotAppointed {
             span: node.span,
-            reason: prop_text(node, "reason"),
+            reason: prop_text(node, p::REASON),
         })
     } else {
         contact(node).map(Dpo::Appointed)
@@ -131,7 +132,7 @@ fn child_texts(node: &Node, name: &str) -> List<Text> {
 }
 
 fn allows(node: &Node) -> List<Allow> {
-    children(node, "allow").filter_map(allow).collect()
+    children(node, n::ALLOW).filter_map(allow).collect()
 }
 
 /// `none` as the argument of `dpo`, `dpa` and `dpia`.
@@ -152,7 +153,7 @@ fn allow(node: &Node) -> Option<Allow> {
     Some(Allow {
         span: node.span,
         rule: arg_text(node, 0)?,
-        reason: prop_text(node, "reason"),
+        reason: prop_text(node, p::REASON),
     })
 }
 
@@ -160,9 +161,9 @@ fn contact(node: &Node) -> Option<Contact> {
     Some(Contact {
         span: node.span,
         name: arg_text(node, 0)?,
-        email: prop_text(node, "email"),
-        phone: prop_text(node, "phone"),
-        country: node.property("country").and_then(country),
+        email: prop_text(node, p::EMAIL),
+        phone: prop_text(node, p::PHONE),
+        country: node.property(p::COUNTRY).and_then(country),
     })
 }
 
@@ -170,23 +171,23 @@ fn organization(node: &Node) -> Option<Organization> {
     Some(Organization {
         span: node.span,
         name: arg_text(node, 0)?,
-        registration: child_text(node, "registration"),
-        country: child(node, "country").and_then(|c| arg(c, 0)).and_then(country),
-        region: child(node, "region").and_then(|c| arg(c, 0)).and_then(|e| {
+        registration: child_text(node, n::REGISTRATION),
+        country: child(node, n::COUNTRY).and_then(|c| arg(c, 0)).and_then(country),
+        region: child(node, n::REGION).and_then(|c| arg(c, 0)).and_then(|e| {
             let region = values::Region::parse(e.value.as_str()?).ok()?;
             Some(Spanned::new(region, e.value_span))
         }),
-        address: child_text(node, "address"),
-        website: child_text(node, "website"),
-        employees: child(node, "employees")
+        address: child_text(node, n::ADDRESS),
+        website: child_text(node, n::WEBSITE),
+        employees: child(node, n::EMPLOYEES)
             .and_then(|c| arg(c, 0))
             .and_then(|e| Some(Spanned::new(u64::try_from(integer(e)?).ok()?, e.value_span))),
-        contact: child(node, "contact").and_then(contact),
-        dpo: child(node, "dpo").and_then(dpo),
-        representative: child(node, "representative").and_then(contact),
-        security: child_texts(node, "security"),
-        breach_procedure: child_text(node, "breach-procedure"),
-        rights_procedure: child_text(node, "rights-procedure"),
+        contact: child(node, n::CONTACT).and_then(contact),
+        dpo: child(node, n::DPO).and_then(dpo),
+        representative: child(node, n::REPRESENTATIVE).and_then(contact),
+        security: child_texts(node, n::SECURITY),
+        breach_procedure: child_text(node, n::BREACH_PROCEDURE),
+        rights_procedure: child_text(node, n::RIGHTS_PROCEDURE),
         allows: allows(node),
     })
 }
@@ -196,8 +197,8 @@ fn data_category(node: &Node) -> Option<DataCategory> {
         span: node.span,
         id: arg(node, 0).and_then(id)?,
         description: arg_text(node, 1),
-        special: node.property("special").and_then(keyword),
-        criminal: prop_bool(node, "criminal"),
+        special: node.property(p::SPECIAL).and_then(keyword),
+        criminal: prop_bool(node, p::CRIMINAL),
     })
 }
 
@@ -206,9 +207,9 @@ fn subject_category(node: &Node) -> Option<SubjectCategory> {
         span: node.span,
         id: arg(node, 0).and_then(id)?,
         description: arg_text(node, 1),
-        children: prop_bool(node, "children"),
-        employees: prop_bool(node, "employees"),
-        vulnerable: prop_bool(node, "vulnerable"),
+        children: prop_bool(node, p::CHILDREN),
+        employees: prop_bool(node, p::EMPLOYEES),
+        vulnerable: prop_bool(node, p::VULNERABLE),
     })
 }
 
@@ -218,13 +219,13 @@ fn party(node: &Node, kind: PartyKind) -> Option<Party> {
         span: node.span,
         id: arg(node, 0).and_then(id)?,
         entity: arg_text(node, 1),
-        recipient_kind: child(node, "kind").and_then(|c| arg(c, 0)).and_then(keyword),
-        service: child_text(node, "service"),
-        country: child(node, "country").and_then(|c| arg(c, 0)).and_then(country),
-        stored_in: children(node, "stored-in").flat_map(countries).collect(),
-        accessed_from: children(node, "accessed-from").flat_map(countries).collect(),
-        parent: child(node, "parent").and_then(|c| arg(c, 0)).and_then(country),
-        dpa: child(node, "dpa").and_then(|dpa| {
+        recipient_kind: child(node, n::KIND).and_then(|c| arg(c, 0)).and_then(keyword),
+        service: child_text(node, n::SERVICE),
+        country: child(node, n::COUNTRY).and_then(|c| arg(c, 0)).and_then(country),
+        stored_in: children(node, n::STORED_IN).flat_map(countries).collect(),
+        accessed_from: children(node, n::ACCESSED_FROM).flat_map(countries).collect(),
+        parent: child(node, n::PARENT).and_then(|c| arg(c, 0)).and_then(country),
+        dpa: child(node, n::DPA).and_then(|dpa| {
             let entry = arg(dpa, 0)?;
             let value = entry.value.as_str()?;
             if value == "none" {
@@ -235,16 +236,16 @@ fn party(node: &Node, kind: PartyKind) -> Option<Party> {
                 text(entry).map(Dpa::Reference)
             }
         }),
-        dpf: child(node, "dpf").and_then(|c| arg(c, 0)).and_then(|e| match e.value {
+        dpf: child(node, n::DPF).and_then(|c| arg(c, 0)).and_then(|e| match e.value {
             Value::Bool(b) => Some(Spanned::new(b, e.value_span)),
             _ => None,
         }),
-        subprocessors: children(node, "subprocessor")
+        subprocessors: children(node, n::SUBPROCESSOR)
             .filter_map(|c| party(c, PartyKind::Subprocessor))
             .collect(),
-        arrangement: child_text(node, "arrangement"),
-        self_hosted: child(node, "self-hosted").map(|c| c.span),
-        hosted_by: child(node, "hosted-by").and_then(|c| arg(c, 0)).and_then(id),
+        arrangement: child_text(node, n::ARRANGEMENT),
+        self_hosted: child(node, n::SELF_HOSTED).map(|c| c.span),
+        hosted_by: child(node, n::HOSTED_BY).and_then(|c| arg(c, 0)).and_then(id),
         allows: allows(node),
     })
 }
@@ -266,31 +267,31 @@ fn activity(node: &Node) -> Option<Activity> {
             first[field as usize].get_or_insert(c);
         };
         match c.name.value.as_str() {
-            "name" => once(ActivityField::Name),
-            "purpose" => once(ActivityField::Purpose),
-            "role" => once(ActivityField::Role),
-            "source" => once(ActivityField::Source),
-            "provision" => once(ActivityField::Provision),
-            "criminal-authority" => once(ActivityField::CriminalAuthority),
-            "dpia" => once(ActivityField::Dpia),
-            "subjects" => extend_exact(&mut subjects, c.arguments().filter_map(id)),
-            "data" => extend_exact(&mut data, c.arguments().filter_map(id)),
-            "processors" => extend_exact(&mut processors, c.arguments().filter_map(id)),
-            "recipients" if is_only_none(c) => no_recipients = Some(c.span),
-            "recipients" => extend_exact(&mut recipients, c.arguments().filter_map(id)),
-            "tracking" => extend_exact(&mut tracking, c.arguments().filter_map(keyword)),
-            "involves" => extend_exact(&mut involves, c.arguments().filter_map(keyword)),
-            "trackers" => extend_exact(&mut trackers, c.arguments().filter_map(keyword)),
-            "joint-controllers" => extend_exact(&mut joint_controllers, c.arguments().filter_map(id)),
-            "systems" => extend_exact(&mut systems, c.arguments().filter_map(id)),
-            "basis" => bases.extend(basis(c)),
-            "condition" => conditions.extend(condition(c)),
-            "retain" => retention.push(self::retention(c)),
-            "transfer" => transfers.push(transfer(c)),
-            "automated-decision" if is_only_none(c) => no_decisions = Some(c.span),
-            "automated-decision" => decisions.extend(automated_decision(c)),
-            "security" => security.extend(arg_text(c, 0)),
-            "allow" => allows.extend(allow(c)),
+            n::NAME => once(ActivityField::Name),
+            n::PURPOSE => once(ActivityField::Purpose),
+            n::ROLE => once(ActivityField::Role),
+            n::SOURCE => once(ActivityField::Source),
+            n::PROVISION => once(ActivityField::Provision),
+            n::CRIMINAL_AUTHORITY => once(ActivityField::CriminalAuthority),
+            n::DPIA => once(ActivityField::Dpia),
+            n::SUBJECTS => extend_exact(&mut subjects, c.arguments().filter_map(id)),
+            n::DATA => extend_exact(&mut data, c.arguments().filter_map(id)),
+            n::PROCESSORS => extend_exact(&mut processors, c.arguments().filter_map(id)),
+            n::RECIPIENTS if is_only_none(c) => no_recipients = Some(c.span),
+            n::RECIPIENTS => extend_exact(&mut recipients, c.arguments().filter_map(id)),
+            n::TRACKING => extend_exact(&mut tracking, c.arguments().filter_map(keyword)),
+            n::INVOLVES => extend_exact(&mut involves, c.arguments().filter_map(keyword)),
+            n::TRACKERS => extend_exact(&mut trackers, c.arguments().filter_map(keyword)),
+            n::JOINT_CONTROLLERS => extend_exact(&mut joint_controllers, c.arguments().filter_map(id)),
+            n::SYSTEMS => extend_exact(&mut systems, c.arguments().filter_map(id)),
+            n::BASIS => bases.extend(basis(c)),
+            n::CONDITION => conditions.extend(condition(c)),
+            n::RETAIN => retention.push(self::retention(c)),
+            n::TRANSFER => transfers.push(transfer(c)),
+            n::AUTOMATED_DECISION if is_only_none(c) => no_decisions = Some(c.span),
+            n::AUTOMATED_DECISION => decisions.extend(automated_decision(c)),
+            n::SECURITY => security.extend(arg_text(c, 0)),
+            n::ALLOW => allows.extend(allow(c)),
             _ => {}
         }
     }
@@ -308,7 +309,7 @@ fn activity(node: &Node) -> Option<Activity> {
             Some(Box::new(ProvisionRequirement {
                 span: c.span,
                 kind: arg(c, 0).and_then(keyword)?,
-                consequence: prop_text(c, "consequence"),
+                consequence: prop_text(c, p::CONSEQUENCE),
             }))
         }),
         bases: bases.into(),
@@ -316,7 +317,7 @@ fn activity(node: &Node) -> Option<Activity> {
         criminal_authority: field(ActivityField::CriminalAuthority).map(|c| {
             Box::new(CriminalAuthority {
                 span: c.span,
-                law: prop_text(c, "law"),
+                law: prop_text(c, p::LAW),
             })
         }),
         retention: retention.into(),
@@ -335,7 +336,7 @@ fn activity(node: &Node) -> Option<Activity> {
             if is_none(dpia) {
                 Some(Dpia::NotNeeded {
                     span: dpia.span,
-                    reason: prop_text(dpia, "reason"),
+                    reason: prop_text(dpia, p::REASON),
                 })
             } else {
                 arg_text(dpia, 0).map(Dpia::Done)
@@ -376,7 +377,7 @@ fn condition(node: &Node) -> Option<Condition> {
     Some(Condition {
         span: node.span,
         kind: arg(node, 0).and_then(keyword)?,
-        law: prop_text(node, "law"),
+        law: prop_text(node, p::LAW),
     })
 }
 
@@ -384,9 +385,9 @@ fn automated_decision(node: &Node) -> Option<AutomatedDecision> {
     Some(AutomatedDecision {
         span: node.span,
         description: arg_text(node, 0)?,
-        safeguards: prop_text(node, "safeguards"),
-        logic: prop_text(node, "logic"),
-        consequences: prop_text(node, "consequences"),
+        safeguards: prop_text(node, p::SAFEGUARDS),
+        logic: prop_text(node, p::LOGIC),
+        consequences: prop_text(node, p::CONSEQUENCES),
     })
 }
 
@@ -394,8 +395,8 @@ fn role(node: &Node) -> Option<Role> {
     Some(Role {
         span: node.span,
         kind: arg(node, 0).and_then(keyword)?,
-        counterpart: prop_text(node, "for").or_else(|| prop_text(node, "with")),
-        arrangement: prop_text(node, "arrangement"),
+        counterpart: prop_text(node, p::FOR).or_else(|| prop_text(node, p::WITH)),
+        arrangement: prop_text(node, p::ARRANGEMENT),
     })
 }
 
@@ -403,17 +404,17 @@ fn basis(node: &Node) -> Option<Basis> {
     Some(Basis {
         span: node.span,
         kind: arg(node, 0).and_then(keyword)?,
-        withdrawal: prop_text(node, "withdrawal"),
-        records: prop_text(node, "records"),
-        parental: prop_bool(node, "parental"),
-        law: prop_text(node, "law"),
-        interest: prop_text(node, "interest"),
-        assessment: prop_text(node, "assessment"),
+        withdrawal: prop_text(node, p::WITHDRAWAL),
+        records: prop_text(node, p::RECORDS),
+        parental: prop_bool(node, p::PARENTAL),
+        law: prop_text(node, p::LAW),
+        interest: prop_text(node, p::INTEREST),
+        assessment: prop_text(node, p::ASSESSMENT),
     })
 }
 
 fn retention(node: &Node) -> Retention {
-    let until = prop_text(node, "until");
+    let until = prop_text(node, p::UNTIL);
     let period = match arg(node, 0) {
         Some(entry) => match text(entry) {
             Some(text) if values::is_indefinite(&text.value) => Period::Indefinite(text),
@@ -433,10 +434,10 @@ fn retention(node: &Node) -> Retention {
     Retention {
         span: node.span,
         period,
-        from: prop_text(node, "from"),
-        data: node.property("data").and_then(id),
-        statute: node.property("statute").and_then(keyword),
-        material: node.property("material").and_then(keyword),
+        from: prop_text(node, p::FROM),
+        data: node.property(p::DATA).and_then(id),
+        statute: node.property(p::STATUTE).and_then(keyword),
+        material: node.property(p::MATERIAL).and_then(keyword),
     }
 }
 
@@ -444,15 +445,15 @@ fn transfer(node: &Node) -> Transfer {
     Transfer {
         span: node.span,
         country: arg(node, 0).and_then(country),
-        to: node.property("to").and_then(id),
-        mechanism: node.property("mechanism").and_then(keyword),
-        module: node.property("module").and_then(|e| {
+        to: node.property(p::TO).and_then(id),
+        mechanism: node.property(p::MECHANISM).and_then(keyword),
+        module: node.property(p::MODULE).and_then(|e| {
             integer(e)
                 .and_then(|n| u8::try_from(n).ok())
                 .map(|n| Spanned::new(n, e.value_span))
         }),
-        tia: prop_text(node, "tia"),
-        ground: node.property("ground").and_then(keyword),
-        occasional: prop_bool(node, "occasional"),
+        tia: prop_text(node, p::TIA),
+        ground: node.property(p::GROUND).and_then(keyword),
+        occasional: prop_bool(node, p::OCCASIONAL),
     }
 }

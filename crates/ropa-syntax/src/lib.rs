@@ -11,6 +11,7 @@ pub mod config;
 mod diagnostic;
 pub mod invisible;
 pub mod model;
+pub mod names;
 pub mod position;
 pub mod schema;
 pub mod suggest;

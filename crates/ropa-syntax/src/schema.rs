@@ -3,6 +3,7 @@
 //! language server's completion and hover, and the test that keeps
 //! `docs/language.md` complete.
 
+use crate::names::{node as n, prop as p};
 use crate::values::{
     Art9Condition, DerogationGround, DpiaCriterion, Keyword, LegalBasis, Material, Mechanism, Provision, RecipientKind,
     RoleKind, Severity, SpecialCategory, Statute, Tracker, TrackingPurpose,
@@ -222,9 +223,9 @@ fn severity_or_off() -> Vec<(&'static str, &'static str)> {
     words
 }
 
-const EMAIL: Prop = prop("email", TEXT, "e-mail address");
-const PHONE: Prop = prop("phone", TEXT, "phone number");
-const REASON: Prop = prop("reason", TEXT, "why");
+const EMAIL: Prop = prop(p::EMAIL, TEXT, "e-mail address");
+const PHONE: Prop = prop(p::PHONE, TEXT, "phone number");
+const REASON: Prop = prop(p::REASON, TEXT, "why");
 
 // --- allow -----------------------------------------------------------------
 
@@ -232,33 +233,33 @@ pub(crate) static ALLOW: NodeSchema = NodeSchema {
     args: &[arg("rule", ValueKind::RuleId)],
     props: &[REASON],
     once: false,
-    ..node("allow", "accept a finding of a rule here on purpose, with a reason")
+    ..node(n::ALLOW, "accept a finding of a rule here on purpose, with a reason")
 };
 
 // --- organization ----------------------------------------------------------
 
 static REGISTRATION: NodeSchema = NodeSchema {
     args: &[arg("number", TEXT)],
-    ..node("registration", "company registration number")
+    ..node(n::REGISTRATION, "company registration number")
 };
 static COUNTRY: NodeSchema = NodeSchema {
     args: &[arg("country", ValueKind::Country)],
-    ..node("country", "country of establishment (ISO 3166-1 alpha-2)")
+    ..node(n::COUNTRY, "country of establishment (ISO 3166-1 alpha-2)")
 };
 static REGION: NodeSchema = NodeSchema {
     args: &[arg("region", ValueKind::Region)],
     ..node(
-        "region",
+        n::REGION,
         "the region of establishment where supervision is regional (ISO 3166-2, e.g. DE-BY)",
     )
 };
 static ADDRESS: NodeSchema = NodeSchema {
     args: &[arg("address", TEXT)],
-    ..node("address", "postal address")
+    ..node(n::ADDRESS, "postal address")
 };
 static WEBSITE: NodeSchema = NodeSchema {
     args: &[arg("url", TEXT)],
-    ..node("website", "public website")
+    ..node(n::WEBSITE, "public website")
 };
 static EMPLOYEES: NodeSchema = NodeSchema {
     args: &[arg(
@@ -268,45 +269,52 @@ static EMPLOYEES: NodeSchema = NodeSchema {
             max: 100_000_000,
         },
     )],
-    ..node("employees", "number of employees (Art. 30(5))")
+    ..node(n::EMPLOYEES, "number of employees (Art. 30(5))")
 };
 static CONTACT: NodeSchema = NodeSchema {
     args: &[arg("name", TEXT)],
     props: &[EMAIL, PHONE],
-    ..node("contact", "who answers privacy questions (Art. 13(1)(a))")
+    ..node(n::CONTACT, "who answers privacy questions (Art. 13(1)(a))")
 };
 static DPO: NodeSchema = NodeSchema {
     args: &[arg("name", TEXT)],
     props: &[EMAIL, PHONE, REASON],
-    ..node("dpo", "the data protection officer (Art. 37), or `none` with a reason")
+    ..node(n::DPO, "the data protection officer (Art. 37), or `none` with a reason")
 };
 static REPRESENTATIVE: NodeSchema = NodeSchema {
     args: &[arg("name", TEXT)],
     props: &[
         EMAIL,
         PHONE,
-        prop("country", ValueKind::Country, "where the representative is established"),
+        prop(
+            p::COUNTRY,
+            ValueKind::Country,
+            "where the representative is established",
+        ),
     ],
     ..node(
-        "representative",
+        n::REPRESENTATIVE,
         "EU representative of an organization outside the EEA (Art. 27)",
     )
 };
 static SECURITY: NodeSchema = NodeSchema {
     args: &[arg("measure", TEXT)],
     once: false,
-    ..node("security", "a technical or organizational security measure (Art. 32)")
+    ..node(n::SECURITY, "a technical or organizational security measure (Art. 32)")
 };
 static BREACH_PROCEDURE: NodeSchema = NodeSchema {
     args: &[arg("procedure", TEXT)],
     ..node(
-        "breach-procedure",
+        n::BREACH_PROCEDURE,
         "how personal data breaches are handled (Art. 33, 34)",
     )
 };
 static RIGHTS_PROCEDURE: NodeSchema = NodeSchema {
     args: &[arg("procedure", TEXT)],
-    ..node("rights-procedure", "how data-subject requests are handled (Art. 12-22)")
+    ..node(
+        n::RIGHTS_PROCEDURE,
+        "how data-subject requests are handled (Art. 12-22)",
+    )
 };
 
 pub(crate) static ORGANIZATION: NodeSchema = NodeSchema {
@@ -326,7 +334,7 @@ pub(crate) static ORGANIZATION: NodeSchema = NodeSchema {
         &RIGHTS_PROCEDURE,
         &ALLOW,
     ],
-    ..node("organization", "the organization whose record this is")
+    ..node(n::ORGANIZATION, "the organization whose record this is")
 };
 
 // --- controllers (the processor record) ------------------------------------
@@ -336,7 +344,7 @@ pub(crate) static CONTROLLER: NodeSchema = NodeSchema {
     children: &[&COUNTRY, &ADDRESS, &CONTACT, &REPRESENTATIVE, &DPO, &ALLOW],
     once: false,
     ..node(
-        "controller",
+        n::CONTROLLER,
         "a controller on whose behalf you process, named by `role processor for=ID` (Art. 30(2)(a))",
     )
 };
@@ -346,84 +354,84 @@ pub(crate) static CONTROLLER: NodeSchema = NodeSchema {
 pub(crate) static DATA: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id), optional("description", TEXT)],
     props: &[
-        prop("special", SPECIAL, "special category data under Art. 9(1)"),
+        prop(p::SPECIAL, SPECIAL, "special category data under Art. 9(1)"),
         prop(
-            "criminal",
+            p::CRIMINAL,
             ValueKind::Bool,
             "criminal convictions and offences data (Art. 10)",
         ),
     ],
     once: false,
-    ..node("data", "a category of personal data")
+    ..node(n::DATA, "a category of personal data")
 };
 
 pub(crate) static SUBJECTS: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id), optional("description", TEXT)],
     props: &[
-        prop("children", ValueKind::Bool, "the group includes children (Art. 8)"),
+        prop(p::CHILDREN, ValueKind::Bool, "the group includes children (Art. 8)"),
         prop(
-            "employees",
+            p::EMPLOYEES,
             ValueKind::Bool,
             "the group is the organization's employees",
         ),
         prop(
-            "vulnerable",
+            p::VULNERABLE,
             ValueKind::Bool,
             "another vulnerable group (WP248 criterion 7)",
         ),
     ],
     once: false,
-    ..node("subjects", "a category of data subjects")
+    ..node(n::SUBJECTS, "a category of data subjects")
 };
 
 // --- processors and recipients ---------------------------------------------
 
 static SERVICE: NodeSchema = NodeSchema {
     args: &[arg("service", TEXT)],
-    ..node("service", "what they do for you")
+    ..node(n::SERVICE, "what they do for you")
 };
 static PARTY_COUNTRY: NodeSchema = NodeSchema {
     args: &[arg("country", ValueKind::Country)],
-    ..node("country", "where the contracting entity is established")
+    ..node(n::COUNTRY, "where the contracting entity is established")
 };
 static STORED_IN: NodeSchema = NodeSchema {
     args: &[arg("country", ValueKind::Country)],
     rest: Some(arg("country", ValueKind::Country)),
-    ..node("stored-in", "countries where the data is stored")
+    ..node(n::STORED_IN, "countries where the data is stored")
 };
 static ACCESSED_FROM: NodeSchema = NodeSchema {
     args: &[arg("country", ValueKind::Country)],
     rest: Some(arg("country", ValueKind::Country)),
     ..node(
-        "accessed-from",
+        n::ACCESSED_FROM,
         "countries from which the data is accessed (remote access is a transfer)",
     )
 };
 static PARENT: NodeSchema = NodeSchema {
     args: &[arg("country", ValueKind::Country)],
-    ..node("parent", "country of the parent company")
+    ..node(n::PARENT, "country of the parent company")
 };
 static DPA: NodeSchema = NodeSchema {
     args: &[arg("signed", ValueKind::DateOrText)],
     ..node(
-        "dpa",
+        n::DPA,
         "the data processing agreement (Art. 28(3)): date signed, reference, or `none`",
     )
 };
 static DPF: NodeSchema = NodeSchema {
     args: &[arg("certified", ValueKind::Bool)],
-    ..node("dpf", "certified under the EU-US Data Privacy Framework")
+    ..node(n::DPF, "certified under the EU-US Data Privacy Framework")
 };
 static RECIPIENT_KIND_NODE: NodeSchema = NodeSchema {
     args: &[arg("kind", RECIPIENT_KIND)],
-    ..node("kind", "what kind of recipient")
+    ..node(n::KIND, "what kind of recipient")
 };
 
 pub(crate) static PROCESSOR: NodeSchema = NodeSchema {
     args: &[arg("id", ValueKind::Id), optional("entity", TEXT)],
     children: PROCESSOR_CHILDREN,
     once: false,
-    ..node("processor", "a processor acting on your behalf (Art. 28)")
+    ..node(n::PROCESSOR, "a processor acting on your behalf (Art. 28)")
 };
 
 pub(crate) static SUBPROCESSOR: NodeSchema = NodeSchema {
@@ -431,7 +439,7 @@ pub(crate) static SUBPROCESSOR: NodeSchema = NodeSchema {
     children: PROCESSOR_CHILDREN,
     once: false,
     ..node(
-        "subprocessor",
+        n::SUBPROCESSOR,
         "a sub-processor engaged by the processor (Art. 28(2), 28(4))",
     )
 };
@@ -461,13 +469,13 @@ pub(crate) static RECIPIENT: NodeSchema = NodeSchema {
         &ALLOW,
     ],
     once: false,
-    ..node("recipient", "a recipient that is not your processor (Art. 4(9))")
+    ..node(n::RECIPIENT, "a recipient that is not your processor (Art. 4(9))")
 };
 
 static ARRANGEMENT: NodeSchema = NodeSchema {
     args: &[arg("reference", TEXT)],
     ..node(
-        "arrangement",
+        n::ARRANGEMENT,
         "reference to the arrangement between the joint controllers (Art. 26(1))",
     )
 };
@@ -486,18 +494,18 @@ pub(crate) static JOINT_CONTROLLER: NodeSchema = NodeSchema {
     ],
     once: false,
     ..node(
-        "joint-controller",
+        n::JOINT_CONTROLLER,
         "a controller that decides purposes and means together with you (Art. 26), such as the platform of a social-media pixel or fan page",
     )
 };
 
 static SELF_HOSTED: NodeSchema = node(
-    "self-hosted",
+    n::SELF_HOSTED,
     "the organization runs the software itself: no one else receives the data through it",
 );
 static HOSTED_BY: NodeSchema = NodeSchema {
     args: &[arg("processor", ValueKind::Ref(RefTarget::Processor))],
-    ..node("hosted-by", "the processor that hosts or runs the software for you")
+    ..node(n::HOSTED_BY, "the processor that hosts or runs the software for you")
 };
 
 pub(crate) static SYSTEM: NodeSchema = NodeSchema {
@@ -505,7 +513,7 @@ pub(crate) static SYSTEM: NodeSchema = NodeSchema {
     children: &[&SERVICE, &SELF_HOSTED, &HOSTED_BY, &ALLOW],
     once: false,
     ..node(
-        "system",
+        n::SYSTEM,
         "software an activity uses (a CMS, a plug-in, a database), with who runs it",
     )
 };
@@ -514,126 +522,126 @@ pub(crate) static SYSTEM: NodeSchema = NodeSchema {
 
 static NAME: NodeSchema = NodeSchema {
     args: &[arg("name", TEXT)],
-    ..node("name", "a readable title")
+    ..node(n::NAME, "a readable title")
 };
 static PURPOSE: NodeSchema = NodeSchema {
     args: &[arg("purpose", TEXT)],
-    ..node("purpose", "why the data is processed (Art. 5(1)(b), 30(1)(b))")
+    ..node(n::PURPOSE, "why the data is processed (Art. 5(1)(b), 30(1)(b))")
 };
 static ROLE_NODE: NodeSchema = NodeSchema {
     args: &[arg("role", ROLE)],
     props: &[
-        prop("for", TEXT, "the controller you process on behalf of"),
-        prop("with", TEXT, "the other joint controller"),
-        prop("arrangement", TEXT, "reference to the Art. 26 arrangement"),
+        prop(p::FOR, TEXT, "the controller you process on behalf of"),
+        prop(p::WITH, TEXT, "the other joint controller"),
+        prop(p::ARRANGEMENT, TEXT, "reference to the Art. 26 arrangement"),
     ],
-    ..node("role", "controller, processor or joint-controller")
+    ..node(n::ROLE, "controller, processor or joint-controller")
 };
 static SUBJECTS_REF: NodeSchema = NodeSchema {
     args: &[arg("subjects", ValueKind::Ref(RefTarget::Subjects))],
     rest: Some(arg("subjects", ValueKind::Ref(RefTarget::Subjects))),
     once: false,
-    ..node("subjects", "the data-subject categories")
+    ..node(n::SUBJECTS, "the data-subject categories")
 };
 static DATA_REF: NodeSchema = NodeSchema {
     args: &[arg("data", ValueKind::Ref(RefTarget::Data))],
     rest: Some(arg("data", ValueKind::Ref(RefTarget::Data))),
     once: false,
-    ..node("data", "the data categories")
+    ..node(n::DATA, "the data categories")
 };
 static SOURCE: NodeSchema = NodeSchema {
     args: &[arg("source", TEXT)],
     ..node(
-        "source",
+        n::SOURCE,
         "where the data comes from (Art. 14(2)(f)); `data-subject` when it is collected from the person",
     )
 };
 static PROVISION_NODE: NodeSchema = NodeSchema {
     args: &[arg("requirement", PROVISION)],
     props: &[prop(
-        "consequence",
+        p::CONSEQUENCE,
         TEXT,
         "what happens if the data subject does not provide the data",
     )],
     ..node(
-        "provision",
+        n::PROVISION,
         "whether the data subject must provide the data, and the consequence (Art. 13(2)(e))",
     )
 };
 static BASIS: NodeSchema = NodeSchema {
     args: &[arg("basis", LEGAL_BASIS)],
     props: &[
-        prop("withdrawal", TEXT, "consent: how consent is withdrawn (Art. 7(3))"),
-        prop("records", TEXT, "consent: where consents are recorded (Art. 7(1))"),
+        prop(p::WITHDRAWAL, TEXT, "consent: how consent is withdrawn (Art. 7(3))"),
+        prop(p::RECORDS, TEXT, "consent: where consents are recorded (Art. 7(1))"),
         prop(
-            "parental",
+            p::PARENTAL,
             ValueKind::Bool,
             "consent: given by a holder of parental responsibility (Art. 8)",
         ),
-        prop("law", TEXT, "legal obligation or public task: the law (Art. 6(3))"),
-        prop("interest", TEXT, "legitimate interests: the interest pursued"),
+        prop(p::LAW, TEXT, "legal obligation or public task: the law (Art. 6(3))"),
+        prop(p::INTEREST, TEXT, "legitimate interests: the interest pursued"),
         prop(
-            "assessment",
+            p::ASSESSMENT,
             TEXT,
             "legitimate interests: reference to the balancing test",
         ),
     ],
     once: false,
-    ..node("basis", "a legal basis under Art. 6(1)")
+    ..node(n::BASIS, "a legal basis under Art. 6(1)")
 };
 static CONDITION_NODE: NodeSchema = NodeSchema {
     args: &[arg("condition", CONDITION)],
     props: &[prop(
-        "law",
+        p::LAW,
         TEXT,
         "the Union or Member State law the condition rests on",
     )],
     once: false,
-    ..node("condition", "the Art. 9(2) condition for special category data")
+    ..node(n::CONDITION, "the Art. 9(2) condition for special category data")
 };
 static CRIMINAL_AUTHORITY: NodeSchema = NodeSchema {
-    props: &[prop("law", TEXT, "the law that authorises the processing")],
+    props: &[prop(p::LAW, TEXT, "the law that authorises the processing")],
     ..node(
-        "criminal-authority",
+        n::CRIMINAL_AUTHORITY,
         "the authority for processing criminal data (Art. 10)",
     )
 };
 static RETAIN: NodeSchema = NodeSchema {
     args: &[optional("period", ValueKind::Duration)],
     props: &[
-        prop("from", TEXT, "the event the period runs from"),
-        prop("until", TEXT, "a criterion instead of a period"),
+        prop(p::FROM, TEXT, "the event the period runs from"),
+        prop(p::UNTIL, TEXT, "a criterion instead of a period"),
         prop(
-            "data",
+            p::DATA,
             ValueKind::Ref(RefTarget::Data),
             "the data category this retention applies to",
         ),
         prop(
-            "statute",
+            p::STATUTE,
             STATUTE,
             "the period is set by this statute of the organization's country",
         ),
         prop(
-            "material",
+            p::MATERIAL,
             MATERIAL,
             "which bookkeeping material is kept, where the statute sets different periods",
         ),
     ],
     once: false,
-    ..node("retain", "how long the data is kept (Art. 5(1)(e))")
+    ..node(n::RETAIN, "how long the data is kept (Art. 5(1)(e))")
 };
 static PROCESSORS_REF: NodeSchema = NodeSchema {
     args: &[arg("processor", ValueKind::Ref(RefTarget::Processor))],
     rest: Some(arg("processor", ValueKind::Ref(RefTarget::Processor))),
     once: false,
-    ..node("processors", "the processors used")
+    ..node(n::PROCESSORS, "the processors used")
 };
 static RECIPIENTS_REF: NodeSchema = NodeSchema {
     args: &[arg("recipient", ValueKind::Ref(RefTarget::Recipient))],
     rest: Some(arg("recipient", ValueKind::Ref(RefTarget::Recipient))),
     once: false,
     ..node(
-        "recipients",
+        n::RECIPIENTS,
         "the recipients, or `none` when no one outside the organization receives the data",
     )
 };
@@ -642,41 +650,45 @@ static TRANSFER: NodeSchema = NodeSchema {
     args: &[optional("country", ValueKind::Country)],
     props: &[
         prop(
-            "to",
+            p::TO,
             ValueKind::Ref(RefTarget::Party),
             "the processor or recipient receiving the data",
         ),
-        prop("mechanism", MECHANISM, "the Chapter V safeguard"),
+        prop(p::MECHANISM, MECHANISM, "the Chapter V safeguard"),
         prop(
-            "module",
+            p::MODULE,
             ValueKind::Integer { min: 1, max: 4 },
             "the SCC module, 1 to 4",
         ),
-        prop("tia", TEXT, "reference to the transfer impact assessment"),
-        prop("ground", GROUND, "the Art. 49 derogation relied on"),
-        prop("occasional", ValueKind::Bool, "the transfer is occasional, not regular"),
+        prop(p::TIA, TEXT, "reference to the transfer impact assessment"),
+        prop(p::GROUND, GROUND, "the Art. 49 derogation relied on"),
+        prop(
+            p::OCCASIONAL,
+            ValueKind::Bool,
+            "the transfer is occasional, not regular",
+        ),
     ],
     once: false,
-    ..node("transfer", "a transfer to a third country (Chapter V)")
+    ..node(n::TRANSFER, "a transfer to a third country (Chapter V)")
 };
 static JOINT_CONTROLLERS_REF: NodeSchema = NodeSchema {
     args: &[arg("joint-controller", ValueKind::Ref(RefTarget::JointController))],
     rest: Some(arg("joint-controller", ValueKind::Ref(RefTarget::JointController))),
     once: false,
-    ..node("joint-controllers", "the joint controllers of this activity (Art. 26)")
+    ..node(n::JOINT_CONTROLLERS, "the joint controllers of this activity (Art. 26)")
 };
 static SYSTEMS_REF: NodeSchema = NodeSchema {
     args: &[arg("system", ValueKind::Ref(RefTarget::System))],
     rest: Some(arg("system", ValueKind::Ref(RefTarget::System))),
     once: false,
-    ..node("systems", "the systems (software) the activity uses")
+    ..node(n::SYSTEMS, "the systems (software) the activity uses")
 };
 static TRACKERS_NODE: NodeSchema = NodeSchema {
     args: &[arg("tracker", TRACKER)],
     rest: Some(arg("tracker", TRACKER)),
     once: false,
     ..node(
-        "trackers",
+        n::TRACKERS,
         "named tracking tools on the user's device, such as `meta-pixel` (ePrivacy Art. 5(3))",
     )
 };
@@ -685,7 +697,7 @@ static TRACKING_NODE: NodeSchema = NodeSchema {
     rest: Some(arg("purpose", TRACKING)),
     once: false,
     ..node(
-        "tracking",
+        n::TRACKING,
         "cookies, pixels or SDKs on the user's device (ePrivacy Art. 5(3))",
     )
 };
@@ -693,30 +705,30 @@ static INVOLVES: NodeSchema = NodeSchema {
     args: &[arg("criterion", CRITERION)],
     rest: Some(arg("criterion", CRITERION)),
     once: false,
-    ..node("involves", "WP248 DPIA criteria that apply")
+    ..node(n::INVOLVES, "WP248 DPIA criteria that apply")
 };
 static AUTOMATED_DECISION: NodeSchema = NodeSchema {
     args: &[arg("decision", TEXT)],
     props: &[
         prop(
-            "safeguards",
+            p::SAFEGUARDS,
             TEXT,
             "the Art. 22(3) safeguards: human intervention, contesting the decision",
         ),
         prop(
-            "logic",
+            p::LOGIC,
             TEXT,
             "meaningful information about the logic involved (Art. 13(2)(f))",
         ),
         prop(
-            "consequences",
+            p::CONSEQUENCES,
             TEXT,
             "the significance and envisaged consequences for the person (Art. 13(2)(f))",
         ),
     ],
     once: false,
     ..node(
-        "automated-decision",
+        n::AUTOMATED_DECISION,
         "a solely automated decision with legal or similar effect (Art. 22), or `none`",
     )
 };
@@ -724,7 +736,7 @@ static DPIA: NodeSchema = NodeSchema {
     args: &[arg("reference", TEXT)],
     props: &[REASON],
     ..node(
-        "dpia",
+        n::DPIA,
         "the data protection impact assessment (Art. 35), or `none` with a reason",
     )
 };
@@ -757,7 +769,7 @@ pub(crate) static ACTIVITY: NodeSchema = NodeSchema {
         &ALLOW,
     ],
     once: false,
-    ..node("activity", "a processing activity")
+    ..node(n::ACTIVITY, "a processing activity")
 };
 
 /// The top level of a spec file (`*.ropa.kdl`).
@@ -787,35 +799,38 @@ static RULE_SEVERITY: NodeSchema = NodeSchema {
 
 static RULES: NodeSchema = NodeSchema {
     any_child: Some(&RULE_SEVERITY),
-    ..node("rules", "severity per rule: error, warning, info or off")
+    ..node(n::RULES, "severity per rule: error, warning, info or off")
 };
 
 static SCAN_MAP: NodeSchema = NodeSchema {
     props: &[
-        prop("package", TEXT, "a dependency name, as the manifest spells it"),
-        prop("host", TEXT, "a host a page or an environment template names"),
+        prop(p::PACKAGE, TEXT, "a dependency name, as the manifest spells it"),
+        prop(p::HOST, TEXT, "a host a page or an environment template names"),
         prop(
-            "to",
+            p::TO,
             TEXT,
             "the id of the declared processor, recipient or system it belongs to",
         ),
     ],
     once: false,
-    ..node("map", "which declared party a package or host belongs to (`ropa scan`)")
+    ..node(
+        n::MAP,
+        "which declared party a package or host belongs to (`ropa scan`)",
+    )
 };
 
 static SCAN_SKIP: NodeSchema = NodeSchema {
     rest: Some(arg("pattern", TEXT)),
     once: false,
     ..node(
-        "skip",
+        n::SKIP,
         "paths `ropa scan` does not read: a folder, or a pattern with * and **",
     )
 };
 
 static SCAN: NodeSchema = NodeSchema {
     children: &[&SCAN_MAP, &SCAN_SKIP],
-    ..node("scan", "settings for `ropa scan`: mappings and paths to skip")
+    ..node(n::SCAN, "settings for `ropa scan`: mappings and paths to skip")
 };
 
 /// The top level of the workspace file `ropa.kdl`.

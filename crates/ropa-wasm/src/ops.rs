@@ -4,11 +4,11 @@
 use std::collections::BTreeSet;
 
 use ropa_check::index::Index;
+use ropa_check::json::{Counts, FindingJson, FindingsJson};
 use ropa_check::{Diagnostic, FileId, Rule};
 use ropa_ide::{FileEdit, Location};
 use ropa_report::{Format, Kind, Lang};
-use ropa_syntax::position::LineIndex as HumanLines;
-use ropa_syntax::values::{Keyword, parse_date};
+use ropa_syntax::values::parse_date;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -129,94 +129,40 @@ fn doc<'c>(c: &'c Checked, name: &str) -> Result<(FileId, LineIndex<'c>), String
     Ok((file, LineIndex::new(c.text(file))))
 }
 
+/// A finding as `ropa check --format json` gives it, with its help text
+/// and the LSP ranges an editor marks.
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct Finding<'a> {
-    rule: &'static str,
-    severity: &'static str,
-    message: &'a str,
+    #[serde(flatten)]
+    place: FindingJson<'a>,
     help: Option<&'a str>,
-    file: &'a str,
-    /// 1-based line and column as `ropa check` prints them.
-    line: usize,
-    column: usize,
     range: Range,
-    entity: Option<&'a str>,
-    related: Vec<RelatedOut<'a>>,
     /// The finding is about something unused (editors fade it).
     unnecessary: bool,
 }
 
 #[derive(Serialize)]
-struct RelatedOut<'a> {
-    message: &'a str,
-    file: &'a str,
-    line: usize,
-    range: Range,
-}
-
-#[derive(Serialize)]
-struct Summary {
-    files: usize,
-    error: usize,
-    warning: usize,
-    info: usize,
-}
-
-#[derive(Serialize)]
 struct CheckOut<'a> {
     diagnostics: Vec<Finding<'a>>,
-    summary: Summary,
+    summary: Counts,
 }
 
 fn check(c: &Checked) -> Answer {
-    let texts: Vec<&str> = c.ws.files.iter().map(|f| f.text.as_str()).collect();
-    let lsp: Vec<LineIndex> = texts.iter().map(|t| LineIndex::new(t)).collect();
-    let human: Vec<HumanLines> = texts.iter().map(|t| HumanLines::new(t)).collect();
-    let place = |file: FileId, offset: u32| -> (usize, usize) {
-        let i = file.0 as usize;
-        match (human.get(i), texts.get(i)) {
-            (Some(index), Some(text)) => index.line_col(text, offset),
-            _ => (1, 1),
-        }
-    };
+    let json = FindingsJson::new(&c.ws);
+    let lsp: Vec<LineIndex> = c.ws.files.iter().map(|f| LineIndex::new(&f.text)).collect();
     let range = |file: FileId, span| lsp.get(file.0 as usize).map_or_else(Range::default, |l| l.range(span));
     let diagnostics: Vec<Finding> = c
         .findings
         .iter()
-        .map(|f: &Diagnostic| {
-            let (line, column) = place(f.file, f.span.start);
-            Finding {
-                rule: f.rule.id(),
-                severity: f.severity.as_str(),
-                message: &f.message,
-                help: f.help.as_deref(),
-                file: c.name(f.file),
-                line,
-                column,
-                range: range(f.file, f.span),
-                entity: f.entity.as_deref(),
-                related: f
-                    .related
-                    .iter()
-                    .map(|r| RelatedOut {
-                        message: &r.message,
-                        file: c.name(r.file),
-                        line: place(r.file, r.span.start).0,
-                        range: range(r.file, r.span),
-                    })
-                    .collect(),
-                unnecessary: matches!(f.rule, Rule::UnusedDeclaration | Rule::UnusedAllow),
-            }
+        .map(|f: &Diagnostic| Finding {
+            place: json.finding(f),
+            help: f.help.as_deref(),
+            range: range(f.file, f.span),
+            unnecessary: matches!(f.rule, Rule::UnusedDeclaration | Rule::UnusedAllow),
         })
         .collect();
-    let count = |s: &str| diagnostics.iter().filter(|d| d.severity == s).count();
-    let summary = Summary {
-        files: c.ws.files.len(),
-        error: count("error"),
-        warning: count("warning"),
-        info: count("info"),
-    };
+    let mut summary = Counts::default();
+    summary.add(c.ws.files.len(), &c.findings);
     to_value(CheckOut { diagnostics, summary })
 }
 

@@ -1,58 +1,22 @@
 //! The rules and their documentation, as `ropa rules --format json` and
 //! `ropa explain` give them, for a page that shows the rule docs.
 
-use ropa_check::{Rule, RuleInfo};
-use ropa_syntax::values::Keyword;
+use ropa_check::Rule;
+use ropa_check::docs::{RuleDoc, hover_markdown};
 use serde::Serialize;
 
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 pub(crate) struct RuleOut {
-    id: &'static str,
-    category: &'static str,
-    severity: &'static str,
-    severity_reason: &'static str,
-    summary: &'static str,
-    articles: &'static [&'static str],
-    guidance: &'static [&'static str],
-    explanation: &'static str,
-    example: &'static str,
-    compliant_example: &'static str,
-    fix: &'static str,
-    facts: Vec<FactOut>,
+    #[serde(flatten)]
+    doc: RuleDoc,
     /// What an editor's hover shows for the rule.
     markdown: String,
 }
 
-#[derive(Serialize)]
-struct FactOut {
-    table: &'static str,
-    description: String,
-}
-
 pub(crate) fn rule_out(rule: Rule) -> RuleOut {
-    let info: &'static RuleInfo = rule.info();
     RuleOut {
-        id: info.id,
-        category: info.category.title(),
-        severity: info.default_severity.as_str(),
-        severity_reason: info.severity_reason,
-        summary: info.summary,
-        articles: info.articles,
-        guidance: info.guidance,
-        explanation: info.explanation,
-        example: info.bad,
-        compliant_example: info.good,
-        fix: info.fix,
-        facts: info
-            .facts
-            .iter()
-            .map(|t| FactOut {
-                table: t.title(),
-                description: t.describe(),
-            })
-            .collect(),
-        markdown: ropa_ide::rule_markdown(rule, None),
+        doc: RuleDoc::from(rule),
+        markdown: hover_markdown(rule, None),
     }
 }
 

@@ -92,6 +92,15 @@ fn check_reports_a_missing_retention_period_on_its_activity_line() {
     assert_eq!(finding["file"], "acme.ropa.kdl");
     // Zero-based line for editors; the activity id starts at character 9.
     assert_eq!(finding["range"]["start"], json!({ "line": 8, "character": 9 }));
+    // The fields of `ropa check --format json`, with the help text itself.
+    assert_eq!(
+        (&finding["line"], &finding["column"], &finding["end_line"]),
+        (&json!(9), &json!(10), &json!(9))
+    );
+    assert!(
+        finding["help"].as_str().is_some_and(|h| h.contains("retain")),
+        "{finding}"
+    );
 }
 
 #[test]
@@ -276,6 +285,15 @@ fn rules_and_explain_give_the_documentation() {
         .and_then(|r| r.iter().find(|r| r["id"] == "missing-retention"))
         .expect("the rule");
     assert!(!missing["articles"].as_array().expect("articles").is_empty());
+    // The objects of `ropa rules --format json`, and the hover's Markdown.
+    assert_eq!(
+        missing["severity_reason"],
+        ropa_check::Rule::MissingRetention.info().severity_reason
+    );
+    assert_eq!(
+        missing["markdown"],
+        ropa_check::docs::hover_markdown(ropa_check::Rule::MissingRetention, None)
+    );
     assert_eq!(
         ok(json!({ "op": "explain", "rule": "missing-retention" }))["id"],
         "missing-retention"

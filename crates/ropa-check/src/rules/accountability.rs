@@ -4,7 +4,7 @@
 
 use ropa_syntax::SmolStr;
 use ropa_syntax::model::{Activity, Dpia, Dpo};
-use ropa_syntax::values::{DpiaCriterion, RoleKind, Severity, is_placeholder};
+use ropa_syntax::values::{Citation, DpiaCriterion, RoleKind, Severity, is_placeholder};
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, given};
@@ -16,7 +16,11 @@ pub(crate) const RECORD_INCOMPLETE: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: data subjects, data categories, the controller a processor works for and the organization's contact details are mandatory elements of the record (Art. 30(1)(a), (c), 30(2)(a)); a missing country or region, which only decides the competent authority, is a warning.",
     summary: "a field the record of processing must contain is missing",
-    articles: &["GDPR Art. 30(1)", "GDPR Art. 30(2)", "GDPR Art. 26(1)"],
+    articles: &[
+        Citation::gdpr(30).paragraph(1),
+        Citation::gdpr(30).paragraph(2),
+        Citation::gdpr(26).paragraph(1),
+    ],
     guidance: &[
         "EDPB, Record of processing activities: controller and processor templates (national authorities' Art. 30 templates)",
     ],
@@ -33,7 +37,7 @@ pub(crate) const DPIA_REQUIRED: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning where two WP248 criteria call for a human judgement of high risk (Art. 35(1)); error in the Art. 35(3) cases, where a DPIA is always mandatory; never for an activity performed as processor, since Art. 35 binds the controller.",
     summary: "an activity that likely needs a data protection impact assessment has none",
-    articles: &["GDPR Art. 35(1)", "GDPR Art. 35(3)"],
+    articles: &[Citation::gdpr(35).paragraph(1), Citation::gdpr(35).paragraph(3)],
     guidance: &[
         "Article 29 Working Party, Guidelines on DPIA (WP248 rev.01, 4 October 2017), section III.B.a: nine criteria, two or more usually require a DPIA",
     ],
@@ -50,7 +54,7 @@ pub(crate) const DPO_REQUIRED: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: whether the large-scale processing is a core activity (Art. 37(1)(b), (c)) is a judgement a human must make.",
     summary: "the activities meet an Art. 37(1) condition but no data protection officer is appointed",
-    articles: &["GDPR Art. 37(1)", "GDPR Art. 37(7)"],
+    articles: &[Citation::gdpr(37).paragraph(1), Citation::gdpr(37).paragraph(7)],
     guidance: &[
         "Article 29 Working Party, Guidelines on Data Protection Officers (WP243 rev.01, 5 April 2017), section 2.1",
     ],
@@ -67,7 +71,11 @@ pub(crate) const AUTOMATED_DECISION_WITHOUT_SAFEGUARDS: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: a solely automated decision without the Art. 22(3) safeguards is a likely infringement.",
     summary: "a solely automated decision has no safeguards recorded",
-    articles: &["GDPR Art. 22(1)", "GDPR Art. 22(3)", "GDPR Art. 13(2)(f)"],
+    articles: &[
+        Citation::gdpr(22).paragraph(1),
+        Citation::gdpr(22).paragraph(3),
+        Citation::gdpr(13).paragraph(2).point('f'),
+    ],
     guidance: &[
         "Article 29 Working Party, Guidelines on automated individual decision-making and profiling (WP251 rev.01, 6 February 2018)",
     ],
@@ -84,7 +92,11 @@ pub(crate) const MISSING_SECURITY_MEASURES: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: Art. 30(1)(g) asks for a description of the measures only \"where possible\", so a missing one is a gap.",
     summary: "the record describes no security measures",
-    articles: &["GDPR Art. 32", "GDPR Art. 30(1)(g)", "GDPR Art. 30(2)(d)"],
+    articles: &[
+        Citation::gdpr(32),
+        Citation::gdpr(30).paragraph(1).point('g'),
+        Citation::gdpr(30).paragraph(2).point('d'),
+    ],
     guidance: &["ENISA, Handbook on Security of Personal Data Processing (2017)"],
     explanation: "Controllers and processors must implement technical and organizational measures to ensure a level of security appropriate to the risk, and the record should include a general description of them where possible.",
     bad: "organization \"Exempel AB\" {\n    country SE\n}",
@@ -99,7 +111,11 @@ pub(crate) const MISSING_BREACH_PROCEDURE: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: no article makes the procedure itself mandatory; without it the Art. 33 deadline is at risk, a gap a DPO should close.",
     summary: "the organization has no personal data breach procedure",
-    articles: &["GDPR Art. 33(1)", "GDPR Art. 33(5)", "GDPR Art. 34"],
+    articles: &[
+        Citation::gdpr(33).paragraph(1),
+        Citation::gdpr(33).paragraph(5),
+        Citation::gdpr(34),
+    ],
     guidance: &["EDPB Guidelines 9/2022 on personal data breach notification under GDPR (v2.0, 28 March 2023)"],
     explanation: "A breach must be notified to the supervisory authority within 72 hours of becoming aware of it, unless it is unlikely to result in a risk, and to the people affected when the risk is high. Every breach must be documented. Meeting the deadline takes a procedure decided in advance.",
     bad: "organization \"Exempel AB\" {\n    country SE\n}",
@@ -114,7 +130,11 @@ pub(crate) const MISSING_RIGHTS_PROCEDURE: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: no article makes the procedure itself mandatory; without it the Art. 12(3) one-month deadline is at risk, a gap a DPO should close.",
     summary: "the organization has no procedure for data-subject requests",
-    articles: &["GDPR Art. 12(2)", "GDPR Art. 12(3)", "GDPR Art. 15-22"],
+    articles: &[
+        Citation::gdpr(12).paragraph(2),
+        Citation::gdpr(12).paragraph(3),
+        Citation::GdprArticles(15, 22),
+    ],
     guidance: &["EDPB Guidelines 01/2022 on data subject rights - right of access (v2.0, 28 March 2023)"],
     explanation: "People may ask for access, rectification, erasure, restriction, portability and object to processing. The controller must facilitate this and answer within one month (extendable by two months for complex requests). That takes a known channel and a routine.",
     bad: "organization \"Exempel AB\" {\n    country SE\n}",
@@ -125,7 +145,7 @@ pub(crate) const MISSING_RIGHTS_PROCEDURE: RuleInfo = RuleInfo {
 
 use ropa_law::FactTable;
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     organization(ctx, out);
     let mut dpo_trigger: Option<(FileId, SmolStr, &'static str)> = None;
     for (file, activity) in ctx.activities() {

@@ -6,19 +6,19 @@
 
 use ropa_syntax::Span;
 use ropa_syntax::invisible::{is_bidi_control, is_invisible, name};
-use ropa_syntax::values::Severity;
+use ropa_syntax::values::{Citation, Severity};
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
 use crate::diagnostic::Diagnostic;
 
-pub const INVISIBLE_CHARACTER: RuleInfo = RuleInfo {
+pub(crate) const INVISIBLE_CHARACTER: RuleInfo = RuleInfo {
     id: "invisible-character",
     category: Category::Accountability,
     default_severity: Severity::Warning,
     severity_reason: "Warning: the record says what it says, but a reader of the spec sees something else (reports print the text without these characters, in the order it is written).",
     summary: "the spec holds a bidirectional control (U+202E and friends) or an invisible formatting character (zero-width space, byte order mark) that changes what a reader sees",
-    articles: &["GDPR Art. 5(2)", "GDPR Art. 30(3)"],
+    articles: &[Citation::gdpr(5).paragraph(2), Citation::gdpr(30).paragraph(3)],
     guidance: &["CVE-2021-42574 (\"Trojan Source\"): bidirectional overrides that make text display in another order"],
     explanation: "The record is kept in writing (Art. 30(3)) and the controller must be able to demonstrate what it states (Art. 5(2)): what a reviewer reads in the spec has to be what it says. A right-to-left override (U+202E) shows the characters after it reversed, so that \"Anna +46 70 123 45 67\" can display as another number while the file holds the first; isolates and embeddings (U+2066–U+2069, U+202A–U+202D) reorder text the same way; a zero-width space (U+200B), word joiner (U+2060) or byte order mark (U+FEFF) inside a value makes two different values look alike. Reports and `ropa check` output drop or escape them, so documents read in logical order; this rule points at each line that holds one, so that the spec reads the same in an editor and in a review. Zero-width joiners and non-joiners (U+200C, U+200D), which some scripts need, are not reported.",
     bad: "processor mailer \"Mailer\u{200B} Inc.\" {\n    dpa \"2024-03-01\"\n}",
@@ -28,7 +28,7 @@ pub const INVISIBLE_CHARACTER: RuleInfo = RuleInfo {
 };
 
 /// One finding per line that holds any: a hostile file may hold thousands.
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for file in &ctx.workspace.files {
         let mut line: Option<LineFinding> = None;
         for (at, c) in file.text.char_indices() {

@@ -4,7 +4,7 @@
 use ropa_law::FactTable;
 use ropa_syntax::Span;
 use ropa_syntax::model::{Activity, DataCategory};
-use ropa_syntax::values::{Keyword, LegalBasis, Provision, Severity, TrackingPurpose, vague_law};
+use ropa_syntax::values::{Citation, Keyword, LegalBasis, Provision, Severity, TrackingPurpose, vague_law};
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, given, is_controller};
@@ -16,7 +16,11 @@ pub(crate) const MISSING_PURPOSE: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: the purpose is a mandatory element of the record (Art. 30(1)(b)).",
     summary: "an activity states no purpose",
-    articles: &["GDPR Art. 5(1)(b)", "GDPR Art. 30(1)(b)", "GDPR Art. 13(1)(c)"],
+    articles: &[
+        Citation::gdpr(5).paragraph(1).point('b'),
+        Citation::gdpr(30).paragraph(1).point('b'),
+        Citation::gdpr(13).paragraph(1).point('c'),
+    ],
     guidance: &["Article 29 Working Party, Opinion 03/2013 on purpose limitation (WP203)"],
     explanation: "Personal data may only be collected for specified, explicit and legitimate purposes (purpose limitation). The purpose is the first thing the record of processing must state for each activity, and what the privacy notice tells people. Without it, neither the legal basis nor the retention period can be judged.",
     bad: "activity crm {\n    data contact\n    basis contract\n}",
@@ -32,10 +36,10 @@ pub(crate) const MISSING_LEGAL_BASIS: RuleInfo = RuleInfo {
     severity_reason: "Error: processing without an Art. 6(1) basis is unlawful (Art. 6(1)).",
     summary: "a controller activity names no legal basis",
     articles: &[
-        "GDPR Art. 6(1)",
-        "GDPR Art. 5(1)(a)",
-        "GDPR Art. 5(2)",
-        "GDPR Art. 13(1)(c)",
+        Citation::gdpr(6).paragraph(1),
+        Citation::gdpr(5).paragraph(1).point('a'),
+        Citation::gdpr(5).paragraph(2),
+        Citation::gdpr(13).paragraph(1).point('c'),
     ],
     guidance: &["EDPB Guidelines 2/2019 on Art. 6(1)(b) in the context of online services (v2.0, 8 October 2019)"],
     explanation: "Processing is lawful only if at least one of the six bases of Art. 6(1) applies, and the controller must be able to show which (accountability, Art. 5(2)). The privacy notice must name the basis for each purpose. Activities where the organization is a processor are exempt: there the controller decides the basis.",
@@ -52,11 +56,11 @@ pub(crate) const CONSENT_ONLY_BASIS: RuleInfo = RuleInfo {
     severity_reason: "Warning by default, a judgement on whether consent is free (Art. 7(4)); error where an imbalance of power makes it a likely infringement (Recital 43).",
     summary: "consent is the only legal basis of an activity",
     articles: &[
-        "GDPR Art. 6(1)(a)",
-        "GDPR Art. 7(3)",
-        "GDPR Art. 7(4)",
-        "GDPR Recital 42",
-        "GDPR Recital 43",
+        Citation::gdpr(6).paragraph(1).point('a'),
+        Citation::gdpr(7).paragraph(3),
+        Citation::gdpr(7).paragraph(4),
+        Citation::Recital(42),
+        Citation::Recital(43),
     ],
     guidance: &[
         "EDPB Guidelines 05/2020 on consent under Regulation 2016/679 (v1.1, 4 May 2020), §§ 13-36: freely given; § 21: employees; §§ 26-36: conditionality",
@@ -74,7 +78,10 @@ pub(crate) const CONSENT_WITHOUT_WITHDRAWAL: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: the consent may be sound, but the record does not show the Art. 7(3) withdrawal route, a gap a DPO should close.",
     summary: "a consent basis does not say how consent is withdrawn",
-    articles: &["GDPR Art. 7(3)", "GDPR Art. 13(2)(c)"],
+    articles: &[
+        Citation::gdpr(7).paragraph(3),
+        Citation::gdpr(13).paragraph(2).point('c'),
+    ],
     guidance: &["EDPB Guidelines 05/2020 on consent (v1.1, 4 May 2020), §§ 113-117"],
     explanation: "People may withdraw consent at any time, and withdrawing must be as easy as giving it. They must be told so before they consent. The record should say how it is done: an unsubscribe link, a setting, an e-mail address.",
     bad: "basis consent records=\"Sign-up log\"",
@@ -89,7 +96,7 @@ pub(crate) const CONSENT_WITHOUT_RECORDS: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: the consent may be sound, but the record does not show the Art. 7(1) proof, a gap a DPO should close.",
     summary: "a consent basis does not say where consents are recorded",
-    articles: &["GDPR Art. 7(1)", "GDPR Art. 5(2)"],
+    articles: &[Citation::gdpr(7).paragraph(1), Citation::gdpr(5).paragraph(2)],
     guidance: &["EDPB Guidelines 05/2020 on consent (v1.1, 4 May 2020), §§ 104-108"],
     explanation: "Where processing rests on consent, the controller must be able to demonstrate that each person consented: when, to what, and how. The record should say where that evidence is kept.",
     bad: "basis consent withdrawal=\"Unsubscribe link\"",
@@ -105,10 +112,10 @@ pub(crate) const LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT: RuleInfo = RuleInfo {
     severity_reason: "Warning: the interests may prevail, but the balancing test is a judgement the record must show (Art. 5(2)).",
     summary: "legitimate interests are relied on without a balancing test or a stated interest",
     articles: &[
-        "GDPR Art. 6(1)(f)",
-        "GDPR Art. 13(1)(d)",
-        "GDPR Art. 5(2)",
-        "GDPR Recital 47",
+        Citation::gdpr(6).paragraph(1).point('f'),
+        Citation::gdpr(13).paragraph(1).point('d'),
+        Citation::gdpr(5).paragraph(2),
+        Citation::Recital(47),
     ],
     guidance: &[
         "EDPB Guidelines 1/2024 on processing of personal data based on Article 6(1)(f) GDPR (v1.0, 8 October 2024)",
@@ -128,11 +135,11 @@ pub(crate) const LEGAL_OBLIGATION_WITHOUT_LAW: RuleInfo = RuleInfo {
     severity_reason: "Warning: the obligation may exist, but the record does not name it, a gap a DPO should close.",
     summary: "a legal-obligation or public-task basis cites no law, or one too vague to verify",
     articles: &[
-        "GDPR Art. 6(1)(c)",
-        "GDPR Art. 6(1)(e)",
-        "GDPR Art. 6(3)",
-        "GDPR Recital 41",
-        "GDPR Recital 45",
+        Citation::gdpr(6).paragraph(1).point('c'),
+        Citation::gdpr(6).paragraph(1).point('e'),
+        Citation::gdpr(6).paragraph(3),
+        Citation::Recital(41),
+        Citation::Recital(45),
     ],
     guidance: &[],
     explanation: "A legal obligation or a public task must be laid down by Union or Member State law. Naming the law (and its section) is what shows the basis is real and tells how long the law requires the data to be kept. A citation that only gives examples (\"for example, the Accounting Act\", \"t.ex. bokföringslagen\", \"z.B. HGB\") or points at law in general (\"applicable legislation\", \"gällande lagstiftning\") does not identify the obligation and is reported too; so is a placeholder.",
@@ -148,7 +155,11 @@ pub(crate) const CHILD_CONSENT_BELOW_AGE: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: a child's own consent below the national age is invalid (Art. 8(1)), so the processing has no basis.",
     summary: "consent is relied on for children without parental authorisation",
-    articles: &["GDPR Art. 8(1)", "GDPR Art. 8(2)", "GDPR Recital 38"],
+    articles: &[
+        Citation::gdpr(8).paragraph(1),
+        Citation::gdpr(8).paragraph(2),
+        Citation::Recital(38),
+    ],
     guidance: &["EDPB Guidelines 05/2020 on consent (v1.1, 4 May 2020), §§ 125-140"],
     explanation: "For information society services offered directly to a child, a child's own consent is valid only from the age set by the Member State (13 to 16). Below it, consent must be given or authorised by the holder of parental responsibility, and the controller must make reasonable efforts to verify that. The age that applies is that of the organization's country.",
     bad: "subjects pupils \"Pupils\" children=#true\nactivity app {\n    subjects pupils\n    basis consent withdrawal=\"App settings\" records=\"Consent log\"\n}",
@@ -163,7 +174,7 @@ pub(crate) const SPECIAL_CATEGORY_WITHOUT_CONDITION: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: special category data without an Art. 9(2) condition is a likely infringement (Art. 9(1)).",
     summary: "special category data is processed without an Art. 9(2) condition",
-    articles: &["GDPR Art. 9(1)", "GDPR Art. 9(2)"],
+    articles: &[Citation::gdpr(9).paragraph(1), Citation::gdpr(9).paragraph(2)],
     guidance: &[],
     explanation: "Processing health, biometric, genetic data and the other special categories is prohibited unless one of the conditions of Art. 9(2) applies, in addition to an Art. 6 legal basis. Explicit consent, employment law and health care are the common ones. A condition's `law=` that only gives examples or points at law in general is reported as a warning: it does not show which law the condition rests on.",
     bad: "data sick-leave \"Sick leave\" special=health\nactivity payroll {\n    data sick-leave\n    basis legal-obligation law=\"Sjuklönelagen (1991:1047)\"\n}",
@@ -178,7 +189,7 @@ pub(crate) const CRIMINAL_DATA_WITHOUT_AUTHORITY: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: criminal data without legal authority is a likely infringement (Art. 10).",
     summary: "criminal convictions data is processed without official authority or a law allowing it",
-    articles: &["GDPR Art. 10"],
+    articles: &[Citation::gdpr(10)],
     guidance: &[],
     explanation: "Data on criminal convictions and offences may only be processed under the control of official authority or when Union or Member State law authorises it with appropriate safeguards. A private employer may, for example, only check criminal records where a national law allows it for that kind of job. A `law=` that only gives examples or points at law in general is read as none.",
     bad: "data records \"Criminal record extracts\" criminal=#true\nactivity hiring {\n    data records\n}",
@@ -194,9 +205,9 @@ pub(crate) const TRACKING_WITHOUT_CONSENT: RuleInfo = RuleInfo {
     severity_reason: "Error: storing or reading trackers without consent is a likely infringement (ePrivacy Art. 5(3)).",
     summary: "analytics, advertising or social-media trackers are used without consent",
     articles: &[
-        "Directive 2002/58/EC (ePrivacy) Art. 5(3)",
-        "GDPR Art. 4(11)",
-        "GDPR Art. 7",
+        Citation::eprivacy(5).paragraph(3),
+        Citation::gdpr(4).paragraph(11),
+        Citation::gdpr(7),
     ],
     guidance: &[
         "CJEU C-673/17 Planet49 (1 October 2019)",
@@ -210,7 +221,7 @@ pub(crate) const TRACKING_WITHOUT_CONSENT: RuleInfo = RuleInfo {
     facts: &[ropa_law::FactTable::Trackers],
 };
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let country = ctx.country();
     for (file, activity) in ctx.activities() {
         let id = &activity.id;

@@ -13,7 +13,7 @@ pub mod structure;
 pub(crate) mod suppression;
 pub mod transfers;
 
-use ropa_syntax::values::Severity;
+use ropa_syntax::values::{Citation, Severity};
 
 use crate::context::Context;
 use crate::diagnostic::Diagnostic;
@@ -78,8 +78,8 @@ pub struct RuleInfo {
     pub severity_reason: &'static str,
     /// One line: what the rule finds.
     pub summary: &'static str,
-    /// The legal provisions it rests on ("GDPR Art. 6(1)").
-    pub articles: &'static [&'static str],
+    /// The legal provisions it rests on (GDPR Art. 6(1)).
+    pub articles: &'static [Citation],
     /// Guidelines and case law that interpret them.
     pub guidance: &'static [&'static str],
     /// Why it matters, in a paragraph.

@@ -3,7 +3,7 @@
 //! says where each placeholder is, so that none reaches a report unnoticed.
 
 use ropa_syntax::model::{Allow, Contact, Dpa, Dpia, Dpo, Period, SpecFile, Text};
-use ropa_syntax::values::{Severity, is_placeholder};
+use ropa_syntax::values::{Citation, Severity, is_placeholder};
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
@@ -15,7 +15,11 @@ pub(crate) const PLACEHOLDER_VALUE: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: a placeholder is not a value, a gap to fill; the field's own rule judges it as absent.",
     summary: "a value is a placeholder (`TODO`, `TBD`, `REFERENCE`, \"fill in\", an empty string) waiting to be filled in",
-    articles: &["GDPR Art. 5(2)", "GDPR Art. 30(1)", "GDPR Art. 30(3)"],
+    articles: &[
+        Citation::gdpr(5).paragraph(2),
+        Citation::gdpr(30).paragraph(1),
+        Citation::gdpr(30).paragraph(3),
+    ],
     guidance: &[],
     explanation: "The record must be complete and in writing (Art. 30(3)), and the controller must be able to demonstrate what it states (accountability, Art. 5(2)). A placeholder such as `TODO`, `TBD`, `XXX`, `TIA REFERENCE`, `<reference>`, `[to complete: …]`, \"fill in\" or an empty string is not a fact: every rule reads the field as absent, so a template or a quick fix never silences a finding, and this rule names each placeholder so that none is published in a report or a privacy notice.",
     bad: "processor mailer \"Mailer Inc.\" {\n    dpa \"TODO\"\n}",
@@ -24,7 +28,7 @@ pub(crate) const PLACEHOLDER_VALUE: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for (file, spec) in ctx.workspace.specs() {
         let mut found = Found { file, out };
         found.spec(&spec.model);

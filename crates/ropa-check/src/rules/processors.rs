@@ -13,7 +13,7 @@
 use rustc_hash::FxHashMap;
 
 use ropa_syntax::model::{Activity, Dpa, Party, PartyKind, Text};
-use ropa_syntax::values::{RoleKind, Severity, is_placeholder};
+use ropa_syntax::values::{Citation, RoleKind, Severity, is_placeholder};
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
@@ -25,7 +25,7 @@ pub(crate) const PROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: a processor working without an agreement the record says is missing is a likely infringement (Art. 28(3)).",
     summary: "the record says a processor works without a data processing agreement (`dpa none`)",
-    articles: &["GDPR Art. 28(3)", "GDPR Art. 28(9)"],
+    articles: &[Citation::gdpr(28).paragraph(3), Citation::gdpr(28).paragraph(9)],
     guidance: &[
         "EDPB Guidelines 07/2020 on the concepts of controller and processor (v2.1, 7 July 2021), part II, section 1.3",
     ],
@@ -42,7 +42,7 @@ pub(crate) const SUBPROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: in the processor's own record, a sub-processor without an agreement is a likely infringement (Art. 28(4)).",
     summary: "the record says a sub-processor works without a written agreement (`dpa none`)",
-    articles: &["GDPR Art. 28(2)", "GDPR Art. 28(4)"],
+    articles: &[Citation::gdpr(28).paragraph(2), Citation::gdpr(28).paragraph(4)],
     guidance: &[
         "EDPB Guidelines 07/2020 on the concepts of controller and processor (v2.1, 7 July 2021), part II, section 1.6",
     ],
@@ -59,7 +59,11 @@ pub(crate) const DPA_NOT_REFERENCED: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: the agreement may exist, but the record does not reference it, a gap a DPO should close (Art. 5(2)).",
     summary: "a processor's data processing agreement is not referenced, so the record cannot show that one exists",
-    articles: &["GDPR Art. 28(3)", "GDPR Art. 28(4)", "GDPR Art. 5(2)"],
+    articles: &[
+        Citation::gdpr(28).paragraph(3),
+        Citation::gdpr(28).paragraph(4),
+        Citation::gdpr(5).paragraph(2),
+    ],
     guidance: &[
         "EDPB Guidelines 07/2020 on the concepts of controller and processor (v2.1, 7 July 2021), part II, sections 1.3 and 1.6",
     ],
@@ -76,7 +80,7 @@ pub(crate) const JOINT_CONTROLLER_WITHOUT_ARRANGEMENT: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: joint controllers must have an arrangement (Art. 26(1)); the record says none exists or names none.",
     summary: "a joint controller has no arrangement on record",
-    articles: &["GDPR Art. 26(1)", "GDPR Art. 26(2)"],
+    articles: &[Citation::gdpr(26).paragraph(1), Citation::gdpr(26).paragraph(2)],
     guidance: &[
         "EDPB Guidelines 07/2020 on the concepts of controller and processor (v2.1, 7 July 2021), part II, section 2",
         "CJEU C-210/16 Wirtschaftsakademie Schleswig-Holstein (5 June 2018)",
@@ -95,7 +99,11 @@ pub(crate) const TRACKER_WITHOUT_JOINT_CONTROLLER: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: whether a social-media tracker makes the site a joint controller is a judgement on the facts (C-40/17).",
     summary: "an activity uses a tracker whose vendor is a joint controller for the collection, but names no joint controller",
-    articles: &["GDPR Art. 26(1)", "GDPR Art. 26(2)", "GDPR Art. 30(1)(a)"],
+    articles: &[
+        Citation::gdpr(26).paragraph(1),
+        Citation::gdpr(26).paragraph(2),
+        Citation::gdpr(30).paragraph(1).point('a'),
+    ],
     guidance: &[
         "CJEU C-40/17 Fashion ID (29 July 2019)",
         "EDPB Guidelines 07/2020 on the concepts of controller and processor (v2.1, 7 July 2021), part II, section 2",
@@ -113,7 +121,11 @@ pub(crate) const CONTROLLER_DETAILS_MISSING: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: the controller is named, but its contact details, representative or DPO are missing, a gap a DPO should close (Art. 30(2)(a)).",
     summary: "the processor record lacks the contact details of a controller it processes for",
-    articles: &["GDPR Art. 30(2)(a)", "GDPR Art. 27", "GDPR Art. 37"],
+    articles: &[
+        Citation::gdpr(30).paragraph(2).point('a'),
+        Citation::gdpr(27),
+        Citation::gdpr(37),
+    ],
     guidance: &[
         "EDPB Guidelines 07/2020 on the concepts of controller and processor (v2.1, 7 July 2021), part II, section 1.3",
     ],
@@ -134,7 +146,7 @@ struct Use {
     by_processor: bool,
 }
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     controllers(ctx, out);
     let mut uses: FxHashMap<&str, Use> = FxHashMap::default();
     for (file, activity) in ctx.activities() {

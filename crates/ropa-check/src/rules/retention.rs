@@ -4,7 +4,7 @@
 use ropa_law::{FactTable, RecordStart, RetentionPeriod};
 use ropa_syntax::model::{Period, Retention, Text};
 use ropa_syntax::values::{
-    Country, Duration, Keyword, LegalBasis, Material, Severity, Statute, Unit, is_placeholder, ties_to_law,
+    Citation, Country, Duration, Keyword, LegalBasis, Material, Severity, Statute, Unit, is_placeholder, ties_to_law,
 };
 
 use super::{Category, Rule, RuleInfo};
@@ -17,7 +17,11 @@ pub(crate) const MISSING_RETENTION: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: Art. 30(1)(f) asks for time limits only \"where possible\", so a missing one is a gap, not a missing mandatory element.",
     summary: "a controller activity says nothing about how long data is kept",
-    articles: &["GDPR Art. 5(1)(e)", "GDPR Art. 30(1)(f)", "GDPR Art. 13(2)(a)"],
+    articles: &[
+        Citation::gdpr(5).paragraph(1).point('e'),
+        Citation::gdpr(30).paragraph(1).point('f'),
+        Citation::gdpr(13).paragraph(2).point('a'),
+    ],
     guidance: &[
         "Article 29 Working Party, Guidelines on transparency under Regulation 2016/679 (WP260 rev.01), Annex, Art. 13(2)(a)",
     ],
@@ -34,7 +38,11 @@ pub(crate) const INDEFINITE_RETENTION: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: keeping data with no limit is a likely breach of storage limitation (Art. 5(1)(e)). Warning where the record gives a limit but not its evidence: the phrase ties retention to the law (\"as long as required by law\"), or another retention of the activity bounds the same data with a period.",
     summary: "a retention is \"as long as necessary\", \"forever\" or otherwise has no period or criterion",
-    articles: &["GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)", "GDPR Recital 39"],
+    articles: &[
+        Citation::gdpr(5).paragraph(1).point('e'),
+        Citation::gdpr(13).paragraph(2).point('a'),
+        Citation::Recital(39),
+    ],
     guidance: &[
         "Article 29 Working Party, Guidelines on transparency under Regulation 2016/679 (WP260 rev.01), Annex, Art. 13(2)(a)",
     ],
@@ -51,7 +59,10 @@ pub(crate) const RETENTION_BELOW_STATUTE: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: deleting sooner than the statute requires is a likely breach of that legal obligation.",
     summary: "data kept under a statute is kept for less time than the statute requires",
-    articles: &["GDPR Art. 6(1)(c)", "GDPR Art. 17(3)(b)"],
+    articles: &[
+        Citation::gdpr(6).paragraph(1).point('c'),
+        Citation::gdpr(17).paragraph(3).point('b'),
+    ],
     guidance: &["National bookkeeping acts, see the facts below"],
     explanation: "Where the law of the organization's country requires records to be kept for a minimum time (bookkeeping: 5 to 10 years across the Nordics and Europe), deleting them earlier breaks that law, and the right to erasure yields to it (Art. 17(3)(b)). The period is compared with the statute of the organization's country: where the retention says `statute=bookkeeping`, and also, inferred and said so, where a legal-obligation activity keeps bookkeeping data (its law or data speaks of bookkeeping, invoices or vouchers, or it counts from the financial-year end). Periods are counted from the event the statute counts from: Sweden's Bokföringslagen 7 kap. 2 § from the end of the calendar year in which the financial year ended, so \"7 years from=financial-year-end\" may be up to 11 months short (a warning: it is exact when the financial year is the calendar year). Where the statute keeps different material for different periods (Germany 8, 10 and 6 years; Finland 6 and 10; Norway 5 and 3.5), `material=` chooses the period; without it, a period short for some material is a warning naming the periods. Certain shortfalls are errors.",
     bad: "retain \"5 years\" from=calendar-year-end statute=bookkeeping   // in Sweden",
@@ -66,7 +77,7 @@ pub(crate) const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
     default_severity: Severity::Info,
     severity_reason: "Info: a statute's minimum is context; a longer period may have its own reason for a DPO to weigh.",
     summary: "data kept under a statute is kept longer than the statute requires",
-    articles: &["GDPR Art. 5(1)(e)"],
+    articles: &[Citation::gdpr(5).paragraph(1).point('e')],
     guidance: &["National bookkeeping acts, see the facts below"],
     explanation: "A statute sets a minimum; keeping the data longer needs a reason of its own (for example a limitation period for claims). Without one, the extra time breaks storage limitation. Where the statute keeps different material for different periods and the record does not say which material it is (`material=`), the period is compared with the longest that may apply, so ropa never suggests shortening below what another part of the statute requires; a period counted from another event than the statute's is reported only when it is longer whatever the financial year.",
     bad: "retain \"10 years\" from=calendar-year-end statute=bookkeeping   // in Sweden",
@@ -75,7 +86,7 @@ pub(crate) const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
     facts: &[FactTable::StatutoryRetention],
 };
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let country = ctx.country();
     for (file, activity) in ctx.activities() {
         let id = &activity.id.value;

@@ -5,7 +5,7 @@
 use crate::par::prelude::*;
 use ropa_law::{AdequacyScope, FactTable};
 use ropa_syntax::model::{Activity, Party, PartyKind, Reference, Spanned, Transfer};
-use ropa_syntax::values::{Country, Mechanism, RecipientKind, Severity};
+use ropa_syntax::values::{Citation, Country, Mechanism, RecipientKind, Severity};
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
@@ -17,7 +17,11 @@ pub(crate) const UNDECLARED_TRANSFER: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: transfers are a mandatory element of the record (Art. 30(1)(e)), and one with no declared safeguard is a likely infringement (Art. 44).",
     summary: "a processor or recipient stores or accesses data outside the EEA, but the activity declares no transfer there",
-    articles: &["GDPR Art. 44", "GDPR Art. 30(1)(e)", "GDPR Art. 13(1)(f)"],
+    articles: &[
+        Citation::gdpr(44),
+        Citation::gdpr(30).paragraph(1).point('e'),
+        Citation::gdpr(13).paragraph(1).point('f'),
+    ],
     guidance: &["EDPB Guidelines 05/2021 on the interplay between Art. 3 and Chapter V (v2.0, 14 February 2023)"],
     explanation: "Data stored in, or accessed from, a country outside the EEA has been transferred there, remote access by support staff included. Every such transfer must be in the record with its safeguard, and people must be told about it. Reported as an error where the destination has no adequacy decision covering the recipient, and as a warning where it has (the transfer is lawful, but the record is incomplete). A processor's locations are its `stored-in` and `accessed-from`, and those of its sub-processors; a processor established in a third country with no `stored-in` takes the data there. A recipient or joint controller receives the data where it is established (`country`) and wherever it stores or accesses it. Data disclosed to an international organisation (`kind international-organisation`) is transferred whatever its seat. Where a location is not stated, ropa does not assume the data stays in the EEA: `unknown-location` asks for it.",
     bad: "processor mailer \"Mailer Inc\" {\n    stored-in US\n}\nactivity newsletter {\n    processors mailer\n}",
@@ -32,7 +36,12 @@ pub(crate) const TRANSFER_WITHOUT_SAFEGUARD: RuleInfo = RuleInfo {
     default_severity: Severity::Error,
     severity_reason: "Error: a transfer without adequacy or safeguard is a likely infringement (Art. 44, 46).",
     summary: "a transfer to a country without adequacy has no Art. 46 safeguard or Art. 49 derogation",
-    articles: &["GDPR Art. 44", "GDPR Art. 45", "GDPR Art. 46", "GDPR Art. 49"],
+    articles: &[
+        Citation::gdpr(44),
+        Citation::gdpr(45),
+        Citation::gdpr(46),
+        Citation::gdpr(49),
+    ],
     guidance: &[
         "CJEU C-311/18 Data Protection Commissioner v Facebook Ireland and Schrems (Schrems II, 16 July 2020)",
         "Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)",
@@ -50,7 +59,11 @@ pub(crate) const SCC_WITHOUT_TIA: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: the SCCs may suffice, but the record does not show the transfer impact assessment (Schrems II), a gap a DPO should close.",
     summary: "a transfer under SCCs or another Art. 46 tool has no transfer impact assessment",
-    articles: &["GDPR Art. 46(1)", "GDPR Art. 5(2)", "SCC 2021/914 Clause 14"],
+    articles: &[
+        Citation::gdpr(46).paragraph(1),
+        Citation::gdpr(5).paragraph(2),
+        Citation::SccClause(14),
+    ],
     guidance: &[
         "CJEU C-311/18 Schrems II (16 July 2020), paras. 126-134",
         "EDPB Recommendations 01/2020 on supplementary measures (v2.0, 18 June 2021)",
@@ -68,7 +81,7 @@ pub(crate) const DEROGATION_FOR_REGULAR_TRANSFER: RuleInfo = RuleInfo {
     default_severity: Severity::Warning,
     severity_reason: "Warning: whether a transfer is occasional enough for Art. 49 is a judgement a human must make.",
     summary: "an Art. 49 derogation is used for a transfer that is not occasional",
-    articles: &["GDPR Art. 49(1)", "GDPR Recital 111"],
+    articles: &[Citation::gdpr(49).paragraph(1), Citation::Recital(111)],
     guidance: &["EDPB Guidelines 2/2018 on derogations of Article 49 (25 May 2018), section 1"],
     explanation: "Derogations are exceptions for specific situations: they must be interpreted restrictively and are meant for occasional, not systematic or repetitive transfers. A transfer that is part of a regular activity (a processor used every day) needs adequacy or an Art. 46 safeguard. An Art. 49 derogation must also name its ground.",
     bad: "transfer US to=crm mechanism=derogation ground=explicit-consent",
@@ -83,7 +96,7 @@ pub(crate) const THIRD_COUNTRY_PARENT: RuleInfo = RuleInfo {
     default_severity: Severity::Info,
     severity_reason: "Info: an EEA-hosted processor with a third-country parent is context (Art. 48 risk), not a defect.",
     summary: "an EEA-hosted processor or recipient is owned from a third country",
-    articles: &["GDPR Art. 48", "GDPR Art. 28(1)", "GDPR Art. 32"],
+    articles: &[Citation::gdpr(48), Citation::gdpr(28).paragraph(1), Citation::gdpr(32)],
     guidance: &[
         "EDPB Guidelines 05/2021 on the interplay between Art. 3 and Chapter V (v2.0, 14 February 2023), § 24",
         "EDPB Recommendations 01/2020 on supplementary measures (v2.0, 18 June 2021)",
@@ -102,10 +115,10 @@ pub(crate) const UNKNOWN_LOCATION: RuleInfo = RuleInfo {
     severity_reason: "Warning: ropa cannot tell whether data leaves the EEA; the record lacks the fact, a gap a DPO should close.",
     summary: "the record does not say where a party an activity uses keeps the data, so no transfer can be ruled out",
     articles: &[
-        "GDPR Art. 30(1)(e)",
-        "GDPR Art. 44",
-        "GDPR Art. 28(3)(a)",
-        "GDPR Art. 5(2)",
+        Citation::gdpr(30).paragraph(1).point('e'),
+        Citation::gdpr(44),
+        Citation::gdpr(28).paragraph(3).point('a'),
+        Citation::gdpr(5).paragraph(2),
     ],
     guidance: &["EDPB Guidelines 05/2021 on the interplay between Art. 3 and Chapter V (v2.0, 14 February 2023)"],
     explanation: "Whether data leaves the EEA depends on where it goes: for a processor, where it stores the data and from where it (or its support staff) accesses it; for a recipient or joint controller, at least where it is established. When the record does not say, ropa cannot decide whether a transfer happens, and it does not assume that the data stays in the EEA. A processor's `country` (where the contracting entity is established) is not a storage location: an Irish entity may host in the US. A `system` must say who runs it: `self-hosted`, or `hosted-by` the processor that hosts it. Reported once per party, at its declaration, when at least one activity uses it.",

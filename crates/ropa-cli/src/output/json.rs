@@ -1,17 +1,28 @@
 //! Findings as JSON. The schema is documented in docs/cli.md ("JSON output") and is
 //! versioned: fields are only ever added within a version.
+//!
+//! Version 2 says what it knows about a rule once, under `rules`, like
+//! SARIF's rule descriptors: a finding names its rule and the index of its
+//! help text there, so that a help text many findings share is written once.
 
-use ropa_check::{Diagnostic, Workspace};
-use ropa_syntax::position::LineIndex;
-use ropa_syntax::values::Keyword;
+use std::collections::{BTreeMap, HashMap};
+
+use ropa_check::Rule;
+use ropa_check::docs::RuleBrief;
+use ropa_check::json::{Counts, FindingJson, FindingsJson};
 use serde::Serialize;
 
 use super::{Report, Seq, write_json};
 use crate::load::display;
 
+/// The schema's version, bumped when a field is renamed, removed or changes meaning.
+const VERSION: u32 = 2;
+
 #[derive(Serialize)]
-struct Document<D> {
+struct Document<'a, D> {
     version: u32,
+    /// Each rule with findings, by id.
+    rules: BTreeMap<&'static str, RuleBrief<'a>>,
     diagnostics: D,
     /// Paths that could not be read.
     errors: Vec<PathError>,
@@ -20,32 +31,13 @@ struct Document<D> {
 
 #[derive(Serialize)]
 struct Finding<'a> {
-    rule: &'static str,
-    severity: &'static str,
-    message: &'a str,
-    help: Option<&'a str>,
-    file: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_start: u32,
-    byte_end: u32,
-    entity: Option<&'a str>,
+    #[serde(flatten)]
+    place: FindingJson<'a>,
+    /// The finding's help: an index into its rule's `help`, or `null`.
+    help: Option<usize>,
     /// Stable identity across edits (`FINGERPRINT:OCCURRENCE`, as in SARIF
     /// and baselines).
     fingerprint: Option<String>,
-    related: Vec<RelatedOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct RelatedOut<'a> {
-    message: &'a str,
-    file: &'a str,
-    line: usize,
-    column: usize,
-    byte_start: u32,
-    byte_end: u32,
 }
 
 #[derive(Serialize)]
@@ -56,10 +48,8 @@ struct PathError {
 
 #[derive(Serialize)]
 struct Summary {
-    files: usize,
-    error: usize,
-    warning: usize,
-    info: usize,
+    #[serde(flatten)]
+    counts: Counts,
     /// Findings hidden by `--baseline`, and baseline entries no longer found.
     #[serde(skip_serializing_if = "Option::is_none")]
     baselined: Option<usize>,
@@ -67,25 +57,57 @@ struct Summary {
     fixed: Option<usize>,
 }
 
+/// Each rule's brief, with every distinct help text its findings give, and
+/// where each help text stands in its rule's list.
+struct Rules<'a> {
+    briefs: BTreeMap<&'static str, RuleBrief<'a>>,
+    index: HashMap<(Rule, &'a str), usize>,
+}
+
+impl<'a> Rules<'a> {
+    fn of(report: &'a Report) -> Self {
+        let mut rules = Rules {
+            briefs: BTreeMap::new(),
+            index: HashMap::new(),
+        };
+        for finding in report.results.iter().flat_map(|(_, findings)| findings) {
+            let brief = rules
+                .briefs
+                .entry(finding.rule.id())
+                .or_insert_with(|| RuleBrief::new(finding.rule, report.docs_url));
+            if let Some(help) = finding.help.as_deref() {
+                rules.index.entry((finding.rule, help)).or_insert_with(|| {
+                    brief.help.push(help);
+                    brief.help.len() - 1
+                });
+            }
+        }
+        rules
+    }
+}
+
 pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let Rules { briefs, index } = Rules::of(report);
     let diagnostics = Seq(|| {
         report
             .results
             .iter()
             .enumerate()
-            .flat_map(|(index, (workspace, findings))| {
-                let lines: Vec<LineIndex> = workspace.files.iter().map(|f| LineIndex::new(&f.text)).collect();
-                let ids = report.ids.get(index);
-                findings.iter().enumerate().map(move |(i, f)| {
-                    let mut out = finding(workspace, &lines, f);
-                    out.fingerprint = ids.and_then(|ids| ids.get(i)).map(ToString::to_string);
-                    out
+            .flat_map(|(n, (workspace, findings))| {
+                let json = FindingsJson::new(workspace);
+                let ids = report.ids.get(n);
+                let index = &index;
+                findings.iter().enumerate().map(move |(i, f)| Finding {
+                    place: json.finding(f),
+                    help: f.help.as_deref().and_then(|help| index.get(&(f.rule, help)).copied()),
+                    fingerprint: ids.and_then(|ids| ids.get(i)).map(ToString::to_string),
                 })
             })
     });
     let counts = report.counts();
     let document = Document {
-        version: 1,
+        version: VERSION,
+        rules: briefs,
         diagnostics,
         errors: report
             .problems
@@ -96,59 +118,10 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
             })
             .collect(),
         summary: Summary {
-            files: counts.files,
-            error: counts.error,
-            warning: counts.warning,
-            info: counts.info,
+            counts,
             baselined: report.baseline.as_ref().map(|b| b.hidden),
             fixed: report.baseline.as_ref().map(|b| b.fixed),
         },
     };
     write_json(out, &document)
-}
-
-fn finding<'a>(workspace: &'a Workspace, lines: &[LineIndex], f: &'a Diagnostic) -> Finding<'a> {
-    let (path, text) = workspace
-        .file(f.file)
-        .map_or(("", ""), |file| (file.path.as_str(), file.text.as_str()));
-    let line_col = |file: ropa_check::FileId, text: &str, offset: u32| {
-        lines
-            .get(file.0 as usize)
-            .map_or((1, 1), |index| index.line_col(text, offset))
-    };
-    let (line, column) = line_col(f.file, text, f.span.start);
-    let (end_line, end_column) = line_col(f.file, text, f.span.end);
-    Finding {
-        rule: f.rule.id(),
-        severity: f.severity.as_str(),
-        message: &f.message,
-        help: f.help.as_deref(),
-        file: path,
-        line,
-        column,
-        end_line,
-        end_column,
-        byte_start: f.span.start,
-        byte_end: f.span.end,
-        entity: f.entity.as_deref(),
-        fingerprint: None,
-        related: f
-            .related
-            .iter()
-            .map(|r| {
-                let (path, text) = workspace
-                    .file(r.file)
-                    .map_or(("", ""), |file| (file.path.as_str(), file.text.as_str()));
-                let (line, column) = line_col(r.file, text, r.span.start);
-                RelatedOut {
-                    message: &r.message,
-                    file: path,
-                    line,
-                    column,
-                    byte_start: r.span.start,
-                    byte_end: r.span.end,
-                }
-            })
-            .collect(),
-    }
 }

@@ -47,26 +47,13 @@ pub struct Baselined {
     pub fixed: usize,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub error: usize,
-    pub warning: usize,
-    pub info: usize,
-    pub files: usize,
-}
+pub use ropa_check::json::Counts;
 
 impl Report<'_> {
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();
         for (workspace, findings) in &self.results {
-            counts.files += workspace.files.len();
-            for finding in findings {
-                match finding.severity {
-                    Severity::Error => counts.error += 1,
-                    Severity::Warning => counts.warning += 1,
-                    Severity::Info => counts.info += 1,
-                }
-            }
+            counts.add(workspace.files.len(), findings);
         }
         counts
     }

@@ -5,7 +5,7 @@
 //! Columns count UTF-16 code units (`columnKind`), as GitHub and most SARIF
 //! viewers do; the JSON format counts characters instead.
 
-use ropa_check::docs::capitalize;
+use ropa_check::docs::{self, capitalize};
 use ropa_check::fingerprint::FindingId;
 use ropa_check::{Category, Diagnostic, Rule};
 use ropa_syntax::values::Severity;
@@ -226,24 +226,7 @@ fn level(severity: Severity) -> &'static str {
 fn descriptor(rule: Rule, docs_url: Option<&str>) -> RuleDescriptor {
     let info = rule.info();
     let mut tags = vec!["gdpr".to_owned(), info.category.title().to_lowercase()];
-    tags.extend(info.articles.iter().map(|a| (*a).to_owned()));
-    let mut text = format!("{}\n\nFix: {}", info.explanation, info.fix);
-    let mut markdown = format!("{}\n\n**Fix:** {}", info.explanation, info.fix);
-    if !info.articles.is_empty() {
-        let law = info.articles.join("; ");
-        text.push_str(&format!("\n\nLaw: {law}"));
-        markdown.push_str(&format!("\n\n**Law:** {law}"));
-    }
-    if !info.bad.is_empty() {
-        markdown.push_str(&format!("\n\nReported:\n\n```kdl\n{}\n```", info.bad));
-    }
-    if !info.good.is_empty() {
-        markdown.push_str(&format!("\n\nCompliant:\n\n```kdl\n{}\n```", info.good));
-    }
-    if info.category != Category::Structure {
-        text.push_str(&format!("\n\nMore: `ropa explain {}`", info.id));
-        markdown.push_str(&format!("\n\nMore: `ropa explain {}`", info.id));
-    }
+    tags.extend(info.articles.iter().map(ToString::to_string));
     RuleDescriptor {
         id: info.id,
         short_description: Text {
@@ -252,8 +235,11 @@ fn descriptor(rule: Rule, docs_url: Option<&str>) -> RuleDescriptor {
         full_description: Text {
             text: info.explanation.to_owned(),
         },
-        help: Help { text, markdown },
-        help_uri: docs_url.map(|url| ropa_check::docs::rule_url(url, rule)),
+        help: Help {
+            text: docs::help_text(rule),
+            markdown: docs::help_markdown(rule),
+        },
+        help_uri: docs_url.map(|url| docs::rule_url(url, rule)),
         default_configuration: Configuration {
             level: level(info.default_severity),
         },

@@ -12,9 +12,10 @@
 pub mod columns;
 pub mod read;
 
+use ropa_syntax::names::{node, prop};
 use std::collections::HashMap;
 
-use ropa_syntax::values::{Country, Keyword, LegalBasis, Mechanism, RoleKind, SpecialCategory, Unit};
+use ropa_syntax::values::{Country, Keyword, LegalBasis, Mechanism, RecipientKind, RoleKind, SpecialCategory, Unit};
 
 use self::columns::{Field, field_of};
 use crate::bases::{detail_property, parse_bases, parse_conditions};
@@ -371,18 +372,18 @@ impl Builder {
         let mut flags = Vec::new();
         if matches!(kind, Kind::Subjects) {
             if vocab::is_employees(text) {
-                flags.push("employees");
+                flags.push(prop::EMPLOYEES);
             }
             if vocab::is_children(text) {
-                flags.push("children");
+                flags.push(prop::CHILDREN);
             }
             if vocab::is_vulnerable(text) {
-                flags.push("vulnerable");
+                flags.push(prop::VULNERABLE);
             }
         }
         let mut children = Vec::new();
         if matches!(kind, Kind::Recipient) && vocab::is_authority(text) {
-            children.push(Node::new("kind").word("authority"));
+            children.push(Node::new(node::KIND).word(RecipientKind::Authority.as_str()));
         }
         let list = self.decls.list(kind);
         list.push(Decl {
@@ -438,17 +439,17 @@ impl Builder {
             match column.field {
                 Some(Field::Name) => {
                     label = Some(text.to_owned());
-                    row.push(Slot::Name, Node::new("name").arg(text));
+                    row.push(Slot::Name, Node::new(node::NAME).arg(text));
                 }
                 Some(Field::Purpose) => {
                     purpose = Some(text.to_owned());
-                    row.push(Slot::Purpose, Node::new("purpose").arg(text));
+                    row.push(Slot::Purpose, Node::new(node::PURPOSE).arg(text));
                 }
                 Some(Field::Role) => match vocab::roles().longest_in(text) {
                     Some(role) => {
                         let i = row.push(
                             Slot::Role,
-                            Node::new("role").word(role.value.as_str()).trailing(format!(
+                            Node::new(node::ROLE).word(role.value.as_str()).trailing(format!(
                                 "{}: \"{}\"",
                                 column.label(),
                                 text
@@ -483,14 +484,14 @@ impl Builder {
                 Some(Field::Processors) => self.declare_all(Kind::Processor, text, "processor", &mut row.processors),
                 Some(Field::Security) => {
                     for item in split_items_security(text) {
-                        row.push(Slot::Security, Node::new("security").arg(item));
+                        row.push(Slot::Security, Node::new(node::SECURITY).arg(item));
                     }
                 }
                 Some(Field::Dpia) => {
                     let node = if vocab::is_no(text) {
                         dpia_none(text)
                     } else {
-                        Node::new("dpia").arg(text)
+                        Node::new(node::DPIA).arg(text)
                     };
                     row.push(Slot::Dpia, node.trailing(format!("{}: \"{}\"", column.label(), text)));
                 }
@@ -498,11 +499,11 @@ impl Builder {
                     if vocab::is_no(text) {
                         row.push(Slot::Automated, Item::Comment(format!("{}: {}", column.label(), text)));
                     } else {
-                        row.push(Slot::Automated, Node::new("automated-decision").arg(text));
+                        row.push(Slot::Automated, Node::new(node::AUTOMATED_DECISION).arg(text));
                     }
                 }
                 Some(Field::Source) => {
-                    row.push(Slot::Source, Node::new("source").arg(text));
+                    row.push(Slot::Source, Node::new(node::SOURCE).arg(text));
                 }
                 Some(Field::Kept) | None => {
                     let item = self.kept(number, column, text);
@@ -513,14 +514,14 @@ impl Builder {
         self.deferred(number, columns, &mut row, label.as_deref(), purpose.as_deref());
 
         if label.is_none() && purpose.as_deref() != Some(title.as_str()) && !title.is_empty() {
-            row.push(Slot::Name, Node::new("name").arg(title.as_str()));
+            row.push(Slot::Name, Node::new(node::NAME).arg(title.as_str()));
         }
 
         for (slot, name, ids) in [
-            (Slot::Subjects, "subjects", std::mem::take(&mut row.subjects)),
-            (Slot::Data, "data", std::mem::take(&mut row.data)),
-            (Slot::Processors, "processors", std::mem::take(&mut row.processors)),
-            (Slot::Recipients, "recipients", std::mem::take(&mut row.recipients)),
+            (Slot::Subjects, node::SUBJECTS, std::mem::take(&mut row.subjects)),
+            (Slot::Data, node::DATA, std::mem::take(&mut row.data)),
+            (Slot::Processors, node::PROCESSORS, std::mem::take(&mut row.processors)),
+            (Slot::Recipients, node::RECIPIENTS, std::mem::take(&mut row.recipients)),
         ] {
             if !ids.is_empty() {
                 row.push(slot, ids.into_iter().fold(Node::new(name), Node::word));
@@ -528,7 +529,7 @@ impl Builder {
         }
         let mut items = std::mem::take(&mut row.items);
         items.sort_by_key(|(slot, _)| *slot);
-        let mut activity = Node::new("activity").word(id);
+        let mut activity = Node::new(node::ACTIVITY).word(id);
         for (_, item) in items {
             activity = activity.child(item);
         }
@@ -550,7 +551,7 @@ impl Builder {
         }
         let parsed = parse_conditions(text);
         for (n, (condition, _)) in parsed.found.iter().enumerate() {
-            let mut node = Node::new("condition").word(condition.as_str());
+            let mut node = Node::new(node::CONDITION).word(condition.as_str());
             if n == 0 {
                 node = node.trailing(format!("{}: \"{}\"", column.label(), text));
             }
@@ -570,7 +571,7 @@ impl Builder {
     fn basis(&mut self, number: usize, column: &Column, text: &str, row: &mut Row) {
         let parsed = parse_bases(text);
         for (n, (basis, detail)) in parsed.found.iter().enumerate() {
-            let mut node = Node::new("basis").word(basis.as_str());
+            let mut node = Node::new(node::BASIS).word(basis.as_str());
             if let (Some(detail), Some(property)) = (detail, detail_property(*basis)) {
                 node = node.prop(property, detail.as_str());
             }
@@ -653,19 +654,19 @@ impl Builder {
         for retention in parse_retention(text, column.event) {
             let node = match retention {
                 Retention::Period { duration, from, .. } => {
-                    let mut node = Node::new("retain").arg(duration.to_string());
+                    let mut node = Node::new(node::RETAIN).arg(duration.to_string());
                     match from {
-                        Some(RunsFrom::Event(event)) => node = node.prop_word("from", event),
-                        Some(RunsFrom::Text(event)) => node = node.prop("from", event),
+                        Some(RunsFrom::Event(event)) => node = node.prop_word(prop::FROM, event),
+                        Some(RunsFrom::Text(event)) => node = node.prop(prop::FROM, event),
                         None => {}
                     }
                     if bookkeeping_cell && matches!(duration.unit, Unit::Months | Unit::Years) {
-                        node = node.prop_word("statute", "bookkeeping");
+                        node = node.prop_word(prop::STATUTE, "bookkeeping");
                     }
                     node
                 }
-                Retention::Vague(text) => Node::new("retain").arg(text),
-                Retention::Until(text) => Node::new("retain").prop("until", text),
+                Retention::Vague(text) => Node::new(node::RETAIN).arg(text),
+                Retention::Until(text) => Node::new(node::RETAIN).prop(prop::UNTIL, text),
             };
             row.push(Slot::Retain, node.trailing(format!("{}: \"{}\"", column.label(), text)));
         }
@@ -801,9 +802,9 @@ impl Builder {
             return true;
         }
         let node = if vocab::is_no(text) {
-            Node::new("dpa").word("none")
+            Node::new(node::DPA).word("none")
         } else {
-            Node::new("dpa").arg(text)
+            Node::new(node::DPA).arg(text)
         }
         .trailing(format!("{}: \"{}\" (row {number})", column.label(), text));
         for id in &row.processors {
@@ -850,12 +851,12 @@ impl Builder {
             quote.push_str(&format!(" + \"{s}\""));
         }
         for (n, country) in third.iter().enumerate() {
-            let mut node = Node::new("transfer").word(country.code());
+            let mut node = Node::new(node::TRANSFER).word(country.code());
             if let Some(to) = &to {
-                node = node.prop_word("to", to.as_str());
+                node = node.prop_word(prop::TO, to.as_str());
             }
             if mechanisms.len() == 1 {
-                node = node.prop_word("mechanism", mechanisms[0].as_str());
+                node = node.prop_word(prop::MECHANISM, mechanisms[0].as_str());
             }
             if n == 0 {
                 node = node.trailing(quote.clone());
@@ -925,17 +926,17 @@ impl Builder {
             let count = decls.len();
             for decl in decls {
                 let name = match kind {
-                    Kind::Subjects => "subjects",
-                    Kind::Data => "data",
-                    Kind::Processor => "processor",
-                    Kind::Recipient => "recipient",
+                    Kind::Subjects => node::SUBJECTS,
+                    Kind::Data => node::DATA,
+                    Kind::Processor => node::PROCESSOR,
+                    Kind::Recipient => node::RECIPIENT,
                 };
                 let mut node = Node::new(name).word(decl.id).arg(decl.text);
                 if let Some(special) = decl.special {
-                    node = node.prop_word("special", special.as_str());
+                    node = node.prop_word(prop::SPECIAL, special.as_str());
                 }
                 if decl.criminal {
-                    node = node.prop("criminal", Value::Bool(true));
+                    node = node.prop(prop::CRIMINAL, Value::Bool(true));
                 }
                 for flag in decl.flags {
                     node = node.prop(flag, Value::Bool(true));
@@ -991,12 +992,12 @@ fn push_unique(list: &mut Vec<String>, id: String) {
 }
 
 fn dpia_none(text: &str) -> Node {
-    let node = Node::new("dpia").word("none");
+    let node = Node::new(node::DPIA).word("none");
     // "Nej" alone says no more than `none`; "Nej, ingen ny teknik" is a reason.
     if vocab::NO.iter().any(|(w, _)| normalize(w) == normalize(text)) {
         node
     } else {
-        node.prop("reason", text)
+        node.prop(prop::REASON, text)
     }
 }
 

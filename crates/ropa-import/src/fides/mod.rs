@@ -14,9 +14,10 @@
 pub mod taxonomy;
 pub mod yaml;
 
+use ropa_syntax::names::{node, prop};
 use std::collections::{BTreeMap, HashMap};
 
-use ropa_syntax::values::{Country, Keyword, LegalBasis, Mechanism, RoleKind, TrackingPurpose};
+use ropa_syntax::values::{Country, DpiaCriterion, Keyword, LegalBasis, Mechanism, RoleKind, TrackingPurpose};
 
 use self::taxonomy::Sensitivity;
 use self::yaml::{Value as YamlValue, Yaml};
@@ -409,9 +410,9 @@ impl Builder {
         let processor_id = processors.get(key).cloned();
         if let Some(id) = &processor_id {
             let entity = yaml.str("legal_name").unwrap_or(&name).to_owned();
-            let mut node = Node::new("processor").word(id.as_str()).arg(entity);
+            let mut node = Node::new(node::PROCESSOR).word(id.as_str()).arg(entity);
             let service = yaml.str("description").unwrap_or(&name).to_owned();
-            node = node.child(Item::Node(Node::new("service").arg(service)));
+            node = node.child(Item::Node(Node::new(node::SERVICE).arg(service)));
             node = node.child(Item::Comment(
                 "Fides records no data processing agreement: add `dpa \"YYYY-MM-DD\"` or a reference (Art. 28(3)).\n\
                  If the vendor decides the purposes itself, make this a `recipient` instead."
@@ -468,8 +469,10 @@ impl Builder {
             }
         });
         let id = self.ids.fresh(&format!("{key} {label}"), &format!("{key} {}", n + 1));
-        let mut activity = Node::new("activity").word(id);
-        activity = activity.child(Item::Node(Node::new("name").arg(format!("{}: {label}", shared.name))));
+        let mut activity = Node::new(node::ACTIVITY).word(id);
+        activity = activity.child(Item::Node(
+            Node::new(node::NAME).arg(format!("{}: {label}", shared.name)),
+        ));
         // The purpose: the custom data use's own words, or ropa's wording
         // of the default taxonomy.
         if !data_use.is_empty() {
@@ -488,7 +491,7 @@ impl Builder {
             } else {
                 format!("data_use: {data_use} (not in the default taxonomy: the purpose is its parent's)")
             };
-            activity = activity.child(Item::Node(Node::new("purpose").arg(purpose).trailing(note)));
+            activity = activity.child(Item::Node(Node::new(node::PURPOSE).arg(purpose).trailing(note)));
         }
         if let Some(role) = &shared.role {
             activity = activity.child(Item::Node(role.clone()));
@@ -499,7 +502,7 @@ impl Builder {
             .map(|s| self.subject_id(s))
             .collect();
         if !subjects.is_empty() {
-            let mut node = Node::new("subjects");
+            let mut node = Node::new(node::SUBJECTS);
             for s in subjects {
                 node = node.word(s);
             }
@@ -507,7 +510,7 @@ impl Builder {
         }
         let categories = declaration.strings("data_categories");
         if !categories.is_empty() {
-            let mut node = Node::new("data");
+            let mut node = Node::new(node::DATA);
             for c in &categories {
                 node = node.word(self.data_id(c));
             }
@@ -537,7 +540,7 @@ impl Builder {
             }
         }
         if !used.is_empty() {
-            let mut node = Node::new("processors");
+            let mut node = Node::new(node::PROCESSORS);
             for p in &used {
                 node = node.word(p.as_str());
             }
@@ -552,15 +555,15 @@ impl Builder {
             && let Some(purpose) = taxonomy::tracking_of(&data_use)
         {
             activity = activity.child(Item::Node(
-                Node::new("tracking")
+                Node::new(node::TRACKING)
                     .word(purpose.as_str())
                     .trailing(tracking_note(purpose, shared.device_storage)),
             ));
         }
         if shared.profiling {
             activity = activity.child(Item::Node(
-                Node::new("involves")
-                    .word("evaluation-scoring")
+                Node::new(node::INVOLVES)
+                    .word(DpiaCriterion::EvaluationScoring.as_str())
                     .trailing("uses_profiling: profiling with legal or similar effect"),
             ));
         }
@@ -568,7 +571,7 @@ impl Builder {
             activity = activity.child(dpia.clone());
         }
         if let Some(security) = &shared.security {
-            activity = activity.child(Item::Node(Node::new("security").arg(security.as_str())));
+            activity = activity.child(Item::Node(Node::new(node::SECURITY).arg(security.as_str())));
         }
         activity = self.declaration_notes(activity, declaration, &categories, &flows, &place);
         vec![
@@ -646,13 +649,17 @@ impl Builder {
         });
         match (kind, joint) {
             (Some(RoleKind::Processor), _) => Some(
-                Node::new("role")
-                    .word("processor")
+                Node::new(node::ROLE)
+                    .word(RoleKind::Processor.as_str())
                     .trailing(format!("responsibility: {}", titles.join(", "))),
             ),
-            (_, Some(with)) => Some(Node::new("role").word("joint-controller").prop("with", with)),
+            (_, Some(with)) => Some(
+                Node::new(node::ROLE)
+                    .word(RoleKind::JointController.as_str())
+                    .prop(prop::WITH, with),
+            ),
             (Some(kind), None) => Some(
-                Node::new("role")
+                Node::new(node::ROLE)
                     .word(kind.as_str())
                     .trailing(format!("responsibility: {}", titles.join(", "))),
             ),
@@ -684,12 +691,12 @@ impl Builder {
                 )));
                 continue;
             }
-            let mut node = Node::new("transfer").word(country.code());
+            let mut node = Node::new(node::TRANSFER).word(country.code());
             if let Some(processor) = processor {
-                node = node.prop_word("to", processor);
+                node = node.prop_word(prop::TO, processor);
             }
             if known.len() == 1 {
-                node = node.prop_word("mechanism", known[0].as_str());
+                node = node.prop_word(prop::MECHANISM, known[0].as_str());
             }
             let mut note = format!("third_country_transfers: {code}");
             if !mechanisms.is_empty() {
@@ -728,11 +735,11 @@ impl Builder {
         if let Some(text) = declaration.str("legal_basis_for_processing") {
             match taxonomy::legal_basis(text) {
                 Some(basis) => {
-                    let mut node = Node::new("basis").word(basis.as_str());
+                    let mut node = Node::new(node::BASIS).word(basis.as_str());
                     if basis == LegalBasis::LegitimateInterests
                         && let Some(location) = declaration.str("impact_assessment_location")
                     {
-                        node = node.prop("assessment", location);
+                        node = node.prop(prop::ASSESSMENT, location);
                     }
                     items.push(Item::Node(node.trailing(format!("legal_basis_for_processing: {text}"))));
                 }
@@ -750,7 +757,7 @@ impl Builder {
         if let Some(text) = declaration.str("special_category_legal_basis") {
             match taxonomy::condition(text) {
                 Some(condition) => items.push(Item::Node(
-                    Node::new("condition")
+                    Node::new(node::CONDITION)
                         .word(condition.as_str())
                         .trailing(format!("special_category_legal_basis: {text}")),
                 )),
@@ -791,23 +798,23 @@ impl Builder {
                 format!("{days} days")
             };
             return Item::Node(
-                Node::new("retain")
+                Node::new(node::RETAIN)
                     .arg(period)
                     .trailing(format!("retention_period: {text}")),
             );
         }
         let node = match parse_retention(text, None).into_iter().next() {
             Some(Retention::Period { duration, from, .. }) => {
-                let mut node = Node::new("retain").arg(duration.to_string());
+                let mut node = Node::new(node::RETAIN).arg(duration.to_string());
                 match from {
-                    Some(RunsFrom::Event(e)) => node = node.prop_word("from", e),
-                    Some(RunsFrom::Text(t)) => node = node.prop("from", t),
+                    Some(RunsFrom::Event(e)) => node = node.prop_word(prop::FROM, e),
+                    Some(RunsFrom::Text(t)) => node = node.prop(prop::FROM, t),
                     None => {}
                 }
                 node
             }
-            Some(Retention::Vague(t)) => Node::new("retain").arg(t),
-            Some(Retention::Until(t)) => Node::new("retain").prop("until", t),
+            Some(Retention::Vague(t)) => Node::new(node::RETAIN).arg(t),
+            Some(Retention::Until(t)) => Node::new(node::RETAIN).prop(prop::UNTIL, t),
             None => return Item::Comment(format!("retention_period: {text}")),
         };
         Item::Node(node.trailing(format!("retention_period: {text}")))
@@ -847,7 +854,7 @@ impl Builder {
                     .find(|(k, _, _)| k == key)
                     .map(|(_, n, _)| n.to_string());
                 let description = custom_name.or(default).unwrap_or_else(|| taxonomy::humanize(key));
-                let mut node = Node::new("subjects").word(id.as_str()).arg(description);
+                let mut node = Node::new(node::SUBJECTS).word(id.as_str()).arg(description);
                 for flag in taxonomy::subject_flags(key, custom_description.as_deref()) {
                     node = node.prop(flag, Value::Bool(true));
                 }
@@ -879,10 +886,10 @@ impl Builder {
                     .get(key)
                     .and_then(|(name, description)| name.clone().or(description.clone()))
                     .map_or_else(|| key.clone(), |name| format!("{name} ({key})"));
-                let mut node = Node::new("data").word(decl.id.as_str()).arg(description);
+                let mut node = Node::new(node::DATA).word(decl.id.as_str()).arg(description);
                 match decl.special {
-                    Some(Sensitivity::Special(kind)) => node = node.prop_word("special", kind.as_str()),
-                    Some(Sensitivity::Criminal) => node = node.prop("criminal", Value::Bool(true)),
+                    Some(Sensitivity::Special(kind)) => node = node.prop_word(prop::SPECIAL, kind.as_str()),
+                    Some(Sensitivity::Criminal) => node = node.prop(prop::CRIMINAL, Value::Bool(true)),
                     None => {}
                 }
                 items.push(Item::Node(node));
@@ -913,10 +920,12 @@ fn dpia_of(system: &Yaml) -> Option<Item> {
         .or_else(|| old.and_then(|d| d.str("progress")))
         .map(str::to_owned);
     match (location, required) {
-        (Some(location), _) => Some(Item::Node(Node::new("dpia").arg(location).trailing(match progress {
-            Some(p) => format!("dpa_location; progress: {p}"),
-            None => "dpa_location".to_owned(),
-        }))),
+        (Some(location), _) => Some(Item::Node(Node::new(node::DPIA).arg(location).trailing(
+            match progress {
+                Some(p) => format!("dpa_location; progress: {p}"),
+                None => "dpa_location".to_owned(),
+            },
+        ))),
         (None, true) => Some(Item::Comment(format!(
             "requires_data_protection_assessments: true, but no location is given{}",
             progress.map(|p| format!(" (progress: {p})")).unwrap_or_default()

@@ -13,11 +13,12 @@ mod nb;
 mod sv;
 mod vocabulary;
 
+pub use ropa_syntax::values::Cite;
 use ropa_syntax::values::{Country, Date, Duration, Unit};
 
 /// A language reports can be written in.
 pub use ropa_syntax::values::Lang;
-pub use vocabulary::{Cite, Label};
+pub use vocabulary::Label;
 
 /// The table of a language's texts.
 fn language(lang: Lang) -> &'static Language {

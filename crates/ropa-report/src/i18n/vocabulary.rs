@@ -4,43 +4,11 @@
 //! `ropa-syntax` does not compile here until it has a label.
 
 use ropa_syntax::values::{
-    Art9Condition, DerogationGround, DpiaCriterion, LegalBasis, Mechanism, Provision, RecipientKind, RetentionEvent,
-    RoleKind, SpecialCategory, Statute, TrackingPurpose,
+    Art9Condition, Cite, DerogationGround, DpiaCriterion, LegalBasis, Mechanism, Provision, RecipientKind,
+    RetentionEvent, RoleKind, SpecialCategory, Statute, TrackingPurpose,
 };
 
 use super::{Key, Lang};
-
-/// A provision of the GDPR: article, paragraph and point.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Cite {
-    pub article: u16,
-    pub paragraph: Option<u8>,
-    pub point: Option<char>,
-}
-
-impl Cite {
-    pub const fn article(article: u16) -> Cite {
-        Cite {
-            article,
-            paragraph: None,
-            point: None,
-        }
-    }
-    pub const fn paragraph(article: u16, paragraph: u8) -> Cite {
-        Cite {
-            article,
-            paragraph: Some(paragraph),
-            point: None,
-        }
-    }
-    pub const fn new(article: u16, paragraph: u8, point: char) -> Cite {
-        Cite {
-            article,
-            paragraph: Some(paragraph),
-            point: Some(point),
-        }
-    }
-}
 
 /// Art. 30(1)(a) in English; art. 30.1 a as IMY writes it; art. 30, stk. 1,
 /// litra a as Datatilsynet (DK) does; art. 30 nr. 1 bokstav a as
@@ -52,16 +20,7 @@ pub fn format_cite(lang: Lang, cite: Cite) -> String {
         point,
     } = cite;
     match lang {
-        Lang::En => {
-            let mut out = format!("Art. {article}");
-            if let Some(p) = paragraph {
-                out.push_str(&format!("({p})"));
-            }
-            if let Some(x) = point {
-                out.push_str(&format!("({x})"));
-            }
-            out
-        }
+        Lang::En => cite.to_string(),
         Lang::Sv => {
             let mut out = format!("art. {article}");
             if let Some(p) = paragraph {
