@@ -210,6 +210,18 @@ fn write(output: &OutputArgs, kind: &str, import: impl FnOnce(BTreeSet<String>) 
     let new_workspace = root.is_none();
     let reserved = root.as_deref().map(declared_ids).unwrap_or_default();
     let imported = import(reserved);
+    let unread: Vec<&str> = imported
+        .summary
+        .notes
+        .iter()
+        .filter(|n| n.contains(": not read: "))
+        .map(String::as_str)
+        .collect();
+    if imported.files.is_empty() && !unread.is_empty() {
+        // Nothing could be read: an empty workspace and exit code 0 would
+        // pass for an import.
+        return fail(&format!("nothing was imported, nothing written: {}", unread.join("; ")));
+    }
 
     let mut files: Vec<(PathBuf, String)> = imported
         .files
