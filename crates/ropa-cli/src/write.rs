@@ -117,8 +117,11 @@ pub(crate) fn write_atomically_with(
         if let Some(meta) = &existing {
             keep_owner(&file, meta);
         }
-        file.sync_all()?;
         if let Some(meta) = &existing {
+            // On disk before the rename, so a crash cannot leave an empty
+            // file where the old one was. A new file has nothing to lose,
+            // and a sync per file would slow an import of thousands.
+            file.sync_all()?;
             fs::set_permissions(&temp, meta.permissions())?;
         }
         Ok::<(), io::Error>(())
