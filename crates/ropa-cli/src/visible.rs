@@ -3,6 +3,13 @@
 //! one line of output (a forged line could start a GitHub workflow command
 //! `::`) and bidirectional overrides (text that reads differently than it
 //! is) are written as visible `\u{…}` escapes.
+//!
+//! GitHub Actions also reads a workflow command from a line that starts,
+//! after spaces, with `::`, and a legacy one from `##[` anywhere in a line
+//! (`actions/runner`, `ActionCommand.TryParseV2` and `TryParse`): text that
+//! starts with `::` has its first colon escaped, and `##[` is never written
+//! whole, so neither a file name at the start of a line nor a message can
+//! become a command.
 
 use std::borrow::Cow;
 
@@ -13,14 +20,18 @@ fn hidden(c: char) -> bool {
     (c.is_control() && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}') || ropa_syntax::invisible::is_invisible(c)
 }
 
-/// `text` with every hidden character escaped; borrowed when none is.
+/// `text` with every hidden character and workflow-command marker
+/// escaped; borrowed when there is none.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(hidden) {
+    let command = text.trim_start().starts_with("::");
+    if !command && !text.contains("##[") && !text.chars().any(hidden) {
         return Cow::Borrowed(text);
     }
+    let leading = text.len() - text.trim_start().len();
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if hidden(c) {
+    for (at, c) in text.char_indices() {
+        let marker = (command && at == leading) || (c == '#' && text[at..].starts_with("##["));
+        if hidden(c) || marker {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
@@ -35,12 +46,14 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 /// on them.
 pub fn mask_keeping_offsets(text: &str) -> Cow<'_, str> {
     let masked = |c: char| hidden(c) && !matches!(c, '\n' | '\r');
-    if !text.chars().any(masked) {
+    if !text.contains("##[") && !text.chars().any(masked) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if !masked(c) {
+    for (at, c) in text.char_indices() {
+        if c == '#' && text[at..].starts_with("##[") {
+            out.push('?');
+        } else if !masked(c) {
             out.push(c);
         } else if c.len_utf8() == 3 {
             out.push('\u{FFFD}');
@@ -66,6 +79,16 @@ mod tests {
     }
 
     #[test]
+    fn no_text_can_start_a_workflow_command() {
+        assert_eq!(escape("::error::x.ropa.kdl"), "\\u{3a}:error::x.ropa.kdl");
+        assert_eq!(escape("  ::warning::x"), "  \\u{3a}:warning::x");
+        assert_eq!(escape("a ::b"), "a ::b");
+        assert_eq!(escape("say ##[error]forged"), "say \\u{23}#[error]forged");
+        assert_eq!(escape("###[x"), "#\\u{23}#[x");
+        assert_eq!(escape("# [ok] #"), "# [ok] #");
+    }
+
+    #[test]
     fn masking_keeps_every_byte_offset() {
         for text in ["a\u{1b}b", "a\u{85}b\u{202E}c\u{7f}", "line\r\nnext\n"] {
             let masked = mask_keeping_offsets(text);
@@ -76,5 +99,6 @@ mod tests {
             );
         }
         assert_eq!(mask_keeping_offsets("line\r\nnext\n"), "line\r\nnext\n");
+        assert_eq!(mask_keeping_offsets("// ##[error]x"), "// ?#[error]x");
     }
 }

@@ -355,3 +355,26 @@ fn windows_1252_sheets_are_read() {
         "{spec}"
     );
 }
+
+/// Issue 19: a 1 MiB anchored string named by 20,000 aliases (20 GB
+/// expanded) aborted the import; it is a clear error naming the file and
+/// line, nothing is written, and the exit code says so.
+#[test]
+fn a_manifest_of_expanding_aliases_is_an_error_not_an_abort() {
+    let dir = scratch("fides-aliases");
+    let mut yaml = format!(
+        "system:\n  - fides_key: x\n    name: &a \"{}\"\n    description: [",
+        "A".repeat(1 << 20)
+    );
+    yaml.push_str(&vec!["*a"; 20_000].join(","));
+    yaml.push_str("]\n");
+    std::fs::write(dir.join("m.yml"), yaml).expect("manifest");
+    let out = ropa(&dir, &["import", "fides", "m.yml", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("m.yml: not read: line 4: aliases expand to more than 64 MiB"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.join("out").exists());
+}

@@ -128,7 +128,8 @@ fn output_goes_to_the_file_whole_and_replaces_it() {
     write(
         &dir,
         "report.html",
-        b"an older report that is much longer than nothing at all",
+        // An older ropa report (its generator tag): replaced without --force.
+        b"<!DOCTYPE html>\n<meta name=\"generator\" content=\"ropa\">\nan older report that is much longer than nothing at all",
     );
     let path = target.to_str().expect("utf-8 path");
     let output = ropa(&["report", "specs/good-example", "--date", "2026-11-23", "-o", path]);

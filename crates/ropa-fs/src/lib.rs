@@ -79,21 +79,43 @@ pub fn walk(dir: &Path, specs: &mut Vec<PathBuf>, configs: &mut Vec<PathBuf>, pr
             return;
         }
     };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        let Ok(meta) = fs::symlink_metadata(&path) else {
-            continue;
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(err) => problems.push(Problem {
+                path: dir.to_path_buf(),
+                message: format!("cannot list every entry of the folder: {}", describe_io(&err)),
+            }),
+        }
+    }
+    paths.sort();
+    for path in paths {
+        let meta = match fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(err) => {
+                // Gone since the listing, or not reachable: said, not skipped.
+                problems.push(Problem {
+                    path: path.clone(),
+                    message: describe_io(&err),
+                });
+                continue;
+            }
         };
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            // Not UTF-8: ropa cannot name it in a finding, so it says so here.
-            if !meta.is_dir() && path.as_os_str().as_encoded_bytes().ends_with(b".kdl") {
+            // Not UTF-8: ropa could not name it (or what is inside) in a
+            // finding, nor an editor open it by that name, so it says so.
+            let bytes = path.file_name().map_or(&[][..], |n| n.as_encoded_bytes());
+            if meta.is_dir() && !bytes.starts_with(b".") {
+                problems.push(Problem {
+                    path: path.clone(),
+                    message: "the folder name is not UTF-8 text, so ropa did not search it: rename it".to_owned(),
+                });
+            } else if !meta.is_dir() && bytes.ends_with(b".kdl") {
                 problems.push(Problem {
                     path: path.clone(),
                     message: "the file name is not UTF-8 text, so the file was not read: rename it".to_owned(),
                 });
-            } else if meta.is_dir() {
-                walk(&path, specs, configs, problems);
             }
             continue;
         };
@@ -271,6 +293,53 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(ws.files.len(), 2);
         assert!(ws.config().is_some());
+        let _ = fs::remove_dir_all(&root);
+    }
+
+    /// Issue 19: a folder named like a spec, `ropa.kdl` as a folder, and
+    /// non-UTF-8 names were skipped without a word.
+    #[cfg(unix)]
+    #[test]
+    fn every_skipped_path_is_reported() {
+        use std::os::unix::ffi::OsStrExt;
+        let root = temp(&[
+            "ropa.kdl",
+            "good.ropa.kdl",
+            "x.ropa.kdl/inner.ropa.kdl",
+            "sub/ropa.kdl/in.ropa.kdl",
+        ]);
+        let odd = root.join(std::ffi::OsStr::from_bytes(b"bad\xff.ropa.kdl"));
+        fs::write(&odd, "").expect("write");
+        let folder = root.join(std::ffi::OsStr::from_bytes(b"folder\xff"));
+        fs::create_dir_all(&folder).expect("mkdir");
+        fs::write(folder.join("hidden.ropa.kdl"), "").expect("write");
+        let (mut specs, mut configs, mut problems) = (Vec::new(), Vec::new(), Vec::new());
+        walk(&root, &mut specs, &mut configs, &mut problems);
+        let mut reported: Vec<(String, &str)> = problems
+            .iter()
+            .map(|p| {
+                let name = p.path.strip_prefix(&root).map_or(String::new(), display);
+                (name, p.message.split(':').next().unwrap_or(""))
+            })
+            .collect();
+        reported.sort();
+        assert_eq!(
+            reported,
+            [
+                (
+                    "bad\u{FFFD}.ropa.kdl".to_owned(),
+                    "the file name is not UTF-8 text, so the file was not read"
+                ),
+                (
+                    "folder\u{FFFD}".to_owned(),
+                    "the folder name is not UTF-8 text, so ropa did not search it"
+                ),
+                ("sub/ropa.kdl".to_owned(), "a folder, not a file"),
+                ("x.ropa.kdl".to_owned(), "a folder, not a file"),
+            ]
+        );
+        // What is inside a folder named like a spec is still searched.
+        assert!(specs.contains(&root.join("x.ropa.kdl/inner.ropa.kdl")), "{specs:?}");
         let _ = fs::remove_dir_all(&root);
     }
 

@@ -12,7 +12,7 @@ use super::checked::Checked;
 use super::fail;
 use crate::exit;
 use crate::output::plural;
-use crate::write::write_atomically;
+use crate::write::{Rules, write_atomically};
 
 pub fn run(checked: &Checked) -> u8 {
     if !checked.problems.is_empty() {
@@ -52,7 +52,7 @@ pub fn run(checked: &Checked) -> u8 {
                 text.replace_range(range, &edit.new_text);
                 added += edit.new_text.matches("allow ").count();
             }
-            if let Err(message) = write_atomically(Path::new(&file.path), &text) {
+            if let Err(message) = write_atomically(Path::new(&file.path), &text, Rules::spec(false)) {
                 return fail(&format!("{}: {message}", file.path));
             }
             files += 1;

@@ -21,6 +21,7 @@ use super::{fail, print, write_output};
 use crate::exit;
 use crate::load::display;
 use crate::output::{Baselined, plural};
+use crate::write::Rules;
 
 pub const BASELINE_HELP: &str = "\
 The baseline lists each finding by rule, entity and message (not by line or
@@ -42,6 +43,10 @@ pub struct BaselineArgs {
     /// Only drop from FILE the findings that no longer occur; never add one
     #[arg(long)]
     pub prune: bool,
+
+    /// Replace FILE even when it is not a ropa baseline, or is read-only
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The schema of the baseline file. A change to the fingerprint's inputs
@@ -273,7 +278,7 @@ pub fn run(args: &BaselineArgs) -> u8 {
         let now: Vec<FindingId> = ids.iter().flatten().copied().collect();
         let (kept, dropped) = prune(&old, &shown, &now);
         let total: u32 = kept.iter().map(|e| e.count).sum();
-        let written = write_output(&args.output, baseline_text(kept).as_bytes());
+        let written = write_output(&args.output, rules(args.force), baseline_text(kept).as_bytes());
         if written == exit::CLEAN {
             eprintln!(
                 "Dropped {} that no longer {} from {}; {} kept, none added.",
@@ -316,7 +321,7 @@ pub fn run(args: &BaselineArgs) -> u8 {
     let written = if to_stdout {
         print(text.as_bytes())
     } else {
-        write_output(&args.output, text.as_bytes())
+        write_output(&args.output, rules(args.force), text.as_bytes())
     };
     if written == exit::CLEAN {
         let files: usize = loaded.iter().map(|l| l.workspace.files.len()).sum();
@@ -335,6 +340,19 @@ pub fn run(args: &BaselineArgs) -> u8 {
         );
     }
     written
+}
+
+/// How a baseline file is written: over an earlier baseline, or with
+/// `--force` over anything.
+fn rules(force: bool) -> Rules<'static> {
+    Rules::generated(force, "a ropa baseline", &is_baseline)
+}
+
+/// Whether a file starts as a baseline does (`{"version": N, "findings": [`),
+/// from its first bytes.
+fn is_baseline(head: &[u8]) -> bool {
+    let compact: Vec<u8> = head.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
+    compact.starts_with(b"{\"version\":") && compact.windows(11).any(|w| w == b"\"findings\":")
 }
 
 /// The baseline file's text: current version, entries sorted by file, rule,

@@ -15,6 +15,7 @@ use crate::cli::{ColorChoice, FailOn, Format};
 use crate::exit;
 use crate::load::display;
 use crate::output::{self, Report};
+use crate::write::Rules;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -173,7 +174,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             );
             exit::CLEAN
         }
-        Some(file) if !to_stdout => write_output_with(file, render),
+        Some(file) if !to_stdout => write_output_with(file, Rules::OUTPUT, render),
         _ => print_with(render),
     };
     // People read the summary in the CI log; machine formats keep stdout
@@ -186,7 +187,11 @@ pub fn run(args: &CheckArgs) -> u8 {
         // the step failed without opening it.
         if !for_people {
             for problem in report.problems {
-                eprintln!("error: {}: {}", display(&problem.path), problem.message);
+                eprintln!(
+                    "error: {}: {}",
+                    crate::visible::escape(&display(&problem.path)),
+                    crate::visible::escape(&problem.message)
+                );
             }
         }
         if !args.quiet {

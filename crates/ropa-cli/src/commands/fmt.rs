@@ -8,7 +8,8 @@ use super::{fail, print};
 use crate::discover::{CONFIG_FILE, Problem, SPEC_SUFFIX, is_spec_file, walk};
 use crate::exit;
 use crate::load::{display, read_text};
-use crate::write::write_atomically;
+use crate::visible::escape;
+use crate::write::{Rules, write_atomically};
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
@@ -17,6 +18,9 @@ pub struct FmtArgs {
     /// Change nothing; exit with 1 when a file is not formatted
     #[arg(long)]
     pub check: bool,
+    /// Also rewrite read-only files (they stay read-only)
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: &FmtArgs) -> u8 {
@@ -54,12 +58,12 @@ pub fn run(args: &FmtArgs) -> u8 {
     let mut report = String::new();
     let mut changed = 0;
     for file in &files {
-        match format_file(file, args.check) {
+        match format_file(file, args.check, args.force) {
             Ok(false) => {}
             Ok(true) => {
                 changed += 1;
                 let verb = if args.check { "would reformat" } else { "formatted" };
-                report.push_str(&format!("{verb} {}\n", display(file)));
+                report.push_str(&format!("{verb} {}\n", escape(&display(file))));
             }
             Err(message) => problems.push(Problem {
                 path: file.clone(),
@@ -68,7 +72,11 @@ pub fn run(args: &FmtArgs) -> u8 {
         }
     }
     for problem in &problems {
-        report.push_str(&format!("error: {}: {}\n", display(&problem.path), problem.message));
+        report.push_str(&format!(
+            "error: {}: {}\n",
+            escape(&display(&problem.path)),
+            escape(&problem.message)
+        ));
     }
     let unchanged = files.len() - changed;
     report.push_str(&format!(
@@ -92,7 +100,7 @@ pub fn run(args: &FmtArgs) -> u8 {
 }
 
 /// Formats one file; `Ok(true)` when its text changes (or would).
-fn format_file(path: &Path, check_only: bool) -> Result<bool, String> {
+fn format_file(path: &Path, check_only: bool, force: bool) -> Result<bool, String> {
     let text = read_text(path)?;
     let parse = ropa_syntax::kdl::parse(&text);
     let formatted = ropa_syntax::kdl::format::format(&text, &parse).map_err(|e| {
@@ -104,7 +112,7 @@ fn format_file(path: &Path, check_only: bool) -> Result<bool, String> {
         return Ok(false);
     }
     if !check_only {
-        write_atomically(path, &formatted)?;
+        write_atomically(path, &formatted, Rules::spec(force))?;
     }
     Ok(true)
 }

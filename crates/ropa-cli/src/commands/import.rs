@@ -13,7 +13,7 @@ use super::fail;
 use super::scaffold::{ORGANIZATION_FILE, config_file, next_steps, organization, organization_file};
 use crate::discover::{CONFIG_FILE, find_root, walk};
 use crate::load::{MAX_FILE_BYTES, display, read_text};
-use crate::write::write_atomically;
+use crate::write::{Rules, write_atomically};
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -200,10 +200,28 @@ fn declared_ids(root: &Path) -> BTreeSet<String> {
 
 fn write(output: &OutputArgs, kind: &str, import: impl FnOnce(BTreeSet<String>) -> Imported) -> u8 {
     let dir = &output.output;
+    if dir.exists() && !dir.is_dir() {
+        return fail(&format!(
+            "{}: not a folder; nothing was written. -o names the workspace folder to write the specs into",
+            display(dir)
+        ));
+    }
     let root = if dir.exists() { find_root(dir) } else { None };
     let new_workspace = root.is_none();
     let reserved = root.as_deref().map(declared_ids).unwrap_or_default();
     let imported = import(reserved);
+    let unread: Vec<&str> = imported
+        .summary
+        .notes
+        .iter()
+        .filter(|n| n.contains(": not read: "))
+        .map(String::as_str)
+        .collect();
+    if imported.files.is_empty() && !unread.is_empty() {
+        // Nothing could be read: an empty workspace and exit code 0 would
+        // pass for an import.
+        return fail(&format!("nothing was imported, nothing written: {}", unread.join("; ")));
+    }
 
     let mut files: Vec<(PathBuf, String)> = imported
         .files
@@ -245,6 +263,13 @@ fn write(output: &OutputArgs, kind: &str, import: impl FnOnce(BTreeSet<String>) 
         };
         files.push((dir.join(ORGANIZATION_FILE), organization_text));
     }
+    // The new workspace's own files keep their names; an imported file
+    // named like one of them (`organization.csv`) is renamed, never written
+    // over it.
+    let imported_count = imported.files.len();
+    files.rotate_left(imported_count);
+    distinct_names(&mut files);
+    files.rotate_right(imported_count);
     if !output.force {
         let existing: Vec<String> = files
             .iter()
@@ -263,7 +288,7 @@ fn write(output: &OutputArgs, kind: &str, import: impl FnOnce(BTreeSet<String>) 
         return fail(&format!("cannot create {}: {err}", display(dir)));
     }
     for (path, text) in &files {
-        if let Err(message) = write_atomically(path, text) {
+        if let Err(message) = write_atomically(path, text, Rules::spec(output.force)) {
             return fail(&format!("{}: {message}", display(path)));
         }
     }
@@ -290,6 +315,43 @@ fn write(output: &OutputArgs, kind: &str, import: impl FnOnce(BTreeSet<String>) 
     super::print(out.as_bytes())
 }
 
+/// Renames later files whose path equals an earlier one's (ignoring case,
+/// as macOS and Windows do): `x.ropa.kdl` becomes `x-imported.ropa.kdl`,
+/// then `x-imported-2.ropa.kdl`, and so on.
+fn distinct_names(files: &mut [(PathBuf, String)]) {
+    let mut taken = BTreeSet::new();
+    for (path, _) in files.iter_mut() {
+        let key = |p: &Path| p.to_string_lossy().to_lowercase();
+        if !taken.contains(&key(path)) {
+            taken.insert(key(path));
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = name
+            .strip_suffix(crate::discover::SPEC_SUFFIX)
+            .unwrap_or(&name)
+            .to_owned();
+        let mut n = 1;
+        let renamed = loop {
+            let suffix = if n == 1 {
+                "-imported".to_owned()
+            } else {
+                format!("-imported-{n}")
+            };
+            let candidate = path.with_file_name(format!("{stem}{suffix}{}", crate::discover::SPEC_SUFFIX));
+            if !taken.contains(&key(&candidate)) {
+                break candidate;
+            }
+            n += 1;
+        };
+        taken.insert(key(&renamed));
+        *path = renamed;
+    }
+}
+
 fn placeholder_organization(name: &str, dir: &Path) -> String {
     format!(
         "// The organization whose record this is. Put in its legal name and its\n\
@@ -312,5 +374,24 @@ mod tests {
         assert_eq!(parse_delimiter("tab"), Ok(b'\t'));
         assert!(parse_delimiter("ab").is_err());
         assert!(parse_delimiter("å").is_err());
+    }
+
+    #[test]
+    fn files_named_alike_are_renamed_not_written_twice() {
+        let mut files = vec![
+            (PathBuf::from("w/organization.ropa.kdl"), "template".to_owned()),
+            (PathBuf::from("w/Organization.ropa.kdl"), "a".to_owned()),
+            (PathBuf::from("w/organization.ropa.kdl"), "b".to_owned()),
+        ];
+        distinct_names(&mut files);
+        let names: Vec<_> = files.iter().map(|(p, _)| p.to_string_lossy().into_owned()).collect();
+        assert_eq!(
+            names,
+            [
+                "w/organization.ropa.kdl",
+                "w/Organization-imported.ropa.kdl",
+                "w/organization-imported-2.ropa.kdl"
+            ]
+        );
     }
 }

@@ -11,7 +11,7 @@ use super::fail;
 use super::scaffold::{ORGANIZATION_FILE, config_file, next_steps, organization, organization_file};
 use crate::discover::{CONFIG_FILE, find_root};
 use crate::load::display;
-use crate::write::write_atomically;
+use crate::write::{Rules, write_atomically};
 
 pub const HELP: &str = "\
 In a terminal, ropa asks for the organization's name and country; elsewhere
@@ -66,7 +66,7 @@ pub fn run(args: &InitArgs) -> u8 {
         (targets[1].clone(), organization_file(&name, country, None, &dir)),
     ];
     for (path, text) in &files {
-        if let Err(message) = write_atomically(path, text) {
+        if let Err(message) = write_atomically(path, text, Rules::spec(args.force)) {
             return fail(&format!("{}: {message}", display(path)));
         }
     }

@@ -82,7 +82,8 @@ pub fn fail(message: &str) -> u8 {
     );
     let _ = write!(stderr, "error");
     let _ = stderr.reset();
-    let _ = writeln!(stderr, ": {message}");
+    // Messages name files and quote specs: escaped as findings are.
+    let _ = writeln!(stderr, ": {}", crate::visible::escape(message));
     exit::TROUBLE
 }
 
@@ -91,14 +92,18 @@ fn use_color_stderr() -> bool {
 }
 
 /// Writes a report to `path` (`--output`).
-pub fn write_output(path: &std::path::Path, bytes: &[u8]) -> u8 {
-    write_output_with(path, |out| out.write_all(bytes))
+pub fn write_output(path: &std::path::Path, rules: crate::write::Rules, bytes: &[u8]) -> u8 {
+    write_output_with(path, rules, |out| out.write_all(bytes))
 }
 
 /// Writes what `write` writes to `path` (`--output`) through a temporary
 /// file and a rename, so a CI step never uploads half a report; a missing
 /// folder is a usage error with its name, not an IO error code.
-pub fn write_output_with(path: &std::path::Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
+pub fn write_output_with(
+    path: &std::path::Path,
+    rules: crate::write::Rules,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> u8 {
     let shown = crate::load::display(path);
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -113,7 +118,7 @@ pub fn write_output_with(path: &std::path::Path, write: impl FnOnce(&mut dyn Wri
     if path.is_dir() {
         return fail(&format!("cannot write {shown}: it is a folder"));
     }
-    match crate::write::write_atomically_with(path, write) {
+    match crate::write::write_atomically_with(path, rules, write) {
         Ok(()) => exit::CLEAN,
         Err(err) => fail(&format!("{shown}: {err}")),
     }

@@ -17,6 +17,7 @@ use super::{fail, print, write_output};
 use crate::discover::{Job, SPEC_SUFFIX, discover};
 use crate::exit;
 use crate::load::{display, load};
+use crate::write::Rules;
 
 pub const REPORT_HELP: &str = "\
 Reports are documents for people outside engineering: the Art. 30 record a
@@ -54,6 +55,10 @@ pub struct ReportArgs {
     /// Write the report to FILE (replaced atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Replace FILE even when it is not a ropa report of this format, or is read-only
+    #[arg(long)]
+    pub force: bool,
 
     /// The generation date printed in the report [default: today (UTC), or SOURCE_DATE_EPOCH]
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -189,7 +194,11 @@ pub fn run(args: &ReportArgs) -> u8 {
         Err(err) => return fail(&err.to_string()),
     };
     let status = match &args.output {
-        Some(path) if path.as_os_str() != "-" => write_output(path, text.as_bytes()),
+        Some(path) if path.as_os_str() != "-" => {
+            let is_ours = |head: &[u8]| is_report(args.format, head, text.as_bytes());
+            let what = format!("a ropa {} report", args.format.name());
+            write_output(path, Rules::generated(args.force, &what, &is_ours), text.as_bytes())
+        }
         _ => print(text.as_bytes()),
     };
     let errors = findings
@@ -205,6 +214,39 @@ pub fn run(args: &ReportArgs) -> u8 {
         );
     }
     status
+}
+
+impl ReportFormat {
+    fn name(self) -> &'static str {
+        match self {
+            ReportFormat::Html => "HTML",
+            ReportFormat::Markdown => "Markdown",
+            ReportFormat::Csv => "CSV",
+            ReportFormat::Json => "JSON",
+            ReportFormat::Svg => "SVG",
+        }
+    }
+}
+
+/// Whether the first bytes of a file (`head`) show a report ropa wrote, so
+/// that `-o FILE` may replace it: HTML by its generator tag, SVG by the
+/// map's title id, JSON by its first keys. Markdown and CSV carry no mark:
+/// their first line (title, or column headings) must be the one about to
+/// be written, which holds for the same kind in the same language.
+fn is_report(format: ReportFormat, head: &[u8], new: &[u8]) -> bool {
+    let contains = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    match format {
+        ReportFormat::Html => contains(b"<meta name=\"generator\" content=\"ropa\">"),
+        ReportFormat::Svg => contains(b"id=\"ropa-map-title\""),
+        ReportFormat::Json => {
+            let compact: Vec<u8> = head.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
+            compact.starts_with(b"{\"version\":") && contains(b"\"kind\":") && contains(b"\"generated\":")
+        }
+        ReportFormat::Markdown | ReportFormat::Csv => {
+            let first = |text: &[u8]| text.split(|&b| b == b'\n').next().map(<[u8]>::to_vec);
+            head.contains(&b'\n') && first(head) == first(new)
+        }
+    }
 }
 
 /// The folder a workspace lives in: where its `ropa.kdl` is, else where its

@@ -5,10 +5,16 @@ use std::io::{self, Write};
 
 use super::{Positions, Report};
 use crate::load::display;
+use crate::visible::escape;
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for problem in report.problems {
-        writeln!(out, "{}: cannot read: {}", display(&problem.path), problem.message)?;
+        writeln!(
+            out,
+            "{}: cannot read: {}",
+            escape(&display(&problem.path)),
+            escape(&problem.message)
+        )?;
     }
     for (workspace, findings) in &report.results {
         let positions = Positions::new(workspace);
@@ -17,12 +23,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "{}:{}:{}: {} [{}] {}",
-                positions.path(finding.file),
+                escape(positions.path(finding.file)),
                 at.line,
                 at.column,
                 finding.rule.id(),
                 finding.severity,
-                finding.message.replace('\n', " ")
+                escape(&finding.message.replace('\n', " "))
             )?;
         }
     }

@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::{Positions, Report, Seq, map_findings, write_json};
 use crate::discover::Problem;
 use crate::load::display;
+use crate::visible::escape;
 
 #[derive(Serialize)]
 struct Issue {
@@ -48,9 +49,9 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
 }
 
 fn unreadable(problem: &Problem) -> Issue {
-    let path = ropa_check::fingerprint::normalise_path(&display(&problem.path));
+    let path = escape(&ropa_check::fingerprint::normalise_path(&display(&problem.path))).into_owned();
     Issue {
-        description: format!("cannot read: {}", problem.message),
+        description: format!("cannot read: {}", escape(&problem.message)),
         check_name: "io-error",
         fingerprint: format!("io-error:{path}"),
         severity: "critical",
@@ -66,8 +67,8 @@ fn issue(positions: &Positions, finding: &Diagnostic, id: FindingId) -> Issue {
     let end = positions.position(finding.file, finding.span.end);
     Issue {
         description: match &finding.help {
-            Some(help) => format!("{} (help: {help})", finding.message),
-            None => finding.message.to_string(),
+            Some(help) => format!("{} (help: {})", escape(&finding.message), escape(help)),
+            None => escape(&finding.message).into_owned(),
         },
         check_name: finding.rule.id(),
         fingerprint: id.to_string(),
@@ -77,7 +78,7 @@ fn issue(positions: &Positions, finding: &Diagnostic, id: FindingId) -> Issue {
             Severity::Info => "info",
         },
         location: Location {
-            path: ropa_check::fingerprint::normalise_path(positions.path(finding.file)),
+            path: escape(&ropa_check::fingerprint::normalise_path(positions.path(finding.file))).into_owned(),
             lines: Lines {
                 begin: start.line,
                 end: end.line,

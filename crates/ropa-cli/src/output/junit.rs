@@ -21,6 +21,7 @@ use ropa_syntax::values::{Keyword, Severity};
 
 use super::{Position, Positions, Report, fails};
 use crate::load::display;
+use crate::visible::escape;
 
 /// A test case as what it reports, not yet its text: every suite's counts
 /// must be known before the first line is written, and holding the text of
@@ -135,7 +136,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"0\">",
-            attribute(file),
+            attribute(&escape(file)),
             list.len(),
             count(list, Outcome::Failure),
             count(list, Outcome::Error),
@@ -150,11 +151,15 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn write_case(out: &mut dyn Write, file: &str, case: &Case, fail_on: Severity) -> io::Result<()> {
+    // CI pages and logs show these: spec text and file names escaped as in
+    // the terminal (XML escaping alone keeps ESC's neighbours and bidi
+    // overrides).
+    let file = &*escape(file);
     let name = match case {
         Case::Passed => "no findings".to_owned(),
         Case::Unreadable { .. } => "read".to_owned(),
         Case::Finding { finding, id, .. } => {
-            let mut name = format!("{}: {}", finding.rule.id(), finding.message);
+            let mut name = format!("{}: {}", finding.rule.id(), escape(&finding.message));
             if id.occurrence > 1 {
                 let _ = write!(name, " ({})", id.occurrence);
             }
@@ -177,25 +182,25 @@ fn write_case(out: &mut dyn Write, file: &str, case: &Case, fail_on: Severity) -
         Case::Unreadable { message } => writeln!(
             out,
             ">\n      <error message=\"{}\" type=\"io-error\"/>\n    </testcase>",
-            attribute(message)
+            attribute(&escape(message))
         ),
         Case::Finding { finding, start, .. } if fails(finding.severity, fail_on) => {
             let rule = finding.rule.id();
             let mut body = format!(
                 "{}[{rule}]: {}\n  at {file}:{}:{}",
                 finding.severity.as_str(),
-                finding.message,
+                escape(&finding.message),
                 start.line,
                 start.column
             );
             if let Some(help) = &finding.help {
-                let _ = write!(body, "\n  help: {help}");
+                let _ = write!(body, "\n  help: {}", escape(help));
             }
             let _ = write!(body, "\n  see: ropa explain {rule}");
             writeln!(
                 out,
                 ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>",
-                attribute(&finding.message),
+                attribute(&escape(&finding.message)),
                 attribute(rule),
                 text(&body)
             )
@@ -205,7 +210,7 @@ fn write_case(out: &mut dyn Write, file: &str, case: &Case, fail_on: Severity) -
                 "{}, below --fail-on {}: {}",
                 finding.severity.as_str(),
                 fail_on.as_str(),
-                finding.message
+                escape(&finding.message)
             );
             writeln!(
                 out,

@@ -250,6 +250,9 @@ struct Declarations {
     recipients: Vec<Decl>,
     /// (kind, slug) → index in its list.
     index: HashMap<(u8, String), usize>,
+    /// (kind, id) → index in its list: a row refines its declarations by
+    /// id, which a scan of every declaration made quadratic in the rows.
+    by_id: HashMap<(u8, String), usize>,
 }
 
 #[derive(Clone, Copy)]
@@ -261,6 +264,11 @@ enum Kind {
 }
 
 impl Declarations {
+    fn by_id_mut(&mut self, kind: Kind, id: &str) -> Option<&mut Decl> {
+        let &i = self.by_id.get(&(kind as u8, id.to_owned()))?;
+        self.list(kind).get_mut(i)
+    }
+
     fn list(&mut self, kind: Kind) -> &mut Vec<Decl> {
         match kind {
             Kind::Subjects => &mut self.subjects,
@@ -395,6 +403,7 @@ impl Builder {
             children,
         });
         let index = list.len() - 1;
+        self.decls.by_id.insert((kind as u8, id.clone()), index);
         if !key.1.is_empty() {
             self.decls.index.insert(key, index);
         }
@@ -612,7 +621,7 @@ impl Builder {
                 item.clone()
             };
             let id = self.declare(Kind::Data, &description, kind.as_str());
-            if let Some(decl) = self.decls.data.iter_mut().find(|d| d.id == id) {
+            if let Some(decl) = self.decls.by_id_mut(Kind::Data, &id) {
                 decl.special = Some(kind);
             }
             push_unique(&mut row.data, id);
@@ -642,7 +651,7 @@ impl Builder {
         };
         let _ = number;
         let id = self.declare(Kind::Data, &description, "criminal-data");
-        if let Some(decl) = self.decls.data.iter_mut().find(|d| d.id == id) {
+        if let Some(decl) = self.decls.by_id_mut(Kind::Data, &id) {
             decl.criminal = true;
         }
         push_unique(&mut row.data, id);
@@ -808,7 +817,7 @@ impl Builder {
         }
         .trailing(format!("{}: \"{}\" (row {number})", column.label(), text));
         for id in &row.processors {
-            if let Some(decl) = self.decls.processors.iter_mut().find(|d| &d.id == id)
+            if let Some(decl) = self.decls.by_id_mut(Kind::Processor, id)
                 && !decl.children.iter().any(|c| c.name == "dpa")
             {
                 decl.children.push(node.clone());

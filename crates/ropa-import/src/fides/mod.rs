@@ -224,7 +224,7 @@ pub fn import(files: &[(String, String)], options: &Options) -> Imported {
     if let Some(text) = declarations_file {
         out.push(("fides-data.ropa.kdl".to_owned(), text));
     }
-    let mut names: Vec<String> = Vec::new();
+    let mut names: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (name, items) in files {
         let mut file = format!("fides-{}.ropa.kdl", if name.is_empty() { "system" } else { &name });
         let mut n = 2;
@@ -232,7 +232,7 @@ pub fn import(files: &[(String, String)], options: &Options) -> Imported {
             file = format!("fides-{name}-{n}.ropa.kdl");
             n += 1;
         }
-        names.push(file.clone());
+        names.insert(file.clone());
         out.push((file, render(&items)));
     }
     Imported {

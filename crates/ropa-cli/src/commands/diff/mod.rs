@@ -26,6 +26,7 @@ use crate::cli::FailOn;
 use crate::discover::Problem;
 use crate::exit;
 use crate::load::display;
+use crate::write::Rules;
 
 pub const DIFF_HELP: &str = "\
 BASE and HEAD are each a git revision (main, origin/main, HEAD~1, a commit) or
@@ -170,7 +171,7 @@ pub fn run(args: &DiffArgs) -> u8 {
         DiffFormat::Json => json::json(&base.label, &head.label, &comparisons, &problems),
     };
     let written = match &args.output {
-        Some(file) if file != Path::new("-") => write_output(file, rendered.as_bytes()),
+        Some(file) if file != Path::new("-") => write_output(file, Rules::OUTPUT, rendered.as_bytes()),
         _ => print(rendered.as_bytes()),
     };
     for (label, problem) in &problems {
