@@ -94,3 +94,35 @@ fn a_missing_record_is_a_usage_error_that_says_what_to_do() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--record PATH"), "{err}");
 }
+
+#[test]
+fn explain_shows_a_vendors_facts_with_their_sources() {
+    let out = ropa(&["explain", "stripe"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("Stripe (`stripe`), from ropa's vendor registry"),
+        "{text}"
+    );
+    assert!(text.contains("- country: Ireland (IE) [2]"), "{text}");
+    assert!(text.contains("2. Stripe: Authorised Payment Services terms"), "{text}");
+    // An open fact says so: the registry never fills one in.
+    let plausible = String::from_utf8_lossy(&ropa(&["explain", "Plausible"]).stdout).into_owned();
+    assert!(
+        plausible.contains("- contracting entity for EEA customers: not confirmed by a source here"),
+        "{plausible}"
+    );
+    let json = ropa(&["explain", "salesforce", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(doc["role"]["value"], "processor");
+    assert_eq!(doc["eea_entity"], serde_json::Value::Null);
+    let cited = doc["role"]["source"].as_u64().unwrap_or(0) as usize;
+    assert!(
+        doc["sources"][cited - 1]["url"]
+            .as_str()
+            .is_some_and(|u| u.contains("salesforce.com"))
+    );
+    // Near miss: neither a rule nor a vendor is still an error with a hint.
+    let unknown = ropa(&["explain", "stripey"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
