@@ -19,9 +19,11 @@ use crate::load::{display, load};
 
 pub const SCAN_HELP: &str = "\
 Reads dependency manifests (package.json, package-lock.json, requirements*.txt,
-pyproject.toml, go.mod, Cargo.toml, Gemfile, composer.json), page templates
-(.html, .jsx, .tsx, .vue, .php, …), Terraform files and .env.example, and
-compares what they show with the record. Skips .git, node_modules, target,
+pyproject.toml, go.mod, Cargo.toml, Gemfile, composer.json, pom.xml,
+build.gradle[.kts], libs.versions.toml), page templates (.html, .jsx, .tsx,
+.vue, .php, …), Terraform files, YAML (Kubernetes, Helm values, compose) and
+.env.example, and compares what they show with the record. `ropa explain
+VENDOR` shows what the registry knows of a vendor. Skips .git, node_modules, target,
 vendor and the paths in ropa.kdl's `scan { skip \"…\" }`.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad usage.
