@@ -26,6 +26,8 @@ fn human_output_names_each_finding_with_its_evidence_and_fails_on_warnings() {
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("warning[undeclared-processor]"), "{text}");
     assert!(text.contains("--> package.json:7: dependency `@sentry/node`"), "{text}");
+    // The evidence line itself, numbered, under the first place.
+    assert!(text.contains("   7 |     \"@sentry/node\""), "{text}");
     assert!(text.contains("warning[undeclared-tracker]"), "{text}");
     assert!(text.contains("trackers meta-pixel"), "{text}");
     assert!(text.contains("info[processor-without-evidence]"), "{text}");

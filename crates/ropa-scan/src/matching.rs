@@ -187,11 +187,12 @@ fn undeclared_processor(v: &Vendor, seen: Vec<Evidence>) -> Finding {
             where_seen(&seen)
         ),
         help: format!(
-            "If personal data reaches {}, declare it and name it in the activities that use it:\n    processor {} \"{entity}\" {{\n        service \"WHAT {} DOES FOR YOU\"\n        stored-in COUNTRY\n        dpa \"DPA REFERENCE\"\n    }}\n  The placeholders keep the record's own findings open until filled in.{residency} If the package belongs to a party declared under another name, map it in ropa.kdl: scan {{ map package=\"{}\" to=ID }}.",
+            "If personal data reaches {}, declare it and name it in the activities that use it:\n    processor {} \"{entity}\" {{\n        service \"WHAT {} DOES FOR YOU\"\n        stored-in COUNTRY\n        dpa \"DPA REFERENCE\"\n    }}\n  The placeholders keep the record's own findings open until filled in.{residency} If the package belongs to a party declared under another name, map it in ropa.kdl: scan {{ map package=\"{}\" to=ID }}. `ropa explain {}` shows what the registry knows of it, with sources.",
             v.name,
             v.id,
             v.name.to_ascii_uppercase(),
-            seen[0].seen
+            seen[0].seen,
+            v.id
         ),
         evidence: seen,
         party: None,

@@ -117,7 +117,7 @@ pub fn run(args: &ScanArgs) -> u8 {
     let scan = ropa_scan::scan(&files, &specs, &config);
 
     let text = match args.format {
-        ScanFormat::Human => human(&scan, files.len(), &unreadable),
+        ScanFormat::Human => human(&scan, &files, &unreadable),
         ScanFormat::Json => json(&scan, files.len()),
         ScanFormat::Github => github(&scan),
     };
@@ -211,12 +211,37 @@ fn evidence_line(e: &Evidence) -> String {
 /// At most this many places per finding in the human output; JSON has all.
 const SHOWN_EVIDENCE: usize = 5;
 
-fn human(scan: &Scan, scanned: usize, unreadable: &[Problem]) -> String {
+/// The line of the first evidence, as a reviewer sees it in the file:
+/// numbered, trimmed to a screen's width, its control and invisible
+/// characters escaped (the file is not the scan's to trust).
+fn snippet(files: &[(String, String)], e: &Evidence) -> Option<String> {
+    let (_, text) = files.iter().find(|(path, _)| *path == e.path)?;
+    let line = text.lines().nth(e.line.checked_sub(1)? as usize)?.trim_end();
+    let shown: String = line.chars().take(SNIPPET_WIDTH).collect();
+    let more = if shown.len() < line.len() { " …" } else { "" };
+    let number = e.line.to_string();
+    let pad = " ".repeat(number.len());
+    Some(format!(
+        "   {pad} |\n   {number} | {}{more}\n   {pad} |\n",
+        crate::visible::escape(&shown)
+    ))
+}
+
+/// Characters of an evidence line shown in the human output.
+const SNIPPET_WIDTH: usize = 120;
+
+fn human(scan: &Scan, files: &[(String, String)], unreadable: &[Problem]) -> String {
+    let scanned = files.len();
     let mut out = String::new();
     for f in &scan.findings {
         let _ = writeln!(out, "{}[{}]: {}", f.rule.severity().as_str(), f.rule.id(), f.message);
-        for e in f.evidence.iter().take(SHOWN_EVIDENCE) {
+        for (i, e) in f.evidence.iter().take(SHOWN_EVIDENCE).enumerate() {
             let _ = writeln!(out, "  --> {}", evidence_line(e));
+            if i == 0
+                && let Some(lines) = snippet(files, e)
+            {
+                out.push_str(&lines);
+            }
         }
         if f.evidence.len() > SHOWN_EVIDENCE {
             let _ = writeln!(out, "  --> … and {} more", f.evidence.len() - SHOWN_EVIDENCE);
