@@ -128,3 +128,27 @@ fn explain_shows_a_vendors_facts_with_their_sources() {
     let unknown = ropa(&["explain", "stripey"]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn concise_and_gitlab_place_each_finding() {
+    let repo = corpus("go-mailgun");
+    let record = format!("{repo}/record");
+    let concise = ropa(&["scan", &repo, "--record", &record, "--format", "concise"]);
+    let text = String::from_utf8_lossy(&concise.stdout);
+    assert!(
+        text.starts_with("go.mod:6:1: undeclared-processor [warning] The code sends data to Mailgun"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let gitlab = ropa(&["scan", &repo, "--record", &record, "--format", "gitlab"]);
+    let doc: serde_json::Value = serde_json::from_slice(&gitlab.stdout).expect("JSON");
+    assert_eq!(doc[0]["check_name"], "undeclared-processor");
+    assert_eq!(doc[0]["location"]["path"], "go.mod");
+    assert_eq!(doc[0]["location"]["lines"]["begin"], 6);
+    assert_eq!(doc[0]["severity"], "minor");
+    assert!(
+        doc[0]["fingerprint"]
+            .as_str()
+            .is_some_and(|f| f.starts_with("ropa-scan:undeclared-processor:"))
+    );
+}

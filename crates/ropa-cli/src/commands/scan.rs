@@ -52,6 +52,10 @@ pub enum ScanFormat {
     Json,
     /// GitHub Actions workflow commands: annotations on the pull request
     Github,
+    /// GitLab Code Quality JSON, for the merge request's widget
+    Gitlab,
+    /// One line per finding: `file:line:col: rule [severity] message`
+    Concise,
 }
 
 /// Folders that hold other people's code or build output, never read.
@@ -120,6 +124,8 @@ pub fn run(args: &ScanArgs) -> u8 {
         ScanFormat::Human => human(&scan, &files, &unreadable),
         ScanFormat::Json => json(&scan, files.len()),
         ScanFormat::Github => github(&scan),
+        ScanFormat::Gitlab => gitlab(&scan, &display(&record)),
+        ScanFormat::Concise => concise(&scan, &display(&record)),
     };
     for problem in &unreadable {
         eprintln!("warning: {}: {} (not scanned)", display(&problem.path), problem.message);
@@ -337,4 +343,62 @@ fn github(scan: &Scan) -> String {
         }
     }
     out
+}
+
+/// Where a finding is: its first evidence, or (for a declared processor the
+/// code no longer shows) the record's folder.
+fn place<'a>(f: &'a Finding, record: &'a str) -> (&'a str, u32) {
+    f.evidence.first().map_or((record, 1), |e| (e.path.as_str(), e.line))
+}
+
+/// What a finding is about, stable when lines move: the rule, and what was
+/// seen (a package, host, snippet, region) or the declared party.
+fn identity(f: &Finding) -> String {
+    let about = f
+        .evidence
+        .first()
+        .map(|e| e.seen.as_str())
+        .or(f.party.as_deref())
+        .unwrap_or("");
+    format!("ropa-scan:{}:{about}", f.rule.id())
+}
+
+fn concise(scan: &Scan, record: &str) -> String {
+    let mut out = String::new();
+    for f in &scan.findings {
+        let (path, line) = place(f, record);
+        let _ = writeln!(
+            out,
+            "{path}:{line}:1: {} [{}] {}",
+            f.rule.id(),
+            f.rule.severity().as_str(),
+            crate::visible::escape(&f.message.replace('\n', " "))
+        );
+    }
+    out
+}
+
+/// GitLab Code Quality: one issue per finding, told apart by [`identity`].
+fn gitlab(scan: &Scan, record: &str) -> String {
+    let issues: Vec<_> = scan
+        .findings
+        .iter()
+        .map(|f| {
+            let (path, line) = place(f, record);
+            serde_json::json!({
+                "description": format!("{} (help: {})", f.message, f.help),
+                "check_name": f.rule.id(),
+                "fingerprint": identity(f),
+                "severity": match f.rule.severity() {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                    Severity::Info => "info",
+                },
+                "location": { "path": path, "lines": { "begin": line, "end": line } },
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&issues).unwrap_or_default();
+    text.push('\n');
+    text
 }
