@@ -152,3 +152,46 @@ fn concise_and_gitlab_place_each_finding() {
             .is_some_and(|f| f.starts_with("ropa-scan:undeclared-processor:"))
     );
 }
+
+/// The official schema, with its one erratum (an unbalanced bracket in the
+/// `language` patterns, which ropa never writes) replaced in memory, as in
+/// `ci_formats.rs`.
+fn sarif_validator() -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-schema-2.1.0.json");
+    let text = std::fs::read_to_string(path).expect("vendored schema");
+    let text = text.replace(
+        "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+        "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
+    );
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("the SARIF schema compiles")
+}
+
+#[test]
+fn sarif_validates_and_points_at_the_evidence() {
+    let repo = corpus("node-webshop");
+    let out = ropa(&[
+        "scan",
+        &repo,
+        "--record",
+        &format!("{repo}/record"),
+        "--format",
+        "sarif",
+    ]);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let errors: Vec<String> = sarif_validator().iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0]["ruleId"], "undeclared-processor");
+    assert_eq!(results[0]["level"], "warning");
+    let at = &results[0]["locations"][0]["physicalLocation"];
+    assert_eq!(at["artifactLocation"]["uri"], "package.json");
+    assert_eq!(at["region"]["startLine"], 7);
+    // The declared processor the code no longer shows is a note, without a place.
+    assert!(
+        results
+            .iter()
+            .any(|r| r["level"] == "note" && r["locations"].as_array().is_some_and(Vec::is_empty))
+    );
+}

@@ -44,6 +44,20 @@ impl Rule {
         }
     }
 
+    /// What the rule reports, in a line.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Rule::UndeclaredProcessor => {
+                "the code sends data to a vendor for which the record declares no processor or recipient"
+            }
+            Rule::UndeclaredTracker => "a page loads a tracker that no activity declares",
+            Rule::RegionOutsideEea => {
+                "infrastructure code places resources outside the EEA where the record neither stores data nor declares a transfer"
+            }
+            Rule::ProcessorWithoutEvidence => "a declared processor of which the repository shows no sign",
+        }
+    }
+
     /// The law the rule rests on.
     pub fn article(self) -> &'static str {
         match self {

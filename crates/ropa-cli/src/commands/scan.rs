@@ -56,6 +56,8 @@ pub enum ScanFormat {
     Gitlab,
     /// One line per finding: `file:line:col: rule [severity] message`
     Concise,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    Sarif,
 }
 
 /// Folders that hold other people's code or build output, never read.
@@ -126,6 +128,7 @@ pub fn run(args: &ScanArgs) -> u8 {
         ScanFormat::Github => github(&scan),
         ScanFormat::Gitlab => gitlab(&scan, &display(&record)),
         ScanFormat::Concise => concise(&scan, &display(&record)),
+        ScanFormat::Sarif => sarif(&scan),
     };
     for problem in &unreadable {
         eprintln!("warning: {}: {} (not scanned)", display(&problem.path), problem.message);
@@ -399,6 +402,73 @@ fn gitlab(scan: &Scan, record: &str) -> String {
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&issues).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// SARIF 2.1.0: the scan's rules, and one result per finding at its
+/// evidence (a declared processor the code no longer shows has none).
+fn sarif(scan: &Scan) -> String {
+    let rules: Vec<_> = Rule::ALL
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id(),
+                "shortDescription": { "text": r.summary() },
+                "fullDescription": { "text": format!("{} ({})", r.summary(), r.article()) },
+                "defaultConfiguration": { "level": level(r.severity()) },
+                "help": { "text": "How to read a finding: docs/scan.md" },
+            })
+        })
+        .collect();
+    let results: Vec<_> = scan
+        .findings
+        .iter()
+        .map(|f| {
+            let locations: Vec<_> = f
+                .evidence
+                .iter()
+                .take(SHOWN_EVIDENCE)
+                .map(|e| {
+                    serde_json::json!({
+                        "physicalLocation": {
+                            "artifactLocation": { "uri": crate::output::sarif::encode_uri_path(&e.path) },
+                            "region": { "startLine": e.line },
+                        }
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "ruleId": f.rule.id(),
+                "ruleIndex": Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0),
+                "level": level(f.rule.severity()),
+                "message": { "text": format!("{}\n\n{}", f.message, f.help) },
+                "locations": locations,
+                "partialFingerprints": { "ropaScan/v1": identity(f) },
+            })
+        })
+        .collect();
+    let log = serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "ropa scan",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
     text.push('\n');
     text
 }
