@@ -26,7 +26,7 @@ pub enum Command {
     Check(crate::commands::check::CheckArgs),
     /// List every rule with its id, severity and summary
     Rules(crate::commands::rules::RulesArgs),
-    /// Explain a rule: what it checks, why (the article), examples and the fix
+    /// Explain a rule (what it checks, why, examples and the fix) or a vendor of `ropa scan`'s registry (its facts and their sources)
     Explain(crate::commands::rules::ExplainArgs),
     /// Record today's findings, so that `ropa check --baseline` fails only on new ones
     #[command(after_help = crate::commands::baseline::BASELINE_HELP)]

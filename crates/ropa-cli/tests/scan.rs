@@ -26,6 +26,8 @@ fn human_output_names_each_finding_with_its_evidence_and_fails_on_warnings() {
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("warning[undeclared-processor]"), "{text}");
     assert!(text.contains("--> package.json:7: dependency `@sentry/node`"), "{text}");
+    // The evidence line itself, numbered, under the first place.
+    assert!(text.contains("   7 |     \"@sentry/node\""), "{text}");
     assert!(text.contains("warning[undeclared-tracker]"), "{text}");
     assert!(text.contains("trackers meta-pixel"), "{text}");
     assert!(text.contains("info[processor-without-evidence]"), "{text}");
@@ -93,4 +95,103 @@ fn a_missing_record_is_a_usage_error_that_says_what_to_do() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--record PATH"), "{err}");
+}
+
+#[test]
+fn explain_shows_a_vendors_facts_with_their_sources() {
+    let out = ropa(&["explain", "stripe"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("Stripe (`stripe`), from ropa's vendor registry"),
+        "{text}"
+    );
+    assert!(text.contains("- country: Ireland (IE) [2]"), "{text}");
+    assert!(text.contains("2. Stripe: Authorised Payment Services terms"), "{text}");
+    // An open fact says so: the registry never fills one in.
+    let plausible = String::from_utf8_lossy(&ropa(&["explain", "Plausible"]).stdout).into_owned();
+    assert!(
+        plausible.contains("- contracting entity for EEA customers: not confirmed by a source here"),
+        "{plausible}"
+    );
+    let json = ropa(&["explain", "salesforce", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(doc["role"]["value"], "processor");
+    assert_eq!(doc["eea_entity"], serde_json::Value::Null);
+    let cited = doc["role"]["source"].as_u64().unwrap_or(0) as usize;
+    assert!(
+        doc["sources"][cited - 1]["url"]
+            .as_str()
+            .is_some_and(|u| u.contains("salesforce.com"))
+    );
+    // Near miss: neither a rule nor a vendor is still an error with a hint.
+    let unknown = ropa(&["explain", "stripey"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn concise_and_gitlab_place_each_finding() {
+    let repo = corpus("go-mailgun");
+    let record = format!("{repo}/record");
+    let concise = ropa(&["scan", &repo, "--record", &record, "--format", "concise"]);
+    let text = String::from_utf8_lossy(&concise.stdout);
+    assert!(
+        text.starts_with("go.mod:6:1: undeclared-processor [warning] The code sends data to Mailgun"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let gitlab = ropa(&["scan", &repo, "--record", &record, "--format", "gitlab"]);
+    let doc: serde_json::Value = serde_json::from_slice(&gitlab.stdout).expect("JSON");
+    assert_eq!(doc[0]["check_name"], "undeclared-processor");
+    assert_eq!(doc[0]["location"]["path"], "go.mod");
+    assert_eq!(doc[0]["location"]["lines"]["begin"], 6);
+    assert_eq!(doc[0]["severity"], "minor");
+    assert!(
+        doc[0]["fingerprint"]
+            .as_str()
+            .is_some_and(|f| f.starts_with("ropa-scan:undeclared-processor:"))
+    );
+}
+
+/// The official schema, with its one erratum (an unbalanced bracket in the
+/// `language` patterns, which ropa never writes) replaced in memory, as in
+/// `ci_formats.rs`.
+fn sarif_validator() -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-schema-2.1.0.json");
+    let text = std::fs::read_to_string(path).expect("vendored schema");
+    let text = text.replace(
+        "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+        "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
+    );
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("the SARIF schema compiles")
+}
+
+#[test]
+fn sarif_validates_and_points_at_the_evidence() {
+    let repo = corpus("node-webshop");
+    let out = ropa(&[
+        "scan",
+        &repo,
+        "--record",
+        &format!("{repo}/record"),
+        "--format",
+        "sarif",
+    ]);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let errors: Vec<String> = sarif_validator().iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0]["ruleId"], "undeclared-processor");
+    assert_eq!(results[0]["level"], "warning");
+    let at = &results[0]["locations"][0]["physicalLocation"];
+    assert_eq!(at["artifactLocation"]["uri"], "package.json");
+    assert_eq!(at["region"]["startLine"], 7);
+    // The declared processor the code no longer shows is a note, without a place.
+    assert!(
+        results
+            .iter()
+            .any(|r| r["level"] == "note" && r["locations"].as_array().is_some_and(Vec::is_empty))
+    );
 }

@@ -77,6 +77,13 @@ pub fn hover(
             span = Some(span.unwrap_or(semantic_span));
             sections.push(markdown);
         }
+        if let Target::Value { entry, .. } = located.target
+            && let Value::String(value) = &entry.value
+            && let Some(markdown) = vendor_markdown(ws, value)
+        {
+            span = Some(span.unwrap_or(entry.value_span));
+            sections.push(markdown);
+        }
     }
     if sections.is_empty() {
         return None;
@@ -85,6 +92,23 @@ pub fn hover(
         span: span.unwrap_or(Span::new(offset, offset)),
         markdown: sections.join("\n\n---\n\n"),
     })
+}
+
+/// The facts `ropa scan`'s vendor registry holds on the party declared
+/// with the id `value` (a processor `stripe`, or one whose entity or
+/// service names a vendor), for the DPA, entity and transfer the record
+/// needs; `None` for other ids and for parties the registry does not know.
+fn vendor_markdown(ws: &Workspace, value: &str) -> Option<String> {
+    let party = ws.index().declarations(value).find_map(|d| match d.item {
+        Declared::Party(p) => Some(p),
+        _ => None,
+    })?;
+    let vendor = ropa_vendors::vendor_of_party(
+        party.id.value.as_str(),
+        party.entity.as_ref().map(|e| e.value.as_str()),
+        party.service.as_ref().map(|s| s.value.as_str()),
+    )?;
+    Some(vendor.describe())
 }
 
 fn value_markdown(
@@ -380,6 +404,31 @@ mod tests {
                 "processor google \"Google\" {\n    service \"Analytics\"\n    stored-in US\n    parent US\n}\nactivity web {\n    processors goo$0gle\n}"
             )
         );
+    }
+
+    #[test]
+    fn a_party_the_vendor_registry_knows_shows_its_facts() {
+        let on_id = hover(
+            "processor pay \"Stripe Payments Europe, Ltd\" {\n    stored-in IE\n}\nactivity shop {\n    processors p$0ay\n}",
+        );
+        assert!(
+            on_id.contains("Stripe (`stripe`), from ropa's vendor registry"),
+            "{on_id}"
+        );
+        assert!(
+            on_id.contains("contracting entity for EEA customers: Stripe Payments Europe, Ltd [2]"),
+            "{on_id}"
+        );
+        assert!(on_id.contains("https://stripe.com/legal/dpa"), "{on_id}");
+        // A fact no source confirmed is said to be open, not filled in.
+        let open = hover("processor pl$0ausible \"Plausible\" {\n    stored-in DE\n}");
+        assert!(
+            open.contains("contracting entity for EEA customers: not confirmed by a source here"),
+            "{open}"
+        );
+        // Near miss: a party the registry does not know shows no vendor section.
+        let unknown = hover("processor my$0mailer \"Acme Mail GmbH\" {\n    stored-in DE\n}");
+        assert!(!unknown.contains("vendor registry"), "{unknown}");
     }
 
     #[test]

@@ -24,10 +24,15 @@ pub enum Target {
 pub enum Source {
     /// A dependency in a manifest or lockfile.
     Package,
+    /// A container image of a hosted service (compose, Kubernetes).
+    Image,
     /// A script host or a tracker snippet in a page or template.
     Page,
     /// A region assignment in Terraform / OpenTofu.
     Infrastructure,
+    /// A region or a vendor endpoint in deployment configuration (YAML:
+    /// Kubernetes, Helm values, compose).
+    Configuration,
     /// A vendor endpoint in an environment template.
     Environment,
 }
@@ -36,8 +41,10 @@ impl Source {
     pub fn label(self) -> &'static str {
         match self {
             Source::Package => "dependency",
+            Source::Image => "container image",
             Source::Page => "page",
             Source::Infrastructure => "infrastructure",
+            Source::Configuration => "configuration",
             Source::Environment => "environment template",
         }
     }

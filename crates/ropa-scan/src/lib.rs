@@ -15,7 +15,10 @@ mod glob;
 mod matching;
 pub mod readers;
 pub mod regions;
-pub mod registry;
+
+/// The vendor registry, its own crate so that the editor can show vendor
+/// facts without the readers and their parsers.
+pub use ropa_vendors as registry;
 
 pub use evidence::{Evidence, Source, Target};
 pub use glob::is_skipped;

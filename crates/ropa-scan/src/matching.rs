@@ -44,6 +44,20 @@ impl Rule {
         }
     }
 
+    /// What the rule reports, in a line.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Rule::UndeclaredProcessor => {
+                "the code sends data to a vendor for which the record declares no processor or recipient"
+            }
+            Rule::UndeclaredTracker => "a page loads a tracker that no activity declares",
+            Rule::RegionOutsideEea => {
+                "infrastructure code places resources outside the EEA where the record neither stores data nor declares a transfer"
+            }
+            Rule::ProcessorWithoutEvidence => "a declared processor of which the repository shows no sign",
+        }
+    }
+
     /// The law the rule rests on.
     pub fn article(self) -> &'static str {
         match self {
@@ -117,16 +131,6 @@ pub(crate) fn findings(evidence: &[Evidence], specs: &[&SpecFile], config: &Scan
     out
 }
 
-/// Whether `text` holds `word` as a whole word, ignoring case.
-fn has_word(text: &str, word: &str) -> bool {
-    let text = text.to_ascii_lowercase();
-    text.match_indices(word).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + word.len()..].chars().next();
-        before.is_none_or(|c| !c.is_ascii_alphanumeric()) && after.is_none_or(|c| !c.is_ascii_alphanumeric())
-    })
-}
-
 /// The declared party that `vendor` is: mapped in `ropa.kdl` from one of the
 /// packages or hosts seen, or named like the vendor in its id, entity or
 /// service.
@@ -154,12 +158,11 @@ fn declared_party<'a>(
         .collect();
     parties.iter().copied().find(|p| {
         mapped.contains(&p.id.value.as_str())
-            || p.id.value == vendor.id
-            || vendor.names.iter().any(|n| {
-                has_word(&p.id.value, n)
-                    || p.entity.as_ref().is_some_and(|e| has_word(&e.value, n))
-                    || p.service.as_ref().is_some_and(|s| has_word(&s.value, n))
-            })
+            || vendor.names_party(
+                p.id.value.as_str(),
+                p.entity.as_ref().map(|e| e.value.as_str()),
+                p.service.as_ref().map(|s| s.value.as_str()),
+            )
     })
 }
 
@@ -183,12 +186,12 @@ fn undeclared_processor(v: &Vendor, seen: Vec<Evidence>) -> Finding {
     let role = v
         .role
         .map_or("its role is not confirmed in the registry".to_owned(), |r| {
-            format!("registry: {}", r.label())
+            format!("registry: {}", r.value.label())
         });
-    let entity = v.eea_entity.unwrap_or("LEGAL ENTITY");
+    let entity = v.eea_entity.map_or("LEGAL ENTITY", |e| e.value);
     let residency = v
         .eu_residency
-        .map(|r| format!(" {} offers: {r}.", v.name))
+        .map(|r| format!(" EU data residency at {}: {}.", v.name, r.value))
         .unwrap_or_default();
     Finding {
         rule: Rule::UndeclaredProcessor,
@@ -198,11 +201,12 @@ fn undeclared_processor(v: &Vendor, seen: Vec<Evidence>) -> Finding {
             where_seen(&seen)
         ),
         help: format!(
-            "If personal data reaches {}, declare it and name it in the activities that use it:\n    processor {} \"{entity}\" {{\n        service \"WHAT {} DOES FOR YOU\"\n        stored-in COUNTRY\n        dpa \"DPA REFERENCE\"\n    }}\n  The placeholders keep the record's own findings open until filled in.{residency} If the package belongs to a party declared under another name, map it in ropa.kdl: scan {{ map package=\"{}\" to=ID }}.",
+            "If personal data reaches {}, declare it and name it in the activities that use it:\n    processor {} \"{entity}\" {{\n        service \"WHAT {} DOES FOR YOU\"\n        stored-in COUNTRY\n        dpa \"DPA REFERENCE\"\n    }}\n  The placeholders keep the record's own findings open until filled in.{residency} If the package belongs to a party declared under another name, map it in ropa.kdl: scan {{ map package=\"{}\" to=ID }}. `ropa explain {}` shows what the registry knows of it, with sources.",
             v.name,
             v.id,
             v.name.to_ascii_uppercase(),
-            seen[0].seen
+            seen[0].seen,
+            v.id
         ),
         evidence: seen,
         party: None,
@@ -352,17 +356,4 @@ fn stale_processors(
         });
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn whole_words_only() {
-        assert!(has_word("Stripe Payments Europe", "stripe"));
-        assert!(has_word("aws-prod", "aws"));
-        assert!(!has_word("Lawsuits Ltd", "aws"));
-        assert!(!has_word("Stripes & Co", "stripe"));
-    }
 }

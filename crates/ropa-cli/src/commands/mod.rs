@@ -13,6 +13,7 @@ pub(crate) mod report;
 pub(crate) mod rules;
 mod scaffold;
 pub(crate) mod scan;
+mod vendor;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
@@ -25,7 +26,7 @@ pub fn run(args: Cli) -> u8 {
     match args.command {
         Command::Check(args) => check::run(&args),
         Command::Rules(args) => rules::list(&args),
-        Command::Explain(args) => rules::explain(&args),
+        Command::Explain(args) => vendor::explain(&args).unwrap_or_else(|| rules::explain(&args)),
         Command::Baseline(args) => baseline::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Fmt(args) => fmt::run(&args),

@@ -19,7 +19,7 @@ pub struct RulesArgs {
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule id, such as consent-only-basis
+    /// The rule id, such as consent-only-basis, or a vendor id, such as stripe
     pub rule: String,
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]

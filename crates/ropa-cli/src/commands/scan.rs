@@ -19,9 +19,11 @@ use crate::load::{display, load};
 
 pub const SCAN_HELP: &str = "\
 Reads dependency manifests (package.json, package-lock.json, requirements*.txt,
-pyproject.toml, go.mod, Cargo.toml, Gemfile, composer.json), page templates
-(.html, .jsx, .tsx, .vue, .php, …), Terraform files and .env.example, and
-compares what they show with the record. Skips .git, node_modules, target,
+pyproject.toml, go.mod, Cargo.toml, Gemfile, composer.json, pom.xml,
+build.gradle[.kts], libs.versions.toml), page templates (.html, .jsx, .tsx,
+.vue, .php, …), Terraform files, YAML (Kubernetes, Helm values, compose) and
+.env.example, and compares what they show with the record. `ropa explain
+VENDOR` shows what the registry knows of a vendor. Skips .git, node_modules, target,
 vendor and the paths in ropa.kdl's `scan { skip \"…\" }`.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad usage.
@@ -50,6 +52,12 @@ pub enum ScanFormat {
     Json,
     /// GitHub Actions workflow commands: annotations on the pull request
     Github,
+    /// GitLab Code Quality JSON, for the merge request's widget
+    Gitlab,
+    /// One line per finding: `file:line:col: rule [severity] message`
+    Concise,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    Sarif,
 }
 
 /// Folders that hold other people's code or build output, never read.
@@ -115,9 +123,12 @@ pub fn run(args: &ScanArgs) -> u8 {
     let scan = ropa_scan::scan(&files, &specs, &config);
 
     let text = match args.format {
-        ScanFormat::Human => human(&scan, files.len(), &unreadable),
+        ScanFormat::Human => human(&scan, &files, &unreadable),
         ScanFormat::Json => json(&scan, files.len()),
         ScanFormat::Github => github(&scan),
+        ScanFormat::Gitlab => gitlab(&scan, &display(&record)),
+        ScanFormat::Concise => concise(&scan, &display(&record)),
+        ScanFormat::Sarif => sarif(&scan),
     };
     for problem in &unreadable {
         eprintln!("warning: {}: {} (not scanned)", display(&problem.path), problem.message);
@@ -209,12 +220,37 @@ fn evidence_line(e: &Evidence) -> String {
 /// At most this many places per finding in the human output; JSON has all.
 const SHOWN_EVIDENCE: usize = 5;
 
-fn human(scan: &Scan, scanned: usize, unreadable: &[Problem]) -> String {
+/// The line of the first evidence, as a reviewer sees it in the file:
+/// numbered, trimmed to a screen's width, its control and invisible
+/// characters escaped (the file is not the scan's to trust).
+fn snippet(files: &[(String, String)], e: &Evidence) -> Option<String> {
+    let (_, text) = files.iter().find(|(path, _)| *path == e.path)?;
+    let line = text.lines().nth(e.line.checked_sub(1)? as usize)?.trim_end();
+    let shown: String = line.chars().take(SNIPPET_WIDTH).collect();
+    let more = if shown.len() < line.len() { " …" } else { "" };
+    let number = e.line.to_string();
+    let pad = " ".repeat(number.len());
+    Some(format!(
+        "   {pad} |\n   {number} | {}{more}\n   {pad} |\n",
+        crate::visible::escape(&shown)
+    ))
+}
+
+/// Characters of an evidence line shown in the human output.
+const SNIPPET_WIDTH: usize = 120;
+
+fn human(scan: &Scan, files: &[(String, String)], unreadable: &[Problem]) -> String {
+    let scanned = files.len();
     let mut out = String::new();
     for f in &scan.findings {
         let _ = writeln!(out, "{}[{}]: {}", f.rule.severity().as_str(), f.rule.id(), f.message);
-        for e in f.evidence.iter().take(SHOWN_EVIDENCE) {
+        for (i, e) in f.evidence.iter().take(SHOWN_EVIDENCE).enumerate() {
             let _ = writeln!(out, "  --> {}", evidence_line(e));
+            if i == 0
+                && let Some(lines) = snippet(files, e)
+            {
+                out.push_str(&lines);
+            }
         }
         if f.evidence.len() > SHOWN_EVIDENCE {
             let _ = writeln!(out, "  --> … and {} more", f.evidence.len() - SHOWN_EVIDENCE);
@@ -310,4 +346,129 @@ fn github(scan: &Scan) -> String {
         }
     }
     out
+}
+
+/// Where a finding is: its first evidence, or (for a declared processor the
+/// code no longer shows) the record's folder.
+fn place<'a>(f: &'a Finding, record: &'a str) -> (&'a str, u32) {
+    f.evidence.first().map_or((record, 1), |e| (e.path.as_str(), e.line))
+}
+
+/// What a finding is about, stable when lines move: the rule, and what was
+/// seen (a package, host, snippet, region) or the declared party.
+fn identity(f: &Finding) -> String {
+    let about = f
+        .evidence
+        .first()
+        .map(|e| e.seen.as_str())
+        .or(f.party.as_deref())
+        .unwrap_or("");
+    format!("ropa-scan:{}:{about}", f.rule.id())
+}
+
+fn concise(scan: &Scan, record: &str) -> String {
+    let mut out = String::new();
+    for f in &scan.findings {
+        let (path, line) = place(f, record);
+        let _ = writeln!(
+            out,
+            "{path}:{line}:1: {} [{}] {}",
+            f.rule.id(),
+            f.rule.severity().as_str(),
+            crate::visible::escape(&f.message.replace('\n', " "))
+        );
+    }
+    out
+}
+
+/// GitLab Code Quality: one issue per finding, told apart by [`identity`].
+fn gitlab(scan: &Scan, record: &str) -> String {
+    let issues: Vec<_> = scan
+        .findings
+        .iter()
+        .map(|f| {
+            let (path, line) = place(f, record);
+            serde_json::json!({
+                "description": format!("{} (help: {})", f.message, f.help),
+                "check_name": f.rule.id(),
+                "fingerprint": identity(f),
+                "severity": match f.rule.severity() {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                    Severity::Info => "info",
+                },
+                "location": { "path": path, "lines": { "begin": line, "end": line } },
+            })
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&issues).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// SARIF 2.1.0: the scan's rules, and one result per finding at its
+/// evidence (a declared processor the code no longer shows has none).
+fn sarif(scan: &Scan) -> String {
+    let rules: Vec<_> = Rule::ALL
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id(),
+                "shortDescription": { "text": r.summary() },
+                "fullDescription": { "text": format!("{} ({})", r.summary(), r.article()) },
+                "defaultConfiguration": { "level": level(r.severity()) },
+                "help": { "text": "How to read a finding: docs/scan.md" },
+            })
+        })
+        .collect();
+    let results: Vec<_> = scan
+        .findings
+        .iter()
+        .map(|f| {
+            let locations: Vec<_> = f
+                .evidence
+                .iter()
+                .take(SHOWN_EVIDENCE)
+                .map(|e| {
+                    serde_json::json!({
+                        "physicalLocation": {
+                            "artifactLocation": { "uri": crate::output::sarif::encode_uri_path(&e.path) },
+                            "region": { "startLine": e.line },
+                        }
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "ruleId": f.rule.id(),
+                "ruleIndex": Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0),
+                "level": level(f.rule.severity()),
+                "message": { "text": format!("{}\n\n{}", f.message, f.help) },
+                "locations": locations,
+                "partialFingerprints": { "ropaScan/v1": identity(f) },
+            })
+        })
+        .collect();
+    let log = serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "ropa scan",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
 }

@@ -10,7 +10,7 @@ use crate::registry::vendors;
 
 /// Evidence for every vendor whose package `name` is, at the line where the
 /// name is spelled with one of `spellings`.
-fn package(out: &mut Vec<Evidence>, path: &str, text: &str, name: &str, line: Option<u32>) {
+pub(super) fn package(out: &mut Vec<Evidence>, path: &str, text: &str, name: &str, line: Option<u32>) {
     let line = line.unwrap_or_else(|| line_of(text, &[format!("\"{name}\""), format!("{name} ="), name.to_owned()]));
     let evidence = |target| Evidence {
         path: path.to_owned(),

@@ -2,9 +2,11 @@
 //! Which reader reads a file is decided by its name alone.
 
 mod env;
+mod jvm;
 mod manifests;
 mod pages;
 mod terraform;
+mod yaml;
 
 use crate::evidence::Evidence;
 
@@ -34,12 +36,16 @@ fn reader(path: &str) -> Option<Reader> {
         "Cargo.toml" => manifests::cargo_toml,
         "Gemfile" => manifests::gemfile,
         "composer.json" => manifests::composer_json,
+        "pom.xml" => jvm::pom_xml,
+        "build.gradle" | "build.gradle.kts" => jvm::build_gradle,
+        "libs.versions.toml" => jvm::version_catalog,
         ".env.example" | ".env.sample" | ".env.template" | ".env.dist" => env::read,
         _ if name.starts_with("requirements") && name.ends_with(".txt") => manifests::requirements,
         _ => match ext.as_deref()? {
             "html" | "htm" | "jsx" | "tsx" | "vue" | "php" | "svelte" | "astro" | "erb" | "twig" | "hbs" | "ejs"
             | "njk" | "liquid" => pages::read,
             "tf" => terraform::read,
+            "yaml" | "yml" => yaml::read,
             _ => return None,
         },
     })
