@@ -6,7 +6,7 @@ use ropa_kdl::{Entry, Node, Value};
 
 use crate::model::*;
 use crate::validate::is_valid_id;
-use crate::values::{self, Country, Keyword};
+use crate::values::{self, Country, Date, Keyword};
 
 pub(crate) fn build(nodes: &[Node]) -> SpecFile {
     let of = |name: &'static str| nodes.iter().filter(move |n| n.name.value == name);
@@ -187,8 +187,31 @@ fn organization(node: &Node) -> Option<Organization> {
         security: child_texts(node, "security"),
         breach_procedure: child_text(node, "breach-procedure"),
         rights_procedure: child_text(node, "rights-procedure"),
+        owner: child_text(node, "owner"),
+        version: child(node, "version").and_then(|c| {
+            Some(RecordVersion {
+                span: c.span,
+                version: arg_text(c, 0)?,
+                approved: c.property("approved").and_then(date),
+                by: prop_text(c, "by"),
+            })
+        }),
+        reviewed: child(node, "reviewed").map(review),
         allows: allows(node),
     })
+}
+
+fn date(entry: &Entry) -> Option<Spanned<Date>> {
+    let value = values::parse_date(entry.value.as_str()?)?;
+    Some(Spanned::new(value, entry.value_span))
+}
+
+fn review(node: &Node) -> Review {
+    Review {
+        span: node.span,
+        date: arg(node, 0).and_then(date),
+        by: prop_text(node, "by"),
+    }
 }
 
 fn data_category(node: &Node) -> Option<DataCategory> {
@@ -273,6 +296,8 @@ fn activity(node: &Node) -> Option<Activity> {
             "provision" => once(ActivityField::Provision),
             "criminal-authority" => once(ActivityField::CriminalAuthority),
             "dpia" => once(ActivityField::Dpia),
+            "owner" => once(ActivityField::Owner),
+            "reviewed" => once(ActivityField::Reviewed),
             "subjects" => extend_exact(&mut subjects, c.arguments().filter_map(id)),
             "data" => extend_exact(&mut data, c.arguments().filter_map(id)),
             "processors" => extend_exact(&mut processors, c.arguments().filter_map(id)),
@@ -342,6 +367,8 @@ fn activity(node: &Node) -> Option<Activity> {
             }
         }),
         security: security.into(),
+        owner: field(ActivityField::Owner).and_then(|c| arg_text(c, 0)),
+        reviewed: field(ActivityField::Reviewed).map(|c| Box::new(review(c))),
         allows: allows.into(),
     })
 }
@@ -356,10 +383,12 @@ enum ActivityField {
     Provision,
     CriminalAuthority,
     Dpia,
+    Owner,
+    Reviewed,
 }
 
 impl ActivityField {
-    const COUNT: usize = ActivityField::Dpia as usize + 1;
+    const COUNT: usize = ActivityField::Reviewed as usize + 1;
 }
 
 /// Appends `items`, reserving for all of them at once when the list is
@@ -454,5 +483,6 @@ fn transfer(node: &Node) -> Transfer {
         tia: prop_text(node, "tia"),
         ground: node.property("ground").and_then(keyword),
         occasional: prop_bool(node, "occasional"),
+        safeguards: prop_text(node, "safeguards"),
     }
 }

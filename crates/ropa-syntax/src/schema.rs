@@ -304,6 +304,32 @@ static BREACH_PROCEDURE: NodeSchema = NodeSchema {
         "how personal data breaches are handled (Art. 33, 34)",
     )
 };
+static RECORD_OWNER: NodeSchema = NodeSchema {
+    args: &[arg("function", TEXT)],
+    ..node(
+        "owner",
+        "the function or department responsible for the record (Art. 5(2), 24(1))",
+    )
+};
+static RECORD_VERSION: NodeSchema = NodeSchema {
+    args: &[arg("version", TEXT)],
+    props: &[
+        prop("approved", ValueKind::Date, "the date this version was approved"),
+        prop("by", TEXT, "who approved it: a person, a function or a board"),
+    ],
+    ..node(
+        "version",
+        "the version of the record, and its approval (shown on every page of the record)",
+    )
+};
+static REVIEWED: NodeSchema = NodeSchema {
+    args: &[arg("date", ValueKind::Date)],
+    props: &[prop("by", TEXT, "who reviewed it: a person or a function")],
+    ..node(
+        "reviewed",
+        "when this was last checked against how the processing is done, and by whom (Art. 24(1): reviewed and updated where necessary)",
+    )
+};
 static RIGHTS_PROCEDURE: NodeSchema = NodeSchema {
     args: &[arg("procedure", TEXT)],
     ..node("rights-procedure", "how data-subject requests are handled (Art. 12-22)")
@@ -324,6 +350,9 @@ pub(crate) static ORGANIZATION: NodeSchema = NodeSchema {
         &SECURITY,
         &BREACH_PROCEDURE,
         &RIGHTS_PROCEDURE,
+        &RECORD_OWNER,
+        &RECORD_VERSION,
+        &REVIEWED,
         &ALLOW,
     ],
     ..node("organization", "the organization whose record this is")
@@ -655,6 +684,11 @@ static TRANSFER: NodeSchema = NodeSchema {
         prop("tia", TEXT, "reference to the transfer impact assessment"),
         prop("ground", GROUND, "the Art. 49 derogation relied on"),
         prop("occasional", ValueKind::Bool, "the transfer is occasional, not regular"),
+        prop(
+            "safeguards",
+            TEXT,
+            "reference to the documentation of the suitable safeguards for a transfer on compelling legitimate interests (Art. 49(1) second subparagraph, 49(6), 30(1)(e))",
+        ),
     ],
     once: false,
     ..node("transfer", "a transfer to a third country (Chapter V)")
@@ -720,6 +754,13 @@ static AUTOMATED_DECISION: NodeSchema = NodeSchema {
         "a solely automated decision with legal or similar effect (Art. 22), or `none`",
     )
 };
+static ACTIVITY_OWNER: NodeSchema = NodeSchema {
+    args: &[arg("function", TEXT)],
+    ..node(
+        "owner",
+        "the function or department responsible for the activity (Art. 5(2), 24(1))",
+    )
+};
 static DPIA: NodeSchema = NodeSchema {
     args: &[arg("reference", TEXT)],
     props: &[REASON],
@@ -754,6 +795,8 @@ pub(crate) static ACTIVITY: NodeSchema = NodeSchema {
         &AUTOMATED_DECISION,
         &DPIA,
         &SECURITY,
+        &ACTIVITY_OWNER,
+        &REVIEWED,
         &ALLOW,
     ],
     once: false,
@@ -818,9 +861,17 @@ static SCAN: NodeSchema = NodeSchema {
     ..node("scan", "settings for `ropa scan`: mappings and paths to skip")
 };
 
+static REVIEW_INTERVAL: NodeSchema = NodeSchema {
+    args: &[arg("period", ValueKind::Duration)],
+    ..node(
+        "review-interval",
+        "how long an activity may go unreviewed before `review-overdue` reports it (default \"12 months\")",
+    )
+};
+
 /// The top level of the workspace file `ropa.kdl`.
 pub static CONFIG_FILE: NodeSchema = NodeSchema {
-    children: &[&RULES, &SCAN],
+    children: &[&RULES, &SCAN, &REVIEW_INTERVAL],
     once: false,
     ..node("ropa.kdl", "the workspace file")
 };
