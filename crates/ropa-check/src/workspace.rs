@@ -16,6 +16,7 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::par::prelude::*;
+use ropa_syntax::values::Date;
 use ropa_syntax::{ParsedConfig, ParsedSpec};
 
 use crate::diagnostic::FileId;
@@ -62,6 +63,11 @@ pub struct Workspace {
     pub files: Vec<Arc<File>>,
     /// The id the next inserted file gets.
     next_id: u32,
+    /// Today's date, for rules that count time (`review-overdue`). The
+    /// caller sets it (the CLI from the clock or `SOURCE_DATE_EPOCH`, tests
+    /// a fixed date), so that checking stays pure; unset, those rules do
+    /// not run.
+    pub today: Option<Date>,
     index: IndexCache,
 }
 
@@ -179,6 +185,7 @@ impl Workspace {
             next_id: files.len() as u32,
             files,
             index: IndexCache::default(),
+            today: None,
         }
     }
 

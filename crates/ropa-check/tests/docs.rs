@@ -83,7 +83,10 @@ organization "Docs Example AB" {
                 FileKind::Spec,
             ));
         }
-        ropa_check::check(&Workspace::new(files))
+        let mut workspace = Workspace::new(files);
+        // Rules that count time (`review-overdue`) count to this date.
+        workspace.today = ropa_syntax::values::parse_date("2026-11-23");
+        ropa_check::check(&workspace)
             .iter()
             .filter(|f| f.rule == rule)
             .map(|f| f.message.to_string())

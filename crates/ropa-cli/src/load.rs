@@ -32,7 +32,11 @@ pub fn load(job: &Job, problems: &mut Vec<Problem>) -> Loaded {
     for file in &job.files {
         add(file, FileKind::Spec, problems);
     }
-    let workspace = Workspace::without_trees(sources);
+    let mut workspace = Workspace::without_trees(sources);
+    // Rules that count time (`review-overdue`) count to today; a
+    // `SOURCE_DATE_EPOCH` that is not a number leaves them out here, and
+    // `ropa report` says what is wrong with it.
+    workspace.today = crate::clock::today().ok();
     let selected = job.selected.as_ref().map(|paths| {
         let wanted: HashSet<String> = paths.iter().map(|p| display(p)).collect();
         workspace

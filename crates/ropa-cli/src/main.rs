@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod cli;
+mod clock;
 mod commands;
 mod discover;
 mod load;

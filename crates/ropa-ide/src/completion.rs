@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn children_of_an_activity_in_an_unclosed_block() {
-        insta::assert_snapshot!(labels("activity web {\n    re$0"), @"retain recipients");
+        insta::assert_snapshot!(labels("activity web {\n    re$0"), @"retain recipients reviewed");
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub fn ordered<'v, 'a>(findings: &'v [FindingView<'a>]) -> Vec<&'v FindingView<'
 pub fn part(ctx: &Ctx) -> Section {
     let view = ctx.view;
     let mut part = Section::new(Some(FINDINGS_ANCHOR.to_owned()), ctx.t(Key::FindingsTitle));
+    if !ctx.internal() {
+        return summary(ctx, part);
+    }
     let mut intro = vec![text(ctx.t(Key::FindingsIntro))];
     if ctx.lang != Lang::En {
         intro.push(text(" "));
@@ -58,6 +61,71 @@ pub fn part(ctx: &Ctx) -> Section {
     part.children.push(by_activity(ctx));
     part.children.push(all(ctx));
     part
+}
+
+/// The findings for readers outside the team (an authority, a customer,
+/// the board): how many points of each level, by area of the GDPR and by
+/// activity, in the report's language. No rule ids, file positions or
+/// fixes written in the spec language: those are in the internal form.
+fn summary(ctx: &Ctx, mut part: Section) -> Section {
+    let view = ctx.view;
+    part.blocks
+        .push(Block::Paragraph(vec![text(ctx.t(Key::FindingsIntroAuthority))]));
+    if view.findings.is_empty() {
+        part.blocks.push(Block::Callout(
+            Tone::Neutral,
+            vec![text(ctx.t(Key::NoFindingsAuthority))],
+        ));
+        return part;
+    }
+    part.children.push(by_area(ctx));
+    part.children.push(by_activity(ctx));
+    part
+}
+
+fn by_area(ctx: &Ctx) -> Section {
+    let view = ctx.view;
+    let mut section = Section::new(Some("findings-by-area".to_owned()), ctx.t(Key::FindingsByArea));
+    let mut areas: Vec<(Category, Counts)> = Vec::new();
+    for f in &view.findings {
+        let d = f.diagnostic;
+        let area = d.rule.info().category;
+        let index = match areas.iter().position(|(a, _)| *a == area) {
+            Some(i) => i,
+            None => {
+                areas.push((area, Counts::default()));
+                areas.len() - 1
+            }
+        };
+        areas[index].1.add(d.severity);
+    }
+    areas.sort_by_key(|(area, counts)| (std::cmp::Reverse((counts.error, counts.warning, counts.info)), *area));
+    let mut rows: Vec<Row> = areas
+        .into_iter()
+        .map(|(area, counts)| {
+            let mut cells = vec![vec![text(category(ctx, area))]];
+            cells.extend(count_cells(counts));
+            Row { anchor: None, cells }
+        })
+        .collect();
+    let mut total = vec![vec![Inline::Strong(ctx.t(Key::Total).to_owned())]];
+    total.extend(count_cells(view.counts));
+    rows.push(Row {
+        anchor: None,
+        cells: total,
+    });
+    section.blocks.push(Block::Table(Table {
+        head: ctx.heads(&[
+            Key::Area,
+            Key::SeverityErrorPlural,
+            Key::SeverityWarningPlural,
+            Key::SeverityInfoPlural,
+        ]),
+        rows,
+        numeric: vec![1, 2, 3],
+        widths: vec![55, 15, 15, 15],
+    }));
+    section
 }
 
 fn by_rule(ctx: &Ctx) -> Section {

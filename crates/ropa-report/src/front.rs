@@ -58,6 +58,12 @@ pub fn document(ctx: &Ctx, gaps: &[Gap]) -> Document {
                 cover.push(field(ctx.t(Key::ContactPerson), pieces::contact(ctx, contact)));
             }
             cover.push(field(ctx.t(Key::Dpo), pieces::dpo(ctx, org)));
+            if let Some(version) = &org.version {
+                cover.push(field(ctx.t(Key::RecordVersion), pieces::record_version(ctx, version)));
+            }
+            if let Some(review) = &org.reviewed {
+                cover.push(field(ctx.t(Key::LastReviewed), pieces::review(ctx, review)));
+            }
         }
         None => cover.push(field(
             ctx.t(Key::Organization),
@@ -68,22 +74,28 @@ pub fn document(ctx: &Ctx, gaps: &[Gap]) -> Document {
         ctx.t(Key::Generated),
         vec![text(i18n::date(ctx.lang, ctx.options.generated))],
     ));
-    cover.push(field(ctx.t(Key::SpecRevision), pieces::revision(ctx)));
+    if ctx.internal() {
+        cover.push(field(ctx.t(Key::SpecRevision), pieces::revision(ctx)));
+    }
     cover.push(field(
         ctx.t(Key::LegalFactsAsOf),
         vec![text(i18n::date_text(ctx.lang, ropa_law::facts_as_of()))],
     ));
-    let mut findings_line = pieces::count_badges(ctx, view.counts);
-    if findings_line.is_empty() {
-        findings_line.push(Inline::Badge(Tone::Ok, ctx.t(Key::NoFindings).to_owned()));
+    // How the record fares against the rules is the team's business; a
+    // reader outside it gets the findings only in the annex asked for.
+    if ctx.internal() {
+        let mut findings_line = pieces::count_badges(ctx, view.counts);
+        if findings_line.is_empty() {
+            findings_line.push(Inline::Badge(Tone::Ok, ctx.t(Key::NoFindings).to_owned()));
+        }
+        cover.push(field(ctx.t(Key::FindingsTitle), findings_line));
     }
-    cover.push(field(ctx.t(Key::FindingsTitle), findings_line));
 
     let mut alerts = Vec::new();
-    if view.organization.is_none() {
+    if ctx.internal() && view.organization.is_none() {
         alerts.push((Tone::Error, vec![text(ctx.t(Key::AlertNoOrganization))]));
     }
-    if view.has_errors() {
+    if ctx.internal() && view.has_errors() {
         let counts = fill(
             ctx.t(Key::AlertErrors),
             &[
@@ -108,7 +120,7 @@ pub fn document(ctx: &Ctx, gaps: &[Gap]) -> Document {
 
     Document {
         lang: ctx.lang,
-        footer: format!("{title} · {subject}"),
+        footer: footer(ctx, &title, &subject),
         title,
         subject,
         cover,
@@ -116,6 +128,26 @@ pub fn document(ctx: &Ctx, gaps: &[Gap]) -> Document {
         contents_title: ctx.t(Key::Contents).to_owned(),
         parts: Vec::new(),
     }
+}
+
+/// The line at the foot of every printed page: what the document is, whose,
+/// of which date and version of the record and, for the team, from which
+/// revision of the spec.
+fn footer(ctx: &Ctx, title: &str, subject: &str) -> String {
+    let mut parts = vec![
+        title.to_owned(),
+        subject.to_owned(),
+        i18n::date(ctx.lang, ctx.options.generated),
+    ];
+    if let Some(version) = ctx.view.organization.and_then(|(_, o)| o.version.as_ref()) {
+        parts.push(fill(ctx.t(Key::FooterVersion), &[version.version.value.as_str()]));
+    }
+    if ctx.internal()
+        && let crate::Revision::Commit { id, .. } = &ctx.options.revision
+    {
+        parts.push(id.clone());
+    }
+    parts.join(" · ")
 }
 
 /// What the notice draft still needs, each linked to its section, so that

@@ -204,9 +204,44 @@ fn table(out: &mut String, table: &Table) {
     out.push_str("</tbody>\n</table>\n");
 }
 
+/// A run of characters without a space longer than this gets a break
+/// opportunity (`<wbr>`) every [`BREAK_EVERY`] characters. A browser lays
+/// out one unbreakable 100 kB word very slowly (Chromium took minutes to
+/// print one with `overflow-wrap: anywhere`); with break opportunities it
+/// wraps like ordinary text. Ordinary words, ids and URLs are shorter.
+const LONG_RUN: usize = 64;
+const BREAK_EVERY: usize = 32;
+
+/// Escaped text, with break opportunities in very long runs.
+fn breakable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (run, after) = rest.split_at(run_end);
+        if run.chars().count() > LONG_RUN {
+            let mut from = 0;
+            for (count, (i, _)) in run.char_indices().enumerate() {
+                if count > 0 && count % BREAK_EVERY == 0 {
+                    out.push_str(&esc(&run[from..i]));
+                    out.push_str("<wbr>");
+                    from = i;
+                }
+            }
+            out.push_str(&esc(&run[from..]));
+        } else {
+            out.push_str(&esc(run));
+        }
+        let space_end = after.find(|c: char| !c.is_whitespace()).unwrap_or(after.len());
+        out.push_str(&esc(&after[..space_end]));
+        rest = &after[space_end..];
+    }
+    out
+}
+
 /// Text with line breaks kept (spec strings may span lines).
 fn text(out: &mut String, text: &str) {
-    let escaped = esc(text);
+    let escaped = breakable(text);
     if escaped.contains('\n') {
         out.push_str(&escaped.replace("\r\n", "\n").replace('\n', "<br>"));
     } else {
@@ -267,5 +302,30 @@ fn inlines(out: &mut String, line: &[Inline]) {
             }
             Inline::Break => out.push_str("<br>"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::breakable;
+
+    #[test]
+    fn only_very_long_runs_get_break_opportunities() {
+        assert_eq!(breakable("a short <text>"), "a short &lt;text&gt;");
+        let url = "https://example.com/privacy/policy-for-customers-and-suppliers";
+        assert_eq!(breakable(url), url);
+        let long = "x".repeat(100);
+        let broken = breakable(&format!("id {long} end"));
+        assert_eq!(broken.matches("<wbr>").count(), 3);
+        assert!(broken.starts_with("id ") && broken.ends_with(" end"));
+        assert_eq!(broken.replace("<wbr>", ""), format!("id {long} end"));
+    }
+
+    #[test]
+    fn breaks_fall_between_characters_not_inside_entities() {
+        let long = "é&".repeat(50);
+        let broken = breakable(&long);
+        assert_eq!(broken.replace("<wbr>", ""), "é&amp;".repeat(50));
+        assert!(!broken.contains("&<wbr>") && !broken.contains("&am<wbr>"));
     }
 }

@@ -128,6 +128,32 @@ impl Format {
     }
 }
 
+/// Who a document is written for. The record and the transfers overview
+/// are documents an organization hands to others; what helps the team keep
+/// the record (ids in the spec, the git revision, findings on the front,
+/// how to fix them) is only in the internal form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// A supervisory authority, a customer or the board: the record as a
+    /// document, the findings (when asked for) summarised in plain words.
+    #[default]
+    Authority,
+    /// The team that keeps the record: spec ids, revision, findings with
+    /// their rules, places and fixes.
+    Internal,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 2] = [Audience::Authority, Audience::Internal];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Authority => "authority",
+            Audience::Internal => "internal",
+        }
+    }
+}
+
 /// Which version of the spec a report was made from. The caller finds out
 /// (the CLI asks git); the report prints it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,6 +169,7 @@ pub struct Options {
     pub kind: Kind,
     pub format: Format,
     pub lang: Lang,
+    pub audience: Audience,
     /// The date printed as "generated"; the caller pins it (the CLI passes
     /// today or `--date`), so that output is reproducible.
     pub generated: Date,
@@ -244,6 +271,10 @@ pub(crate) struct Ctx<'v, 'a> {
 impl Ctx<'_, '_> {
     pub fn t(&self, key: i18n::Key) -> &'static str {
         i18n::text(self.lang, key)
+    }
+    /// Whether the document is for the team that keeps the record.
+    pub fn internal(&self) -> bool {
+        self.options.audience == Audience::Internal
     }
     /// A table's column headings, translated.
     pub fn heads(&self, keys: &[i18n::Key]) -> Vec<String> {

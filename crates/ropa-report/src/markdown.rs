@@ -98,7 +98,9 @@ fn block(out: &mut String, block: &Block) {
         // Markdown cannot carry the picture (GitHub strips inline SVG):
         // say where it is.
         Block::Figure { fallback, .. } => {
-            callout(out, Tone::Info, fallback);
+            if !fallback.is_empty() {
+                callout(out, Tone::Info, fallback);
+            }
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Inline pieces every report uses, said in the report's language: contacts,
 //! countries, counts, legal bases, retention periods, transfer safeguards.
 
-use ropa_syntax::model::{Basis, Contact, Dpa, Dpo, Organization, Period, Retention, Transfer};
-use ropa_syntax::values::{Country, Keyword, Mechanism, RetentionEvent, Severity};
+use ropa_syntax::model::{Basis, Contact, Dpa, Dpo, Organization, Period, RecordVersion, Retention, Review, Transfer};
+use ropa_syntax::values::{Country, DerogationGround, Keyword, Mechanism, RetentionEvent, Severity};
 
 use crate::Ctx;
 use crate::Revision;
@@ -10,6 +10,33 @@ use crate::doc::{Inline, Line, Tone, join, link, missing, muted, text};
 use crate::flows::{Flow, Recipient, Status, Zone};
 use crate::i18n::{self, Key, fill};
 use crate::view::{Counts, Ref, View};
+
+/// A review: "1 October 2026, by Anna Svensson".
+pub fn review(ctx: &Ctx, review: &Review) -> Line {
+    let mut out = match &review.date {
+        Some(date) => vec![text(i18n::date(ctx.lang, date.value))],
+        None => vec![missing(ctx.t(Key::NotRecorded))],
+    };
+    if let Some(by) = &review.by {
+        out.push(text(format!(", {}", fill(ctx.t(Key::ByWhom), &[by.value.as_str()]))));
+    }
+    out
+}
+
+/// The record's version with its approval: "3, approved 1 October 2026 by
+/// the board".
+pub fn record_version(ctx: &Ctx, version: &RecordVersion) -> Line {
+    let mut out = version.version.value.to_string();
+    if let Some(approved) = &version.approved {
+        out.push_str(", ");
+        out.push_str(&fill(ctx.t(Key::ApprovedOn), &[&i18n::date(ctx.lang, approved.value)]));
+    }
+    if let Some(by) = &version.by {
+        out.push(' ');
+        out.push_str(&fill(ctx.t(Key::ByWhom), &[by.value.as_str()]));
+    }
+    vec![text(out)]
+}
 
 /// A name with its e-mail address and phone number.
 pub fn contact(ctx: &Ctx, contact: &Contact) -> Line {
@@ -306,6 +333,24 @@ pub fn safeguard(ctx: &Ctx, transfer: &Transfer) -> Line {
         }
         None if needs_tia => {
             out.push(text(format!(" · {}: ", ctx.t(Key::Tia))));
+            out.push(missing(ctx.t(Key::NotRecorded)));
+        }
+        None => {}
+    }
+    // Art. 30(1)(e) asks, for a transfer on compelling legitimate interests
+    // (Art. 49(1) second subparagraph), for the documentation of the
+    // suitable safeguards that Art. 49(6) requires.
+    let compelling = transfer
+        .ground
+        .as_ref()
+        .is_some_and(|g| g.value == DerogationGround::CompellingInterests);
+    match &transfer.safeguards {
+        Some(safeguards) => {
+            out.push(text(format!(" · {}: ", ctx.t(Key::Art49Safeguards))));
+            out.push(text(safeguards.value.as_str()));
+        }
+        None if compelling => {
+            out.push(text(format!(" · {}: ", ctx.t(Key::Art49Safeguards))));
             out.push(missing(ctx.t(Key::NotRecorded)));
         }
         None => {}

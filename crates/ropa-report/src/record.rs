@@ -33,6 +33,16 @@ fn or_missing(ctx: &Ctx, line: Line) -> Line {
     }
 }
 
+/// A fact the record may give but Art. 30 does not require: when absent,
+/// said quietly rather than highlighted as a gap.
+fn or_unstated(ctx: &Ctx, line: Line) -> Line {
+    if line.is_empty() {
+        vec![muted(ctx.t(Key::NotRecorded))]
+    } else {
+        line
+    }
+}
+
 fn or_none(ctx: &Ctx, line: Line) -> Line {
     if line.is_empty() {
         vec![muted(ctx.t(Key::NoneRecorded))]
@@ -44,7 +54,12 @@ fn or_none(ctx: &Ctx, line: Line) -> Line {
 pub fn part(ctx: &Ctx) -> Section {
     let view = ctx.view;
     let mut part = Section::new(Some(RECORD_ANCHOR.to_owned()), ctx.t(Key::RecordTitle));
-    part.blocks.push(Block::Paragraph(vec![text(ctx.t(Key::RecordIntro))]));
+    let intro = if ctx.internal() {
+        Key::RecordIntro
+    } else {
+        Key::RecordIntroAuthority
+    };
+    part.blocks.push(Block::Paragraph(vec![text(ctx.t(intro))]));
     part.children.push(controller(ctx));
     if !view.activities.is_empty() {
         part.children.push(overview(ctx));
@@ -80,9 +95,18 @@ pub fn part(ctx: &Ctx) -> Section {
 fn controller(ctx: &Ctx) -> Section {
     let mut section = Section::new(Some(ORGANIZATION_ANCHOR.to_owned()), ctx.t(Key::OrganizationTitle));
     let Some((_, org)) = ctx.view.organization else {
-        section
-            .blocks
-            .push(Block::Callout(Tone::Error, vec![text(ctx.t(Key::AlertNoOrganization))]));
+        // The team is told where the declaration goes; a reader outside it
+        // sees the Art. 30(1)(a) field the record leaves empty.
+        section.blocks.push(if ctx.internal() {
+            Block::Callout(Tone::Error, vec![text(ctx.t(Key::AlertNoOrganization))])
+        } else {
+            Block::Fields(vec![field(
+                ctx,
+                Key::Name,
+                Some(Cite::new(30, 1, 'a')),
+                vec![missing(ctx.t(Key::NotRecorded))],
+            )])
+        });
         return section;
     };
     let a = Some(Cite::new(30, 1, 'a'));
@@ -152,8 +176,74 @@ fn controller(ctx: &Ctx) -> Section {
             vec![text(employees.value.to_string())],
         ));
     }
+    // Who keeps the record, which version it is and when it was last
+    // reviewed: what an authority asks first (Art. 5(2), 24(1)).
+    let accountable = Some(Cite::paragraph(5, 2));
+    fields.push(field(
+        ctx,
+        Key::RecordOwner,
+        accountable,
+        or_unstated(ctx, org.owner.iter().map(|o| text(o.value.as_str())).collect()),
+    ));
+    fields.push(field(
+        ctx,
+        Key::RecordVersion,
+        None,
+        or_unstated(
+            ctx,
+            org.version
+                .as_ref()
+                .map(|v| pieces::record_version(ctx, v))
+                .unwrap_or_default(),
+        ),
+    ));
+    fields.push(field(
+        ctx,
+        Key::LastReviewed,
+        Some(Cite::paragraph(24, 1)),
+        or_unstated(
+            ctx,
+            org.reviewed
+                .as_ref()
+                .map(|r| pieces::review(ctx, r))
+                .unwrap_or_default(),
+        ),
+    ));
     section.blocks.push(Block::Fields(fields));
     section
+}
+
+/// The function responsible for an activity, the systems it uses and its
+/// last review (its own, else the whole record's).
+fn stewardship(ctx: &Ctx, a: &ActivityView, fields: &mut Vec<Field>) {
+    let activity = a.activity;
+    fields.push(field(
+        ctx,
+        Key::ActivityOwner,
+        Some(Cite::paragraph(5, 2)),
+        or_unstated(ctx, activity.owner.iter().map(|o| text(o.value.as_str())).collect()),
+    ));
+    if !a.systems.is_empty() {
+        let systems = a.systems.iter().map(|r| pieces::party_ref(ctx, ctx.view, r)).collect();
+        fields.push(field(ctx, Key::SystemsUsed, None, join(systems, ", ")));
+    }
+    let record_review = ctx.view.organization.and_then(|(_, o)| o.reviewed.as_ref());
+    let review = match (activity.reviewed.as_deref(), record_review) {
+        (Some(own), _) => pieces::review(ctx, own),
+        (None, Some(record)) => {
+            let mut line = pieces::review(ctx, record);
+            line.push(text(" "));
+            line.push(muted(format!("({})", ctx.t(Key::ReviewOfRecord))));
+            line
+        }
+        (None, None) => Vec::new(),
+    };
+    fields.push(field(
+        ctx,
+        Key::LastReviewed,
+        Some(Cite::paragraph(24, 1)),
+        or_unstated(ctx, review),
+    ));
 }
 
 /// One line per activity: the record at a glance.
@@ -166,8 +256,10 @@ fn overview(ctx: &Ctx) -> Section {
         .map(|a| {
             let activity = a.activity;
             let mut name = vec![link(activity.title(), a.anchor.clone())];
-            name.push(text(" "));
-            name.push(Inline::Code(a.id().to_owned()));
+            if ctx.internal() {
+                name.push(text(" "));
+                name.push(Inline::Code(a.id().to_owned()));
+            }
             name.push(Inline::Break);
             name.push(muted(crate::doc::plain(&role(ctx, activity))));
             let purpose = activity.purpose.as_ref().map_or_else(
@@ -184,21 +276,31 @@ fn overview(ctx: &Ctx) -> Section {
             } else {
                 lines(bases)
             };
-            let mut findings = pieces::count_badges(ctx, a.counts);
-            if findings.is_empty() {
-                findings.push(muted("–"));
+            let mut cells = vec![name, purpose, bases];
+            if ctx.internal() {
+                let mut findings = pieces::count_badges(ctx, a.counts);
+                if findings.is_empty() {
+                    findings.push(muted("–"));
+                }
+                cells.push(findings);
             }
-            Row {
-                anchor: None,
-                cells: vec![name, purpose, bases, findings],
-            }
+            Row { anchor: None, cells }
         })
         .collect();
-    section.blocks.push(Block::Table(Table {
-        head: ctx.heads(&[Key::Activity, Key::Purpose, Key::LegalBasis, Key::FindingsTitle]),
-        rows,
-        numeric: Vec::new(),
-        widths: vec![29, 35, 20, 16],
+    section.blocks.push(Block::Table(if ctx.internal() {
+        Table {
+            head: ctx.heads(&[Key::Activity, Key::Purpose, Key::LegalBasis, Key::FindingsTitle]),
+            rows,
+            numeric: Vec::new(),
+            widths: vec![29, 35, 20, 16],
+        }
+    } else {
+        Table {
+            head: ctx.heads(&[Key::Activity, Key::Purpose, Key::LegalBasis]),
+            rows,
+            numeric: Vec::new(),
+            widths: vec![33, 43, 24],
+        }
     }));
     section
 }
@@ -335,15 +437,26 @@ pub(crate) fn joint_controllers(ctx: &Ctx, a: &ActivityView) -> Vec<Line> {
 
 fn heading(ctx: &Ctx, a: &ActivityView) -> Section {
     let mut section = Section::new(Some(a.anchor.clone()), a.activity.title());
-    section.badges = pieces::count_badges(ctx, a.counts);
+    if ctx.internal() {
+        section.badges = pieces::count_badges(ctx, a.counts);
+    }
     section
+}
+
+/// The activity's id in the spec, for the team that edits it.
+fn spec_id(ctx: &Ctx, a: &ActivityView) -> Vec<Field> {
+    if ctx.internal() {
+        vec![field(ctx, Key::IdInSpec, None, vec![Inline::Code(a.id().to_owned())])]
+    } else {
+        Vec::new()
+    }
 }
 
 fn controller_activity(ctx: &Ctx, a: &ActivityView) -> Section {
     let view = ctx.view;
     let activity = a.activity;
     let mut section = heading(ctx, a);
-    let mut fields = vec![field(ctx, Key::IdInSpec, None, vec![Inline::Code(a.id().to_owned())])];
+    let mut fields = spec_id(ctx, a);
 
     // (a) who decides: the organization, or it with another controller.
     let mut controllers = vec![link(
@@ -436,6 +549,7 @@ fn controller_activity(ctx: &Ctx, a: &ActivityView) -> Section {
         security_of(ctx, a),
     ));
     accountability_extras(ctx, a, &mut fields);
+    stewardship(ctx, a, &mut fields);
     section.blocks.push(Block::Fields(fields));
     section
 }
@@ -444,7 +558,7 @@ fn processor_activity(ctx: &Ctx, a: &ActivityView) -> Section {
     let view = ctx.view;
     let activity = a.activity;
     let mut section = heading(ctx, a);
-    let mut fields = vec![field(ctx, Key::IdInSpec, None, vec![Inline::Code(a.id().to_owned())])];
+    let mut fields = spec_id(ctx, a);
     processor_for(ctx, activity, &mut fields);
     fields.push(field(
         ctx,
@@ -493,6 +607,7 @@ fn processor_activity(ctx: &Ctx, a: &ActivityView) -> Section {
             lines(activity.bases.iter().map(|b| pieces::basis(ctx, b)).collect()),
         ));
     }
+    stewardship(ctx, a, &mut fields);
     section.blocks.push(Block::Fields(fields));
     section
 }
@@ -713,12 +828,36 @@ pub fn transfers(ctx: &Ctx, a: &ActivityView) -> Line {
         })
         .collect();
     let mut out = out;
+    // A transfer to an international organisation names no country: it is
+    // listed with the organisation it goes to (Art. 30(1)(e)).
+    for transfer in a.activity.transfers.iter().filter(|t| t.country.is_none()) {
+        let mut line = vec![text(format!("{}: ", ctx.t(Key::InternationalOrganisation)))];
+        match &transfer.to {
+            Some(to) => match ctx.view.input.index.party(&to.value) {
+                Some(party) => line.push(text(
+                    party.entity.as_ref().map_or(to.value.as_str(), |e| e.value.as_str()),
+                )),
+                None => line.extend(pieces::undeclared(ctx, &to.value)),
+            },
+            None => line.push(missing(ctx.t(Key::NotRecorded))),
+        }
+        line.push(text(": "));
+        line.extend(pieces::safeguard(ctx, transfer));
+        out.push(line);
+    }
+    let international = |p: usize| {
+        view.parties[p]
+            .party
+            .recipient_kind
+            .as_ref()
+            .is_some_and(|k| k.value == ropa_syntax::values::RecipientKind::InternationalOrganisation)
+    };
     let mut unknown: Vec<String> = view
         .flows_of(a.index)
         .iter()
         .filter(|f| f.country.is_none())
         .filter_map(|f| match f.recipient {
-            crate::flows::Recipient::Party(p) => Some(view.parties[p].name().to_owned()),
+            crate::flows::Recipient::Party(p) if !international(p) => Some(view.parties[p].name().to_owned()),
             _ => None,
         })
         .collect();
@@ -957,6 +1096,31 @@ fn categories(ctx: &Ctx) -> Section {
             widths: vec![17, 43, 14, 26],
         })
     });
+    if !ctx.internal() {
+        for table in [&mut subjects, &mut data].into_iter().flat_map(|s| s.blocks.iter_mut()) {
+            if let Block::Table(table) = table {
+                without_id_column(table);
+            }
+        }
+    }
     section.children = vec![subjects, data];
     section
+}
+
+/// The categories without the spec's ids, for readers outside the team:
+/// the description column takes the id column's width.
+fn without_id_column(table: &mut Table) {
+    if table.head.is_empty() {
+        return;
+    }
+    table.head.remove(0);
+    for row in &mut table.rows {
+        if !row.cells.is_empty() {
+            row.cells.remove(0);
+        }
+    }
+    let id_width = table.widths.remove(0);
+    if let Some(description) = table.widths.first_mut() {
+        *description += id_width;
+    }
 }

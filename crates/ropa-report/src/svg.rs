@@ -184,43 +184,57 @@ fn mean(values: &[i64]) -> i64 {
     values.iter().sum::<i64>() / values.len() as i64
 }
 
+/// The most rows of parties one picture of a paginated map holds: at this
+/// size a map printed across an A4 page keeps its text readable (11 px
+/// type printed at about 7 pt).
+pub const ROWS_PER_PAGE: usize = 16;
+
+/// An edge from an activity to the first party its data reaches.
+type LeftEdge = ((usize, Middle), Status);
+
+/// The whole map as one picture (`--format svg`, and the HTML report when
+/// it is small enough for one page).
 pub fn render(ctx: &Ctx, links: Links) -> String {
+    let groups = middle_groups(ctx);
+    draw(ctx, &Map::build(ctx, links, groups, false))
+}
+
+/// The map as pictures that each fit a printed page: the parties are cut
+/// into pages of at most [`ROWS_PER_PAGE`] rows (a processor stays with its
+/// sub-processors), each drawn with the activities that reach them and the
+/// countries they reach. A map that fits one page is one picture.
+pub fn pages(ctx: &Ctx, links: Links) -> Vec<String> {
+    let groups = middle_groups(ctx);
+    let rows: usize = groups.iter().map(Vec::len).sum();
+    if rows <= ROWS_PER_PAGE {
+        return vec![draw(ctx, &Map::build(ctx, links, groups, false))];
+    }
+    let mut pages: Vec<Vec<Vec<(Middle, usize)>>> = Vec::new();
+    let mut page_rows = 0;
+    for group in groups {
+        if pages.is_empty() || (page_rows + group.len() > ROWS_PER_PAGE && page_rows > 0) {
+            pages.push(Vec::new());
+            page_rows = 0;
+        }
+        page_rows += group.len();
+        if let Some(page) = pages.last_mut() {
+            page.push(group);
+        }
+    }
+    pages
+        .into_iter()
+        .map(|page| draw(ctx, &Map::build(ctx, links, page, true)))
+        .collect()
+}
+
+/// The middle column: every party a flow reaches, with the processors above
+/// it, grouped under the processor the activity names; then the recipients
+/// a transfer names that the record does not declare.
+fn middle_groups(ctx: &Ctx) -> Vec<Vec<(Middle, usize)>> {
     let view = ctx.view;
-    let flows = &view.flows;
-
-    let mut activities: Vec<Node> = view
-        .activities
-        .iter()
-        .map(|a| {
-            let activity = a.activity;
-            let role = i18n::label(ctx.lang, activity.role_kind());
-            let mut title = wrap(activity.title(), ACTIVITY_W - 18, 110, true);
-            let subtitle = if title.len() > 1 {
-                title.pop().unwrap_or_default()
-            } else {
-                String::new()
-            };
-            Node {
-                x: ACTIVITY_X,
-                y: TOP,
-                w: ACTIVITY_W,
-                title: title.concat(),
-                subtitle,
-                tooltip: format!("{} ({}) · {role}", activity.title(), a.id()),
-                href: links.activities.then(|| a.anchor.clone()),
-                fill: "#eef3fb",
-                stroke: "#9cb3d4",
-                dashed: false,
-                two_lines: true,
-            }
-        })
-        .collect();
-
-    // Middle column: every party a flow reaches, with the processors above
-    // it, grouped under the processor the activity names.
     let mut shown = vec![false; view.parties.len()];
     let mut others: Vec<Recipient> = Vec::new();
-    for flow in flows {
+    for flow in &view.flows {
         match &flow.recipient {
             Recipient::Party(p) => {
                 let mut at = Some(*p);
@@ -255,16 +269,21 @@ pub fn render(ctx: &Ctx, links: Links) -> String {
     for other in others {
         groups.push(vec![(Middle::Other(other), 0)]);
     }
+    groups
+}
 
-    // Edges, with the worst status of the flows they carry.
-    // Found by key, not by scanning: a large record has as many flows as
-    // activities, and a scan per flow made the map quadratic.
-    let mut left: Vec<((usize, Middle), Status)> = Vec::new();
+/// The edges between the columns, each with the worst status of the flows
+/// it carries, for the flows whose party is in `drawn`. Found by key, not
+/// by scanning: a large record has as many flows as activities, and a scan
+/// per flow made the map quadratic.
+fn edges(ctx: &Ctx, drawn: &HashSet<Middle>) -> (Vec<LeftEdge>, Vec<RightEdge>) {
+    let view = ctx.view;
+    let mut left: Vec<LeftEdge> = Vec::new();
     let mut left_at: HashMap<(usize, Middle), usize> = HashMap::new();
     let mut right: Vec<RightEdge> = Vec::new();
     let mut right_at: HashMap<(Middle, Option<Country>), usize> = HashMap::new();
     let mut titled: HashSet<(usize, &str)> = HashSet::new();
-    for flow in flows {
+    for flow in &view.flows {
         let target = match &flow.recipient {
             Recipient::Party(p) => Middle::Party(*p),
             other => Middle::Other(other.clone()),
@@ -274,13 +293,18 @@ pub fn render(ctx: &Ctx, links: Links) -> String {
             None => target.clone(),
         };
         let title = view.activities[flow.activity].activity.title();
-        let key = (flow.activity, entry);
-        match left_at.get(&key).and_then(|i| left.get_mut(*i)) {
-            Some(edge) => edge.1 = worst(edge.1, flow.status),
-            None => {
-                left_at.insert(key.clone(), left.len());
-                left.push((key, flow.status));
+        if drawn.contains(&entry) {
+            let key = (flow.activity, entry);
+            match left_at.get(&key).and_then(|i| left.get_mut(*i)) {
+                Some(edge) => edge.1 = worst(edge.1, flow.status),
+                None => {
+                    left_at.insert(key.clone(), left.len());
+                    left.push((key, flow.status));
+                }
             }
+        }
+        if !drawn.contains(&target) {
+            continue;
         }
         let key = (target, flow.country);
         match right_at.get(&key).copied() {
@@ -299,14 +323,152 @@ pub fn render(ctx: &Ctx, links: Links) -> String {
             }
         }
     }
+    (left, right)
+}
 
-    // Layout by barycentres (Sugiyama's heuristic). The taller of the first
-    // two columns is stacked without gaps, in the order that keeps edges
-    // short; the other is placed at the mean height of what it links to.
-    let group_of: HashMap<Middle, usize> = groups
+/// One picture laid out: its nodes in three columns and its edges.
+struct Map {
+    activities: Vec<Node>,
+    /// The activity of the view each node of `activities` draws.
+    activity_of: Vec<usize>,
+    middle: Vec<(Middle, Node, usize)>,
+    middle_at: HashMap<Middle, usize>,
+    countries: Vec<(Option<Country>, Node)>,
+    country_at: HashMap<Option<Country>, usize>,
+    /// Edges from activities, by position in `activities`.
+    left: Vec<LeftEdge>,
+    right: Vec<RightEdge>,
+}
+
+impl Map {
+    /// Lays out the parties in `groups`. With `only_linked`, a page of a
+    /// paginated map, only the activities whose data reaches them are drawn.
+    fn build(ctx: &Ctx, links: Links, groups: Vec<Vec<(Middle, usize)>>, only_linked: bool) -> Map {
+        let drawn: HashSet<Middle> = groups.iter().flatten().map(|(m, _)| m.clone()).collect();
+        let (left, right) = edges(ctx, &drawn);
+        // Activities drawn, and where each activity of the view is among them.
+        let mut position: Vec<Option<usize>> = vec![None; ctx.view.activities.len()];
+        let mut shown = Vec::new();
+        for (a, slot) in position.iter_mut().enumerate() {
+            if !only_linked || left.iter().any(|((from, _), _)| *from == a) {
+                *slot = Some(shown.len());
+                shown.push(a);
+            }
+        }
+        let left: Vec<LeftEdge> = left
+            .into_iter()
+            .filter_map(|((a, m), status)| Some(((position[a]?, m), status)))
+            .collect();
+        let mut activities: Vec<Node> = shown.iter().map(|a| activity_node(ctx, *a, links)).collect();
+        let (activity_y, group_top) = place_columns(&groups, &left, activities.len());
+        for (node, y) in activities.iter_mut().zip(&activity_y) {
+            node.y = *y;
+        }
+        let pitch = NODE_H + GAP;
+        let mut middle: Vec<(Middle, Node, usize)> = Vec::new();
+        for g in by_barycentre(&group_top) {
+            for (row, (member, depth)) in groups[g].iter().enumerate() {
+                let y = group_top[g] + row as i64 * pitch;
+                let indent = INDENT * (*depth as i64).min(4);
+                middle.push((member.clone(), middle_node(ctx, member, y, indent, links), *depth));
+            }
+        }
+        let middle_at: HashMap<Middle, usize> =
+            middle.iter().enumerate().map(|(i, (m, _, _))| (m.clone(), i)).collect();
+        let countries = place_countries(ctx, &right, &middle, &middle_at);
+        let country_at = countries.iter().enumerate().map(|(i, (c, _))| (*c, i)).collect();
+        let mut map = Map {
+            activities,
+            activity_of: shown,
+            middle,
+            middle_at,
+            countries,
+            country_at,
+            left,
+            right,
+        };
+        map.outline_unsafeguarded();
+        map
+    }
+
+    /// A party or activity with an unsafeguarded flow gets a red outline.
+    fn outline_unsafeguarded(&mut self) {
+        for ((m, _), status, _) in &self.right {
+            if status.is_unsafeguarded()
+                && let Some(i) = self.middle_at.get(m)
+            {
+                self.middle[*i].1.stroke = UNSAFEGUARDED;
+            }
+        }
+        for ((a, _), status) in &self.left {
+            if status.is_unsafeguarded() {
+                self.activities[*a].stroke = UNSAFEGUARDED;
+            }
+        }
+    }
+
+    fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.activities
+            .iter()
+            .chain(self.middle.iter().map(|(_, n, _)| n))
+            .chain(self.countries.iter().map(|(_, n)| n))
+    }
+}
+
+/// The outline of a node whose data leaves the EEA without a safeguard.
+const UNSAFEGUARDED: &str = "#c62828";
+
+fn activity_node(ctx: &Ctx, a: usize, links: Links) -> Node {
+    let av = &ctx.view.activities[a];
+    let activity = av.activity;
+    let role = i18n::label(ctx.lang, activity.role_kind());
+    let mut title = wrap(activity.title(), ACTIVITY_W - 18, 110, true);
+    let subtitle = if title.len() > 1 {
+        title.pop().unwrap_or_default()
+    } else {
+        String::new()
+    };
+    Node {
+        x: ACTIVITY_X,
+        y: TOP,
+        w: ACTIVITY_W,
+        title: title.concat(),
+        subtitle,
+        tooltip: format!("{} ({}) · {role}", activity.title(), av.id()),
+        href: links.activities.then(|| av.anchor.clone()),
+        fill: "#eef3fb",
+        stroke: "#9cb3d4",
+        dashed: false,
+        two_lines: true,
+    }
+}
+
+fn by_barycentre(means: &[i64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..means.len()).collect();
+    order.sort_by_key(|i| (means[*i], *i));
+    order
+}
+
+/// Tops of items stacked without gaps in `order`, then arranged.
+fn stacked(order: &[usize], height: &dyn Fn(usize) -> i64) -> Vec<i64> {
+    let mut wanted = vec![(0, 0); order.len()];
+    let mut next = TOP;
+    for i in order {
+        wanted[*i] = (next, height(*i));
+        next += height(*i) + GAP;
+    }
+    arrange(&wanted)
+}
+
+/// Layout by barycentres (Sugiyama's heuristic): the taller of the first
+/// two columns is stacked without gaps, in the order that keeps edges
+/// short; the other is placed at the mean height of what it links to.
+/// Returns the activities' tops and the party groups' tops.
+fn place_columns(groups: &[Vec<(Middle, usize)>], left: &[LeftEdge], activities: usize) -> (Vec<i64>, Vec<i64>) {
+    let group_of: HashMap<&Middle, usize> = groups
         .iter()
         .enumerate()
-        .flat_map(|(g, members)| members.iter().map(move |(m, _)| (m.clone(), g)))
+        .flat_map(|(g, members)| members.iter().map(move |(m, _)| (m, g)))
         .collect();
     let pitch = NODE_H + GAP;
     let group_height = |g: usize| groups[g].len() as i64 * pitch - GAP;
@@ -314,81 +476,53 @@ pub fn render(ctx: &Ctx, links: Links) -> String {
         .iter()
         .flat_map(|members| members.iter().enumerate().map(|(row, (m, _))| (m, row as i64)))
         .collect();
-    let row_in_group = |entry: &Middle, _g: usize| row_of.get(entry).copied().unwrap_or(0);
-    let stacked = |order: &[usize], height: &dyn Fn(usize) -> i64| -> Vec<i64> {
-        let wanted: Vec<(i64, i64)> = {
-            let mut tops = vec![(0, 0); order.len()];
-            let mut next = TOP;
-            for i in order {
-                tops[*i] = (next, height(*i));
-                next += height(*i) + GAP;
-            }
-            tops
-        };
-        arrange(&wanted)
-    };
-    let by_barycentre = |means: &[i64]| -> Vec<usize> {
-        let mut order: Vec<usize> = (0..means.len()).collect();
-        order.sort_by_key(|i| (means[*i], *i));
-        order
-    };
-    let spec_order: Vec<usize> = (0..activities.len()).collect();
-    let mut activity_y = stacked(&spec_order, &|_| NODE_H);
-    let group_means = |activity_y: &[i64]| -> Vec<i64> {
-        let mut incoming: Vec<Vec<i64>> = vec![Vec::new(); groups.len()];
-        for ((a, entry), _) in &left {
-            if let Some(g) = group_of.get(entry) {
-                incoming[*g].push(activity_y[*a] + NODE_H / 2 - row_in_group(entry, *g) * pitch);
-            }
+    let row_in_group = |entry: &Middle| row_of.get(entry).copied().unwrap_or(0);
+    let spec_order: Vec<usize> = (0..activities).collect();
+    let activity_y = stacked(&spec_order, &|_| NODE_H);
+    let mut incoming: Vec<Vec<i64>> = vec![Vec::new(); groups.len()];
+    for ((a, entry), _) in left {
+        if let Some(g) = group_of.get(entry) {
+            incoming[*g].push(activity_y[*a] + NODE_H / 2 - row_in_group(entry) * pitch);
         }
-        incoming.iter().map(|ys| mean(ys)).collect()
-    };
-    let middle_taller = groups.iter().map(Vec::len).sum::<usize>() > activities.len();
-    let group_top: Vec<i64> = if middle_taller {
-        let group_top = stacked(&by_barycentre(&group_means(&activity_y)), &group_height);
-        let mut outgoing: Vec<Vec<i64>> = vec![Vec::new(); activities.len()];
-        for ((a, entry), _) in &left {
-            if let Some(g) = group_of.get(entry) {
-                outgoing[*a].push(group_top[*g] + row_in_group(entry, *g) * pitch + NODE_H / 2);
-            }
-        }
-        let wanted: Vec<(i64, i64)> = (0..activities.len())
-            .map(|a| {
-                // An activity without a party stays near its place in the spec.
-                let want = if outgoing[a].is_empty() {
-                    activity_y[a] + NODE_H / 2
-                } else {
-                    mean(&outgoing[a])
-                };
-                (want - NODE_H / 2, NODE_H)
-            })
-            .collect();
-        activity_y = arrange(&wanted);
-        group_top
-    } else {
-        let means = group_means(&activity_y);
+    }
+    let means: Vec<i64> = incoming.iter().map(|ys| mean(ys)).collect();
+    let middle_taller = groups.iter().map(Vec::len).sum::<usize>() > activities;
+    if !middle_taller {
         let wanted: Vec<(i64, i64)> = (0..groups.len())
             .map(|g| (means[g] - NODE_H / 2, group_height(g)))
             .collect();
-        arrange(&wanted)
-    };
-    for (node, y) in activities.iter_mut().zip(&activity_y) {
-        node.y = *y;
+        return (activity_y, arrange(&wanted));
     }
-    let mut middle: Vec<(Middle, Node, usize)> = Vec::new();
-    let group_order = by_barycentre(&group_top);
-    for g in group_order {
-        for (row, (member, depth)) in groups[g].iter().enumerate() {
-            let y = group_top[g] + row as i64 * pitch;
-            let indent = INDENT * (*depth as i64).min(4);
-            middle.push((member.clone(), middle_node(ctx, member, y, indent, links), *depth));
+    let group_top = stacked(&by_barycentre(&means), &group_height);
+    let mut outgoing: Vec<Vec<i64>> = vec![Vec::new(); activities];
+    for ((a, entry), _) in left {
+        if let Some(g) = group_of.get(entry) {
+            outgoing[*a].push(group_top[*g] + row_in_group(entry) * pitch + NODE_H / 2);
         }
     }
-    let middle_at: HashMap<Middle, usize> = middle.iter().enumerate().map(|(i, (m, _, _))| (m.clone(), i)).collect();
+    let wanted: Vec<(i64, i64)> = (0..activities)
+        .map(|a| {
+            // An activity without a party stays near its place in the spec.
+            let want = if outgoing[a].is_empty() {
+                activity_y[a] + NODE_H / 2
+            } else {
+                mean(&outgoing[a])
+            };
+            (want - NODE_H / 2, NODE_H)
+        })
+        .collect();
+    (arrange(&wanted), group_top)
+}
 
-    // Countries at the mean height of the parties linking in.
+/// Countries at the mean height of the parties linking in, top to bottom.
+fn place_countries(
+    ctx: &Ctx,
+    right: &[RightEdge],
+    middle: &[(Middle, Node, usize)],
+    middle_at: &HashMap<Middle, usize>,
+) -> Vec<(Option<Country>, Node)> {
     let mut countries: Vec<Option<Country>> = Vec::new();
-    for ((_, country), _, _) in &right {
+    for ((_, country), _, _) in right {
         if !countries.contains(country) {
             countries.push(*country);
         }
@@ -406,36 +540,19 @@ pub fn render(ctx: &Ctx, links: Links) -> String {
         })
         .collect();
     let tops = arrange(&wanted);
-    let mut country_nodes: Vec<(Option<Country>, Node)> = countries
+    let mut nodes: Vec<(Option<Country>, Node)> = countries
         .iter()
         .zip(tops)
         .map(|(c, y)| (*c, country_node(ctx, *c, y)))
         .collect();
-    country_nodes.sort_by_key(|(_, n)| n.y);
-    let country_at: HashMap<Option<Country>, usize> =
-        country_nodes.iter().enumerate().map(|(i, (c, _))| (*c, i)).collect();
+    nodes.sort_by_key(|(_, n)| n.y);
+    nodes
+}
 
-    // A party or activity with an unsafeguarded flow gets a red outline.
-    for ((m, _), status, _) in &right {
-        if status.is_unsafeguarded()
-            && let Some(i) = middle_at.get(m)
-        {
-            middle[*i].1.stroke = "#c62828";
-        }
-    }
-    for ((a, _), status) in &left {
-        if status.is_unsafeguarded() {
-            activities[*a].stroke = "#c62828";
-        }
-    }
-
-    let bottom = activities
-        .iter()
-        .chain(middle.iter().map(|(_, n, _)| n))
-        .chain(country_nodes.iter().map(|(_, n)| n))
-        .map(|n| n.y + NODE_H)
-        .max()
-        .unwrap_or(TOP);
+/// The picture: heading, edges under nodes, nodes, legend.
+fn draw(ctx: &Ctx, map: &Map) -> String {
+    let view = ctx.view;
+    let bottom = map.nodes().map(|n| n.y + NODE_H).max().unwrap_or(TOP);
     let mut out = String::with_capacity(16 * 1024);
     let legend_top = bottom + 22;
     let (legend, legend_height) = legend(ctx, legend_top);
@@ -469,23 +586,40 @@ pub fn render(ctx: &Ctx, links: Links) -> String {
             esc(ctx.t(Key::MapEmpty))
         );
     }
+    draw_edges(ctx, map, &mut out);
+    for node in map.nodes() {
+        draw_node(&mut out, node);
+    }
+    out.push_str(&legend);
+    out.push_str("</svg>\n");
+    out
+}
 
-    // Edges under nodes; the most serious drawn last, on top.
+/// Edges under the nodes, the most serious drawn last, on top; then the
+/// lines that hang sub-processors under the processor that engages them.
+fn draw_edges(ctx: &Ctx, map: &Map, out: &mut String) {
     let mut edges: Vec<(Tone, String)> = Vec::new();
-    for ((a, entry), status) in &left {
-        let (Some(from), Some(to)) = (activities.get(*a), middle_at.get(entry).map(|i| &middle[*i].1)) else {
+    for ((a, entry), status) in &map.left {
+        let (Some(from), Some(to)) = (
+            map.activities.get(*a),
+            map.middle_at.get(entry).map(|i| &map.middle[*i].1),
+        ) else {
             continue;
         };
-        let tip = format!("{} → {}", view.activities[*a].activity.title(), to.tooltip);
+        let title = map
+            .activity_of
+            .get(*a)
+            .map_or("", |i| ctx.view.activities[*i].activity.title());
+        let tip = format!("{title} → {}", to.tooltip);
         edges.push((
             status.tone(),
             edge(from.x + from.w, from.center_y(), to.x, to.center_y(), *status, &tip),
         ));
     }
-    for ((m, country), status, titles) in &right {
+    for ((m, country), status, titles) in &map.right {
         let (Some(from), Some(to)) = (
-            middle_at.get(m).map(|i| &middle[*i].1),
-            country_at.get(country).map(|i| &country_nodes[*i].1),
+            map.middle_at.get(m).map(|i| &map.middle[*i].1),
+            map.country_at.get(country).map(|i| &map.countries[*i].1),
         ) else {
             continue;
         };
@@ -512,16 +646,15 @@ pub fn render(ctx: &Ctx, links: Links) -> String {
     for (_, path) in &edges {
         out.push_str(path);
     }
-    // Sub-processors hang under the processor that engages them.
-    for (i, (_, node, depth)) in middle.iter().enumerate() {
+    for (i, (_, node, depth)) in map.middle.iter().enumerate() {
         if *depth == 0 {
             continue;
         }
-        if let Some(parent) = middle[..i].iter().rev().find(|(_, _, d)| *d + 1 == *depth) {
+        if let Some(parent) = map.middle[..i].iter().rev().find(|(_, _, d)| *d + 1 == *depth) {
             let x = parent.1.x + 8;
             let _ = writeln!(
                 out,
-                "<path d=\"M{x} {} V{} H{}\" stroke=\"#b8c0cc\" stroke-width=\"1.2\"/>",
+                "<path d=\"M{x} {} V{} H{}\" stroke=\"{SUBPROCESSOR_LINE}\" stroke-width=\"1.2\"/>",
                 parent.1.y + NODE_H,
                 node.center_y(),
                 node.x
@@ -529,18 +662,10 @@ pub fn render(ctx: &Ctx, links: Links) -> String {
         }
     }
     out.push_str("</g>\n");
-
-    for node in activities
-        .iter()
-        .chain(middle.iter().map(|(_, n, _)| n))
-        .chain(country_nodes.iter().map(|(_, n)| n))
-    {
-        draw_node(&mut out, node);
-    }
-    out.push_str(&legend);
-    out.push_str("</svg>\n");
-    out
 }
+
+/// The line that hangs a sub-processor under its processor.
+const SUBPROCESSOR_LINE: &str = "#b8c0cc";
 
 fn edge(x1: i64, y1: i64, x2: i64, y2: i64, status: Status, tooltip: &str) -> String {
     let (color, width, dash) = edge_style(status.tone());

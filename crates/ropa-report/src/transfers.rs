@@ -51,11 +51,29 @@ pub fn part(ctx: &Ctx) -> Section {
     };
     // A map without a single flow says nothing the text does not.
     if !view.flows.is_empty() {
-        part.blocks.push(Block::Figure {
-            svg: svg::render(ctx, links),
-            caption: vec![text(ctx.t(Key::MapCaption))],
-            fallback: vec![text(ctx.t(Key::MapElsewhere))],
-        });
+        let pages = svg::pages(ctx, links);
+        let count = pages.len();
+        for (i, svg) in pages.into_iter().enumerate() {
+            let mut caption = ctx.t(Key::MapCaption).to_owned();
+            if count > 1 {
+                let part = fill(ctx.t(Key::MapPart), &[&(i + 1).to_string(), &count.to_string()]);
+                caption = format!("{caption} ({part})");
+            }
+            part.blocks.push(Block::Figure {
+                svg,
+                caption: vec![text(caption)],
+                // Said once, for the first picture, where no picture can be shown.
+                fallback: if i == 0 {
+                    vec![text(ctx.t(if ctx.internal() {
+                        Key::MapElsewhere
+                    } else {
+                        Key::MapElsewhereAuthority
+                    }))]
+                } else {
+                    Vec::new()
+                },
+            });
+        }
     }
     part.children.push(parties(ctx));
     part.children.push(transfers(ctx));
@@ -148,11 +166,11 @@ fn parties(ctx: &Ctx) -> Section {
         .iter()
         .map(|party| {
             let p = party.party;
-            let mut name = vec![
-                Inline::Strong(party.name().to_owned()),
-                text(" "),
-                Inline::Code(party.id().to_owned()),
-            ];
+            let mut name = vec![Inline::Strong(party.name().to_owned())];
+            if ctx.internal() {
+                name.push(text(" "));
+                name.push(Inline::Code(party.id().to_owned()));
+            }
             name.push(Inline::Break);
             name.extend(role(ctx, view, party));
             if let Some(service) = &p.service {
@@ -160,7 +178,7 @@ fn parties(ctx: &Ctx) -> Section {
                 name.push(muted(service.value.as_str()));
             }
             let badges = pieces::count_badges(ctx, party.counts);
-            if !badges.is_empty() {
+            if ctx.internal() && !badges.is_empty() {
                 name.push(Inline::Break);
                 name.extend(badges);
             }

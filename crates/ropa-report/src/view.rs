@@ -5,8 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use ropa_check::index::Declared;
 use ropa_check::{Diagnostic, FileId};
 use ropa_syntax::model::{Activity, DataCategory, Organization, Party, SubjectCategory};
+use ropa_syntax::schema::RefTarget;
 use ropa_syntax::values::{Country, Severity};
 
 use crate::Input;
@@ -54,6 +56,8 @@ pub struct ActivityView<'a> {
     pub recipients: Vec<Ref<'a, usize>>,
     /// The joint controllers it names (Art. 26).
     pub joint_controllers: Vec<Ref<'a, usize>>,
+    /// The systems (software) it uses.
+    pub systems: Vec<Ref<'a, usize>>,
     pub counts: Counts,
 }
 
@@ -191,6 +195,12 @@ impl<'a> View<'a> {
                 .map_or(Ref::Undefined(id), |i| Ref::Found(*i)),
             None => Ref::Undefined(id),
         };
+        let system_ref = |id: &'a str| match index.resolve(RefTarget::System, id).map(|d| d.item) {
+            Some(Declared::Party(party)) => party_of
+                .get(&(party as *const Party))
+                .map_or(Ref::Undefined(id), |i| Ref::Found(*i)),
+            _ => Ref::Undefined(id),
+        };
 
         let data: Vec<CategoryView<DataCategory>> = index
             .data
@@ -252,6 +262,7 @@ impl<'a> View<'a> {
                     processors: activity.processors.iter().map(|r| party_ref(&r.value)).collect(),
                     recipients: activity.recipients.iter().map(|r| party_ref(&r.value)).collect(),
                     joint_controllers: activity.joint_controllers.iter().map(|r| party_ref(&r.value)).collect(),
+                    systems: activity.systems.iter().map(|r| system_ref(&r.value)).collect(),
                     counts: Counts::default(),
                 }
             })

@@ -7,7 +7,7 @@ use ropa_kdl::{Entry, Node, Value};
 use crate::model::*;
 use crate::names::{node as n, prop as p};
 use crate::validate::is_valid_id;
-use crate::values::{self, Country, Keyword};
+use crate::values::{self, Country, Date, Keyword};
 
 pub(crate) fn build(nodes: &[Node]) -> SpecFile {
     let of = |name: &'static str| nodes.iter().filter(move |n| n.name.value == name);
@@ -188,8 +188,31 @@ fn organization(node: &Node) -> Option<Organization> {
         security: child_texts(node, n::SECURITY),
         breach_procedure: child_text(node, n::BREACH_PROCEDURE),
         rights_procedure: child_text(node, n::RIGHTS_PROCEDURE),
+        owner: child_text(node, n::OWNER),
+        version: child(node, n::VERSION).and_then(|c| {
+            Some(RecordVersion {
+                span: c.span,
+                version: arg_text(c, 0)?,
+                approved: c.property(p::APPROVED).and_then(date),
+                by: prop_text(c, p::BY),
+            })
+        }),
+        reviewed: child(node, n::REVIEWED).map(review),
         allows: allows(node),
     })
+}
+
+fn date(entry: &Entry) -> Option<Spanned<Date>> {
+    let value = values::parse_date(entry.value.as_str()?)?;
+    Some(Spanned::new(value, entry.value_span))
+}
+
+fn review(node: &Node) -> Review {
+    Review {
+        span: node.span,
+        date: arg(node, 0).and_then(date),
+        by: prop_text(node, p::BY),
+    }
 }
 
 fn data_category(node: &Node) -> Option<DataCategory> {
@@ -274,6 +297,8 @@ fn activity(node: &Node) -> Option<Activity> {
             n::PROVISION => once(ActivityField::Provision),
             n::CRIMINAL_AUTHORITY => once(ActivityField::CriminalAuthority),
             n::DPIA => once(ActivityField::Dpia),
+            n::OWNER => once(ActivityField::Owner),
+            n::REVIEWED => once(ActivityField::Reviewed),
             n::SUBJECTS => extend_exact(&mut subjects, c.arguments().filter_map(id)),
             n::DATA => extend_exact(&mut data, c.arguments().filter_map(id)),
             n::PROCESSORS => extend_exact(&mut processors, c.arguments().filter_map(id)),
@@ -343,6 +368,8 @@ fn activity(node: &Node) -> Option<Activity> {
             }
         }),
         security: security.into(),
+        owner: field(ActivityField::Owner).and_then(|c| arg_text(c, 0)),
+        reviewed: field(ActivityField::Reviewed).map(|c| Box::new(review(c))),
         allows: allows.into(),
     })
 }
@@ -357,10 +384,12 @@ enum ActivityField {
     Provision,
     CriminalAuthority,
     Dpia,
+    Owner,
+    Reviewed,
 }
 
 impl ActivityField {
-    const COUNT: usize = ActivityField::Dpia as usize + 1;
+    const COUNT: usize = ActivityField::Reviewed as usize + 1;
 }
 
 /// Appends `items`, reserving for all of them at once when the list is
@@ -455,5 +484,6 @@ fn transfer(node: &Node) -> Transfer {
         tia: prop_text(node, p::TIA),
         ground: node.property(p::GROUND).and_then(keyword),
         occasional: prop_bool(node, p::OCCASIONAL),
+        safeguards: prop_text(node, p::SAFEGUARDS),
     }
 }

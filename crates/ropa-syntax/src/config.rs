@@ -11,6 +11,10 @@ pub struct Config {
     pub rule_severities: Vec<(Text, Spanned<Option<Severity>>)>,
     /// `scan { map …; skip … }`: read by `ropa scan`.
     pub scan: ScanConfig,
+    /// `review-interval "12 months"`: how long an activity may go without a
+    /// review before `review-overdue` reports it. As written; the rule
+    /// parses it (validation reports one that is not a duration).
+    pub review_interval: Option<Text>,
 }
 
 /// What `ropa scan` is told by the workspace: which declared party a
@@ -48,6 +52,14 @@ pub(crate) fn build(nodes: &[Node]) -> Config {
                 Spanned::new(severity, entry.value_span),
             ));
         }
+    }
+    if let Some(entry) = nodes
+        .iter()
+        .find(|n| n.name.value == "review-interval")
+        .and_then(|n| n.arguments().next())
+        && let Value::String(s) = &entry.value
+    {
+        config.review_interval = Some(Spanned::new(s.clone(), entry.value_span));
     }
     for scan in nodes.iter().filter(|n| n.name.value == "scan") {
         for child in scan.child_nodes() {

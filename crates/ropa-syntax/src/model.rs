@@ -105,7 +105,33 @@ pub struct Organization {
     pub security: List<Text>,
     pub breach_procedure: Option<Text>,
     pub rights_procedure: Option<Text>,
+    /// `owner`: the function or department that keeps the record.
+    pub owner: Option<Text>,
+    /// `version`: the record's version and its approval.
+    pub version: Option<RecordVersion>,
+    /// `reviewed`: the last review of the whole record.
+    pub reviewed: Option<Review>,
     pub allows: List<Allow>,
+}
+
+/// `version "3" approved="YYYY-MM-DD" by="…"`: which version of the record
+/// this is, and who approved it when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordVersion {
+    pub span: Span,
+    pub version: Text,
+    pub approved: Option<Spanned<Date>>,
+    pub by: Option<Text>,
+}
+
+/// `reviewed "YYYY-MM-DD" by="…"`: when the record or an activity was last
+/// checked against how the processing is done, and by whom (Art. 24(1)).
+/// The date is absent only when it was not a valid date (validation says so).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Review {
+    pub span: Span,
+    pub date: Option<Spanned<Date>>,
+    pub by: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -257,6 +283,9 @@ pub struct Activity {
     pub no_automated_decisions: Option<Span>,
     pub dpia: Option<Dpia>,
     pub security: List<Text>,
+    /// `owner`: the function or department responsible for the activity.
+    pub owner: Option<Text>,
+    pub reviewed: Option<Box<Review>>,
     pub allows: List<Allow>,
 }
 
@@ -354,6 +383,9 @@ pub struct Transfer {
     pub tia: Option<Text>,
     pub ground: Option<Spanned<DerogationGround>>,
     pub occasional: bool,
+    /// `safeguards="…"`: the documentation of the suitable safeguards of a
+    /// transfer on compelling legitimate interests (Art. 49(6), 30(1)(e)).
+    pub safeguards: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -31,6 +31,7 @@ pub mod node {
     pub const MAP: &str = "map";
     pub const NAME: &str = "name";
     pub const ORGANIZATION: &str = "organization";
+    pub const OWNER: &str = "owner";
     pub const PARENT: &str = "parent";
     pub const PROCESSOR: &str = "processor";
     pub const PROCESSORS: &str = "processors";
@@ -42,6 +43,8 @@ pub mod node {
     pub const REGISTRATION: &str = "registration";
     pub const REPRESENTATIVE: &str = "representative";
     pub const RETAIN: &str = "retain";
+    pub const REVIEW_INTERVAL: &str = "review-interval";
+    pub const REVIEWED: &str = "reviewed";
     pub const RIGHTS_PROCEDURE: &str = "rights-procedure";
     pub const ROLE: &str = "role";
     pub const RULES: &str = "rules";
@@ -59,13 +62,16 @@ pub mod node {
     pub const TRACKERS: &str = "trackers";
     pub const TRACKING: &str = "tracking";
     pub const TRANSFER: &str = "transfer";
+    pub const VERSION: &str = "version";
     pub const WEBSITE: &str = "website";
 }
 
 /// Property names.
 pub mod prop {
+    pub const APPROVED: &str = "approved";
     pub const ARRANGEMENT: &str = "arrangement";
     pub const ASSESSMENT: &str = "assessment";
+    pub const BY: &str = "by";
     pub const CHILDREN: &str = "children";
     pub const CONSEQUENCE: &str = "consequence";
     pub const CONSEQUENCES: &str = "consequences";

@@ -309,6 +309,32 @@ static BREACH_PROCEDURE: NodeSchema = NodeSchema {
         "how personal data breaches are handled (Art. 33, 34)",
     )
 };
+static RECORD_OWNER: NodeSchema = NodeSchema {
+    args: &[arg("function", TEXT)],
+    ..node(
+        n::OWNER,
+        "the function or department responsible for the record (Art. 5(2), 24(1))",
+    )
+};
+static RECORD_VERSION: NodeSchema = NodeSchema {
+    args: &[arg("version", TEXT)],
+    props: &[
+        prop(p::APPROVED, ValueKind::Date, "the date this version was approved"),
+        prop(p::BY, TEXT, "who approved it: a person, a function or a board"),
+    ],
+    ..node(
+        n::VERSION,
+        "the version of the record, and its approval (shown on every page of the record)",
+    )
+};
+static REVIEWED: NodeSchema = NodeSchema {
+    args: &[arg("date", ValueKind::Date)],
+    props: &[prop(p::BY, TEXT, "who reviewed it: a person or a function")],
+    ..node(
+        n::REVIEWED,
+        "when this was last checked against how the processing is done, and by whom (Art. 24(1): reviewed and updated where necessary)",
+    )
+};
 static RIGHTS_PROCEDURE: NodeSchema = NodeSchema {
     args: &[arg("procedure", TEXT)],
     ..node(
@@ -332,6 +358,9 @@ pub(crate) static ORGANIZATION: NodeSchema = NodeSchema {
         &SECURITY,
         &BREACH_PROCEDURE,
         &RIGHTS_PROCEDURE,
+        &RECORD_OWNER,
+        &RECORD_VERSION,
+        &REVIEWED,
         &ALLOW,
     ],
     ..node(n::ORGANIZATION, "the organization whose record this is")
@@ -667,6 +696,11 @@ static TRANSFER: NodeSchema = NodeSchema {
             ValueKind::Bool,
             "the transfer is occasional, not regular",
         ),
+        prop(
+            p::SAFEGUARDS,
+            TEXT,
+            "reference to the documentation of the suitable safeguards for a transfer on compelling legitimate interests (Art. 49(1) second subparagraph, 49(6), 30(1)(e))",
+        ),
     ],
     once: false,
     ..node(n::TRANSFER, "a transfer to a third country (Chapter V)")
@@ -732,6 +766,13 @@ static AUTOMATED_DECISION: NodeSchema = NodeSchema {
         "a solely automated decision with legal or similar effect (Art. 22), or `none`",
     )
 };
+static ACTIVITY_OWNER: NodeSchema = NodeSchema {
+    args: &[arg("function", TEXT)],
+    ..node(
+        n::OWNER,
+        "the function or department responsible for the activity (Art. 5(2), 24(1))",
+    )
+};
 static DPIA: NodeSchema = NodeSchema {
     args: &[arg("reference", TEXT)],
     props: &[REASON],
@@ -766,6 +807,8 @@ pub(crate) static ACTIVITY: NodeSchema = NodeSchema {
         &AUTOMATED_DECISION,
         &DPIA,
         &SECURITY,
+        &ACTIVITY_OWNER,
+        &REVIEWED,
         &ALLOW,
     ],
     once: false,
@@ -833,9 +876,17 @@ static SCAN: NodeSchema = NodeSchema {
     ..node(n::SCAN, "settings for `ropa scan`: mappings and paths to skip")
 };
 
+static REVIEW_INTERVAL: NodeSchema = NodeSchema {
+    args: &[arg("period", ValueKind::Duration)],
+    ..node(
+        n::REVIEW_INTERVAL,
+        "how long an activity may go unreviewed before `review-overdue` reports it (default \"12 months\")",
+    )
+};
+
 /// The top level of the workspace file `ropa.kdl`.
 pub static CONFIG_FILE: NodeSchema = NodeSchema {
-    children: &[&RULES, &SCAN],
+    children: &[&RULES, &SCAN, &REVIEW_INTERVAL],
     once: false,
     ..node("ropa.kdl", "the workspace file")
 };

@@ -7,7 +7,7 @@ use ropa_check::index::Index;
 use ropa_check::json::{Counts, FindingJson, FindingsJson};
 use ropa_check::{Diagnostic, FileId, Rule};
 use ropa_ide::{FileEdit, Location};
-use ropa_report::{Format, Kind, Lang};
+use ropa_report::{Audience, Format, Kind, Lang};
 use ropa_syntax::values::parse_date;
 use serde::Serialize;
 use serde_json::Value;
@@ -30,9 +30,10 @@ pub(crate) fn answer(request: Request) -> Answer {
             kind,
             format,
             lang,
+            audience,
             date,
             subjects,
-        } => report(&*checked(files)?, kind, format, lang, &date, subjects),
+        } => report(&*checked(files)?, [kind, format, lang, audience], &date, subjects),
         Request::ImportCsv {
             name,
             bytes,
@@ -215,17 +216,14 @@ fn parse_named<T: Copy>(
         })
 }
 
-fn report(
-    c: &Checked,
-    kind: Option<String>,
-    format: Option<String>,
-    lang: Option<String>,
-    date: &str,
-    subjects: Vec<String>,
-) -> Answer {
+/// `names` are the kind, format, language and audience, each as named in
+/// `ropa report`'s options, or absent for the default.
+fn report(c: &Checked, names: [Option<String>; 4], date: &str, subjects: Vec<String>) -> Answer {
+    let [kind, format, lang, audience] = names;
     let format = parse_named("format", format, &Format::ALL, Format::as_str)?.unwrap_or(Format::Html);
     let kind = parse_named("kind", kind, &Kind::ALL, Kind::as_str)?.unwrap_or(format.default_kind());
     let lang = parse_named("language", lang, &Lang::ALL, Lang::code)?.unwrap_or(Lang::En);
+    let audience = parse_named("audience", audience, &Audience::ALL, Audience::as_str)?.unwrap_or_default();
     let generated = parse_date(date).ok_or_else(|| format!("`{date}` is not a date: write it as YYYY-MM-DD"))?;
     let index = Index::new(&c.ws);
     let input = ropa_report::Input {
@@ -237,6 +235,7 @@ fn report(
         kind,
         format,
         lang,
+        audience,
         generated,
         revision: ropa_report::Revision::Unversioned,
         subjects,

@@ -33,6 +33,8 @@ pub(crate) enum Request {
         kind: Option<String>,
         format: Option<String>,
         lang: Option<String>,
+        /// `authority` (the default) or `internal`, as `ropa report --audience`.
+        audience: Option<String>,
         date: String,
         #[serde(default)]
         subjects: Vec<String>,

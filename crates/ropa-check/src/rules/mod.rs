@@ -9,6 +9,7 @@ pub(crate) mod lawfulness;
 pub(crate) mod placeholders;
 pub(crate) mod processors;
 pub(crate) mod retention;
+pub(crate) mod review;
 pub mod structure;
 pub(crate) mod suppression;
 pub mod transfers;
@@ -34,6 +35,7 @@ pub const GROUPS: &[(&str, Checker)] = &[
     ("transfers", transfers::check),
     ("processors", processors::check),
     ("accountability", accountability::check),
+    ("review", review::check),
     ("placeholders", placeholders::check),
     ("invisible", invisible::check),
 ];
@@ -160,6 +162,7 @@ catalogue! {
     MissingSecurityMeasures => accountability::MISSING_SECURITY_MEASURES,
     MissingBreachProcedure => accountability::MISSING_BREACH_PROCEDURE,
     MissingRightsProcedure => accountability::MISSING_RIGHTS_PROCEDURE,
+    ReviewOverdue => review::REVIEW_OVERDUE,
     PlaceholderValue => placeholders::PLACEHOLDER_VALUE,
     InvisibleCharacter => invisible::INVISIBLE_CHARACTER,
     AllowWithoutReason => suppression::ALLOW_WITHOUT_REASON,

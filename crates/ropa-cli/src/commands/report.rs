@@ -6,11 +6,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::{Args, ValueEnum};
 use ropa_check::index::Index;
-use ropa_report::{Format, Input, Kind, Lang, Options, Revision};
+use ropa_report::{Audience, Format, Input, Kind, Lang, Options, Revision};
 use ropa_syntax::values::{Date, parse_date};
 
 use super::{fail, print, write_output};
@@ -26,7 +25,12 @@ DPO asks for (with a map), the findings, and a privacy notice draft.
   ropa report specs/webone --format html --lang sv -o record.html
   ropa report specs/office2go --kind transfers --format svg -o transfers.svg
   ropa report specs/webone --kind notice --subjects customers --lang sv
-A workspace with errors still gets its report, which shows them on its front.
+  ropa report specs/webone --audience internal -o review.html
+The record and transfers are written for readers outside engineering by
+default (--audience authority): no spec ids or revision, and findings only
+as a summary in plain words when the kind includes them. --audience internal
+adds the spec ids, the git revision and the findings on the front page, each
+finding with its rule, place and fix.
 Output is the same for the same specs, except the date (pin it with --date).
 See docs/reports.md.
 
@@ -51,6 +55,11 @@ pub struct ReportArgs {
     /// Language of headings and fixed text; text from the specs is shown as written
     #[arg(long, value_enum, default_value_t = ReportLang::En)]
     pub lang: ReportLang,
+
+    /// Who the document is for: `authority` (a supervisory authority, a
+    /// customer, the board) or `internal` (the team: spec ids, revision, findings with fixes)
+    #[arg(long, value_enum, default_value_t = ReportAudience::Authority)]
+    pub audience: ReportAudience,
 
     /// Write the report to FILE (replaced atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -95,6 +104,14 @@ pub enum ReportFormat {
     Json,
     /// The transfer map alone
     Svg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportAudience {
+    /// A supervisory authority, a customer or the board: no spec ids, revision or findings on the front
+    Authority,
+    /// The team keeping the record: spec ids, git revision, findings with rules and fixes
+    Internal,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -153,6 +170,9 @@ pub fn run(args: &ReportArgs) -> u8 {
     if !problems.is_empty() {
         return exit::TROUBLE;
     }
+    // The report's date is the checker's today, so that `--date` pins both.
+    let mut loaded = loaded;
+    loaded.workspace.today = Some(generated);
     let workspace = &loaded.workspace;
     let findings = ropa_check::check(workspace);
     let index = Index::new(workspace);
@@ -176,10 +196,15 @@ pub fn run(args: &ReportArgs) -> u8 {
         ReportLang::Da => Lang::Da,
         ReportLang::Nb => Lang::Nb,
     };
+    let audience = match args.audience {
+        ReportAudience::Authority => Audience::Authority,
+        ReportAudience::Internal => Audience::Internal,
+    };
     let options = Options {
         kind,
         format,
         lang,
+        audience,
         generated,
         revision: revision(&root(job)),
         subjects: args.subjects.clone(),
@@ -207,10 +232,14 @@ pub fn run(args: &ReportArgs) -> u8 {
         .count();
     if status == exit::CLEAN && errors > 0 {
         eprintln!(
-            "warning: {} has {errors} error{} (`ropa check {0}` lists them); the report shows {} on its front page",
+            "warning: {} has {errors} error{} (`ropa check {0}` lists them){}",
             display(&root(job)),
             if errors == 1 { "" } else { "s" },
-            if errors == 1 { "it" } else { "them" },
+            match (audience, errors) {
+                (Audience::Internal, 1) => "; the report shows it on its front page",
+                (Audience::Internal, _) => "; the report shows them on its front page",
+                (Audience::Authority, _) => "",
+            },
         );
     }
     status
@@ -259,41 +288,12 @@ fn root(job: &Job) -> PathBuf {
     }
 }
 
-/// `--date`, else `SOURCE_DATE_EPOCH` (the reproducible-builds convention),
-/// else today in UTC.
+/// `--date`, else today (`SOURCE_DATE_EPOCH` or the clock).
 fn generation_date(pinned: Option<&str>) -> Result<Date, String> {
     if let Some(text) = pinned {
         return parse_date(text).ok_or_else(|| format!("--date `{text}` is not a calendar date in YYYY-MM-DD form"));
     }
-    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) if !value.trim().is_empty() => value
-            .trim()
-            .parse::<i64>()
-            .map_err(|_| format!("SOURCE_DATE_EPOCH `{value}` is not a number of seconds"))?,
-        _ => SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
-    };
-    Ok(civil_date(seconds.div_euclid(86_400)))
-}
-
-/// The calendar date of a day count since 1970-01-01 (Howard Hinnant's
-/// `civil_from_days`), so that no date crate is needed for one call.
-fn civil_date(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date {
-        year: u16::try_from(year.clamp(1900, 9999)).unwrap_or(1900),
-        month: u8::try_from(month).unwrap_or(1),
-        day: u8::try_from(day).unwrap_or(1),
-    }
+    crate::clock::today()
 }
 
 /// The commit the workspace is at, and whether its spec files have changes
@@ -321,18 +321,5 @@ fn revision(root: &Path) -> Revision {
             Revision::Commit { id, dirty }
         }
         _ => Revision::Unversioned,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_date;
-
-    #[test]
-    fn day_counts_become_calendar_dates() {
-        assert_eq!(civil_date(0).to_string(), "1970-01-01");
-        assert_eq!(civil_date(20_780).to_string(), "2026-11-23");
-        assert_eq!(civil_date(11_016).to_string(), "2000-02-29");
-        assert_eq!(civil_date(-1).to_string(), "1969-12-31");
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ropa_check::index::Index;
 use ropa_check::{FileKind, Workspace};
-use ropa_report::{Format, Input, Kind, Lang, Options, Revision};
+use ropa_report::{Audience, Format, Input, Kind, Lang, Options, Revision};
 use ropa_syntax::values::parse_date;
 
 pub fn specs() -> PathBuf {
@@ -55,6 +55,7 @@ pub fn options(kind: Kind, format: Format, lang: Lang) -> Options {
         kind,
         format,
         lang,
+        audience: Audience::Internal,
         generated: parse_date("2026-11-23").expect("valid date"),
         revision: Revision::Commit {
             id: "0123abc".to_owned(),
