@@ -3,7 +3,7 @@
 //! `ropa.kdl` sets (`review-interval`, 12 months by default), counted to
 //! the date the caller gives as today ([`crate::Workspace::today`]).
 
-use ropa_syntax::values::{Citation, Date, Duration, Severity, Unit, parse_duration};
+use ropa_syntax::values::{Citation, Duration, Severity, Unit, parse_duration};
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
@@ -57,7 +57,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             undated += 1;
             continue;
         };
-        let due = add(date.value, interval);
+        let due = date.value.after(interval);
         if due >= today {
             continue;
         }
@@ -122,99 +122,4 @@ fn any_review(ctx: &Context) -> bool {
         || ctx
             .activities()
             .any(|(_, a)| a.reviewed.as_ref().is_some_and(|r| r.date.is_some()))
-}
-
-/// The date `interval` after `date`: months and years by the calendar (the
-/// 31st plus a month is the last day of the next month), shorter units by
-/// days.
-fn add(date: Date, interval: Duration) -> Date {
-    match interval.months() {
-        Some(months) => {
-            let total = u64::from(date.year) * 12 + u64::from(date.month) - 1 + months;
-            let year = u16::try_from(total / 12).unwrap_or(u16::MAX);
-            let month = (total % 12) as u8 + 1;
-            Date {
-                year,
-                month,
-                day: date.day.min(days_in_month(year, month)),
-            }
-        }
-        None => {
-            let days = interval.approx_days().ceil() as i64;
-            civil_from_days(days_from_civil(date) + days)
-        }
-    }
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(date: Date) -> i64 {
-    let (m, d) = (i64::from(date.month), i64::from(date.day));
-    let y = i64::from(date.year) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date {
-        year: u16::try_from(year.clamp(0, 9999)).unwrap_or(9999),
-        month: u8::try_from(month).unwrap_or(1),
-        day: u8::try_from(day).unwrap_or(1),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(text: &str) -> Date {
-        ropa_syntax::values::parse_date(text).expect("valid date")
-    }
-
-    #[test]
-    fn months_are_added_by_the_calendar() {
-        let twelve = DEFAULT_INTERVAL;
-        assert_eq!(add(date("2025-11-23"), twelve), date("2026-11-23"));
-        assert_eq!(add(date("2024-02-29"), twelve), date("2025-02-28"));
-        let one = Duration {
-            amount: 1,
-            unit: Unit::Months,
-        };
-        assert_eq!(add(date("2026-01-31"), one), date("2026-02-28"));
-        assert_eq!(add(date("2026-12-15"), one), date("2027-01-15"));
-    }
-
-    #[test]
-    fn days_and_weeks_are_added_as_days() {
-        let ninety = Duration {
-            amount: 90,
-            unit: Unit::Days,
-        };
-        assert_eq!(add(date("2026-01-01"), ninety), date("2026-04-01"));
-        let two_weeks = Duration {
-            amount: 2,
-            unit: Unit::Weeks,
-        };
-        assert_eq!(add(date("2026-12-25"), two_weeks), date("2027-01-08"));
-    }
 }
