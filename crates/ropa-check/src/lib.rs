@@ -15,7 +15,7 @@ pub mod index;
 pub mod json;
 mod par;
 pub mod rules;
-pub mod workspace;
+mod workspace;
 
 pub use check::check;
 pub use diagnostic::{Diagnostic, FileId, Related, rank};

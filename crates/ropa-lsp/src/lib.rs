@@ -20,10 +20,10 @@
 
 mod convert;
 mod firewall;
-pub mod line_index;
+mod line_index;
 mod semantic;
 mod server;
-pub mod store;
+mod store;
 
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, OnceLock};
