@@ -100,10 +100,6 @@ impl LineIndex {
         self.ends.extend(tail_ends);
     }
 
-    pub fn encoding(&self) -> Encoding {
-        self.encoding
-    }
-
     fn width(&self, c: char) -> u32 {
         match self.encoding {
             Encoding::Utf8 => c.len_utf8() as u32,

@@ -81,7 +81,6 @@ pub struct Snapshot {
     pub seq: u64,
     pub workspaces: HashMap<String, Arc<WsSnapshot>>,
     pub files: HashMap<Uri, (String, FileId)>,
-    pub encoding: Option<Encoding>,
 }
 
 /// What the server knows of one file of a workspace besides its text and
@@ -399,7 +398,6 @@ impl<P: Publisher> Store<P> {
     fn publish_snapshot(&self) {
         let mut snapshot = Snapshot {
             seq: self.seq,
-            encoding: Some(self.encoding),
             ..Snapshot::default()
         };
         for (key, owned) in &self.workspaces {
