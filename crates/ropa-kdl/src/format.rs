@@ -163,7 +163,9 @@ impl Printer<'_> {
     }
 
     fn start_line(&mut self) {
-        if self.newlines >= 2 && !self.out.is_empty() && !self.no_blank_next {
+        // No blank line at the top of the file, even after a byte-order mark.
+        let at_top = self.out.trim_start_matches('\u{feff}').is_empty();
+        if self.newlines >= 2 && !at_top && !self.no_blank_next {
             self.out.push('\n');
         }
         self.newlines = 0;
@@ -284,6 +286,9 @@ mod tests {
         assert_eq!(fmt("a \\\u{0B}\nb\n"), "a \\\n\nb\n");
         // A byte-order mark does not shift the first line's trailing comment.
         assert_eq!(fmt("\u{feff}e \\   // c\n  b\n"), "\u{feff}e \\   // c\n    b\n");
+        // Found by the fuzzer: blank lines after the mark were kept as one
+        // on the first pass and dropped on the second.
+        assert_eq!(fmt("\u{feff}\n\n\nnode 0\n"), "\u{feff}node 0\n");
         // And the blank lines after such a continuation fold into one.
         assert_eq!(fmt("a \\ // c\n\u{0C}\u{0C}\u{0C}  b\n"), "a \\ // c\n\nb\n");
     }
