@@ -100,7 +100,7 @@ fn by_area(ctx: &Ctx) -> Section {
         areas[index].1.add(d.severity);
     }
     areas.sort_by_key(|(area, counts)| (std::cmp::Reverse((counts.error, counts.warning, counts.info)), *area));
-    let mut rows: Vec<Row> = areas
+    let rows: Vec<Row> = areas
         .into_iter()
         .map(|(area, counts)| {
             let mut cells = vec![vec![text(category(ctx, area))]];
@@ -108,23 +108,7 @@ fn by_area(ctx: &Ctx) -> Section {
             Row { anchor: None, cells }
         })
         .collect();
-    let mut total = vec![vec![Inline::Strong(ctx.t(Key::Total).to_owned())]];
-    total.extend(count_cells(view.counts));
-    rows.push(Row {
-        anchor: None,
-        cells: total,
-    });
-    section.blocks.push(Block::Table(Table {
-        head: ctx.heads(&[
-            Key::Area,
-            Key::SeverityErrorPlural,
-            Key::SeverityWarningPlural,
-            Key::SeverityInfoPlural,
-        ]),
-        rows,
-        numeric: vec![1, 2, 3],
-        widths: vec![55, 15, 15, 15],
-    }));
+    section.blocks.push(counts_table(ctx, Key::Area, rows));
     section
 }
 
@@ -167,6 +151,28 @@ fn by_rule(ctx: &Ctx) -> Section {
     section
 }
 
+/// A table of counts per severity, one row per `rows` entry and a total row
+/// for the whole record; `first` heads the column that names each row.
+fn counts_table(ctx: &Ctx, first: Key, mut rows: Vec<Row>) -> Block {
+    let mut total = vec![vec![Inline::Strong(ctx.t(Key::Total).to_owned())]];
+    total.extend(count_cells(ctx.view.counts));
+    rows.push(Row {
+        anchor: None,
+        cells: total,
+    });
+    Block::Table(Table {
+        head: ctx.heads(&[
+            first,
+            Key::SeverityErrorPlural,
+            Key::SeverityWarningPlural,
+            Key::SeverityInfoPlural,
+        ]),
+        rows,
+        numeric: vec![1, 2, 3],
+        widths: vec![55, 15, 15, 15],
+    })
+}
+
 fn count_cells(counts: Counts) -> Vec<Line> {
     [counts.error, counts.warning, counts.info]
         .into_iter()
@@ -192,23 +198,7 @@ fn by_activity(ctx: &Ctx) -> Section {
         cells.extend(count_cells(view.other_counts));
         rows.push(Row { anchor: None, cells });
     }
-    let mut total = vec![vec![Inline::Strong(ctx.t(Key::Total).to_owned())]];
-    total.extend(count_cells(view.counts));
-    rows.push(Row {
-        anchor: None,
-        cells: total,
-    });
-    section.blocks.push(Block::Table(Table {
-        head: ctx.heads(&[
-            Key::Activity,
-            Key::SeverityErrorPlural,
-            Key::SeverityWarningPlural,
-            Key::SeverityInfoPlural,
-        ]),
-        rows,
-        numeric: vec![1, 2, 3],
-        widths: vec![55, 15, 15, 15],
-    }));
+    section.blocks.push(counts_table(ctx, Key::Activity, rows));
     section
 }
 
