@@ -226,11 +226,12 @@ fn undeclared_processor(v: &Vendor, seen: Vec<Evidence>) -> Finding {
             where_seen(&seen)
         ),
         help: format!(
-            "If personal data reaches {}, declare it and name it in the activities that use it:\n    processor {} \"{entity}\" {{\n        service \"WHAT {} DOES FOR YOU\"\n        stored-in COUNTRY\n        dpa \"DPA REFERENCE\"\n    }}\n  The placeholders keep the record's own findings open until filled in.{residency} If the package belongs to a party declared under another name, map it in ropa.kdl: scan {{ map package=\"{}\" to=ID }}. `ropa explain {}` shows what the registry knows of it, with sources.",
+            "If personal data reaches {}, declare it and name it in the activities that use it:\n    processor {} \"{entity}\" {{\n        service \"WHAT {} DOES FOR YOU\"\n        stored-in COUNTRY\n        dpa \"DPA REFERENCE\"\n    }}\n  The placeholders keep the record's own findings open until filled in.{residency} If the package belongs to a party declared under another name, map it in ropa.kdl: scan {{ map package=\"{}\" to=ID }}. `ropa explain {}` shows what the registry knows of it, with sources. If no personal data reaches it, accept the finding in ropa.kdl: scan {{ allow undeclared-processor {} reason=\"REASON\" }}.",
             v.name,
             v.id,
             v.name.to_ascii_uppercase(),
             seen[0].seen,
+            v.id,
             v.id
         ),
         evidence: seen,
@@ -322,7 +323,7 @@ fn region_finding(
             where_seen(seen)
         ),
         help: format!(
-            "If personal data is stored in this region, add the country to the processor and declare the transfer:\n    processor {id} {{ stored-in {} }}\n    transfer {} to={id} mechanism=MECHANISM\n  If only data that is not personal lives there, accept the finding with a reason.",
+            "If personal data is stored in this region, add the country to the processor and declare the transfer:\n    processor {id} {{ stored-in {} }}\n    transfer {} to={id} mechanism=MECHANISM\n  If only data that is not personal lives there, accept the finding in ropa.kdl: scan {{ allow region-outside-eea {code} reason=\"REASON\" }}.",
             r.country, r.country
         ),
         evidence: seen.to_vec(),
@@ -383,7 +384,9 @@ fn stale_processors(
                 "The record declares the processor {} ({what}), but the repository shows no sign of it: no package, script host, endpoint or region",
                 party.id.value
             ),
-            help: "If the service is no longer used, remove it from the activities (and the record) once its data is deleted or returned; if it is used outside this repository (another service, a dashboard), accept the finding with a reason.".to_owned(),
+            help: format!("If the service is no longer used, remove it from the activities (and the record) once its data is deleted or returned; if it is used outside this repository (another service, a dashboard), accept the finding in ropa.kdl: scan {{ allow processor-without-evidence {} reason=\"REASON\" }}.",
+                party.id.value
+            ),
             evidence: Vec::new(),
             party: Some(party.id.value.to_string()),
             subject: party.id.value.to_string(),

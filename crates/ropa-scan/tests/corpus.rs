@@ -243,6 +243,7 @@ fn an_allow_without_a_reason_or_with_a_placeholder_keeps_the_finding() {
     for allow in [
         "allow undeclared-processor sentry",
         "allow undeclared-processor sentry reason=\"REASON\"",
+        "allow undeclared-processor sentry reason=\"  \"",
     ] {
         let scan = sentry_scan(&format!("scan {{\n    {allow}\n}}\n"));
         assert_eq!(
