@@ -89,7 +89,7 @@ const SKIPPED_FOLDERS: &[&str] = &[
 
 /// Manifests and lockfiles of large projects run to a few MiB; larger files
 /// are generated bundles, not evidence worth the time.
-const MAX_SCANNED_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_SCANNED_BYTES: u64 = 16 * 1024 * 1024;
 
 pub fn run(args: &ScanArgs) -> u8 {
     let repo = args.repo.clone().unwrap_or_else(|| PathBuf::from("."));
