@@ -146,10 +146,13 @@ fn concise_and_gitlab_place_each_finding() {
     assert_eq!(doc[0]["location"]["path"], "go.mod");
     assert_eq!(doc[0]["location"]["lines"]["begin"], 6);
     assert_eq!(doc[0]["severity"], "minor");
+    // The fingerprint is the baseline's: rule and subject, 16 hex digits.
     assert!(
         doc[0]["fingerprint"]
             .as_str()
-            .is_some_and(|f| f.starts_with("ropa-scan:undeclared-processor:"))
+            .is_some_and(|f| f.len() == 16 && f.bytes().all(|b| b.is_ascii_hexdigit())),
+        "{}",
+        doc[0]["fingerprint"]
     );
 }
 
@@ -188,10 +191,10 @@ fn sarif_validates_and_points_at_the_evidence() {
     let at = &results[0]["locations"][0]["physicalLocation"];
     assert_eq!(at["artifactLocation"]["uri"], "package.json");
     assert_eq!(at["region"]["startLine"], 7);
-    // The declared processor the code no longer shows is a note, without a place.
-    assert!(
-        results
-            .iter()
-            .any(|r| r["level"] == "note" && r["locations"].as_array().is_some_and(Vec::is_empty))
-    );
+    // The declared processor the code no longer shows is a note at its
+    // declaration in the record.
+    let note = results.iter().find(|r| r["level"] == "note").expect("a note");
+    let at = &note["locations"][0]["physicalLocation"];
+    assert_eq!(at["artifactLocation"]["uri"], "record/shop.ropa.kdl");
+    assert_eq!(at["region"]["startLine"], 12);
 }
