@@ -90,7 +90,11 @@ fn an_allow_in_ropa_kdl_hides_a_finding_and_a_near_miss_does_not() {
     let dir = shop("scan-allow", &["stripe", "@sentry/node"], allow);
     let out = scan(&dir, &[]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
-    assert!(stdout(&out).contains("0 findings (0 warnings, 0 infos)"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("0 findings (0 warnings, 0 infos)"),
+        "{}",
+        stdout(&out)
+    );
     assert!(stdout(&out).contains("1 allowed in ropa.kdl"), "{}", stdout(&out));
     // The check reads the same ropa.kdl and has nothing to say about it.
     let check = ropa_in(dir.path(), &["check", "privacy", "--format", "concise"]);
@@ -104,7 +108,10 @@ fn an_allow_in_ropa_kdl_hides_a_finding_and_a_near_miss_does_not() {
     let out = scan(&dir, &["--format", "concise"]);
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
-    assert!(text.contains("package.json:4:1: undeclared-processor [warning]"), "{text}");
+    assert!(
+        text.contains("package.json:4:1: undeclared-processor [warning]"),
+        "{text}"
+    );
     assert!(text.contains("privacy/ropa.kdl:2:1: unused-allow [warning]"), "{text}");
 
     // Without a reason the finding still counts.
@@ -112,7 +119,10 @@ fn an_allow_in_ropa_kdl_hides_a_finding_and_a_near_miss_does_not() {
     let dir = shop("scan-allow-bare", &["stripe", "@sentry/node"], bare);
     let text = stdout(&scan(&dir, &["--format", "concise"]));
     assert!(text.contains("undeclared-processor [warning]"), "{text}");
-    assert!(text.contains("privacy/ropa.kdl:2:1: allow-without-reason [warning]"), "{text}");
+    assert!(
+        text.contains("privacy/ropa.kdl:2:1: allow-without-reason [warning]"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -133,16 +143,27 @@ fn a_baseline_hides_recorded_scan_findings_wherever_their_evidence_moves() {
 
     // The dependency moves down two lines and into a second manifest: the
     // same finding.
-    write(dir.path(), "package.json", &package(&["left-pad", "express", "stripe", "@sentry/node"]));
+    write(
+        dir.path(),
+        "package.json",
+        &package(&["left-pad", "express", "stripe", "@sentry/node"]),
+    );
     write(dir.path(), "worker/package.json", &package(&["@sentry/node"]));
     assert_eq!(code(&scan(&dir, &["--baseline", "baseline.json"])), 0);
 
     // Near miss: a new vendor is a new finding.
-    write(dir.path(), "package.json", &package(&["stripe", "@sentry/node", "mailgun.js"]));
+    write(
+        dir.path(),
+        "package.json",
+        &package(&["stripe", "@sentry/node", "mailgun.js"]),
+    );
     let out = scan(&dir, &["--baseline", "baseline.json", "--format", "concise"]);
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
-    assert!(text.contains("undeclared-processor [warning] The code sends data to Mailgun"), "{text}");
+    assert!(
+        text.contains("undeclared-processor [warning] The code sends data to Mailgun"),
+        "{text}"
+    );
     assert!(!text.contains("Sentry"), "{text}");
 
     // The check leaves the scan's entries alone: not reported as fixed,
@@ -151,7 +172,10 @@ fn a_baseline_hides_recorded_scan_findings_wherever_their_evidence_moves() {
     assert!(!stdout(&check).contains("no longer occur"), "{}", stdout(&check));
     ropa_in(dir.path(), &["baseline", "privacy", "--output", "baseline.json"]);
     assert!(read(dir.path(), "baseline.json").contains("scan/undeclared-processor"));
-    ropa_in(dir.path(), &["baseline", "privacy", "--prune", "--output", "baseline.json"]);
+    ropa_in(
+        dir.path(),
+        &["baseline", "privacy", "--prune", "--output", "baseline.json"],
+    );
     assert!(read(dir.path(), "baseline.json").contains("scan/undeclared-processor"));
 
     // Once Sentry is gone, the scan says the entry is stale, and pruning
@@ -160,10 +184,22 @@ fn a_baseline_hides_recorded_scan_findings_wherever_their_evidence_moves() {
     std::fs::remove_dir_all(dir.join("worker")).expect("remove worker");
     let out = scan(&dir, &["--baseline", "baseline.json"]);
     assert_eq!(code(&out), 0);
-    assert!(stdout(&out).contains("1 scan finding recorded in baseline.json no longer occurs"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("1 scan finding recorded in baseline.json no longer occurs"),
+        "{}",
+        stdout(&out)
+    );
     let pruned = ropa_in(
         dir.path(),
-        &["baseline", "privacy", "--scan", ".", "--prune", "--output", "baseline.json"],
+        &[
+            "baseline",
+            "privacy",
+            "--scan",
+            ".",
+            "--prune",
+            "--output",
+            "baseline.json",
+        ],
     );
     assert_eq!(code(&pruned), 0, "{}", stderr(&pruned));
     assert!(!read(dir.path(), "baseline.json").contains("scan/"));
@@ -177,7 +213,11 @@ fn diff_with_scan_shows_the_scan_findings_a_change_introduces() {
     write(repo.path(), "package.json", &package(&["stripe", "@sentry/node"]));
     commit_all(repo.path(), "base");
     // The change moves Sentry down a line (not new) and adds Mailgun (new).
-    write(repo.path(), "package.json", &package(&["express", "stripe", "@sentry/node", "mailgun.js"]));
+    write(
+        repo.path(),
+        "package.json",
+        &package(&["express", "stripe", "@sentry/node", "mailgun.js"]),
+    );
     commit_all(repo.path(), "add mailgun");
 
     let out = ropa_in(repo.path(), &["diff", "HEAD~1", "HEAD", "--scan", ".", "--", "privacy"]);
@@ -192,13 +232,25 @@ fn diff_with_scan_shows_the_scan_findings_a_change_introduces() {
     assert!(!md.contains("Sentry"), "{md}");
     let failing = ropa_in(
         repo.path(),
-        &["diff", "HEAD~1", "HEAD", "--scan", ".", "--fail-on", "warning", "--", "privacy"],
+        &[
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "--scan",
+            ".",
+            "--fail-on",
+            "warning",
+            "--",
+            "privacy",
+        ],
     );
     assert_eq!(code(&failing), 1);
 
     let json = ropa_in(
         repo.path(),
-        &["diff", "HEAD~1", "HEAD", "--scan", ".", "--format", "json", "--", "privacy"],
+        &[
+            "diff", "HEAD~1", "HEAD", "--scan", ".", "--format", "json", "--", "privacy",
+        ],
     );
     let doc: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("JSON");
     assert_eq!(doc["scan"]["introduced"][0]["subject"], "mailgun");
@@ -207,9 +259,15 @@ fn diff_with_scan_shows_the_scan_findings_a_change_introduces() {
 
     // Near miss: a change that only moves lines introduces nothing, and
     // the reverse direction fixes Mailgun.
-    let reverse = stdout(&ropa_in(repo.path(), &["diff", "HEAD", "HEAD~1", "--scan", ".", "--", "privacy"]));
+    let reverse = stdout(&ropa_in(
+        repo.path(),
+        &["diff", "HEAD", "HEAD~1", "--scan", ".", "--", "privacy"],
+    ));
     assert!(!reverse.contains("New in the code"), "{reverse}");
-    assert!(reverse.contains("1 scan finding no longer occurs: `undeclared-processor` `mailgun`"), "{reverse}");
+    assert!(
+        reverse.contains("1 scan finding no longer occurs: `undeclared-processor` `mailgun`"),
+        "{reverse}"
+    );
     // Without --scan, the diff does not read the code.
     let plain = stdout(&ropa_in(repo.path(), &["diff", "HEAD~1", "HEAD", "--", "privacy"]));
     assert!(!plain.contains("ropa scan"), "{plain}");

@@ -261,5 +261,9 @@ fn an_allow_without_a_reason_or_with_a_placeholder_keeps_the_finding() {
 fn an_allow_of_an_unknown_rule_is_reported() {
     let scan = sentry_scan("scan {\n    allow undeclared-vendor sentry reason=\"x\"\n}\n");
     assert_eq!(rules(&scan)[1].0, "unused-allow");
-    assert!(scan.findings[1].message.contains("no scan rule"), "{}", scan.findings[1].message);
+    assert!(
+        scan.findings[1].message.contains("no scan rule"),
+        "{}",
+        scan.findings[1].message
+    );
 }

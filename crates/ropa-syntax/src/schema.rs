@@ -872,10 +872,7 @@ static SCAN_SKIP: NodeSchema = NodeSchema {
 };
 
 static SCAN_ALLOW: NodeSchema = NodeSchema {
-    args: &[
-        arg("rule", TEXT),
-        arg("subject", TEXT),
-    ],
+    args: &[arg("rule", TEXT), arg("subject", TEXT)],
     props: &[REASON],
     once: false,
     ..node(

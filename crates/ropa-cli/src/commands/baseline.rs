@@ -343,7 +343,11 @@ pub fn run(args: &BaselineArgs) -> u8 {
             .iter()
             .flatten()
             .map(|id| id.fingerprint)
-            .chain(scanned.iter().flat_map(|run| run.findings.iter().map(|p| p.fingerprint)))
+            .chain(
+                scanned
+                    .iter()
+                    .flat_map(|run| run.findings.iter().map(|p| p.fingerprint)),
+            )
             .collect();
         let (kept, dropped) = prune(&old, &shown, &now, scanned.is_some());
         let total: u32 = kept.iter().map(|e| e.count).sum();

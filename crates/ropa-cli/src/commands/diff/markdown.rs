@@ -25,10 +25,14 @@ pub(super) fn markdown(
         .iter()
         .flat_map(|c| &c.changes.introduced)
         .map(|f| f.severity)
-        .chain(scan.iter().flat_map(|s| &s.introduced).map(|p| p.finding.rule.severity()))
+        .chain(
+            scan.iter()
+                .flat_map(|s| &s.introduced)
+                .map(|p| p.finding.rule.severity()),
+        )
         .collect();
-    let fixed: usize = comparisons.iter().map(|c| c.changes.fixed.len()).sum::<usize>()
-        + scan.map_or(0, |s| s.fixed.len());
+    let fixed: usize =
+        comparisons.iter().map(|c| c.changes.fixed.len()).sum::<usize>() + scan.map_or(0, |s| s.fixed.len());
     let _ = writeln!(md, "## {}\n", headline(&introduced, fixed, comparisons));
     let _ = writeln!(md, "Compared {} with {}.", code(base), code(head));
     let facts = key_facts(comparisons);
@@ -79,7 +83,9 @@ fn scan_section(md: &mut String, scan: &ScanChanges) {
     }
     md.push_str("\n### The code against the record (`ropa scan`)\n");
     if !scan.introduced.is_empty() {
-        md.push_str("\nNew in the code and not in the record:\n\n| severity | rule | where | finding |\n|---|---|---|---|\n");
+        md.push_str(
+            "\nNew in the code and not in the record:\n\n| severity | rule | where | finding |\n|---|---|---|---|\n",
+        );
         for p in &scan.introduced {
             let f = &p.finding;
             let _ = writeln!(

@@ -223,9 +223,7 @@ pub fn run(args: &DiffArgs) -> u8 {
         .chain(head.checked.problems.iter().map(|p| (head.label.as_str(), p)))
         .collect();
     let rendered = match args.format {
-        DiffFormat::Markdown => {
-            markdown::markdown(&base.label, &head.label, &comparisons, scanned.as_ref(), &problems)
-        }
+        DiffFormat::Markdown => markdown::markdown(&base.label, &head.label, &comparisons, scanned.as_ref(), &problems),
         DiffFormat::Json => json::json(&base.label, &head.label, &comparisons, scanned.as_ref(), &problems),
     };
     let written = match &args.output {
@@ -243,7 +241,12 @@ pub fn run(args: &DiffArgs) -> u8 {
             .iter()
             .flat_map(|c| &c.changes.introduced)
             .map(|f| f.severity)
-            .chain(scanned.iter().flat_map(|s| &s.introduced).map(|p| p.finding.rule.severity()))
+            .chain(
+                scanned
+                    .iter()
+                    .flat_map(|s| &s.introduced)
+                    .map(|p| p.finding.rule.severity()),
+            )
             .any(|severity| rank(severity) >= threshold);
         if failing { exit::FINDINGS } else { exit::CLEAN }
     } else {
@@ -309,11 +312,23 @@ fn open(source: &Source, repo: Option<&Repo>, paths: &[PathBuf], scan: Option<&P
             let anchor = repo
                 .and_then(|r| r.worktree_anchor())
                 .unwrap_or_else(|| PathBuf::from("."));
-            ("the working tree".to_owned(), None, anchor, paths.to_vec(), scan.map(Path::to_path_buf))
+            (
+                "the working tree".to_owned(),
+                None,
+                anchor,
+                paths.to_vec(),
+                scan.map(Path::to_path_buf),
+            )
         }
         Source::Folder(folder) => {
             let spec_paths = paths.iter().map(|p| folder.join(p)).collect();
-            (display(folder), None, folder.clone(), spec_paths, scan.map(|s| folder.join(s)))
+            (
+                display(folder),
+                None,
+                folder.clone(),
+                spec_paths,
+                scan.map(|s| folder.join(s)),
+            )
         }
         Source::Revision(revision) => {
             let Some(repo) = repo else {

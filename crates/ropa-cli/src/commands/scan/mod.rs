@@ -189,7 +189,10 @@ pub(crate) fn scan_repo(repo: &Path, record: &Path) -> Result<ScanRun, String> {
     }
     let workspace = &loaded.workspace;
     let specs: Vec<_> = workspace.specs().map(|(_, s)| &s.model).collect();
-    let config = workspace.config().map(|(_, c)| c.config.scan.clone()).unwrap_or_default();
+    let config = workspace
+        .config()
+        .map(|(_, c)| c.config.scan.clone())
+        .unwrap_or_default();
 
     let mut files = Vec::new();
     let mut unreadable = Vec::new();
@@ -301,4 +304,3 @@ fn walk(
         }
     }
 }
-

@@ -73,7 +73,10 @@ fn fixed_note(run: &ScanRun) -> Option<String> {
 /// Multi-line text (a help with a template) escaped line by line, so its
 /// line breaks stay line breaks.
 fn escape_lines(text: &str) -> String {
-    text.split('\n').map(|line| escape(line).into_owned()).collect::<Vec<_>>().join("\n")
+    text.split('\n')
+        .map(|line| escape(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn evidence_line(e: &Evidence) -> String {
@@ -106,7 +109,13 @@ fn human(run: &ScanRun) -> String {
     let mut out = String::new();
     for p in &run.findings {
         let f = &p.finding;
-        let _ = writeln!(out, "{}[{}]: {}", f.rule.severity().as_str(), f.rule.id(), escape(&f.message));
+        let _ = writeln!(
+            out,
+            "{}[{}]: {}",
+            f.rule.severity().as_str(),
+            f.rule.id(),
+            escape(&f.message)
+        );
         for (i, e) in f.evidence.iter().take(SHOWN_EVIDENCE).enumerate() {
             let _ = writeln!(out, "  --> {}", escape(&evidence_line(e)));
             if i == 0
