@@ -136,15 +136,12 @@ impl Repo {
             let relative = PathBuf::from(path);
             let is_config = relative.file_name().is_some_and(|n| n == CONFIG_FILE);
             if !is_config && !is_spec_file(&relative) {
-                let scan_reads = scanned && ropa_scan::readers::reads(path);
-                if scan_reads
-                    && size
-                        .parse::<u64>()
-                        .is_ok_and(|s| s <= crate::commands::scan::MAX_SCANNED_BYTES)
-                {
-                    if relative.components().all(|c| matches!(c, Component::Normal(_))) {
-                        wanted.push(((*object).to_owned(), relative));
-                    }
+                let small = size
+                    .parse::<u64>()
+                    .is_ok_and(|s| s <= crate::commands::scan::MAX_SCANNED_BYTES);
+                let normal = relative.components().all(|c| matches!(c, Component::Normal(_)));
+                if scanned && small && normal && ropa_scan::readers::reads(path) {
+                    wanted.push(((*object).to_owned(), relative));
                 }
                 continue;
             }
