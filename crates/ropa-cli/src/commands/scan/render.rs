@@ -47,9 +47,10 @@ pub(super) fn summary(run: &ScanRun) -> String {
         format!("; {}", notes.join("; "))
     };
     let new = if run.baseline.is_some() { "new " } else { "" };
+    let found = run.findings.len();
     format!(
-        "ropa scan: {} {new}findings ({}, {}) from {} in {} read{notes}",
-        run.findings.len(),
+        "ropa scan: {found} {new}{} ({}, {}) from {} in {} read{notes}",
+        if found == 1 { "finding" } else { "findings" },
         plural(count(Severity::Warning), "warning", "warnings"),
         plural(count(Severity::Info), "info", "infos"),
         plural(run.evidence, "piece of evidence", "pieces of evidence"),
