@@ -388,15 +388,11 @@ pub fn run(args: &BaselineArgs) -> u8 {
                 });
         }
     }
+    // Scan findings are counted apart: the severities above are the record's.
+    let mut scan_note = String::new();
     match &scanned {
         Some(run) => {
             for placed in &run.findings {
-                let severity = placed.finding.rule.severity();
-                counts[match severity {
-                    ropa_syntax::values::Severity::Error => 0,
-                    ropa_syntax::values::Severity::Warning => 1,
-                    ropa_syntax::values::Severity::Info => 2,
-                }] += 1;
                 entries
                     .entry(placed.fingerprint)
                     .and_modify(|e| e.count += 1)
@@ -409,19 +405,30 @@ pub fn run(args: &BaselineArgs) -> u8 {
                         count: 1,
                     });
             }
+            scan_note = format!(
+                ", and {} of `ropa scan`",
+                plural(run.findings.len(), "finding", "findings")
+            );
         }
         // Without --scan, the scan's entries of the file being replaced stay.
         None if !to_stdout && args.output.exists() => {
             if let Ok(old) = read(&args.output) {
+                let mut kept = 0;
                 for (fingerprint, entry) in old.entries.into_iter().filter(|(_, e)| is_scan(e)) {
+                    kept += entry.count as usize;
                     entries.entry(fingerprint).or_insert(entry);
+                }
+                if kept > 0 {
+                    scan_note = format!(
+                        ", and kept {} of `ropa scan` (record them again with --scan REPO)",
+                        plural(kept, "finding", "findings")
+                    );
                 }
             }
         }
         None => {}
     }
     let findings: Vec<Entry> = entries.into_values().collect();
-    let total: u32 = findings.iter().map(|e| e.count).sum();
     let text = baseline_text(findings);
     let written = if to_stdout {
         print(text.as_bytes())
@@ -431,8 +438,8 @@ pub fn run(args: &BaselineArgs) -> u8 {
     if written == exit::CLEAN {
         let files: usize = loaded.iter().map(|l| l.workspace.files.len()).sum();
         eprintln!(
-            "Recorded {} ({}, {}, {}) in {} from {}.",
-            plural(total as usize, "finding", "findings"),
+            "Recorded {} ({}, {}, {}) in {} from {}{scan_note}.",
+            plural(counts.iter().sum(), "finding", "findings"),
             plural(counts[0], "error", "errors"),
             plural(counts[1], "warning", "warnings"),
             plural(counts[2], "info", "infos"),
