@@ -78,7 +78,7 @@ fn github_annotations_point_at_the_evidence() {
     ]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.starts_with("::warning file=templates/header.php,line=16,title=ropa scan undeclared-tracker::"),
+        text.starts_with("::warning file=templates/header.php,line=16,endLine=16,title=ropa scan undeclared-tracker::"),
         "{text}"
     );
 }

@@ -75,7 +75,7 @@ fn github_annotations_escape_as_the_checks_do() {
     let text = stdout(&out);
     assert!(
         text.starts_with(
-            "::warning file=web%2Capp%3Av2/package.json,line=3,title=ropa scan undeclared-processor::The code sends data to Sentry"
+            "::warning file=web%2Capp%3Av2/package.json,line=3,endLine=3,title=ropa scan undeclared-processor::The code sends data to Sentry"
         ),
         "{text}"
     );

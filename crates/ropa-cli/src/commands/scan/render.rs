@@ -10,7 +10,8 @@ use ropa_scan::{Evidence, Rule};
 use ropa_syntax::values::{Keyword, Severity};
 
 use super::{Placed, ScanFormat, ScanRun};
-use crate::output::github::{data, property};
+use crate::output::github::{Annotation, annotation, data, property};
+use crate::output::gitlab::issue_at;
 use crate::output::junit::{attribute, text};
 use crate::output::{fails, plural};
 use crate::visible::escape;
@@ -190,67 +191,70 @@ fn json(run: &ScanRun) -> String {
 }
 
 /// GitHub Actions workflow commands: an annotation at each finding's place,
-/// escaped as the check's annotations are.
+/// written by the check's writer.
 fn github(run: &ScanRun) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     for p in &run.findings {
         let f = &p.finding;
-        let level = match f.rule.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        let _ = writeln!(
-            out,
-            "::{level} file={},line={},title={}::{}",
-            property(&p.path),
-            p.line,
-            property(&format!("ropa scan {}", f.rule.id())),
-            data(&format!("{}\nhelp: {}", f.message, f.help))
+        let line = p.line as usize;
+        let _ = annotation(
+            &mut out,
+            &Annotation {
+                severity: f.rule.severity(),
+                file: &p.path,
+                line,
+                end_line: line,
+                columns: None,
+                title: &format!("ropa scan {}", f.rule.id()),
+                message: &f.message,
+                help: Some(&f.help),
+            },
         );
     }
+    let mut out = String::from_utf8_lossy(&out).into_owned();
     if let Some(note) = fixed_note(run) {
         let _ = writeln!(out, "::notice title={}::{}", property("ropa baseline"), data(&note));
     }
     out
 }
 
+/// One line per finding, by the check's writer (column 1: the evidence is
+/// a line).
 fn concise(run: &ScanRun) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     for p in &run.findings {
         let f = &p.finding;
-        let _ = writeln!(
-            out,
-            "{}:{}:1: {} [{}] {}",
-            escape(&p.path),
-            p.line,
+        let _ = crate::output::concise::line(
+            &mut out,
+            &p.path,
+            p.line as usize,
+            1,
             f.rule.id(),
-            f.rule.severity().as_str(),
-            escape(&f.message.replace('\n', " "))
+            f.rule.severity(),
+            &f.message,
         );
     }
-    out
+    String::from_utf8_lossy(&out).into_owned()
 }
 
-/// GitLab Code Quality: one issue per finding, told apart by its
-/// fingerprint (the same as the baseline's).
+/// GitLab Code Quality: the check's issues, told apart by the fingerprint
+/// (the same as the baseline's).
 fn gitlab(run: &ScanRun) -> String {
     let issues: Vec<_> = run
         .findings
         .iter()
         .map(|p| {
             let f = &p.finding;
-            serde_json::json!({
-                "description": format!("{} (help: {})", f.message, f.help),
-                "check_name": f.rule.id(),
-                "fingerprint": p.fingerprint.to_string(),
-                "severity": match f.rule.severity() {
-                    Severity::Error => "major",
-                    Severity::Warning => "minor",
-                    Severity::Info => "info",
-                },
-                "location": { "path": p.path, "lines": { "begin": p.line, "end": p.line } },
-            })
+            let line = p.line as usize;
+            issue_at(
+                f.rule.id(),
+                f.rule.severity(),
+                &f.message,
+                Some(&f.help),
+                p.fingerprint.to_string(),
+                &p.path,
+                (line, line),
+            )
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&issues).unwrap_or_default();
