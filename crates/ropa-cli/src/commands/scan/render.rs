@@ -5,6 +5,7 @@
 //! and what it carries (the places it was seen).
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 use ropa_scan::{Evidence, Rule};
 use ropa_syntax::values::{Keyword, Severity};
@@ -12,7 +13,7 @@ use ropa_syntax::values::{Keyword, Severity};
 use super::{Placed, ScanFormat, ScanRun};
 use crate::output::github::{Annotation, annotation, data, property};
 use crate::output::gitlab::issue_at;
-use crate::output::junit::{attribute, text};
+use crate::output::junit::{FindingCase, attribute, write_finding, write_passed};
 use crate::output::{fails, plural};
 use crate::visible::escape;
 
@@ -333,7 +334,7 @@ fn sarif(run: &ScanRun) -> String {
     text
 }
 
-/// JUnit XML as the check writes it: a suite per file with findings, a test
+/// JUnit XML by the check's writer: a suite per file with findings, a test
 /// case per finding named by rule and subject (no line, so a CI system
 /// tracks it across runs); a finding at or above `--fail-on` is a
 /// `<failure>`, one below it `<skipped>`. A scan without findings is one
@@ -349,7 +350,8 @@ fn junit(run: &ScanRun, fail_on: Severity) -> String {
     let failing = |p: &Placed| fails(p.finding.rule.severity(), fail_on);
     let failures = run.findings.iter().filter(|p| failing(p)).count();
     let skipped = run.findings.len() - failures;
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let mut out = Vec::new();
+    let _ = writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     let _ = writeln!(
         out,
         "<testsuites name=\"ropa scan\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"0\">",
@@ -358,57 +360,40 @@ fn junit(run: &ScanRun, fail_on: Severity) -> String {
     if suites.is_empty() {
         let _ = writeln!(
             out,
-            "  <testsuite name=\"ropa scan\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0\">\n    <testcase name=\"no findings\" classname=\"ropa scan\" time=\"0\"/>\n  </testsuite>"
+            "  <testsuite name=\"ropa scan\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0\">"
         );
+        let _ = write_passed(&mut out, "ropa scan", "no findings");
+        let _ = writeln!(out, "  </testsuite>");
     }
     for (path, list) in &suites {
-        let file = attribute(&escape(path));
         let failed = list.iter().filter(|p| failing(p)).count();
         let _ = writeln!(
             out,
-            "  <testsuite name=\"{file}\" tests=\"{}\" failures=\"{failed}\" errors=\"0\" skipped=\"{}\" time=\"0\">",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\" errors=\"0\" skipped=\"{}\" time=\"0\">",
+            attribute(&escape(path)),
             list.len(),
             list.len() - failed
         );
         for p in list {
             let f = &p.finding;
-            let rule = f.rule.id();
-            let _ = write!(
-                out,
-                "    <testcase name=\"{}\" classname=\"{file}\" file=\"{file}\" line=\"{}\" time=\"0\">",
-                attribute(&escape(&format!("{rule}: {}", f.subject))),
-                p.line
+            let _ = write_finding(
+                &mut out,
+                &FindingCase {
+                    name: &escape(&format!("{}: {}", f.rule.id(), f.subject)),
+                    file: path,
+                    line: p.line as usize,
+                    column: None,
+                    rule: f.rule.id(),
+                    severity: f.rule.severity(),
+                    message: &f.message,
+                    help: Some(&f.help),
+                    explain: false,
+                },
+                fail_on,
             );
-            if failing(p) {
-                let body = format!(
-                    "{}[{rule}]: {}\n  at {}:{}\n  help: {}",
-                    f.rule.severity().as_str(),
-                    escape(&f.message),
-                    escape(&p.path),
-                    p.line,
-                    escape_lines(&f.help)
-                );
-                let _ = writeln!(
-                    out,
-                    "\n      <failure message=\"{}\" type=\"{rule}\">{}</failure>\n    </testcase>",
-                    attribute(&escape(&f.message)),
-                    text(&body)
-                );
-            } else {
-                let _ = writeln!(
-                    out,
-                    "\n      <skipped message=\"{}\"/>\n    </testcase>",
-                    attribute(&format!(
-                        "{}, below --fail-on {}: {}",
-                        f.rule.severity().as_str(),
-                        fail_on.as_str(),
-                        escape(&f.message)
-                    ))
-                );
-            }
         }
         let _ = writeln!(out, "  </testsuite>");
     }
-    out.push_str("</testsuites>\n");
-    out
+    let _ = writeln!(out, "</testsuites>");
+    String::from_utf8_lossy(&out).into_owned()
 }
