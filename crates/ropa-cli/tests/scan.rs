@@ -198,3 +198,22 @@ fn sarif_validates_and_points_at_the_evidence() {
     assert_eq!(at["artifactLocation"]["uri"], "record/shop.ropa.kdl");
     assert_eq!(at["region"]["startLine"], 12);
 }
+
+#[test]
+fn explain_explains_a_scan_rule_and_leaves_the_shared_ones_to_the_catalogue() {
+    let out = ropa(&["explain", "undeclared-processor"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("undeclared-processor (warning, reported by `ropa scan`)"),
+        "{text}"
+    );
+    assert!(text.contains("GDPR Art. 30(1)(d)"), "{text}");
+    assert!(
+        text.contains("scan { allow undeclared-processor SUBJECT reason="),
+        "{text}"
+    );
+    // `unused-allow` is the record's rule too: the catalogue explains it.
+    let shared = String::from_utf8_lossy(&ropa(&["explain", "unused-allow"]).stdout).into_owned();
+    assert!(!shared.contains("ropa scan"), "{shared}");
+}

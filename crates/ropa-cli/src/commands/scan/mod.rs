@@ -304,3 +304,42 @@ fn walk(
         }
     }
 }
+
+/// `ropa explain RULE` for a rule of the scan (not one the record's
+/// catalogue also has: `unused-allow` and `allow-without-reason` are
+/// explained there, and mean the same); `None` otherwise.
+pub fn explain(args: &super::rules::ExplainArgs) -> Option<u8> {
+    use ropa_syntax::values::Keyword as _;
+    let rule = ropa_scan::Rule::from_id(&args.rule)?;
+    if ropa_check::Rule::from_id(rule.id()).is_some() {
+        return None;
+    }
+    let text = match args.format {
+        super::rules::ListFormat::Json => {
+            let doc = serde_json::json!({
+                "id": rule.id(),
+                "command": "ropa scan",
+                "severity": rule.severity().as_str(),
+                "summary": rule.summary(),
+                "law": rule.article(),
+            });
+            serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+        }
+        super::rules::ListFormat::Text | super::rules::ListFormat::Markdown => format!(
+            "{} ({}, reported by `ropa scan`)\n\n{}.\n\nLaw: {}\nFix: each finding's help names the node to add to the record, with placeholders that keep it open until filled in.\nAccept on purpose, in ropa.kdl: scan {{ allow {} SUBJECT reason=\"…\" }}, where SUBJECT is the vendor, tracker, region or party id the finding names (its `subject` in JSON).\nMore: docs/scan.md\n",
+            rule.id(),
+            rule.severity().as_str(),
+            capitalised(rule.summary()),
+            rule.article(),
+            rule.id()
+        ),
+    };
+    Some(print(text.as_bytes()))
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
