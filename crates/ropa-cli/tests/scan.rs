@@ -49,6 +49,12 @@ fn json_lists_findings_and_all_evidence() {
         .map(|e| format!("{}:{}", e["path"].as_str().unwrap_or(""), e["line"]))
         .collect();
     assert_eq!(places, ["go.mod:6", ".env.example:3"]);
+    // What allows and baselines match: the subject, and its fingerprint.
+    assert_eq!(findings[0]["subject"], "mailgun");
+    assert_eq!(findings[0]["path"], "go.mod");
+    assert!(findings[0]["fingerprint"].as_str().is_some_and(|f| f.len() == 16));
+    // Every piece of evidence, also what matched a declared party.
+    assert_eq!(doc["evidence"].as_array().map(Vec::len), Some(3));
 }
 
 #[test]

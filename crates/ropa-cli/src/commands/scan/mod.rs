@@ -148,7 +148,8 @@ pub(crate) struct ScanRun {
     pub findings: Vec<Placed>,
     /// The files read (path relative to the repository, text).
     pub files: Vec<(String, String)>,
-    pub evidence: usize,
+    /// Every piece of evidence, by path then line.
+    pub evidence: Vec<ropa_scan::Evidence>,
     pub unreadable: Vec<Problem>,
     /// Findings hidden by `scan { allow … }`.
     pub allowed: usize,
@@ -242,7 +243,7 @@ pub(crate) fn scan_repo(repo: &Path, record: &Path) -> Result<ScanRun, String> {
     Ok(ScanRun {
         findings,
         files,
-        evidence: evidence.len(),
+        evidence,
         unreadable,
         allowed,
         baseline: None,

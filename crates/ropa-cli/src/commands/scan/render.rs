@@ -55,7 +55,7 @@ pub(super) fn summary(run: &ScanRun) -> String {
         if found == 1 { "finding" } else { "findings" },
         plural(count(Severity::Warning), "warning", "warnings"),
         plural(count(Severity::Info), "info", "infos"),
-        plural(run.evidence, "piece of evidence", "pieces of evidence"),
+        plural(run.evidence.len(), "piece of evidence", "pieces of evidence"),
         plural(run.files.len(), "file", "files"),
     )
 }
@@ -183,7 +183,8 @@ fn json(run: &ScanRun) -> String {
         "files_read": run.files.len(),
         "allowed": run.allowed,
         "baselined": run.baseline.as_ref().map(|b| b.hidden),
-        "findings": findings,
+    "findings": findings,
+        "evidence": run.evidence.iter().map(evidence_json).collect::<Vec<_>>(),
         "rules": Rule::ALL.iter().map(|r| r.id()).collect::<Vec<_>>(),
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
