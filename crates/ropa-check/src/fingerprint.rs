@@ -85,6 +85,14 @@ pub fn fingerprint(rule: Rule, path: &str, entity: Option<&str>, message: &str) 
     }
 }
 
+/// The fingerprint of a `ropa scan` finding: its rule and its subject (the
+/// vendor, tracker, region or declared party it is about), so it stays the
+/// same when the evidence moves to another line or file. Tagged apart from
+/// the check's, so the two never collide in one baseline.
+pub fn scan_fingerprint(rule: &str, subject: &str) -> Fingerprint {
+    hash_fields("ropa-scan-fingerprint-v1", &[Some(rule), Some(subject), None])
+}
+
 /// A version 1 baseline entry's fingerprint in version 2: recomputed
 /// without the file when it names an entity, kept as it is otherwise.
 /// `None` for a rule this ropa does not know (the entry can match nothing).

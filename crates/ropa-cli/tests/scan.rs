@@ -49,6 +49,12 @@ fn json_lists_findings_and_all_evidence() {
         .map(|e| format!("{}:{}", e["path"].as_str().unwrap_or(""), e["line"]))
         .collect();
     assert_eq!(places, ["go.mod:6", ".env.example:3"]);
+    // What allows and baselines match: the subject, and its fingerprint.
+    assert_eq!(findings[0]["subject"], "mailgun");
+    assert_eq!(findings[0]["path"], "go.mod");
+    assert!(findings[0]["fingerprint"].as_str().is_some_and(|f| f.len() == 16));
+    // Every piece of evidence, also what matched a declared party.
+    assert_eq!(doc["evidence"].as_array().map(Vec::len), Some(3));
 }
 
 #[test]
@@ -78,7 +84,7 @@ fn github_annotations_point_at_the_evidence() {
     ]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.starts_with("::warning file=templates/header.php,line=16,title=ropa scan undeclared-tracker::"),
+        text.starts_with("::warning file=templates/header.php,line=16,endLine=16,title=ropa scan undeclared-tracker::"),
         "{text}"
     );
 }
@@ -146,10 +152,13 @@ fn concise_and_gitlab_place_each_finding() {
     assert_eq!(doc[0]["location"]["path"], "go.mod");
     assert_eq!(doc[0]["location"]["lines"]["begin"], 6);
     assert_eq!(doc[0]["severity"], "minor");
+    // The fingerprint is the baseline's: rule and subject, 16 hex digits.
     assert!(
         doc[0]["fingerprint"]
             .as_str()
-            .is_some_and(|f| f.starts_with("ropa-scan:undeclared-processor:"))
+            .is_some_and(|f| f.len() == 16 && f.bytes().all(|b| b.is_ascii_hexdigit())),
+        "{}",
+        doc[0]["fingerprint"]
     );
 }
 
@@ -188,10 +197,29 @@ fn sarif_validates_and_points_at_the_evidence() {
     let at = &results[0]["locations"][0]["physicalLocation"];
     assert_eq!(at["artifactLocation"]["uri"], "package.json");
     assert_eq!(at["region"]["startLine"], 7);
-    // The declared processor the code no longer shows is a note, without a place.
+    // The declared processor the code no longer shows is a note at its
+    // declaration in the record.
+    let note = results.iter().find(|r| r["level"] == "note").expect("a note");
+    let at = &note["locations"][0]["physicalLocation"];
+    assert_eq!(at["artifactLocation"]["uri"], "record/shop.ropa.kdl");
+    assert_eq!(at["region"]["startLine"], 12);
+}
+
+#[test]
+fn explain_explains_a_scan_rule_and_leaves_the_shared_ones_to_the_catalogue() {
+    let out = ropa(&["explain", "undeclared-processor"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        results
-            .iter()
-            .any(|r| r["level"] == "note" && r["locations"].as_array().is_some_and(Vec::is_empty))
+        text.starts_with("undeclared-processor (warning, reported by `ropa scan`)"),
+        "{text}"
     );
+    assert!(text.contains("GDPR Art. 30(1)(d)"), "{text}");
+    assert!(
+        text.contains("scan { allow undeclared-processor SUBJECT reason="),
+        "{text}"
+    );
+    // `unused-allow` is the record's rule too: the catalogue explains it.
+    let shared = String::from_utf8_lossy(&ropa(&["explain", "unused-allow"]).stdout).into_owned();
+    assert!(!shared.contains("ropa scan"), "{shared}");
 }

@@ -10,6 +10,7 @@
 
 #![forbid(unsafe_code)]
 
+mod allows;
 mod evidence;
 mod glob;
 mod matching;
@@ -33,6 +34,8 @@ pub struct Scan {
     /// Every piece of evidence, by path then line.
     pub evidence: Vec<Evidence>,
     pub findings: Vec<Finding>,
+    /// Findings hidden by a `scan { allow … }` with a reason.
+    pub allowed: usize,
 }
 
 /// Reads `files` (relative path, text) and compares what they show with the
@@ -55,6 +58,11 @@ pub fn scan(files: &[(String, String)], specs: &[&SpecFile], config: &ScanConfig
         .collect();
     evidence.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     evidence.dedup();
-    let findings = matching::findings(&evidence, specs, config);
-    Scan { evidence, findings }
+    let mut findings = matching::findings(&evidence, specs, config);
+    let allowed = allows::apply(&mut findings, &config.allows);
+    Scan {
+        evidence,
+        findings,
+        allowed,
+    }
 }

@@ -18,15 +18,25 @@ pub enum Rule {
     UndeclaredTracker,
     RegionOutsideEea,
     ProcessorWithoutEvidence,
+    /// A `scan { allow … }` without a reason: it hides nothing.
+    AllowWithoutReason,
+    /// A `scan { allow … }` that matches no finding (or names no rule).
+    UnusedAllow,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 4] = [
+    pub const ALL: [Rule; 6] = [
         Rule::UndeclaredProcessor,
         Rule::UndeclaredTracker,
         Rule::RegionOutsideEea,
         Rule::ProcessorWithoutEvidence,
+        Rule::AllowWithoutReason,
+        Rule::UnusedAllow,
     ];
+
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
 
     pub fn id(self) -> &'static str {
         match self {
@@ -34,6 +44,8 @@ impl Rule {
             Rule::UndeclaredTracker => "undeclared-tracker",
             Rule::RegionOutsideEea => "region-outside-eea",
             Rule::ProcessorWithoutEvidence => "processor-without-evidence",
+            Rule::AllowWithoutReason => "allow-without-reason",
+            Rule::UnusedAllow => "unused-allow",
         }
     }
 
@@ -55,6 +67,8 @@ impl Rule {
                 "infrastructure code places resources outside the EEA where the record neither stores data nor declares a transfer"
             }
             Rule::ProcessorWithoutEvidence => "a declared processor of which the repository shows no sign",
+            Rule::AllowWithoutReason => "a `scan { allow … }` gives no reason, so the finding it names still counts",
+            Rule::UnusedAllow => "a `scan { allow … }` matches no finding of the scan",
         }
     }
 
@@ -65,6 +79,9 @@ impl Rule {
             Rule::UndeclaredTracker => "ePrivacy Directive Art. 5(3); GDPR Art. 30(1)",
             Rule::RegionOutsideEea => "GDPR Art. 30(1)(e) and Chapter V (Art. 44-49)",
             Rule::ProcessorWithoutEvidence => "GDPR Art. 5(1)(d) and Art. 30(1)",
+            // An accepted finding is an accountability decision: its reason
+            // is what shows it was taken.
+            Rule::AllowWithoutReason | Rule::UnusedAllow => "GDPR Art. 5(2) (accountability)",
         }
     }
 }
@@ -79,6 +96,14 @@ pub struct Finding {
     pub evidence: Vec<Evidence>,
     /// The declared party it is about, for `processor-without-evidence`.
     pub party: Option<String>,
+    /// What the finding is about, stable when lines and files move: the
+    /// vendor id, tracker id, region code or declared party id (for an
+    /// allow, its rule and subject). `scan { allow RULE SUBJECT }` and
+    /// baselines match it.
+    pub subject: String,
+    /// Where in `ropa.kdl` the finding is, for the findings about an
+    /// `allow` there.
+    pub config_span: Option<ropa_syntax::model::Span>,
     pub help: String,
 }
 
@@ -201,15 +226,18 @@ fn undeclared_processor(v: &Vendor, seen: Vec<Evidence>) -> Finding {
             where_seen(&seen)
         ),
         help: format!(
-            "If personal data reaches {}, declare it and name it in the activities that use it:\n    processor {} \"{entity}\" {{\n        service \"WHAT {} DOES FOR YOU\"\n        stored-in COUNTRY\n        dpa \"DPA REFERENCE\"\n    }}\n  The placeholders keep the record's own findings open until filled in.{residency} If the package belongs to a party declared under another name, map it in ropa.kdl: scan {{ map package=\"{}\" to=ID }}. `ropa explain {}` shows what the registry knows of it, with sources.",
+            "If personal data reaches {}, declare it and name it in the activities that use it:\n    processor {} \"{entity}\" {{\n        service \"WHAT {} DOES FOR YOU\"\n        stored-in COUNTRY\n        dpa \"DPA REFERENCE\"\n    }}\n  The placeholders keep the record's own findings open until filled in.{residency} If the package belongs to a party declared under another name, map it in ropa.kdl: scan {{ map package=\"{}\" to=ID }}. `ropa explain {}` shows what the registry knows of it, with sources. If no personal data reaches it, accept the finding in ropa.kdl: scan {{ allow undeclared-processor {} reason=\"REASON\" }}.",
             v.name,
             v.id,
             v.name.to_ascii_uppercase(),
             seen[0].seen,
+            v.id,
             v.id
         ),
         evidence: seen,
         party: None,
+        subject: v.id.to_owned(),
+        config_span: None,
     }
 }
 
@@ -226,6 +254,8 @@ fn unknown_mapping(to: &str, seen: Vec<Evidence>) -> Finding {
         ),
         evidence: seen,
         party: None,
+        subject: to.to_owned(),
+        config_span: None,
     }
 }
 
@@ -252,6 +282,8 @@ fn undeclared_tracker(tracker: Tracker, seen: Vec<Evidence>) -> Finding {
         ),
         evidence: seen,
         party: None,
+        subject: tracker.as_str().to_owned(),
+        config_span: None,
     }
 }
 
@@ -291,11 +323,13 @@ fn region_finding(
             where_seen(seen)
         ),
         help: format!(
-            "If personal data is stored in this region, add the country to the processor and declare the transfer:\n    processor {id} {{ stored-in {} }}\n    transfer {} to={id} mechanism=MECHANISM\n  If only data that is not personal lives there, accept the finding with a reason.",
+            "If personal data is stored in this region, add the country to the processor and declare the transfer:\n    processor {id} {{ stored-in {} }}\n    transfer {} to={id} mechanism=MECHANISM\n  If only data that is not personal lives there, accept the finding in ropa.kdl: scan {{ allow region-outside-eea {code} reason=\"REASON\" }}.",
             r.country, r.country
         ),
         evidence: seen.to_vec(),
         party: None,
+        subject: code.to_owned(),
+        config_span: None,
     })
 }
 
@@ -350,9 +384,13 @@ fn stale_processors(
                 "The record declares the processor {} ({what}), but the repository shows no sign of it: no package, script host, endpoint or region",
                 party.id.value
             ),
-            help: "If the service is no longer used, remove it from the activities (and the record) once its data is deleted or returned; if it is used outside this repository (another service, a dashboard), accept the finding with a reason.".to_owned(),
+            help: format!("If the service is no longer used, remove it from the activities (and the record) once its data is deleted or returned; if it is used outside this repository (another service, a dashboard), accept the finding in ropa.kdl: scan {{ allow processor-without-evidence {} reason=\"REASON\" }}.",
+                party.id.value
+            ),
             evidence: Vec::new(),
             party: Some(party.id.value.to_string()),
+            subject: party.id.value.to_string(),
+            config_span: None,
         });
     }
     out

@@ -196,3 +196,74 @@ fn readers_never_panic() {
         }
     }
 }
+
+fn sentry_scan(config: &str) -> ropa_scan::Scan {
+    let config = ropa_syntax::parse_config(config).config.scan;
+    let files = vec![(
+        "package.json".to_owned(),
+        "{\n  \"dependencies\": {\n    \"@sentry/node\": \"8\"\n  }\n}".to_owned(),
+    )];
+    ropa_scan::scan(&files, &[], &config)
+}
+
+fn rules(scan: &ropa_scan::Scan) -> Vec<(&'static str, String)> {
+    scan.findings.iter().map(|f| (f.rule.id(), f.subject.clone())).collect()
+}
+
+#[test]
+fn an_allow_with_a_reason_hides_the_finding_it_names() {
+    let scan = sentry_scan(
+        "scan {\n    allow undeclared-processor sentry reason=\"only the staging image reports errors; no personal data\"\n}\n",
+    );
+    assert_eq!(rules(&scan), []);
+    assert_eq!(scan.allowed, 1);
+}
+
+#[test]
+fn an_allow_of_another_subject_or_rule_hides_nothing_and_is_unused() {
+    // Near misses: the package name is not the subject (the vendor id is),
+    // and the right subject under another rule is another finding.
+    let scan = sentry_scan(
+        "scan {\n    allow undeclared-processor \"@sentry/node\" reason=\"dev only\"\n    allow undeclared-tracker sentry reason=\"dev only\"\n}\n",
+    );
+    assert_eq!(
+        rules(&scan),
+        [
+            ("undeclared-processor", "sentry".to_owned()),
+            ("unused-allow", "undeclared-processor @sentry/node".to_owned()),
+            ("unused-allow", "undeclared-tracker sentry".to_owned()),
+        ]
+    );
+    assert_eq!(scan.allowed, 0);
+    assert!(scan.findings.iter().skip(1).all(|f| f.config_span.is_some()));
+}
+
+#[test]
+fn an_allow_without_a_reason_or_with_a_placeholder_keeps_the_finding() {
+    for allow in [
+        "allow undeclared-processor sentry",
+        "allow undeclared-processor sentry reason=\"REASON\"",
+        "allow undeclared-processor sentry reason=\"  \"",
+    ] {
+        let scan = sentry_scan(&format!("scan {{\n    {allow}\n}}\n"));
+        assert_eq!(
+            rules(&scan),
+            [
+                ("undeclared-processor", "sentry".to_owned()),
+                ("allow-without-reason", "undeclared-processor sentry".to_owned()),
+            ],
+            "{allow}"
+        );
+    }
+}
+
+#[test]
+fn an_allow_of_an_unknown_rule_is_reported() {
+    let scan = sentry_scan("scan {\n    allow undeclared-vendor sentry reason=\"x\"\n}\n");
+    assert_eq!(rules(&scan)[1].0, "unused-allow");
+    assert!(
+        scan.findings[1].message.contains("no scan rule"),
+        "{}",
+        scan.findings[1].message
+    );
+}

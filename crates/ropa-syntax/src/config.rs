@@ -9,7 +9,7 @@ use crate::values::{Keyword, Severity};
 pub struct Config {
     /// `rules { RULE SEVERITY }`, in source order; `None` is `off`.
     pub rule_severities: Vec<(Text, Spanned<Option<Severity>>)>,
-    /// `scan { map …; skip … }`: read by `ropa scan`.
+    /// `scan { map …; skip …; allow … }`: read by `ropa scan`.
     pub scan: ScanConfig,
     /// `review-interval "12 months"`: how long an activity may go without a
     /// review before `review-overdue` reports it. As written; the rule
@@ -23,6 +23,19 @@ pub struct Config {
 pub struct ScanConfig {
     pub maps: Vec<ScanMap>,
     pub skips: Vec<Text>,
+    pub allows: Vec<ScanAllow>,
+}
+
+/// `allow RULE "SUBJECT" reason="…"`: a scan finding accepted on purpose.
+/// The subject is what the finding is about (a vendor id, a tracker id, a
+/// region code, a declared party's id), so the allow holds wherever in the
+/// repository the evidence moves.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScanAllow {
+    pub span: Span,
+    pub rule: Option<Text>,
+    pub subject: Option<Text>,
+    pub reason: Option<Text>,
 }
 
 /// `map package="…" to=ID` or `map host="…" to=ID`.
@@ -76,6 +89,22 @@ pub(crate) fn build(nodes: &[Node]) -> Config {
                         package: text("package"),
                         host: text("host"),
                         to: text("to"),
+                    });
+                }
+                "allow" => {
+                    let mut args = child.arguments().filter_map(|e| match &e.value {
+                        Value::String(s) => Some(Spanned::new(s.clone(), e.value_span)),
+                        _ => None,
+                    });
+                    let reason = child.property("reason").and_then(|p| match &p.value {
+                        Value::String(s) => Some(Spanned::new(s.clone(), p.value_span)),
+                        _ => None,
+                    });
+                    config.scan.allows.push(ScanAllow {
+                        span: child.span,
+                        rule: args.next(),
+                        subject: args.next(),
+                        reason,
                     });
                 }
                 "skip" => {

@@ -871,9 +871,22 @@ static SCAN_SKIP: NodeSchema = NodeSchema {
     )
 };
 
+static SCAN_ALLOW: NodeSchema = NodeSchema {
+    args: &[arg("rule", TEXT), arg("subject", TEXT)],
+    props: &[REASON],
+    once: false,
+    ..node(
+        n::ALLOW,
+        "accept a `ropa scan` finding on purpose: its rule, what it is about (a vendor, tracker, region or party id), and why",
+    )
+};
+
 static SCAN: NodeSchema = NodeSchema {
-    children: &[&SCAN_MAP, &SCAN_SKIP],
-    ..node(n::SCAN, "settings for `ropa scan`: mappings and paths to skip")
+    children: &[&SCAN_MAP, &SCAN_SKIP, &SCAN_ALLOW],
+    ..node(
+        n::SCAN,
+        "settings for `ropa scan`: mappings, paths to skip, accepted findings",
+    )
 };
 
 static REVIEW_INTERVAL: NodeSchema = NodeSchema {

@@ -17,6 +17,7 @@ use ropa_check::fingerprint::{FindingId, Fingerprint, migrate_v1};
 use serde::{Deserialize, Serialize};
 
 use super::checked::{Checked, check_paths, from_repository_root, no_spec_files};
+use super::scan::scan_repo;
 use super::{fail, print, write_output};
 use crate::exit;
 use crate::load::display;
@@ -28,6 +29,10 @@ The baseline lists each finding by rule, entity and message (not by line or
 file), so edits elsewhere, renamed files and activities moved to another file
 do not bring baselined findings back.
 Commit the file; `ropa check --baseline FILE` then fails only on new findings.
+With --scan REPO the file also records `ropa scan`'s findings of REPO against
+the record (by rule and subject: the vendor, tracker, region or party), and
+`ropa scan REPO --baseline FILE` then reports only new ones; without --scan,
+the scan findings already in FILE are kept as they are.
 When findings are fixed, `ropa baseline --prune --output FILE` drops them from
 the file and adds nothing (a plain re-run would also record new findings).";
 
@@ -47,6 +52,19 @@ pub struct BaselineArgs {
     /// Replace FILE even when it is not a ropa baseline, or is read-only
     #[arg(long)]
     pub force: bool,
+
+    /// Also record (or with --prune, prune) the findings of `ropa scan REPO` against the record
+    #[arg(long, value_name = "REPO")]
+    pub scan: Option<PathBuf>,
+}
+
+/// The rule of a scan finding's entry starts with this, so that the check
+/// leaves scan entries alone (their rules are not the check's, and their
+/// files are not specs).
+const SCAN_RULE: &str = "scan/";
+
+fn is_scan(entry: &Entry) -> bool {
+    entry.rule.starts_with(SCAN_RULE)
 }
 
 /// The schema of the baseline file. A change to the fingerprint's inputs
@@ -162,7 +180,7 @@ pub fn apply(
     }
     let mut fixed = 0;
     for (fingerprint, entry) in &baseline.entries {
-        if in_scope(paths, &entry.file) {
+        if !is_scan(entry) && in_scope(paths, &entry.file) {
             // Spend what is left of this fingerprint's count on this entry.
             if let Some(left) = budget.get_mut(fingerprint) {
                 fixed += *left as usize;
@@ -175,6 +193,34 @@ pub fn apply(
         hidden,
         fixed,
     }
+}
+
+/// Which of a scan's findings (by fingerprint, in order) the baseline does
+/// not cover, and its effect: what it hid, and how many of its scan
+/// entries no longer occur.
+pub fn apply_scan(baseline: &Baseline, file: &Path, findings: &[Fingerprint]) -> (Vec<bool>, Baselined) {
+    let mut budget: BTreeMap<Fingerprint, u32> = BTreeMap::new();
+    for (fingerprint, entry) in baseline.entries.iter().filter(|(_, e)| is_scan(e)) {
+        *budget.entry(*fingerprint).or_insert(0) += entry.count;
+    }
+    let mut hidden = 0;
+    let keep = findings
+        .iter()
+        .map(|fingerprint| match budget.get_mut(fingerprint).filter(|n| **n > 0) {
+            Some(n) => {
+                *n -= 1;
+                hidden += 1;
+                false
+            }
+            None => true,
+        })
+        .collect();
+    let baselined = Baselined {
+        file: display(file),
+        hidden,
+        fixed: budget.values().map(|n| *n as usize).sum(),
+    };
+    (keep, baselined)
 }
 
 /// Whether a baseline entry's file is among the paths checked now (as
@@ -195,15 +241,21 @@ fn normalise(path: &str) -> String {
 /// `paths` as they are, the others with their count lowered to what occurs
 /// now (in file order), and none added. Returns the entries kept and how
 /// many recorded findings were dropped.
-fn prune(baseline: &Baseline, paths: &[String], now: &[FindingId]) -> (Vec<Entry>, usize) {
+/// Scan entries are in scope when the repository was scanned (`scanned`).
+fn prune(baseline: &Baseline, paths: &[String], now: &[Fingerprint], scanned: bool) -> (Vec<Entry>, usize) {
     let mut occurring: BTreeMap<Fingerprint, u32> = BTreeMap::new();
-    for id in now {
-        *occurring.entry(id.fingerprint).or_insert(0) += 1;
+    for fingerprint in now {
+        *occurring.entry(*fingerprint).or_insert(0) += 1;
     }
     let mut kept = Vec::new();
     let mut dropped = 0;
     for (fingerprint, entry) in &baseline.entries {
-        if !in_scope(paths, &entry.file) {
+        let in_scope = if is_scan(entry) {
+            scanned
+        } else {
+            in_scope(paths, &entry.file)
+        };
+        if !in_scope {
             kept.push(entry.clone());
             continue;
         }
@@ -253,6 +305,18 @@ pub fn run(args: &BaselineArgs) -> u8 {
     } else {
         args.paths.clone()
     };
+    let scanned = match &args.scan {
+        Some(repo) => {
+            let [record] = paths.as_slice() else {
+                return fail("--scan compares the repository with one record: give one workspace folder");
+            };
+            match scan_repo(repo, record) {
+                Ok(run) => Some(run),
+                Err(message) => return fail(&message),
+            }
+        }
+        None => None,
+    };
     let mut checked = check_paths(&paths);
     let roots = from_repository_root(&mut checked);
     let Checked {
@@ -275,8 +339,17 @@ pub fn run(args: &BaselineArgs) -> u8 {
     }
     if let Some(old) = old {
         let shown: Vec<String> = paths.iter().map(|p| roots.shown(p)).collect();
-        let now: Vec<FindingId> = ids.iter().flatten().copied().collect();
-        let (kept, dropped) = prune(&old, &shown, &now);
+        let now: Vec<Fingerprint> = ids
+            .iter()
+            .flatten()
+            .map(|id| id.fingerprint)
+            .chain(
+                scanned
+                    .iter()
+                    .flat_map(|run| run.findings.iter().map(|p| p.fingerprint)),
+            )
+            .collect();
+        let (kept, dropped) = prune(&old, &shown, &now, scanned.is_some());
         let total: u32 = kept.iter().map(|e| e.count).sum();
         let written = write_output(&args.output, rules(args.force), baseline_text(kept).as_bytes());
         if written == exit::CLEAN {
@@ -315,8 +388,47 @@ pub fn run(args: &BaselineArgs) -> u8 {
                 });
         }
     }
+    // Scan findings are counted apart: the severities above are the record's.
+    let mut scan_note = String::new();
+    match &scanned {
+        Some(run) => {
+            for placed in &run.findings {
+                entries
+                    .entry(placed.fingerprint)
+                    .and_modify(|e| e.count += 1)
+                    .or_insert_with(|| Entry {
+                        file: placed.path.clone(),
+                        rule: format!("{SCAN_RULE}{}", placed.finding.rule.id()),
+                        entity: Some(placed.finding.subject.clone()),
+                        message: placed.finding.message.clone(),
+                        fingerprint: placed.fingerprint.to_string(),
+                        count: 1,
+                    });
+            }
+            scan_note = format!(
+                ", and {} of `ropa scan`",
+                plural(run.findings.len(), "finding", "findings")
+            );
+        }
+        // Without --scan, the scan's entries of the file being replaced stay.
+        None if !to_stdout && args.output.exists() => {
+            if let Ok(old) = read(&args.output) {
+                let mut kept = 0;
+                for (fingerprint, entry) in old.entries.into_iter().filter(|(_, e)| is_scan(e)) {
+                    kept += entry.count as usize;
+                    entries.entry(fingerprint).or_insert(entry);
+                }
+                if kept > 0 {
+                    scan_note = format!(
+                        ", and kept {} of `ropa scan` (record them again with --scan REPO)",
+                        plural(kept, "finding", "findings")
+                    );
+                }
+            }
+        }
+        None => {}
+    }
     let findings: Vec<Entry> = entries.into_values().collect();
-    let total: u32 = findings.iter().map(|e| e.count).sum();
     let text = baseline_text(findings);
     let written = if to_stdout {
         print(text.as_bytes())
@@ -326,8 +438,8 @@ pub fn run(args: &BaselineArgs) -> u8 {
     if written == exit::CLEAN {
         let files: usize = loaded.iter().map(|l| l.workspace.files.len()).sum();
         eprintln!(
-            "Recorded {} ({}, {}, {}) in {} from {}.",
-            plural(total as usize, "finding", "findings"),
+            "Recorded {} ({}, {}, {}) in {} from {}{scan_note}.",
+            plural(counts.iter().sum(), "finding", "findings"),
             plural(counts[0], "error", "errors"),
             plural(counts[1], "warning", "warnings"),
             plural(counts[2], "info", "infos"),

@@ -26,7 +26,9 @@ pub fn run(args: Cli) -> u8 {
     match args.command {
         Command::Check(args) => check::run(&args),
         Command::Rules(args) => rules::list(&args),
-        Command::Explain(args) => vendor::explain(&args).unwrap_or_else(|| rules::explain(&args)),
+        Command::Explain(args) => vendor::explain(&args)
+            .or_else(|| scan::explain(&args))
+            .unwrap_or_else(|| rules::explain(&args)),
         Command::Baseline(args) => baseline::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Fmt(args) => fmt::run(&args),

@@ -3,6 +3,8 @@
 
 use std::io::{self, Write};
 
+use ropa_syntax::values::Severity;
+
 use super::{Positions, Report};
 use crate::load::display;
 use crate::visible::escape;
@@ -20,17 +22,34 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let positions = Positions::new(workspace);
         for finding in findings {
             let at = positions.position(finding.file, finding.span.start);
-            writeln!(
+            line(
                 out,
-                "{}:{}:{}: {} [{}] {}",
-                escape(positions.path(finding.file)),
+                positions.path(finding.file),
                 at.line,
                 at.column,
                 finding.rule.id(),
                 finding.severity,
-                escape(&finding.message.replace('\n', " "))
+                &finding.message,
             )?;
         }
     }
     super::write_summary(report, out)
+}
+
+/// One finding's line, as both `ropa check` and `ropa scan` write it.
+pub fn line(
+    out: &mut dyn Write,
+    path: &str,
+    line: usize,
+    column: usize,
+    rule: &str,
+    severity: Severity,
+    message: &str,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}:{line}:{column}: {rule} [{severity}] {}",
+        escape(path),
+        escape(&message.replace('\n', " "))
+    )
 }

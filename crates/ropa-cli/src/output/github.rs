@@ -25,34 +25,20 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for (workspace, findings) in &report.results {
         let positions = Positions::new(workspace);
         for finding in findings {
-            let command = match finding.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
             let start = positions.position(finding.file, finding.span.start);
             let end = positions.position(finding.file, finding.span.end);
-            write!(
+            annotation(
                 out,
-                "::{command} file={},line={},endLine={}",
-                property(&normalise_path(positions.path(finding.file))),
-                start.line,
-                end.line
-            )?;
-            // The runner ignores columns on annotations that span lines.
-            if start.line == end.line {
-                write!(out, ",col={},endColumn={}", start.column, end.column)?;
-            }
-            let mut message = finding.message.to_string();
-            if let Some(help) = &finding.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
-            writeln!(
-                out,
-                ",title={}::{}",
-                property(&format!("ropa {}", finding.rule.id())),
-                data(&message)
+                &Annotation {
+                    severity: finding.severity,
+                    file: &normalise_path(positions.path(finding.file)),
+                    line: start.line,
+                    end_line: end.line,
+                    columns: Some((start.column, end.column)),
+                    title: &format!("ropa {}", finding.rule.id()),
+                    message: &finding.message,
+                    help: finding.help.as_deref(),
+                },
             )?;
         }
     }
@@ -63,6 +49,46 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", super::summary_line(report))?;
     }
     Ok(())
+}
+
+/// One annotation, as both `ropa check` and `ropa scan` write it.
+pub struct Annotation<'a> {
+    pub severity: Severity,
+    /// Relative to the repository root, `/`-separated.
+    pub file: &'a str,
+    pub line: usize,
+    pub end_line: usize,
+    /// Start and end column, when known.
+    pub columns: Option<(usize, usize)>,
+    pub title: &'a str,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+}
+
+/// Writes one workflow command: `::warning file=…,line=…,title=…::message`.
+pub fn annotation(out: &mut dyn Write, a: &Annotation) -> io::Result<()> {
+    let command = match a.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    write!(
+        out,
+        "::{command} file={},line={},endLine={}",
+        property(a.file),
+        a.line,
+        a.end_line
+    )?;
+    // The runner ignores columns on annotations that span lines.
+    if let Some((start, end)) = a.columns.filter(|_| a.line == a.end_line) {
+        write!(out, ",col={start},endColumn={end}")?;
+    }
+    let mut message = a.message.to_owned();
+    if let Some(help) = a.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    writeln!(out, ",title={}::{}", property(a.title), data(&message))
 }
 
 /// Escapes a command's message.

@@ -17,7 +17,7 @@ use crate::load::display;
 use crate::visible::escape;
 
 #[derive(Serialize)]
-struct Issue {
+pub struct Issue {
     description: String,
     check_name: &'static str,
     fingerprint: String,
@@ -65,24 +65,42 @@ fn unreadable(problem: &Problem) -> Issue {
 fn issue(positions: &Positions, finding: &Diagnostic, id: FindingId) -> Issue {
     let start = positions.position(finding.file, finding.span.start);
     let end = positions.position(finding.file, finding.span.end);
+    issue_at(
+        finding.rule.id(),
+        finding.severity,
+        &finding.message,
+        finding.help.as_deref(),
+        id.to_string(),
+        positions.path(finding.file),
+        (start.line, end.line),
+    )
+}
+
+/// One Code Quality issue, as both `ropa check` and `ropa scan` write it.
+pub fn issue_at(
+    rule: &'static str,
+    severity: Severity,
+    message: &str,
+    help: Option<&str>,
+    fingerprint: String,
+    path: &str,
+    (begin, end): (usize, usize),
+) -> Issue {
     Issue {
-        description: match &finding.help {
-            Some(help) => format!("{} (help: {})", escape(&finding.message), escape(help)),
-            None => escape(&finding.message).into_owned(),
+        description: match help {
+            Some(help) => format!("{} (help: {})", escape(message), escape(help)),
+            None => escape(message).into_owned(),
         },
-        check_name: finding.rule.id(),
-        fingerprint: id.to_string(),
-        severity: match finding.severity {
+        check_name: rule,
+        fingerprint,
+        severity: match severity {
             Severity::Error => "major",
             Severity::Warning => "minor",
             Severity::Info => "info",
         },
         location: Location {
-            path: escape(&ropa_check::fingerprint::normalise_path(positions.path(finding.file))).into_owned(),
-            lines: Lines {
-                begin: start.line,
-                end: end.line,
-            },
+            path: escape(&ropa_check::fingerprint::normalise_path(path)).into_owned(),
+            lines: Lines { begin, end },
         },
     }
 }

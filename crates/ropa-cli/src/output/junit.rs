@@ -151,73 +151,121 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn write_case(out: &mut dyn Write, file: &str, case: &Case, fail_on: Severity) -> io::Result<()> {
-    // CI pages and logs show these: spec text and file names escaped as in
-    // the terminal (XML escaping alone keeps ESC's neighbours and bidi
-    // overrides).
-    let file = &*escape(file);
-    let name = match case {
-        Case::Passed => "no findings".to_owned(),
-        Case::Unreadable { .. } => "read".to_owned(),
-        Case::Finding { finding, id, .. } => {
+    match case {
+        Case::Passed => write_passed(out, file, "no findings"),
+        Case::Unreadable { message } => {
+            let file = &*escape(file);
+            writeln!(
+                out,
+                "    <testcase name=\"read\" classname=\"{}\" file=\"{}\" time=\"0\">\n      <error message=\"{}\" type=\"io-error\"/>\n    </testcase>",
+                attribute(file),
+                attribute(file),
+                attribute(&escape(message))
+            )
+        }
+        Case::Finding { finding, id, start } => {
             let mut name = format!("{}: {}", finding.rule.id(), escape(&finding.message));
             if id.occurrence > 1 {
                 let _ = write!(name, " ({})", id.occurrence);
             }
-            name
+            write_finding(
+                out,
+                &FindingCase {
+                    name: &name,
+                    file,
+                    line: start.line,
+                    column: Some(start.column),
+                    rule: finding.rule.id(),
+                    severity: finding.severity,
+                    message: &finding.message,
+                    help: finding.help.as_deref(),
+                    explain: true,
+                },
+                fail_on,
+            )
         }
-    };
-    let line = match case {
-        Case::Finding { start, .. } => format!(" line=\"{}\"", start.line),
-        _ => String::new(),
-    };
+    }
+}
+
+/// A passing test case (a file or a run without findings).
+pub fn write_passed(out: &mut dyn Write, file: &str, name: &str) -> io::Result<()> {
+    let file = &*escape(file);
+    writeln!(
+        out,
+        "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" time=\"0\"/>",
+        attribute(name),
+        attribute(file),
+        attribute(file),
+    )
+}
+
+/// A finding as a test case, as both `ropa check` and `ropa scan` write it.
+pub struct FindingCase<'a> {
+    /// Stable across runs: no line numbers.
+    pub name: &'a str,
+    pub file: &'a str,
+    pub line: usize,
+    pub column: Option<usize>,
+    pub rule: &'a str,
+    pub severity: Severity,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+    /// Whether `ropa explain RULE` explains the rule.
+    pub explain: bool,
+}
+
+/// A `<failure>` at or above `fail_on`, `<skipped>` below it.
+pub fn write_finding(out: &mut dyn Write, case: &FindingCase, fail_on: Severity) -> io::Result<()> {
+    // CI pages and logs show these: spec text and file names escaped as in
+    // the terminal (XML escaping alone keeps ESC's neighbours and bidi
+    // overrides).
+    let file = &*escape(case.file);
     write!(
         out,
-        "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\"{line} time=\"0\"",
-        attribute(&name),
+        "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\" time=\"0\"",
+        attribute(case.name),
         attribute(file),
         attribute(file),
+        case.line
     )?;
-    match case {
-        Case::Passed => writeln!(out, "/>"),
-        Case::Unreadable { message } => writeln!(
-            out,
-            ">\n      <error message=\"{}\" type=\"io-error\"/>\n    </testcase>",
-            attribute(&escape(message))
-        ),
-        Case::Finding { finding, start, .. } if fails(finding.severity, fail_on) => {
-            let rule = finding.rule.id();
-            let mut body = format!(
-                "{}[{rule}]: {}\n  at {file}:{}:{}",
-                finding.severity.as_str(),
-                escape(&finding.message),
-                start.line,
-                start.column
-            );
-            if let Some(help) = &finding.help {
-                let _ = write!(body, "\n  help: {}", escape(help));
-            }
+    let rule = case.rule;
+    if fails(case.severity, fail_on) {
+        let at = match case.column {
+            Some(column) => format!("{file}:{}:{column}", case.line),
+            None => format!("{file}:{}", case.line),
+        };
+        let mut body = format!(
+            "{}[{rule}]: {}\n  at {at}",
+            case.severity.as_str(),
+            escape(case.message),
+        );
+        if let Some(help) = case.help {
+            // Line by line, so a help's template keeps its line breaks.
+            let help: Vec<String> = help.split('\n').map(|l| escape(l).into_owned()).collect();
+            let _ = write!(body, "\n  help: {}", help.join("\n"));
+        }
+        if case.explain {
             let _ = write!(body, "\n  see: ropa explain {rule}");
-            writeln!(
-                out,
-                ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>",
-                attribute(&escape(&finding.message)),
-                attribute(rule),
-                text(&body)
-            )
         }
-        Case::Finding { finding, .. } => {
-            let message = format!(
-                "{}, below --fail-on {}: {}",
-                finding.severity.as_str(),
-                fail_on.as_str(),
-                escape(&finding.message)
-            );
-            writeln!(
-                out,
-                ">\n      <skipped message=\"{}\"/>\n    </testcase>",
-                attribute(&message)
-            )
-        }
+        writeln!(
+            out,
+            ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>",
+            attribute(&escape(case.message)),
+            attribute(rule),
+            text(&body)
+        )
+    } else {
+        let message = format!(
+            "{}, below --fail-on {}: {}",
+            case.severity.as_str(),
+            fail_on.as_str(),
+            escape(case.message)
+        );
+        writeln!(
+            out,
+            ">\n      <skipped message=\"{}\"/>\n    </testcase>",
+            attribute(&message)
+        )
     }
 }
 

@@ -106,8 +106,15 @@ impl Repo {
     }
 
     /// Writes the spec files and workspace files of `commit` under `into`,
-    /// at their paths in the repository.
-    pub(super) fn materialise(&self, commit: &str, into: &Path, problems: &mut Vec<Problem>) -> Result<(), String> {
+    /// at their paths in the repository; with `scanned`, also the files
+    /// `ropa scan` reads (which it skips when too large, as here).
+    pub(super) fn materialise(
+        &self,
+        commit: &str,
+        into: &Path,
+        scanned: bool,
+        problems: &mut Vec<Problem>,
+    ) -> Result<(), String> {
         let listing = git(&self.toplevel, &["ls-tree", "-r", "-z", "-l", "--full-tree", commit])?;
         let mut wanted: Vec<(String, PathBuf)> = Vec::new();
         for record in listing.split(|b| *b == 0).filter(|r| !r.is_empty()) {
@@ -129,6 +136,13 @@ impl Repo {
             let relative = PathBuf::from(path);
             let is_config = relative.file_name().is_some_and(|n| n == CONFIG_FILE);
             if !is_config && !is_spec_file(&relative) {
+                let small = size
+                    .parse::<u64>()
+                    .is_ok_and(|s| s <= crate::commands::scan::MAX_SCANNED_BYTES);
+                let normal = relative.components().all(|c| matches!(c, Component::Normal(_)));
+                if scanned && small && normal && ropa_scan::readers::reads(path) {
+                    wanted.push(((*object).to_owned(), relative));
+                }
                 continue;
             }
             // Git refuses such paths in its own checkouts; so does ropa.

@@ -18,6 +18,9 @@ pub(super) struct JsonDiff<'a> {
     workspaces: Vec<JsonWorkspace<'a>>,
     /// Files that could not be read, on either side.
     errors: Vec<JsonError>,
+    /// Only with `--scan`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scan: Option<JsonScan<'a>>,
 }
 
 #[derive(Serialize)]
@@ -163,6 +166,38 @@ pub(super) struct JsonPartyChange<'a> {
     parent: Option<JsonBeforeAfter<Option<&'static str>>>,
 }
 
+/// With `--scan`: the scan findings the change introduces and fixes.
+#[derive(Serialize)]
+pub(super) struct JsonScan<'a> {
+    introduced: Vec<JsonScanFinding<'a>>,
+    fixed: Vec<JsonScanFinding<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonScanFinding<'a> {
+    rule: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    help: &'a str,
+    subject: &'a str,
+    file: &'a str,
+    line: u32,
+    fingerprint: String,
+}
+
+fn scan_finding(p: &Placed) -> JsonScanFinding<'_> {
+    JsonScanFinding {
+        rule: p.finding.rule.id(),
+        severity: p.finding.rule.severity().as_str(),
+        message: &p.finding.message,
+        help: &p.finding.help,
+        subject: &p.finding.subject,
+        file: &p.path,
+        line: p.line,
+        fingerprint: p.fingerprint.to_string(),
+    }
+}
+
 #[derive(Serialize)]
 pub(super) struct JsonFinding<'a> {
     rule: &'a str,
@@ -175,7 +210,13 @@ pub(super) struct JsonFinding<'a> {
     fingerprint: String,
 }
 
-pub(super) fn json(base: &str, head: &str, comparisons: &[Comparison], problems: &[(&str, &Problem)]) -> String {
+pub(super) fn json(
+    base: &str,
+    head: &str,
+    comparisons: &[Comparison],
+    scan: Option<&ScanChanges>,
+    problems: &[(&str, &Problem)],
+) -> String {
     let mut summary = JsonSummary {
         introduced: JsonCounts::default(),
         fixed: JsonCounts::default(),
@@ -219,6 +260,10 @@ pub(super) fn json(base: &str, head: &str, comparisons: &[Comparison], problems:
                 message: p.message.clone(),
             })
             .collect(),
+        scan: scan.map(|s| JsonScan {
+            introduced: s.introduced.iter().map(scan_finding).collect(),
+            fixed: s.fixed.iter().map(scan_finding).collect(),
+        }),
     };
     // Serializing plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"

@@ -21,6 +21,7 @@ use ropa_check::{Workspace, rank};
 use self::git::{Repo, TempTree};
 use super::check::severity;
 use super::checked::{Checked, check_paths};
+use super::scan::{Placed, scan_repo};
 use super::{fail, print, write_output};
 use crate::cli::FailOn;
 use crate::discover::Problem;
@@ -37,6 +38,12 @@ a folder. HEAD defaults to the working tree. Paths to compare come after `--`:
 Activities, processors and transfers are matched by id; findings by rule,
 entity and message (the file only for a finding about no entity). Nothing is
 compared by line, and renaming or splitting a file changes nothing.
+
+With --scan REPO, both sides of REPO are also read by `ropa scan` against the
+record (one workspace), and the scan findings the change introduces are
+listed too (matched by rule and subject: a new Stripe dependency is a new
+finding; the same one on another line is not):
+  ropa diff origin/main --scan . -- privacy
 
 Exit codes:
   0  the diff was printed (and, with --fail-on, no new finding is that severe)
@@ -66,6 +73,10 @@ pub struct DiffArgs {
     /// Write the diff to FILE instead of stdout (`-` for stdout)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Also compare `ropa scan REPO` against the record on both sides: list the scan findings the change introduces
+    #[arg(long, value_name = "REPO")]
+    pub scan: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -107,6 +118,46 @@ struct Loaded {
     keys: Vec<String>,
     /// The paths asked for that do not exist on this side.
     missing: Vec<PathBuf>,
+    /// With `--scan`: the scan's findings on this side (none where the
+    /// record does not exist yet).
+    scanned: Vec<Placed>,
+}
+
+/// What a change does to `ropa scan`'s findings, matched by fingerprint
+/// (rule and subject), counted like a baseline.
+pub(super) struct ScanChanges {
+    pub introduced: Vec<Placed>,
+    pub fixed: Vec<Placed>,
+}
+
+fn scan_changes(base: Vec<Placed>, head: Vec<Placed>) -> ScanChanges {
+    let not_in = |from: Vec<Placed>, other: &[Placed]| {
+        let mut budget: std::collections::BTreeMap<_, usize> = std::collections::BTreeMap::new();
+        for p in other {
+            *budget.entry(p.fingerprint).or_insert(0) += 1;
+        }
+        from.into_iter()
+            .filter(|p| match budget.get_mut(&p.fingerprint).filter(|n| **n > 0) {
+                Some(n) => {
+                    *n -= 1;
+                    false
+                }
+                None => true,
+            })
+            .collect::<Vec<_>>()
+    };
+    let fixed = not_in(base.iter().map(clone_placed).collect(), &head);
+    let introduced = not_in(head, &base);
+    ScanChanges { introduced, fixed }
+}
+
+fn clone_placed(p: &Placed) -> Placed {
+    Placed {
+        finding: p.finding.clone(),
+        path: p.path.clone(),
+        line: p.line,
+        fingerprint: p.fingerprint,
+    }
 }
 
 /// One workspace compared.
@@ -132,11 +183,15 @@ pub fn run(args: &DiffArgs) -> u8 {
     } else {
         None
     };
-    let base = match open(&base_source, repo.as_ref(), &paths) {
+    if args.scan.is_some() && paths.len() != 1 {
+        return fail("--scan compares the repository with one record: give one workspace folder after `--`");
+    }
+    let scan = args.scan.as_deref();
+    let mut base = match open(&base_source, repo.as_ref(), &paths, scan) {
         Ok(side) => side,
         Err(message) => return fail(&message),
     };
-    let head = match open(&head_source, repo.as_ref(), &paths) {
+    let mut head = match open(&head_source, repo.as_ref(), &paths, scan) {
         Ok(side) => side,
         Err(message) => return fail(&message),
     };
@@ -159,6 +214,7 @@ pub fn run(args: &DiffArgs) -> u8 {
     }
 
     let comparisons = compare(&base, &head);
+    let scanned = scan.map(|_| scan_changes(std::mem::take(&mut base.scanned), std::mem::take(&mut head.scanned)));
     let problems: Vec<(&str, &Problem)> = base
         .checked
         .problems
@@ -167,8 +223,8 @@ pub fn run(args: &DiffArgs) -> u8 {
         .chain(head.checked.problems.iter().map(|p| (head.label.as_str(), p)))
         .collect();
     let rendered = match args.format {
-        DiffFormat::Markdown => markdown::markdown(&base.label, &head.label, &comparisons, &problems),
-        DiffFormat::Json => json::json(&base.label, &head.label, &comparisons, &problems),
+        DiffFormat::Markdown => markdown::markdown(&base.label, &head.label, &comparisons, scanned.as_ref(), &problems),
+        DiffFormat::Json => json::json(&base.label, &head.label, &comparisons, scanned.as_ref(), &problems),
     };
     let written = match &args.output {
         Some(file) if file != Path::new("-") => write_output(file, Rules::OUTPUT, rendered.as_bytes()),
@@ -184,7 +240,14 @@ pub fn run(args: &DiffArgs) -> u8 {
         let failing = comparisons
             .iter()
             .flat_map(|c| &c.changes.introduced)
-            .any(|f| rank(f.severity) >= threshold);
+            .map(|f| f.severity)
+            .chain(
+                scanned
+                    .iter()
+                    .flat_map(|s| &s.introduced)
+                    .map(|p| p.finding.rule.severity()),
+            )
+            .any(|severity| rank(severity) >= threshold);
         if failing { exit::FINDINGS } else { exit::CLEAN }
     } else {
         exit::CLEAN
@@ -240,20 +303,32 @@ fn side_of<'a>(loaded: &'a Loaded, index: Option<usize>, empty: &'a Workspace) -
 
 /// Checks one side: the paths as they are in the folder, the revision or
 /// the working tree.
-fn open(source: &Source, repo: Option<&Repo>, paths: &[PathBuf]) -> Result<Loaded, String> {
+fn open(source: &Source, repo: Option<&Repo>, paths: &[PathBuf], scan: Option<&Path>) -> Result<Loaded, String> {
     // Files that could not even be materialised (too large) are reported
     // with the ones that cannot be read.
     let mut unmaterialised = Vec::new();
-    let (label, tree, anchor, spec_paths) = match source {
+    let (label, tree, anchor, spec_paths, scan_dir) = match source {
         Source::WorkingTree => {
             let anchor = repo
                 .and_then(|r| r.worktree_anchor())
                 .unwrap_or_else(|| PathBuf::from("."));
-            ("the working tree".to_owned(), None, anchor, paths.to_vec())
+            (
+                "the working tree".to_owned(),
+                None,
+                anchor,
+                paths.to_vec(),
+                scan.map(Path::to_path_buf),
+            )
         }
         Source::Folder(folder) => {
             let spec_paths = paths.iter().map(|p| folder.join(p)).collect();
-            (display(folder), None, folder.clone(), spec_paths)
+            (
+                display(folder),
+                None,
+                folder.clone(),
+                spec_paths,
+                scan.map(|s| folder.join(s)),
+            )
         }
         Source::Revision(revision) => {
             let Some(repo) = repo else {
@@ -261,12 +336,16 @@ fn open(source: &Source, repo: Option<&Repo>, paths: &[PathBuf]) -> Result<Loade
             };
             let commit = repo.commit(revision)?;
             let tree = TempTree::new()?;
-            repo.materialise(&commit, tree.path(), &mut unmaterialised)?;
+            repo.materialise(&commit, tree.path(), scan.is_some(), &mut unmaterialised)?;
             let anchor = tree.path().join(&repo.cwd_in_repo);
             let mut spec_paths = Vec::new();
             for path in paths {
                 spec_paths.push(tree.path().join(repo.relative(path)?));
             }
+            let scan_dir = match scan {
+                Some(dir) => Some(tree.path().join(repo.relative(dir)?)),
+                None => None,
+            };
             let short = commit.get(..12).unwrap_or(&commit);
             // A commit id given as the revision needs no repeating.
             let label = if commit.starts_with(revision.as_str()) {
@@ -274,8 +353,23 @@ fn open(source: &Source, repo: Option<&Repo>, paths: &[PathBuf]) -> Result<Loade
             } else {
                 format!("{revision} ({short})")
             };
-            (label, Some(tree), anchor, spec_paths)
+            (label, Some(tree), anchor, spec_paths, scan_dir)
         }
+    };
+    // The scan of this side; a side without the record (it is added by the
+    // change) has no scan findings.
+    let scanned = match (&scan_dir, spec_paths.first()) {
+        (Some(dir), Some(record)) if record.exists() => {
+            // A folder the revision does not have is empty there (created in
+            // the temporary tree, never in the user's).
+            if tree.is_some() && !dir.is_dir() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("cannot write {}: {e}", display(dir)))?;
+            }
+            scan_repo(dir, record)
+                .map_err(|message| format!("{message} (in {label})"))?
+                .findings
+        }
+        _ => Vec::new(),
     };
     // A path that does not exist on this side (a workspace added or removed
     // by the change) makes this side empty there, not an error.
@@ -335,5 +429,6 @@ fn open(source: &Source, repo: Option<&Repo>, paths: &[PathBuf]) -> Result<Loade
         checked,
         keys,
         missing,
+        scanned,
     })
 }
