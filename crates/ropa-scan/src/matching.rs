@@ -86,6 +86,27 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// The guidelines and case law that read the law the rule rests on, as
+    /// the check's rules cite theirs; empty where the rule is about the
+    /// scan's own settings.
+    pub fn guidance(self) -> &'static [&'static str] {
+        match self {
+            Rule::UndeclaredProcessor | Rule::ProcessorWithoutEvidence => &[
+                "EDPB Guidelines 07/2020 on the concepts of controller and processor (v2.1, 7 July 2021), part II, section 1.3",
+            ],
+            Rule::UndeclaredTracker => &[
+                "EDPB Guidelines 2/2023 on the technical scope of Art. 5(3) of the ePrivacy Directive (v2.0, 7 October 2024), section 3.1 (URL and pixel tracking)",
+                "CJEU C-40/17 Fashion ID (29 July 2019): the website that embeds a third party's plug-in is joint controller for the collection",
+            ],
+            Rule::RegionOutsideEea => {
+                &["EDPB Guidelines 05/2021 on the interplay between Art. 3 and Chapter V (v2.0, 14 February 2023)"]
+            }
+            Rule::AllowWithoutReason | Rule::UnusedAllow => &[],
+        }
+    }
+}
+
 /// One finding, with the evidence it rests on (none for
 /// `processor-without-evidence`, which points at the record).
 #[derive(Clone, Debug, PartialEq)]
@@ -394,4 +415,20 @@ fn stale_processors(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rule;
+
+    /// Legal content is cited: every rule names its law, and every rule
+    /// about the record (not the scan's own settings) a guideline.
+    #[test]
+    fn every_rule_cites_its_law_and_the_record_rules_a_guideline() {
+        for rule in Rule::ALL {
+            assert!(!rule.article().is_empty(), "{}", rule.id());
+            let about_settings = matches!(rule, Rule::AllowWithoutReason | Rule::UnusedAllow);
+            assert_eq!(rule.guidance().is_empty(), about_settings, "{}", rule.id());
+        }
+    }
 }

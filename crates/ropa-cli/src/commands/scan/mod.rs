@@ -323,15 +323,20 @@ pub fn explain(args: &super::rules::ExplainArgs) -> Option<u8> {
                 "severity": rule.severity().as_str(),
                 "summary": rule.summary(),
                 "law": rule.article(),
+                "guidance": rule.guidance(),
             });
             serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
         }
         super::rules::ListFormat::Text | super::rules::ListFormat::Markdown => format!(
-            "{} ({}, reported by `ropa scan`)\n\n{}.\n\nLaw: {}\nFix: each finding's help names the node to add to the record, with placeholders that keep it open until filled in.\nAccept on purpose, in ropa.kdl: scan {{ allow {} SUBJECT reason=\"…\" }}, where SUBJECT is the vendor, tracker, region or party id the finding names (its `subject` in JSON).\nMore: docs/scan.md\n",
+            "{} ({}, reported by `ropa scan`)\n\n{}.\n\nLaw: {}\n{}Fix: each finding's help names the node to add to the record, with placeholders that keep it open until filled in.\nAccept on purpose, in ropa.kdl: scan {{ allow {} SUBJECT reason=\"…\" }}, where SUBJECT is the vendor, tracker, region or party id the finding names (its `subject` in JSON).\nMore: docs/scan.md\n",
             rule.id(),
             rule.severity().as_str(),
             capitalised(rule.summary()),
             rule.article(),
+            rule.guidance()
+                .iter()
+                .map(|g| format!("Guidance: {g}\n"))
+                .collect::<String>(),
             rule.id()
         ),
     };

@@ -282,7 +282,7 @@ fn sarif(run: &ScanRun) -> String {
                 "shortDescription": { "text": r.summary() },
                 "fullDescription": { "text": format!("{} ({})", r.summary(), r.article()) },
                 "defaultConfiguration": { "level": level(r.severity()) },
-                "help": { "text": "How to read a finding: docs/scan.md" },
+                "help": { "text": r.guidance().iter().map(|g| format!("Guidance: {g}\n")).collect::<String>() + "How to read a finding: docs/scan.md" },
             })
         })
         .collect();
