@@ -87,7 +87,9 @@ try {
   await page.click("#tab-report");
   await page.selectOption("#report-lang", "sv");
   const frame = page.frameLocator("#report-frame");
-  await frame.locator("body").waitFor({ timeout: 10000 });
+  // Setting srcdoc loads the new document asynchronously: wait for the Swedish
+  // one, not whichever document the frame held when the tab opened.
+  await frame.locator("html[lang=sv] body").waitFor({ timeout: 10000 });
   const report = await frame.locator("body").innerText();
   check(report.includes("personuppgiftsansvarig"), "the Swedish report says \"personuppgiftsansvarig\"");
   await page.screenshot({ path: process.env.SCREENSHOT || "target/web-e2e/playground.png" });
