@@ -18,7 +18,8 @@ pub fn review(ctx: &Ctx, review: &Review) -> Line {
         None => vec![missing(ctx.t(Key::NotRecorded))],
     };
     if let Some(by) = &review.by {
-        out.push(text(format!(", {}", fill(ctx.t(Key::ByWhom), &[by.value.as_str()]))));
+        // "14 October 2026 by Legal", as the version's approval reads.
+        out.push(text(format!(" {}", fill(ctx.t(Key::ByWhom), &[by.value.as_str()]))));
     }
     out
 }
