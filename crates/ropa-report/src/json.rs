@@ -4,7 +4,7 @@
 //! document reads the same whatever `--lang` was; only `lang` records it.
 //! Sections the report kind does not include are left out.
 
-use ropa_syntax::model::{Contact, Dpa, Dpia, Dpo, Period, Text};
+use ropa_syntax::model::{Contact, Dpa, Dpia, Dpo, Period, Review, Text};
 use ropa_syntax::values::Keyword;
 use serde::Serialize;
 
@@ -93,6 +93,29 @@ struct OrganizationOut<'a> {
     security: Vec<&'a str>,
     breach_procedure: Option<&'a str>,
     rights_procedure: Option<&'a str>,
+    owner: Option<&'a str>,
+    version: Option<VersionOut<'a>>,
+    reviewed: Option<ReviewOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct VersionOut<'a> {
+    version: &'a str,
+    approved: Option<String>,
+    by: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ReviewOut<'a> {
+    date: Option<String>,
+    by: Option<&'a str>,
+}
+
+fn review(r: &Review) -> ReviewOut<'_> {
+    ReviewOut {
+        date: r.date.as_ref().map(|d| d.value.to_string()),
+        by: s(&r.by),
+    }
 }
 
 #[derive(Serialize)]
@@ -136,6 +159,7 @@ struct TransferOut<'a> {
     tia: Option<&'a str>,
     ground: Option<&'static str>,
     occasional: bool,
+    safeguards: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -181,6 +205,9 @@ struct ActivityOut<'a> {
     automated_decisions: Vec<DecisionOut<'a>>,
     dpia: DpiaOut<'a>,
     security: Vec<&'a str>,
+    systems: Vec<&'a str>,
+    owner: Option<&'a str>,
+    reviewed: Option<ReviewOut<'a>>,
     findings: CountsOut,
 }
 
@@ -339,6 +366,13 @@ pub fn render(ctx: &Ctx, scope: Option<&Scope>) -> String {
             security: o.security.iter().map(|t| t.value.as_str()).collect(),
             breach_procedure: s(&o.breach_procedure),
             rights_procedure: s(&o.rights_procedure),
+            owner: s(&o.owner),
+            version: o.version.as_ref().map(|v| VersionOut {
+                version: &v.version.value,
+                approved: v.approved.as_ref().map(|d| d.value.to_string()),
+                by: s(&v.by),
+            }),
+            reviewed: o.reviewed.as_ref().map(review),
         }),
         activities: record.then(|| activities(ctx)),
         subject_categories: record.then(|| {
@@ -518,6 +552,7 @@ fn activities<'v>(ctx: &Ctx<'v, '_>) -> Vec<ActivityOut<'v>> {
                         tia: s(&t.tia),
                         ground: t.ground.as_ref().map(|g| g.value.as_str()),
                         occasional: t.occasional,
+                        safeguards: s(&t.safeguards),
                     })
                     .collect(),
                 tracking: activity.tracking.iter().map(|t| t.value.as_str()).collect(),
@@ -548,6 +583,9 @@ fn activities<'v>(ctx: &Ctx<'v, '_>) -> Vec<ActivityOut<'v>> {
                     },
                 },
                 security: activity.security.iter().map(|t| t.value.as_str()).collect(),
+                systems: activity.systems.iter().map(|r| r.value.as_str()).collect(),
+                owner: s(&activity.owner),
+                reviewed: activity.reviewed.as_deref().map(review),
                 findings: a.counts.into(),
             }
         })

@@ -18,7 +18,8 @@ pub fn review(ctx: &Ctx, review: &Review) -> Line {
         None => vec![missing(ctx.t(Key::NotRecorded))],
     };
     if let Some(by) = &review.by {
-        out.push(text(format!(", {}", fill(ctx.t(Key::ByWhom), &[by.value.as_str()]))));
+        // "14 October 2026 by Legal", as the version's approval reads.
+        out.push(text(format!(" {}", fill(ctx.t(Key::ByWhom), &[by.value.as_str()]))));
     }
     out
 }
@@ -253,7 +254,17 @@ pub fn party_ref(ctx: &Ctx, view: &View, r: &Ref<usize>) -> Line {
 
 /// A reference to an id the record does not declare, marked as such.
 pub fn undeclared(ctx: &Ctx, id: &str) -> Line {
-    vec![Inline::Code(id.to_owned()), text(" "), missing(ctx.t(Key::NotDeclared))]
+    vec![Inline::Code(id.to_owned()), text(" "), missing(not_declared(ctx))]
+}
+
+/// That an id is not declared: "in the specification" for the team, "in
+/// the record" for a reader who never sees the spec.
+pub fn not_declared(ctx: &Ctx) -> &'static str {
+    ctx.t(if ctx.internal() {
+        Key::NotDeclared
+    } else {
+        Key::NotInRecord
+    })
 }
 
 /// The destination of a flow: "United States (US)", or that it is unknown.

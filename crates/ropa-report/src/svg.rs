@@ -417,6 +417,18 @@ impl Map {
 
 /// The outline of a node whose data leaves the EEA without a safeguard.
 const UNSAFEGUARDED: &str = "#c62828";
+/// A party's mark for certification under the EU–US Data Privacy Framework.
+const DPF: &str = "DPF";
+/// The plain boxes: the column headings say what they are.
+const ACTIVITY_FILL: &str = "#eef3fb";
+const ACTIVITY_STROKE: &str = "#9cb3d4";
+const PARTY_FILL: &str = "#ffffff";
+const PARTY_STROKE: &str = "#b3bdca";
+/// The dashed outline of a recipient the record does not declare, in the
+/// colour of a flow it does not declare.
+const UNDECLARED_STROKE: &str = "#d98a06";
+/// How a dashed box is dashed, on the map and in its legend.
+const BOX_DASH: &str = "4 3";
 
 fn activity_node(ctx: &Ctx, a: usize, links: Links) -> Node {
     let av = &ctx.view.activities[a];
@@ -436,8 +448,8 @@ fn activity_node(ctx: &Ctx, a: usize, links: Links) -> Node {
         subtitle,
         tooltip: format!("{} ({}) · {role}", activity.title(), av.id()),
         href: links.activities.then(|| av.anchor.clone()),
-        fill: "#eef3fb",
-        stroke: "#9cb3d4",
+        fill: ACTIVITY_FILL,
+        stroke: ACTIVITY_STROKE,
         dashed: false,
         two_lines: true,
     }
@@ -555,7 +567,8 @@ fn draw(ctx: &Ctx, map: &Map) -> String {
     let bottom = map.nodes().map(|n| n.y + NODE_H).max().unwrap_or(TOP);
     let mut out = String::with_capacity(16 * 1024);
     let legend_top = bottom + 22;
-    let (legend, legend_height) = legend(ctx, legend_top);
+    let dpf = map.nodes().any(|n| n.subtitle.split(" · ").any(|fact| fact == DPF));
+    let (legend, legend_height) = legend(ctx, legend_top, dpf);
     let height = legend_top + legend_height + MARGIN;
     let org = view.organization_name().unwrap_or(ctx.t(Key::UnnamedOrganization));
     let _ = write!(
@@ -654,7 +667,7 @@ fn draw_edges(ctx: &Ctx, map: &Map, out: &mut String) {
             let x = parent.1.x + 8;
             let _ = writeln!(
                 out,
-                "<path d=\"M{x} {} V{} H{}\" stroke=\"{SUBPROCESSOR_LINE}\" stroke-width=\"1.2\"/>",
+                "<path d=\"M{x} {} V{} H{}\" stroke=\"{SUBPROCESSOR_LINE}\" stroke-width=\"{SUBPROCESSOR_WIDTH}\"/>",
                 parent.1.y + NODE_H,
                 node.center_y(),
                 node.x
@@ -666,6 +679,7 @@ fn draw_edges(ctx: &Ctx, map: &Map, out: &mut String) {
 
 /// The line that hangs a sub-processor under its processor.
 const SUBPROCESSOR_LINE: &str = "#b8c0cc";
+const SUBPROCESSOR_WIDTH: &str = "1.2";
 
 fn edge(x1: i64, y1: i64, x2: i64, y2: i64, status: Status, tooltip: &str) -> String {
     let (color, width, dash) = edge_style(status.tone());
@@ -701,7 +715,7 @@ fn middle_node(ctx: &Ctx, member: &Middle, y: i64, indent: i64, links: Links) ->
                 facts.push(format!("{} {}", ctx.t(Key::MapParentShort), parent.value.code()));
             }
             if party.dpf.as_ref().is_some_and(|d| d.value) {
-                facts.push("DPF".to_owned());
+                facts.push(DPF.to_owned());
             }
             let subtitle = facts.join(" · ");
             Node {
@@ -712,15 +726,15 @@ fn middle_node(ctx: &Ctx, member: &Middle, y: i64, indent: i64, links: Links) ->
                 subtitle: fit(&subtitle, w - 18, 95, false),
                 tooltip: format!("{} ({}) · {subtitle}", pv.name(), pv.id()),
                 href: links.parties.then(|| pv.anchor.clone()),
-                fill: "#ffffff",
-                stroke: "#b3bdca",
+                fill: PARTY_FILL,
+                stroke: PARTY_STROKE,
                 dashed: false,
                 two_lines: false,
             }
         }
         Middle::Other(recipient) => {
             let (title, subtitle) = match recipient {
-                Recipient::Undefined(id) => (id.clone(), ctx.t(Key::NotDeclared).to_owned()),
+                Recipient::Undefined(id) => (id.clone(), pieces::not_declared(ctx).to_owned()),
                 _ => (ctx.t(Key::RecipientNotNamed).to_owned(), String::new()),
             };
             Node {
@@ -731,8 +745,8 @@ fn middle_node(ctx: &Ctx, member: &Middle, y: i64, indent: i64, links: Links) ->
                 subtitle: fit(&subtitle, w - 18, 95, false),
                 tooltip: title,
                 href: None,
-                fill: "#f2f3f5",
-                stroke: "#9aa1ab",
+                fill: PARTY_FILL,
+                stroke: UNDECLARED_STROKE,
                 dashed: true,
                 two_lines: false,
             }
@@ -763,7 +777,11 @@ fn country_node(ctx: &Ctx, country: Option<Country>, y: i64) -> Node {
 }
 
 fn draw_node(out: &mut String, node: &Node) {
-    let dash = if node.dashed { " stroke-dasharray=\"4 3\"" } else { "" };
+    let dash = if node.dashed {
+        format!(" stroke-dasharray=\"{BOX_DASH}\"")
+    } else {
+        String::new()
+    };
     if let Some(href) = &node.href {
         let _ = writeln!(out, "<a href=\"#{}\">", esc(href));
     }
@@ -812,8 +830,14 @@ fn draw_node(out: &mut String, node: &Node) {
     }
 }
 
-/// The key to colours and lines, wrapped to the width of the picture.
-fn legend(ctx: &Ctx, top: i64) -> (String, i64) {
+/// The key to every mark the map draws, wrapped to the width of the
+/// picture: the fill of each zone, each kind of line, the outline of a
+/// node behind a transfer without a safeguard, the box of a recipient the
+/// record does not declare, the line that hangs a sub-processor under its
+/// processor, and "DPF" where a party is certified. The plain boxes need
+/// none: the column headings say what they are. The swatches are drawn
+/// with the very attributes of the marks (tests/legend.rs compares them).
+fn legend(ctx: &Ctx, top: i64, dpf: bool) -> (String, i64) {
     let mut out = String::new();
     let line_height = 20;
     let mut x = MARGIN;
@@ -834,23 +858,26 @@ fn legend(ctx: &Ctx, top: i64) -> (String, i64) {
         );
         *x += width;
     };
+    let boxed = |fill: &str, stroke: &str, dashed: bool| {
+        let dash = if dashed {
+            format!(" stroke-dasharray=\"{BOX_DASH}\"")
+        } else {
+            String::new()
+        };
+        format!(
+            "<rect x=\"{{x}}\" y=\"{{y}}\" width=\"20\" height=\"12\" rx=\"3\" transform=\"translate(0 -8)\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.2\"{dash}/>\n"
+        )
+    };
     let _ = writeln!(
         out,
-        "<line x1=\"{MARGIN}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#d8dde6\"/>",
+        "<g class=\"legend\">\n<line x1=\"{MARGIN}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#d8dde6\"/>",
         top - 12,
         WIDTH - MARGIN,
         top - 12
     );
     for zone in Zone::ALL {
         let (fill, stroke) = zone_colors(zone);
-        let dash = if zone == Zone::Unknown {
-            " stroke-dasharray=\"3 2\""
-        } else {
-            ""
-        };
-        let swatch = format!(
-            "<rect x=\"{{x}}\" y=\"{{y}}\" width=\"20\" height=\"12\" rx=\"3\" transform=\"translate(0 -8)\" fill=\"{fill}\" stroke=\"{stroke}\"{dash}/>\n"
-        );
+        let swatch = boxed(fill, stroke, zone == Zone::Unknown);
         item(&mut out, swatch, ctx.t(zone_key(zone)), &mut x, &mut y);
     }
     x = MARGIN;
@@ -858,7 +885,7 @@ fn legend(ctx: &Ctx, top: i64) -> (String, i64) {
     for (tone, key) in [
         (Tone::Neutral, Key::LegendInsideEea),
         (Tone::Ok, Key::LegendSafeguarded),
-        (Tone::Warning, Key::LegendUndeclared),
+        (Tone::Warning, Key::NotInRecord),
         (Tone::Error, Key::LegendWithoutSafeguard),
     ] {
         let (color, width, dash) = edge_style(tone);
@@ -868,6 +895,31 @@ fn legend(ctx: &Ctx, top: i64) -> (String, i64) {
         );
         item(&mut out, swatch, ctx.t(key), &mut x, &mut y);
     }
+    x = MARGIN;
+    y += line_height;
+    item(
+        &mut out,
+        boxed(PARTY_FILL, UNSAFEGUARDED, false),
+        ctx.t(Key::LegendUnsafeguardedNode),
+        &mut x,
+        &mut y,
+    );
+    item(
+        &mut out,
+        boxed(PARTY_FILL, UNDECLARED_STROKE, true),
+        ctx.t(Key::LegendUndeclaredRecipient),
+        &mut x,
+        &mut y,
+    );
+    let hang = format!(
+        "<path d=\"M{{x}} {{y}} m4 -9 v7 h16\" stroke=\"{SUBPROCESSOR_LINE}\" stroke-width=\"{SUBPROCESSOR_WIDTH}\" fill=\"none\"/>\n"
+    );
+    item(&mut out, hang, ctx.t(Key::LegendSubProcessor), &mut x, &mut y);
+    if dpf {
+        let swatch = "<text x=\"{x}\" y=\"{y}\" transform=\"translate(0 4)\" font-size=\"9.5\" font-weight=\"600\" fill=\"#5b667a\">DPF</text>\n".to_owned();
+        item(&mut out, swatch, ctx.t(Key::LegendDpf), &mut x, &mut y);
+    }
+    out.push_str("</g>\n");
     (out, y - top + 8)
 }
 

@@ -259,3 +259,27 @@ fn impossible_requests_are_refused_with_a_reason() {
     options.kind = Kind::Record;
     assert!(ropa_report::render(&input, &options).is_ok());
 }
+
+#[test]
+fn the_json_carries_the_record_metadata() {
+    let json = common::render(&complete(), &common::options(Kind::Record, Format::Json, Lang::En));
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let org = &value["organization"];
+    assert_eq!(org["owner"], "Juridisk avdeling");
+    assert_eq!(org["version"]["version"], "3.0");
+    assert_eq!(org["version"]["approved"], "2026-09-01");
+    assert_eq!(org["version"]["by"], "Ledergruppen");
+    assert_eq!(org["reviewed"]["date"], "2026-08-20");
+    assert_eq!(org["reviewed"]["by"], "Personvernombudet");
+    let activities = value["activities"].as_array().expect("activities");
+    let payroll = activities.iter().find(|a| a["id"] == "payroll").expect("payroll");
+    assert_eq!(payroll["owner"], "HR-avdelingen");
+    assert_eq!(payroll["reviewed"]["date"], "2026-06-30");
+    assert_eq!(payroll["reviewed"]["by"], "HR-sjefen");
+    assert_eq!(payroll["systems"], serde_json::json!(["hr-portal"]));
+    // An activity without its own review says so; the record's counts for it.
+    let newsletter = activities.iter().find(|a| a["id"] == "newsletter").expect("newsletter");
+    assert_eq!(newsletter["reviewed"], serde_json::Value::Null);
+    assert_eq!(newsletter["owner"], serde_json::Value::Null);
+    assert_eq!(newsletter["systems"], serde_json::json!([]));
+}

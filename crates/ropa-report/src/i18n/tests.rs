@@ -151,6 +151,72 @@ fn no_language_borrows_a_neighbours_term() {
     }
 }
 
+/// The choices of the review table in docs/reports.md ("Review of the
+/// Swedish, Danish and Norwegian texts"): each reviewed text keeps its
+/// chosen wording, and the wordings it replaced do not come back.
+#[test]
+fn the_reviewed_wordings_hold_and_the_rejected_ones_stay_out() {
+    let chosen: [(Lang, Key, &str); 14] = [
+        (Lang::Nb, Key::ProvisionContractual, "Avtalemessig krav"),
+        (Lang::Nb, Key::DpoNotAppointed, "ikke utpekt"),
+        (Lang::Sv, Key::TitleRecord, "Register över behandlingar"),
+        (
+            Lang::Sv,
+            Key::OrganizationTitle,
+            "Personuppgiftsansvarig och kontaktuppgifter",
+        ),
+        (Lang::Da, Key::RevisionDirty, "versionshistorikken"),
+        (Lang::Nb, Key::RevisionDirty, "versjonshistorikken"),
+        (
+            Lang::En,
+            Key::Transfers,
+            "to third countries or international organisations",
+        ),
+        (
+            Lang::Sv,
+            Key::Transfers,
+            "till tredjeland eller internationella organisationer",
+        ),
+        (
+            Lang::Da,
+            Key::Transfers,
+            "til tredjelande eller internationale organisationer",
+        ),
+        (
+            Lang::Nb,
+            Key::Transfers,
+            "til tredjeland eller internasjonale organisasjoner",
+        ),
+        (Lang::En, Key::TransfersTitle, "or international organisations"),
+        (Lang::Sv, Key::TransfersTitle, "eller internationella organisationer"),
+        (Lang::Da, Key::TransfersTitle, "eller internationale organisationer"),
+        (Lang::Nb, Key::TransfersTitle, "eller internasjonale organisasjoner"),
+    ];
+    for (lang, key, wording) in chosen {
+        assert!(
+            text(lang, key).contains(wording),
+            "{}: {key:?} no longer says `{wording}`: {}",
+            lang.code(),
+            text(lang, key)
+        );
+    }
+    let rejected: [(Lang, &str); 6] = [
+        (Lang::Nb, "avtalsmessig"),
+        (Lang::Nb, "utnevnt"),
+        (Lang::Da, "committ"),
+        (Lang::Nb, "committ"),
+        (Lang::Sv, "för detta register"),
+        (Lang::Sv, "committ"),
+    ];
+    for (lang, wording) in rejected {
+        assert!(
+            !all_text(lang).contains(wording),
+            "{}: `{wording}` is back",
+            lang.code()
+        );
+    }
+}
+
 #[test]
 fn articles_are_cited_as_each_authority_does() {
     let c = Cite::new(30, 1, 'a');
