@@ -128,17 +128,11 @@ impl TestClient {
     }
 
     pub async fn response(&mut self, id: Value) -> Value {
-        let deadline = tokio::time::Instant::now() + TIMEOUT;
-        loop {
-            let message = tokio::time::timeout_at(deadline, self.incoming.recv())
-                .await
-                .expect("a response in time")
-                .expect("the server is running");
-            if message.get("id") == Some(&id) && message.get("method").is_none() {
-                return message;
-            }
-            self.seen.push(message);
-        }
+        // A `wait_for` for another message may already have read this
+        // response and set it aside: the order in which a response and a
+        // notification arrive is the server's to choose.
+        self.wait_for(move |m| m.get("id") == Some(&id) && m.get("method").is_none())
+            .await
     }
 
     /// The next message that satisfies `pred` (earlier ones are kept in `seen`).
