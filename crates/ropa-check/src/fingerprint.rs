@@ -17,7 +17,10 @@
 
 use std::fmt;
 
+use crate::Diagnostic;
+use crate::par::prelude::*;
 use crate::rules::Rule;
+use crate::workspace::Workspace;
 
 /// Bumped only if the inputs or their encoding change: stored baselines
 /// and code-scanning alerts are keyed by it. Version 1 hashed the file of
@@ -85,6 +88,23 @@ pub fn fingerprint(rule: Rule, path: &str, entity: Option<&str>, message: &str) 
     }
 }
 
+/// The fingerprint of each of `findings` of `workspace`, in order, with
+/// file paths taken relative to `root` (the workspace's folder). On every
+/// core: a large record has hundreds of thousands of findings.
+pub fn fingerprint_all(workspace: &Workspace, findings: &[Diagnostic], root: &str) -> Vec<Fingerprint> {
+    findings
+        .par_iter()
+        .map(|f| match f.entity.as_deref() {
+            // The file is no part of an entity's finding: no path to work out.
+            Some(entity) => fingerprint(f.rule, "", Some(entity), &f.message),
+            None => {
+                let path = workspace.file(f.file).map_or("", |file| file.path.as_str());
+                fingerprint(f.rule, &relative_to_root(path, root), None, &f.message)
+            }
+        })
+        .collect()
+}
+
 /// The fingerprint of a `ropa scan` finding: its rule and its subject (the
 /// vendor, tracker, region or declared party it is about), so it stays the
 /// same when the evidence moves to another line or file. Tagged apart from
@@ -130,7 +150,13 @@ fn hash_fields(tag: &str, fields: &[Option<&str>]) -> Fingerprint {
         };
         hash = fnv1a64_continue(hash, b"\0");
         match field {
-            Some(text) => hash = fnv1a64_continue(hash, text.replace('\0', "").as_bytes()),
+            // FNV is a stream: hashing the pieces between NULs is hashing
+            // the text without them, with no copy.
+            Some(text) => {
+                for piece in text.split('\0') {
+                    hash = fnv1a64_continue(hash, piece.as_bytes());
+                }
+            }
             None => hash = fnv1a64_continue(hash, b"\x01"),
         }
     }
@@ -169,65 +195,62 @@ pub fn relative_to_root(file: &str, root: &str) -> String {
 /// Other numbers stay: "kept for 3 years" and "kept for 5 years" are
 /// different findings.
 pub(crate) fn normalise_message(message: &str) -> String {
-    let words: Vec<&str> = message.split_whitespace().collect();
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    // One buffer for the whole message: fingerprinting runs once per
+    // finding, hundreds of thousands of times in a large record.
+    let mut out = String::with_capacity(message.len());
     let mut position_word = false;
-    for word in words {
-        let normalised = if position_word {
-            hash_leading_digits(word)
+    for word in message.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if position_word {
+            push_leading_digits_hashed(&mut out, word);
         } else {
-            hash_kdl_positions(word)
-        };
-        let lower = word.to_ascii_lowercase();
-        position_word = matches!(
-            lower.as_str(),
-            "line" | "lines" | "column" | "columns" | "col" | "byte" | "bytes" | "offset"
-        );
-        out.push(normalised);
+            push_kdl_positions_hashed(&mut out, word);
+        }
+        position_word = ["line", "lines", "column", "columns", "col", "byte", "bytes", "offset"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w));
     }
-    out.join(" ")
+    out
 }
 
-/// Splits leading `digits(:digits)*` off `text`: `12:4,` gives `#:#` and `,`.
-fn split_position(text: &str) -> (String, &str) {
-    let mut markers = String::new();
+/// Pushes `text` onto `out` with its leading `digits(:digits)*` as `#`s:
+/// `12:4,` gives `#:#,`. Returns the rest after the position.
+fn push_position<'t>(out: &mut String, text: &'t str) -> &'t str {
     let mut rest = text;
     loop {
         let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if digits == 0 {
             break;
         }
-        markers.push('#');
+        out.push('#');
         rest = &rest[digits..];
         match rest.strip_prefix(':') {
             Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => {
-                markers.push(':');
+                out.push(':');
                 rest = after;
             }
             _ => break,
         }
     }
-    (markers, rest)
+    rest
 }
 
-fn hash_leading_digits(word: &str) -> String {
-    let (markers, rest) = split_position(word);
-    markers + rest
+fn push_leading_digits_hashed(out: &mut String, word: &str) {
+    let rest = push_position(out, word);
+    out.push_str(rest);
 }
 
 /// `a.ropa.kdl:12:4` → `a.ropa.kdl:#:#`, anywhere in a word.
-fn hash_kdl_positions(word: &str) -> String {
-    let mut out = String::new();
+fn push_kdl_positions_hashed(out: &mut String, word: &str) {
     let mut rest = word;
     while let Some(at) = rest.find(".kdl:") {
         let (head, tail) = rest.split_at(at + ".kdl:".len());
         out.push_str(head);
-        let (markers, remainder) = split_position(tail);
-        out.push_str(&markers);
-        rest = remainder;
+        rest = push_position(out, tail);
     }
     out.push_str(rest);
-    out
 }
 
 /// Numbers each fingerprint's occurrences in order: the first finding with a

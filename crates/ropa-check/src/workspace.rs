@@ -250,6 +250,18 @@ impl Workspace {
         true
     }
 
+    /// Gives every file the path `shown` makes of its path (how a command
+    /// shows paths); ids, texts and models stay. A file shared with a
+    /// snapshot is copied; the index's own handles are dropped first, so a
+    /// file no snapshot holds is renamed in place.
+    pub fn rename_files(&mut self, shown: impl Fn(&str) -> String) {
+        self.index.0.take();
+        for file in &mut self.files {
+            let path = shown(&file.path);
+            Arc::make_mut(file).path = path;
+        }
+    }
+
     /// Removes a file; the other files keep their ids.
     pub fn remove(&mut self, id: FileId) -> Option<Arc<File>> {
         let i = self.position(id)?;

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use ropa_check::Diagnostic;
-use ropa_check::fingerprint::{FindingId, Fingerprint, fingerprint, identify, relative_to_root};
+use ropa_check::fingerprint::{FindingId, Fingerprint, fingerprint_all, identify};
 
 use super::fail;
 use crate::discover::{Job, Problem, SPEC_SUFFIX, discover};
@@ -46,12 +46,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Checked {
         .iter()
         .zip(&findings)
         .zip(&roots)
-        .flat_map(|((l, findings), root)| {
-            findings.iter().map(move |f| {
-                let path = l.workspace.file(f.file).map_or("", |file| file.path.as_str());
-                fingerprint(f.rule, &relative_to_root(path, root), f.entity.as_deref(), &f.message)
-            })
-        })
+        .flat_map(|((l, findings), root)| fingerprint_all(&l.workspace, findings, root))
         .collect();
     let mut all_ids = identify(fingerprints).into_iter();
     let ids = findings
@@ -73,11 +68,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Checked {
 pub fn from_repository_root(checked: &mut Checked) -> Roots {
     let roots = Roots::new(checked.roots.iter().map(Path::new));
     for loaded in &mut checked.loaded {
-        for file in &mut loaded.workspace.files {
-            // Not shared yet: no copy is made.
-            let file = std::sync::Arc::make_mut(file);
-            file.path = roots.shown(Path::new(&file.path));
-        }
+        loaded.workspace.rename_files(|path| roots.shown(Path::new(path)));
     }
     for problem in &mut checked.problems {
         problem.path = PathBuf::from(roots.shown(&problem.path));

@@ -7,12 +7,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use ropa_check::Rule;
+use rayon::prelude::*;
 use ropa_check::docs::RuleBrief;
 use ropa_check::json::{Counts, FindingJson, FindingsJson};
+use ropa_check::{Diagnostic, Rule};
 use serde::Serialize;
 
-use super::{Report, Seq, write_json};
+use super::{Report, write_json};
 use crate::load::display;
 
 /// The schema's version, bumped when a field is renamed, removed or changes meaning.
@@ -88,27 +89,12 @@ impl<'a> Rules<'a> {
 
 pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let Rules { briefs, index } = Rules::of(report);
-    let diagnostics = Seq(|| {
-        report
-            .results
-            .iter()
-            .enumerate()
-            .flat_map(|(n, (workspace, findings))| {
-                let json = FindingsJson::new(workspace);
-                let ids = report.ids.get(n);
-                let index = &index;
-                findings.iter().enumerate().map(move |(i, f)| Finding {
-                    place: json.finding(f),
-                    help: f.help.as_deref().and_then(|help| index.get(&(f.rule, help)).copied()),
-                    fingerprint: ids.and_then(|ids| ids.get(i)).map(ToString::to_string),
-                })
-            })
-    });
     let counts = report.counts();
+    // Everything but the findings, with an empty list where they go.
     let document = Document {
         version: VERSION,
         rules: briefs,
-        diagnostics,
+        diagnostics: [(); 0],
         errors: report
             .problems
             .iter()
@@ -123,5 +109,68 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
             fixed: report.baseline.as_ref().map(|b| b.fixed),
         },
     };
-    write_json(out, &document)
+    let mut frame = Vec::new();
+    write_json(&mut frame, &document)?;
+    // No string in pretty JSON holds a raw line break, so this is the field
+    // itself and not text inside a value.
+    let Some(at) = find(&frame, EMPTY_LIST) else {
+        return Err(std::io::Error::other("the JSON document has no findings list"));
+    };
+    let (head, tail) = frame.split_at(at + EMPTY_LIST.len() - 1);
+    out.write_all(head)?;
+    let mut first = true;
+    for (n, (workspace, findings)) in report.results.iter().enumerate() {
+        let json = FindingsJson::new(workspace);
+        let ids = report.ids.get(n);
+        let render = |(i, f): (usize, &Diagnostic)| {
+            let finding = Finding {
+                place: json.finding(f),
+                help: f.help.as_deref().and_then(|help| index.get(&(f.rule, help)).copied()),
+                fingerprint: ids.and_then(|ids| ids.get(i)).map(ToString::to_string),
+            };
+            element(&finding)
+        };
+        // Rendered on every core a chunk at a time, written in order: the
+        // output is the same as one serializer's, and only a chunk is held.
+        for (c, chunk) in findings.chunks(CHUNK).enumerate() {
+            let rendered: Vec<std::io::Result<Vec<u8>>> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(i, f)| render((c * CHUNK + i, f)))
+                .collect();
+            for element in rendered {
+                out.write_all(if first { b"\n    " } else { b",\n    " })?;
+                out.write_all(&element?)?;
+                first = false;
+            }
+        }
+    }
+    if !first {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(tail)
+}
+
+/// The findings list as pretty JSON prints it when empty.
+const EMPTY_LIST: &[u8] = b"\n  \"diagnostics\": []";
+/// Findings rendered at once: enough to keep both cores busy, few enough
+/// to hold.
+const CHUNK: usize = 4096;
+
+/// One finding as pretty JSON at its depth in the document (inside the
+/// list, inside the document: four spaces).
+fn element(finding: &Finding) -> std::io::Result<Vec<u8>> {
+    let text = serde_json::to_vec_pretty(finding)?;
+    let mut indented = Vec::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            indented.extend_from_slice(b"\n    ");
+        }
+        indented.extend_from_slice(line);
+    }
+    Ok(indented)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }

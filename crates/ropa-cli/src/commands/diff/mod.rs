@@ -402,11 +402,7 @@ fn open(source: &Source, repo: Option<&Repo>, paths: &[PathBuf], scan: Option<&P
         }
     };
     for loaded in &mut checked.loaded {
-        for file in &mut loaded.workspace.files {
-            // Not shared yet: no copy is made.
-            let file = std::sync::Arc::make_mut(file);
-            file.path = relative(&file.path);
-        }
+        loaded.workspace.rename_files(relative);
     }
     for problem in &mut checked.problems {
         problem.path = PathBuf::from(relative(&display(&problem.path)));
