@@ -136,6 +136,22 @@ fn explain_shows_a_vendors_facts_with_their_sources() {
 }
 
 #[test]
+fn explain_shows_where_the_region_table_comes_from() {
+    let out = ropa(&["explain", "region-outside-eea"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Facts: the cloud regions' countries, as of 20"), "{text}");
+    assert!(text.contains("<https://learn.microsoft.com/"), "{text}");
+    let json = ropa(&["explain", "region-outside-eea", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert!(doc["facts"]["as_of"].as_str().is_some_and(|d| d.len() == 10), "{doc}");
+    // Near miss: a rule that reads only the vendor registry has no such table.
+    let tracker = ropa(&["explain", "undeclared-tracker", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&tracker.stdout).expect("JSON");
+    assert_eq!(doc["facts"], serde_json::Value::Null);
+}
+
+#[test]
 fn concise_and_gitlab_place_each_finding() {
     let repo = corpus("go-mailgun");
     let record = format!("{repo}/record");

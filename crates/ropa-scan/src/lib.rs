@@ -15,7 +15,7 @@ mod evidence;
 mod glob;
 mod matching;
 pub mod readers;
-pub mod regions;
+mod regions;
 
 /// The vendor registry, its own crate so that the editor can show vendor
 /// facts without the readers and their parsers.

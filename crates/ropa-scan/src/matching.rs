@@ -72,6 +72,15 @@ impl Rule {
         }
     }
 
+    /// The facts the rule reads beyond the vendor registry (whose facts each
+    /// carry their own), and where they come from.
+    pub fn facts(self) -> Option<(&'static str, &'static ropa_law::Provenance)> {
+        match self {
+            Rule::RegionOutsideEea => Some(("the cloud regions' countries", &crate::regions::REGIONS_PROVENANCE)),
+            _ => None,
+        }
+    }
+
     /// The law the rule rests on.
     pub fn article(self) -> &'static str {
         match self {

@@ -6,23 +6,21 @@ use ropa_law::{Confidence, Provenance, Source};
 use crate::registry::AS_OF;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CloudRegion {
-    pub code: &'static str,
+pub(crate) struct CloudRegion {
+    pub(crate) code: &'static str,
     /// The registry id of the cloud: `aws`, `azure` or `gcp`.
-    pub cloud: &'static str,
+    pub(crate) cloud: &'static str,
     /// ISO 3166-1 alpha-2.
-    pub country: &'static str,
+    pub(crate) country: &'static str,
 }
 
-pub fn region(code: &str) -> Option<&'static CloudRegion> {
+pub(crate) fn region(code: &str) -> Option<&'static CloudRegion> {
     REGIONS.iter().find(|r| r.code == code)
 }
 
-pub fn regions() -> &'static [CloudRegion] {
-    REGIONS
-}
-
-pub static REGIONS_PROVENANCE: Provenance = Provenance {
+/// Where the region table's countries come from: `ropa explain
+/// region-outside-eea` shows it.
+pub(crate) static REGIONS_PROVENANCE: Provenance = Provenance {
     sources: &[
         Source {
             title: "AWS Solutions: Supported AWS Regions (region names and codes)",
@@ -169,7 +167,7 @@ mod tests {
 
     #[test]
     fn every_region_has_a_known_country_and_a_known_cloud() {
-        for r in super::regions() {
+        for r in super::REGIONS {
             assert!(Country::parse(r.country).is_some(), "{}: {}", r.code, r.country);
             assert!(crate::registry::vendor(r.cloud).is_some(), "{}", r.code);
         }

@@ -324,11 +324,18 @@ pub fn explain(args: &super::rules::ExplainArgs) -> Option<u8> {
                 "summary": rule.summary(),
                 "law": rule.article(),
                 "guidance": rule.guidance(),
+                "facts": rule.facts().map(|(what, p)| serde_json::json!({
+                    "what": what,
+                    "as_of": p.as_of,
+                    "confidence": p.confidence.label(),
+                    "note": p.note,
+                    "sources": p.sources.iter().map(|s| serde_json::json!({ "title": s.title, "url": s.url })).collect::<Vec<_>>(),
+                })),
             });
             serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
         }
         super::rules::ListFormat::Text | super::rules::ListFormat::Markdown => format!(
-            "{} ({}, reported by `ropa scan`)\n\n{}.\n\nLaw: {}\n{}Fix: each finding's help names the node to add to the record, with placeholders that keep it open until filled in.\nAccept on purpose, in ropa.kdl: scan {{ allow {} SUBJECT reason=\"…\" }}, where SUBJECT is the vendor, tracker, region or party id the finding names (its `subject` in JSON).\nMore: docs/scan.md\n",
+            "{} ({}, reported by `ropa scan`)\n\n{}.\n\nLaw: {}\n{}{}Fix: each finding's help names the node to add to the record, with placeholders that keep it open until filled in.\nAccept on purpose, in ropa.kdl: scan {{ allow {} SUBJECT reason=\"…\" }}, where SUBJECT is the vendor, tracker, region or party id the finding names (its `subject` in JSON).\nMore: docs/scan.md\n",
             rule.id(),
             rule.severity().as_str(),
             capitalised(rule.summary()),
@@ -337,10 +344,27 @@ pub fn explain(args: &super::rules::ExplainArgs) -> Option<u8> {
                 .iter()
                 .map(|g| format!("Guidance: {g}\n"))
                 .collect::<String>(),
+            rule.facts().map_or_else(String::new, |(what, p)| facts_text(what, p)),
             rule.id()
         ),
     };
     Some(print(text.as_bytes()))
+}
+
+/// The sources of the facts a rule reads, for `ropa explain`.
+fn facts_text(what: &str, p: &ropa_law::Provenance) -> String {
+    let mut text = format!(
+        "Facts: {what}, as of {} (confidence {}), from:\n",
+        p.as_of,
+        p.confidence.label()
+    );
+    for s in p.sources {
+        text.push_str(&format!("  - {} <{}>\n", s.title, s.url));
+    }
+    if let Some(note) = p.note {
+        text.push_str(&format!("  {note}\n"));
+    }
+    text
 }
 
 fn capitalised(text: &str) -> String {
