@@ -57,9 +57,4 @@ pub(crate) fn is_controller(activity: &Activity) -> bool {
     matches!(activity.role_kind(), RoleKind::Controller | RoleKind::JointController)
 }
 
-/// A text field as evidence: `None` when it is missing or holds a
-/// placeholder (`TODO`, `TIA REFERENCE`, `[to complete: …]`), so that a
-/// template or a quick fix never silences the finding it was written for.
-pub(crate) fn given(text: &Option<ropa_syntax::model::Text>) -> Option<&ropa_syntax::model::Text> {
-    text.as_ref().filter(|t| !ropa_syntax::values::is_placeholder(&t.value))
-}
+pub(crate) use ropa_syntax::values::given;

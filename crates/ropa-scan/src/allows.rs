@@ -7,7 +7,7 @@
 //! cannot hide a future finding.
 
 use ropa_syntax::config::ScanAllow;
-use ropa_syntax::values::is_placeholder;
+use ropa_syntax::values::given;
 
 use crate::matching::{Finding, Rule};
 
@@ -67,10 +67,7 @@ pub(crate) fn apply(findings: &mut Vec<Finding>, allows: &[ScanAllow]) -> usize 
 }
 
 fn has_reason(allow: &ScanAllow) -> bool {
-    allow
-        .reason
-        .as_ref()
-        .is_some_and(|r| !r.value.trim().is_empty() && !is_placeholder(&r.value))
+    given(&allow.reason).is_some()
 }
 
 fn meta(allow: &ScanAllow, rule: Rule, message: String, help: String) -> Finding {

@@ -43,6 +43,14 @@ pub fn is_placeholder(text: &str) -> bool {
         || is_shouted_stand_in(trimmed)
 }
 
+/// A text field as evidence: `None` when it is missing or holds a
+/// placeholder (`TODO`, `TIA REFERENCE`, `[to complete: …]`), so that a
+/// template or a quick fix never silences the finding it was written for.
+/// The check's rules and the scan's `allow` read fields through it.
+pub fn given(text: &Option<crate::model::Text>) -> Option<&crate::model::Text> {
+    text.as_ref().filter(|t| !is_placeholder(&t.value))
+}
+
 /// `<reference>`, `[date]`, `{name}`, `[to complete: …]`: the whole value
 /// is one bracketed stand-in.
 fn is_bracketed(text: &str) -> bool {
