@@ -93,9 +93,7 @@ impl Rule {
             Rule::AllowWithoutReason | Rule::UnusedAllow => "GDPR Art. 5(2) (accountability)",
         }
     }
-}
 
-impl Rule {
     /// The guidelines and case law that read the law the rule rests on, as
     /// the check's rules cite theirs; empty where the rule is about the
     /// scan's own settings.

@@ -155,24 +155,11 @@ pub fn apply(
     findings: &mut [Vec<Diagnostic>],
     ids: &mut [Vec<FindingId>],
 ) -> Baselined {
-    let mut budget: BTreeMap<Fingerprint, u32> = BTreeMap::new();
-    for (fingerprint, entry) in &baseline.entries {
-        *budget.entry(*fingerprint).or_insert(0) += entry.count;
-    }
+    let mut budget = Budget::of(baseline.entries.iter());
     let mut hidden = 0;
     for (findings, ids) in findings.iter_mut().zip(ids.iter_mut()) {
-        let mut keep = Vec::with_capacity(findings.len());
-        for id in ids.iter() {
-            let allowed = budget.get_mut(&id.fingerprint).filter(|n| **n > 0);
-            keep.push(match allowed {
-                Some(n) => {
-                    *n -= 1;
-                    hidden += 1;
-                    false
-                }
-                None => true,
-            });
-        }
+        let keep: Vec<bool> = ids.iter().map(|id| !budget.covers(id.fingerprint)).collect();
+        hidden += keep.iter().filter(|k| !**k).count();
         let mut flags = keep.iter();
         findings.retain(|_| flags.next().copied().unwrap_or(true));
         let mut flags = keep.iter();
@@ -182,7 +169,7 @@ pub fn apply(
     for (fingerprint, entry) in &baseline.entries {
         if !is_scan(entry) && in_scope(paths, &entry.file) {
             // Spend what is left of this fingerprint's count on this entry.
-            if let Some(left) = budget.get_mut(fingerprint) {
+            if let Some(left) = budget.0.get_mut(fingerprint) {
                 fixed += *left as usize;
                 *left = 0;
             }
@@ -199,28 +186,40 @@ pub fn apply(
 /// not cover, and its effect: what it hid, and how many of its scan
 /// entries no longer occur.
 pub fn apply_scan(baseline: &Baseline, file: &Path, findings: &[Fingerprint]) -> (Vec<bool>, Baselined) {
-    let mut budget: BTreeMap<Fingerprint, u32> = BTreeMap::new();
-    for (fingerprint, entry) in baseline.entries.iter().filter(|(_, e)| is_scan(e)) {
-        *budget.entry(*fingerprint).or_insert(0) += entry.count;
-    }
-    let mut hidden = 0;
-    let keep = findings
-        .iter()
-        .map(|fingerprint| match budget.get_mut(fingerprint).filter(|n| **n > 0) {
-            Some(n) => {
-                *n -= 1;
-                hidden += 1;
-                false
-            }
-            None => true,
-        })
-        .collect();
+    let mut budget = Budget::of(baseline.entries.iter().filter(|(_, e)| is_scan(e)));
+    let keep: Vec<bool> = findings.iter().map(|f| !budget.covers(*f)).collect();
     let baselined = Baselined {
         file: display(file),
-        hidden,
-        fixed: budget.values().map(|n| *n as usize).sum(),
+        hidden: keep.iter().filter(|k| !**k).count(),
+        fixed: budget.0.values().map(|n| *n as usize).sum(),
     };
     (keep, baselined)
+}
+
+/// What a baseline still covers, per fingerprint: its entries' counts,
+/// spent one finding at a time in report order.
+struct Budget(BTreeMap<Fingerprint, u32>);
+
+impl Budget {
+    fn of<'a>(entries: impl Iterator<Item = &'a (Fingerprint, Entry)>) -> Budget {
+        let mut budget = BTreeMap::new();
+        for (fingerprint, entry) in entries {
+            *budget.entry(*fingerprint).or_insert(0) += entry.count;
+        }
+        Budget(budget)
+    }
+
+    /// Whether the baseline covers one more finding with this fingerprint;
+    /// if so, that finding is spent.
+    fn covers(&mut self, fingerprint: Fingerprint) -> bool {
+        match self.0.get_mut(&fingerprint).filter(|n| **n > 0) {
+            Some(n) => {
+                *n -= 1;
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// Whether a baseline entry's file is among the paths checked now (as
