@@ -54,11 +54,11 @@ pub enum Command {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Source snippets with underlines, for people
+    /// For people: `check` shows source snippets with underlines, `scan` the file:line of the evidence
     Human,
     /// One line per finding: `file:line:col: rule [severity] message`
     Concise,
-    /// One JSON document (schema: docs/cli.md, "JSON output")
+    /// One JSON document (schemas: docs/cli.md "JSON output", docs/scan.md)
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
     Sarif,

@@ -9,14 +9,14 @@ mod render;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use ropa_check::fingerprint::{Fingerprint, relative_to_root, scan_fingerprint};
 use ropa_scan::{Finding, Scan};
 use ropa_syntax::config::ScanConfig;
 
 use super::check::severity;
 use super::{fail, print};
-use crate::cli::FailOn;
+use crate::cli::{FailOn, Format};
 use crate::discover::{Problem, discover};
 use crate::exit;
 use crate::load::{display, load};
@@ -47,32 +47,14 @@ pub struct ScanArgs {
     #[arg(long, value_name = "PATH")]
     pub record: Option<PathBuf>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = ScanFormat::Human)]
-    pub format: ScanFormat,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
     /// Exit with 1 when a finding is at least this severe
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
     /// Hide the scan findings recorded in this baseline (`ropa baseline --scan`)
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ScanFormat {
-    /// Findings with the file:line of their evidence, for people
-    Human,
-    /// One JSON document: findings and all evidence
-    Json,
-    /// GitHub Actions workflow commands: annotations on the pull request
-    Github,
-    /// GitLab Code Quality JSON, for the merge request's widget
-    Gitlab,
-    /// One line per finding: `file:line:col: rule [severity] message`
-    Concise,
-    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
-    Sarif,
-    /// JUnit XML: a test suite per file, a test case per finding
-    Junit,
 }
 
 /// Folders that hold other people's code or build output, never read.
@@ -117,7 +99,7 @@ pub fn run(args: &ScanArgs) -> u8 {
     for problem in &run.unreadable {
         eprintln!("warning: {}: {} (not scanned)", display(&problem.path), problem.message);
     }
-    if args.format != ScanFormat::Human {
+    if args.format != Format::Human {
         eprintln!("{}", render::summary(&run));
     }
     let printed = print(text.as_bytes());

@@ -10,22 +10,23 @@ use std::io::Write as _;
 use ropa_scan::{Evidence, Rule};
 use ropa_syntax::values::{Keyword, Severity};
 
-use super::{Placed, ScanFormat, ScanRun};
+use super::{Placed, ScanRun};
+use crate::cli::Format;
 use crate::output::github::{Annotation, annotation, data, property};
 use crate::output::gitlab::issue_at;
 use crate::output::junit::{FindingCase, attribute, write_finding, write_passed};
 use crate::output::{fails, plural};
 use crate::visible::escape;
 
-pub(super) fn render(run: &ScanRun, format: ScanFormat, fail_on: Severity) -> String {
+pub(super) fn render(run: &ScanRun, format: Format, fail_on: Severity) -> String {
     match format {
-        ScanFormat::Human => human(run),
-        ScanFormat::Json => json(run),
-        ScanFormat::Github => github(run),
-        ScanFormat::Gitlab => gitlab(run),
-        ScanFormat::Concise => concise(run),
-        ScanFormat::Sarif => sarif(run),
-        ScanFormat::Junit => junit(run, fail_on),
+        Format::Human => human(run),
+        Format::Json => json(run),
+        Format::Github => github(run),
+        Format::Gitlab => gitlab(run),
+        Format::Concise => concise(run),
+        Format::Sarif => sarif(run),
+        Format::Junit => junit(run, fail_on),
     }
 }
 
