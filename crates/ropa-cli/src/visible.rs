@@ -40,6 +40,15 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Multi-line text (a help with a template) escaped line by line, so its
+/// line breaks stay line breaks.
+pub fn escape_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| escape(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `text` with every hidden character replaced by visible ones of the same
 /// byte length (`?`, or U+FFFD for three bytes), for source lines whose byte
 /// offsets must stay where they are. Line breaks are kept: the caller splits

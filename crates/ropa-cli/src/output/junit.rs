@@ -21,7 +21,7 @@ use ropa_syntax::values::{Keyword, Severity};
 
 use super::{Position, Positions, Report, fails};
 use crate::load::display;
-use crate::visible::escape;
+use crate::visible::{escape, escape_lines};
 
 /// A test case as what it reports, not yet its text: every suite's counts
 /// must be known before the first line is written, and holding the text of
@@ -240,9 +240,7 @@ pub fn write_finding(out: &mut dyn Write, case: &FindingCase, fail_on: Severity)
             escape(case.message),
         );
         if let Some(help) = case.help {
-            // Line by line, so a help's template keeps its line breaks.
-            let help: Vec<String> = help.split('\n').map(|l| escape(l).into_owned()).collect();
-            let _ = write!(body, "\n  help: {}", help.join("\n"));
+            let _ = write!(body, "\n  help: {}", escape_lines(help));
         }
         if case.explain {
             let _ = write!(body, "\n  see: ropa explain {rule}");

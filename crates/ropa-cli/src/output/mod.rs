@@ -111,10 +111,23 @@ pub fn write_summary(report: &Report, out: &mut dyn std::io::Write) -> std::io::
 
 /// The note about baseline entries that no longer occur, if any.
 pub fn fixed_note(report: &Report) -> Option<String> {
-    let baseline = report.baseline.as_ref().filter(|b| b.fixed > 0)?;
+    baseline_fixed_note(
+        report.baseline.as_ref()?,
+        ("finding", "findings"),
+        "",
+        " (it adds nothing)",
+    )
+}
+
+/// The note about a baseline's entries that no longer occur, with the
+/// `ropa baseline` options that prune them (`--scan REPO ` for the scan's).
+pub fn baseline_fixed_note(baseline: &Baselined, noun: (&str, &str), options: &str, tail: &str) -> Option<String> {
+    if baseline.fixed == 0 {
+        return None;
+    }
     Some(format!(
-        "{} recorded in {} no longer {}: run `ropa baseline --prune --output {}` to drop {} (it adds nothing)",
-        plural(baseline.fixed, "finding", "findings"),
+        "{} recorded in {} no longer {}: run `ropa baseline {options}--prune --output {}` to drop {}{tail}",
+        plural(baseline.fixed, noun.0, noun.1),
         baseline.file,
         if baseline.fixed == 1 { "occurs" } else { "occur" },
         baseline.file,

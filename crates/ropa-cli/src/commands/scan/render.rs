@@ -15,8 +15,8 @@ use crate::cli::Format;
 use crate::output::github::{Annotation, annotation, data, property};
 use crate::output::gitlab::issue_at;
 use crate::output::junit::{FindingCase, attribute, write_finding, write_passed};
-use crate::output::{fails, plural};
-use crate::visible::escape;
+use crate::output::{baseline_fixed_note, fails, plural};
+use crate::visible::{escape, escape_lines};
 
 pub(super) fn render(run: &ScanRun, format: Format, fail_on: Severity) -> String {
     match format {
@@ -63,24 +63,12 @@ pub(super) fn summary(run: &ScanRun) -> String {
 
 /// The note about baseline entries that no longer occur, if any.
 fn fixed_note(run: &ScanRun) -> Option<String> {
-    let baseline = run.baseline.as_ref().filter(|b| b.fixed > 0)?;
-    Some(format!(
-        "{} recorded in {} no longer {}: run `ropa baseline --scan REPO --prune --output {}` to drop {}",
-        plural(baseline.fixed, "scan finding", "scan findings"),
-        baseline.file,
-        if baseline.fixed == 1 { "occurs" } else { "occur" },
-        baseline.file,
-        if baseline.fixed == 1 { "it" } else { "them" },
-    ))
-}
-
-/// Multi-line text (a help with a template) escaped line by line, so its
-/// line breaks stay line breaks.
-fn escape_lines(text: &str) -> String {
-    text.split('\n')
-        .map(|line| escape(line).into_owned())
-        .collect::<Vec<_>>()
-        .join("\n")
+    baseline_fixed_note(
+        run.baseline.as_ref()?,
+        ("scan finding", "scan findings"),
+        "--scan REPO ",
+        "",
+    )
 }
 
 fn evidence_line(e: &Evidence) -> String {
