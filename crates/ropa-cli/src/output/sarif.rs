@@ -213,7 +213,8 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
     write_json(out, &log)
 }
 
-fn level(severity: Severity) -> &'static str {
+/// SARIF's `level` for a severity.
+pub(crate) fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",

@@ -15,6 +15,7 @@ use crate::cli::Format;
 use crate::output::github::{Annotation, annotation, data, property};
 use crate::output::gitlab::issue_at;
 use crate::output::junit::{FindingCase, attribute, write_finding, write_passed};
+use crate::output::sarif::level;
 use crate::output::{baseline_fixed_note, fails, plural};
 use crate::visible::{escape, escape_lines};
 
@@ -172,7 +173,7 @@ fn json(run: &ScanRun) -> String {
         "files_read": run.files.len(),
         "allowed": run.allowed,
         "baselined": run.baseline.as_ref().map(|b| b.hidden),
-    "findings": findings,
+        "findings": findings,
         "evidence": run.evidence.iter().map(evidence_json).collect::<Vec<_>>(),
         "rules": Rule::ALL.iter().map(|r| r.id()).collect::<Vec<_>>(),
     });
@@ -251,14 +252,6 @@ fn gitlab(run: &ScanRun) -> String {
     let mut text = serde_json::to_string_pretty(&issues).unwrap_or_default();
     text.push('\n');
     text
-}
-
-fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "note",
-    }
 }
 
 /// SARIF 2.1.0: the scan's rules, and one result per finding at its places.
