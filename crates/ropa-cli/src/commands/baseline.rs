@@ -155,7 +155,7 @@ pub fn apply(
     findings: &mut [Vec<Diagnostic>],
     ids: &mut [Vec<FindingId>],
 ) -> Baselined {
-    let mut budget = Budget::of(baseline.entries.iter());
+    let mut budget = Budget::new(baseline.entries.iter().map(|(f, e)| (*f, e.count)));
     let mut hidden = 0;
     for (findings, ids) in findings.iter_mut().zip(ids.iter_mut()) {
         let keep: Vec<bool> = ids.iter().map(|id| !budget.covers(id.fingerprint)).collect();
@@ -186,7 +186,13 @@ pub fn apply(
 /// not cover, and its effect: what it hid, and how many of its scan
 /// entries no longer occur.
 pub fn apply_scan(baseline: &Baseline, file: &Path, findings: &[Fingerprint]) -> (Vec<bool>, Baselined) {
-    let mut budget = Budget::of(baseline.entries.iter().filter(|(_, e)| is_scan(e)));
+    let mut budget = Budget::new(
+        baseline
+            .entries
+            .iter()
+            .filter(|(_, e)| is_scan(e))
+            .map(|(f, e)| (*f, e.count)),
+    );
     let keep: Vec<bool> = findings.iter().map(|f| !budget.covers(*f)).collect();
     let baselined = Baselined {
         file: display(file),
@@ -196,22 +202,23 @@ pub fn apply_scan(baseline: &Baseline, file: &Path, findings: &[Fingerprint]) ->
     (keep, baselined)
 }
 
-/// What a baseline still covers, per fingerprint: its entries' counts,
-/// spent one finding at a time in report order.
-struct Budget(BTreeMap<Fingerprint, u32>);
+/// What a baseline (or the other side of a diff) still covers, per
+/// fingerprint: how many findings with it, spent one at a time in report
+/// order, so that a second occurrence of a covered finding is new.
+pub(crate) struct Budget(BTreeMap<Fingerprint, u32>);
 
 impl Budget {
-    fn of<'a>(entries: impl Iterator<Item = &'a (Fingerprint, Entry)>) -> Budget {
+    pub(crate) fn new(counts: impl Iterator<Item = (Fingerprint, u32)>) -> Budget {
         let mut budget = BTreeMap::new();
-        for (fingerprint, entry) in entries {
-            *budget.entry(*fingerprint).or_insert(0) += entry.count;
+        for (fingerprint, count) in counts {
+            *budget.entry(fingerprint).or_insert(0) += count;
         }
         Budget(budget)
     }
 
-    /// Whether the baseline covers one more finding with this fingerprint;
+    /// Whether the budget covers one more finding with this fingerprint;
     /// if so, that finding is spent.
-    fn covers(&mut self, fingerprint: Fingerprint) -> bool {
+    pub(crate) fn covers(&mut self, fingerprint: Fingerprint) -> bool {
         match self.0.get_mut(&fingerprint).filter(|n| **n > 0) {
             Some(n) => {
                 *n -= 1;

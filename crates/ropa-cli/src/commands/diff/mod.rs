@@ -19,6 +19,7 @@ use ropa_check::fingerprint::relative_to_root;
 use ropa_check::{Workspace, rank};
 
 use self::git::{Repo, TempTree};
+use super::baseline::Budget;
 use super::check::severity;
 use super::checked::{Checked, check_paths};
 use super::scan::{Placed, scan_repo};
@@ -132,32 +133,14 @@ pub(super) struct ScanChanges {
 
 fn scan_changes(base: Vec<Placed>, head: Vec<Placed>) -> ScanChanges {
     let not_in = |from: Vec<Placed>, other: &[Placed]| {
-        let mut budget: std::collections::BTreeMap<_, usize> = std::collections::BTreeMap::new();
-        for p in other {
-            *budget.entry(p.fingerprint).or_insert(0) += 1;
-        }
+        let mut budget = Budget::new(other.iter().map(|p| (p.fingerprint, 1)));
         from.into_iter()
-            .filter(|p| match budget.get_mut(&p.fingerprint).filter(|n| **n > 0) {
-                Some(n) => {
-                    *n -= 1;
-                    false
-                }
-                None => true,
-            })
+            .filter(|p| !budget.covers(p.fingerprint))
             .collect::<Vec<_>>()
     };
-    let fixed = not_in(base.iter().map(clone_placed).collect(), &head);
+    let fixed = not_in(base.clone(), &head);
     let introduced = not_in(head, &base);
     ScanChanges { introduced, fixed }
-}
-
-fn clone_placed(p: &Placed) -> Placed {
-    Placed {
-        finding: p.finding.clone(),
-        path: p.path.clone(),
-        line: p.line,
-        fingerprint: p.fingerprint,
-    }
 }
 
 /// One workspace compared.

@@ -114,6 +114,7 @@ pub fn run(args: &ScanArgs) -> u8 {
 }
 
 /// A finding with the place it is shown at and its identity.
+#[derive(Clone)]
 pub(crate) struct Placed {
     pub finding: Finding,
     /// Relative to the repository when inside it: the first evidence, or the
