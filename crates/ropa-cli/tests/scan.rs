@@ -239,3 +239,33 @@ fn explain_explains_a_scan_rule_and_leaves_the_shared_ones_to_the_catalogue() {
     let shared = String::from_utf8_lossy(&ropa(&["explain", "unused-allow"]).stdout).into_owned();
     assert!(!shared.contains("ropa scan"), "{shared}");
 }
+
+#[test]
+fn a_file_too_large_to_read_is_reported_not_passed_over() {
+    let repo = std::env::temp_dir().join(format!("ropa-scan-large-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&repo);
+    std::fs::create_dir_all(&repo).expect("temp folder");
+    // A lockfile over the 16 MiB limit: whatever it names is not seen.
+    let filler = "x".repeat(17 * 1024 * 1024);
+    std::fs::write(
+        repo.join("package.json"),
+        format!("{{\"description\": \"{filler}\"}}\n"),
+    )
+    .expect("write");
+    // Near miss: a file within the limit is read, and not reported.
+    std::fs::write(repo.join("requirements.txt"), "requests==2.32.0\n").expect("write");
+    let record = format!("{}/record", corpus("go-mailgun"));
+    let out = ropa(&["scan", &repo.to_string_lossy(), "--record", &record]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stderr.contains("package.json: 17 MiB, larger than the 16 MiB a scanned file may have"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("requirements.txt"), "{stderr}");
+    assert!(
+        stdout.contains("from 0 pieces of evidence in 1 file read; 1 not readable"),
+        "{stdout}"
+    );
+    let _ = std::fs::remove_dir_all(&repo);
+}

@@ -269,10 +269,28 @@ fn walk(
             }
         } else if kind.is_file() && ropa_scan::readers::reads(&rel) {
             let path = entry.path();
+            // A file not read may hold evidence: it is reported, never
+            // passed over in silence.
             match fs::metadata(&path) {
-                Ok(meta) if meta.len() > MAX_SCANNED_BYTES => continue,
+                Ok(meta) if meta.len() > MAX_SCANNED_BYTES => {
+                    problems.push(Problem {
+                        path,
+                        message: format!(
+                            "{} MiB, larger than the {} MiB a scanned file may have: its evidence is not read (skip it in ropa.kdl's `scan {{ skip … }}` if it is generated)",
+                            meta.len() / (1024 * 1024),
+                            MAX_SCANNED_BYTES / (1024 * 1024)
+                        ),
+                    });
+                    continue;
+                }
                 Ok(_) => {}
-                Err(_) => continue,
+                Err(err) => {
+                    problems.push(Problem {
+                        path,
+                        message: crate::discover::describe_io(&err),
+                    });
+                    continue;
+                }
             }
             match fs::read(&path).map(String::from_utf8) {
                 Ok(Ok(text)) => files.push((rel, text)),
