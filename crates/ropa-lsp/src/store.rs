@@ -175,6 +175,18 @@ impl WsOwned {
 
     /// Adds a file the workspace did not have, or gives a known one new text.
     fn set_text(&mut self, uri: &Uri, text: String, version: Option<i32>, encoding: Encoding) -> FileId {
+        // The text it already has (an editor opening a file as it is on
+        // disk, a save that changed nothing): only the version is new. The
+        // file is not parsed again, and the last check's findings still fit
+        // it, so a hover right after opening shows them.
+        if let Some(&id) = self.by_uri.get(uri)
+            && self.ws.file(id).is_some_and(|f| f.text == text)
+            && let Some(doc) = self.docs.get(&id)
+        {
+            let doc = DocState { version, ..doc.clone() };
+            Arc::make_mut(&mut self.docs).insert(id, doc);
+            return id;
+        }
         let lines = Arc::new(LineIndex::new(&text, encoding));
         self.set_lines(uri, text, lines, version)
     }

@@ -145,3 +145,47 @@ async fn files_created_changed_and_deleted_on_disk_are_followed() {
     assert!(codes(&third).iter().any(|c| c == "undefined-reference"), "{third}");
     client.shutdown().await;
 }
+
+fn hover_text(hover: &Value) -> String {
+    hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn opening_a_file_as_it_is_on_disk_keeps_its_findings_for_a_hover_at_once() {
+    let ws = workspace();
+    let mut client = TestClient::in_process();
+    initialize_on_folder(&mut client, &ws).await;
+    let uri = ws.uri("a.ropa.kdl");
+    client.diagnostics(&uri, None).await;
+    // The editor opens the file unchanged and hovers before any new check
+    // could have run: the findings of the start-up check still fit the text.
+    client.open(&uri, SPEC).await;
+    let at = json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 20}});
+    let hover = client.request("textDocument/hover", at.clone()).await;
+    assert!(hover_text(&hover).contains("kontkat"), "{hover}");
+    assert!(hover_text(&hover).contains("undefined-reference"), "{hover}");
+    // Its findings are published again for the open version.
+    let published = client.diagnostics(&uri, Some(1)).await;
+    assert!(
+        codes(&published).iter().any(|c| c == "undefined-reference"),
+        "{published}"
+    );
+    // Near miss: opened with other text, the old findings no longer fit
+    // until the new text is checked; then the hover has them again.
+    let edited = SPEC.replace("kontkat", "kontakt2");
+    let other = ws.uri("other/b.ropa.kdl");
+    client.diagnostics(&other, None).await;
+    client.open(&other, &edited).await;
+    let published = client.diagnostics(&other, Some(1)).await;
+    assert!(
+        codes(&published).iter().any(|c| c == "undefined-reference"),
+        "{published}"
+    );
+    let at = json!({"textDocument": {"uri": other}, "position": {"line": 3, "character": 20}});
+    let hover = client.request("textDocument/hover", at).await;
+    assert!(hover_text(&hover).contains("kontakt2"), "{hover}");
+    client.shutdown().await;
+}
