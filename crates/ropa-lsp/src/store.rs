@@ -715,8 +715,83 @@ impl<P: Publisher> Store<P> {
         }
         // In a stable order, for clients and tests alike.
         outgoing.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
+        // Requests see the findings before any client hears of them: a
+        // client that hovers a squiggle the moment it arrives (while the
+        // other files' diagnostics are still being sent) must find it.
+        self.publish_snapshot();
         for (uri, diagnostics, version) in outgoing {
             self.publisher.publish(uri, diagnostics, version).await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+
+    /// Records, for each diagnostics notification, whether a request made
+    /// at that moment would find the findings it carries.
+    struct Probe {
+        snapshots: watch::Receiver<Arc<Snapshot>>,
+        seen: Arc<Mutex<Vec<(usize, bool)>>>,
+    }
+
+    impl Publisher for Probe {
+        async fn publish(&self, uri: Uri, diagnostics: Vec<ls::Diagnostic>, _: Option<i32>) {
+            let snapshot = self.snapshots.borrow().clone();
+            let visible = snapshot
+                .file(&uri)
+                .and_then(|(ws, file)| ws.findings_for(file))
+                .is_some();
+            if let Ok(mut seen) = self.seen.lock() {
+                seen.push((diagnostics.len(), visible));
+            }
+        }
+        async fn log(&self, _: String) {}
+    }
+
+    #[tokio::test]
+    async fn findings_are_visible_to_requests_before_their_diagnostics_are_sent() {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let (snapshot_tx, snapshot_rx) = watch::channel(Arc::new(Snapshot::default()));
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let probe = Probe {
+            snapshots: snapshot_rx,
+            seen: seen.clone(),
+        };
+        let store = Store::new(
+            probe,
+            tx.downgrade(),
+            snapshot_tx,
+            Arc::new(tokio::sync::Semaphore::new(8)),
+        );
+        let running = tokio::spawn(store.run(rx));
+        let sent = tx.send(Msg::Configure {
+            encoding: Encoding::Utf16,
+            docs_url: None,
+            pull: false,
+            debounce: Duration::ZERO,
+            folders: Vec::new(),
+        });
+        assert!(sent.is_ok());
+        let uri: Uri = "file:///nowhere/activities.ropa.kdl".parse().expect("uri");
+        let text = "activity newsletter {\n    purpose \"Send the newsletter\"\n}\n".to_owned();
+        assert!(tx.send(Msg::Open { uri, text, version: 1 }).is_ok());
+        for _ in 0..500 {
+            if seen.lock().is_ok_and(|s| !s.is_empty()) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        drop(tx);
+        let _ = running.await;
+        let seen = seen.lock().map(|s| s.clone()).unwrap_or_default();
+        assert!(
+            matches!(seen.first(), Some((n, _)) if *n > 0),
+            "the activity has findings: {seen:?}"
+        );
+        assert!(seen.iter().all(|(_, visible)| *visible), "{seen:?}");
     }
 }
