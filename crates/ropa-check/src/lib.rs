@@ -13,7 +13,10 @@ pub mod docs;
 pub mod fingerprint;
 pub mod index;
 pub mod json;
-mod par;
+/// Data parallelism where threads exist (rayon), one thread where they do
+/// not; shared with the report builder.
+#[doc(hidden)]
+pub mod par;
 pub mod rules;
 mod workspace;
 

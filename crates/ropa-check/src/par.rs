@@ -6,12 +6,12 @@
 //! same findings in the same order either way.
 
 #[cfg(feature = "parallel")]
-pub(crate) use rayon::prelude;
+pub use rayon::prelude;
 
 #[cfg(not(feature = "parallel"))]
-pub(crate) mod prelude {
+pub mod prelude {
     /// `into_par_iter()` on an owned `Vec`.
-    pub(crate) trait IntoParallelIterator {
+    pub trait IntoParallelIterator {
         type Iter: Iterator;
         fn into_par_iter(self) -> Self::Iter;
     }
@@ -24,7 +24,7 @@ pub(crate) mod prelude {
     }
 
     /// `par_iter()` and `par_chunks()` on a slice.
-    pub(crate) trait ParallelSlice<T> {
+    pub trait ParallelSlice<T> {
         fn par_iter(&self) -> std::slice::Iter<'_, T>;
         fn par_chunks(&self, size: usize) -> std::slice::Chunks<'_, T>;
     }
@@ -39,7 +39,7 @@ pub(crate) mod prelude {
     }
 
     /// `par_sort_unstable_by()` on a mutable slice.
-    pub(crate) trait ParallelSliceMut<T> {
+    pub trait ParallelSliceMut<T> {
         fn par_sort_unstable_by<F>(&mut self, compare: F)
         where
             F: FnMut(&T, &T) -> std::cmp::Ordering;

@@ -111,9 +111,7 @@ fn section(out: &mut String, s: &Section, level: usize, part: bool) {
     for block in &s.blocks {
         self::block(out, block);
     }
-    for child in &s.children {
-        section(out, child, level + 1, false);
-    }
+    crate::parallel::each_section(out, &s.children, |out, child| section(out, child, level + 1, false));
     out.push_str("</section>\n");
 }
 

@@ -27,6 +27,7 @@ pub mod i18n;
 mod json;
 mod markdown;
 mod notice;
+mod parallel;
 mod pieces;
 mod record;
 mod svg;

@@ -61,9 +61,7 @@ fn section(out: &mut String, s: &Section, level: usize) {
     for block in &s.blocks {
         self::block(out, block);
     }
-    for child in &s.children {
-        section(out, child, level + 1);
-    }
+    crate::parallel::each_section(out, &s.children, |out, child| section(out, child, level + 1));
 }
 
 fn callout(out: &mut String, tone: Tone, line: &[Inline]) {

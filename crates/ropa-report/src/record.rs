@@ -73,7 +73,7 @@ pub fn part(ctx: &Ctx) -> Section {
         section
             .blocks
             .push(Block::Paragraph(vec![text(ctx.t(Key::ControllerRecordIntro))]));
-        section.children = as_controller.iter().map(|a| controller_activity(ctx, a)).collect();
+        section.children = crate::parallel::map(&as_controller, |a| controller_activity(ctx, a));
         part.children.push(section);
     }
     if !as_processor.is_empty() {
@@ -83,7 +83,7 @@ pub fn part(ctx: &Ctx) -> Section {
             text(" "),
             link(ctx.t(Key::SeeControllerSection), ORGANIZATION_ANCHOR),
         ]));
-        section.children = as_processor.iter().map(|a| processor_activity(ctx, a)).collect();
+        section.children = crate::parallel::map(&as_processor, |a| processor_activity(ctx, a));
         part.children.push(section);
     }
     part.children.push(security(ctx));

@@ -196,7 +196,9 @@ type LeftEdge = ((usize, Middle), Status);
 /// it is small enough for one page).
 pub fn render(ctx: &Ctx, links: Links) -> String {
     let groups = middle_groups(ctx);
-    draw(ctx, &Map::build(ctx, links, groups, false))
+    let mut edges = edges(ctx, &[&groups]);
+    let (left, right) = edges.pop().unwrap_or_default();
+    draw(ctx, &Map::build(ctx, links, groups, false, left, right))
 }
 
 /// The map as pictures that each fit a printed page: the parties are cut
@@ -207,7 +209,7 @@ pub fn pages(ctx: &Ctx, links: Links) -> Vec<String> {
     let groups = middle_groups(ctx);
     let rows: usize = groups.iter().map(Vec::len).sum();
     if rows <= ROWS_PER_PAGE {
-        return vec![draw(ctx, &Map::build(ctx, links, groups, false))];
+        return vec![render(ctx, links)];
     }
     let mut pages: Vec<Vec<Vec<(Middle, usize)>>> = Vec::new();
     let mut page_rows = 0;
@@ -221,10 +223,12 @@ pub fn pages(ctx: &Ctx, links: Links) -> Vec<String> {
             page.push(group);
         }
     }
-    pages
-        .into_iter()
-        .map(|page| draw(ctx, &Map::build(ctx, links, page, true)))
-        .collect()
+    let page_groups: Vec<&Vec<Vec<(Middle, usize)>>> = pages.iter().collect();
+    let edges = edges(ctx, &page_groups);
+    let pages: Vec<_> = pages.into_iter().zip(edges).collect();
+    crate::parallel::map_owned(pages, |(page, (left, right))| {
+        draw(ctx, &Map::build(ctx, links, page, true, left, right))
+    })
 }
 
 /// The middle column: every party a flow reaches, with the processors above
@@ -272,17 +276,25 @@ fn middle_groups(ctx: &Ctx) -> Vec<Vec<(Middle, usize)>> {
     groups
 }
 
-/// The edges between the columns, each with the worst status of the flows
-/// it carries, for the flows whose party is in `drawn`. Found by key, not
-/// by scanning: a large record has as many flows as activities, and a scan
-/// per flow made the map quadratic.
-fn edges(ctx: &Ctx, drawn: &HashSet<Middle>) -> (Vec<LeftEdge>, Vec<RightEdge>) {
+/// The edges between the columns of each picture, each with the worst
+/// status of the flows it carries, for the flows whose party the picture
+/// draws (`pictures`: each picture's groups of middle nodes; a node is in
+/// one picture). One pass over the flows for all pictures, and edges found
+/// by key, not by scanning: a large record has as many flows as
+/// activities, and a scan per flow, or a pass per page, made the map
+/// quadratic.
+fn edges(ctx: &Ctx, pictures: &[&Vec<Vec<(Middle, usize)>>]) -> Vec<(Vec<LeftEdge>, Vec<RightEdge>)> {
     let view = ctx.view;
-    let mut left: Vec<LeftEdge> = Vec::new();
+    let picture_of: HashMap<&Middle, usize> = pictures
+        .iter()
+        .enumerate()
+        .flat_map(|(i, groups)| groups.iter().flatten().map(move |(m, _)| (m, i)))
+        .collect();
+    let mut out: Vec<(Vec<LeftEdge>, Vec<RightEdge>)> = pictures.iter().map(|_| Default::default()).collect();
+    // Keys are unique across pictures: each middle node is in one.
     let mut left_at: HashMap<(usize, Middle), usize> = HashMap::new();
-    let mut right: Vec<RightEdge> = Vec::new();
     let mut right_at: HashMap<(Middle, Option<Country>), usize> = HashMap::new();
-    let mut titled: HashSet<(usize, &str)> = HashSet::new();
+    let mut titled: HashSet<(usize, usize, &str)> = HashSet::new();
     for flow in &view.flows {
         let target = match &flow.recipient {
             Recipient::Party(p) => Middle::Party(*p),
@@ -293,7 +305,9 @@ fn edges(ctx: &Ctx, drawn: &HashSet<Middle>) -> (Vec<LeftEdge>, Vec<RightEdge>) 
             None => target.clone(),
         };
         let title = view.activities[flow.activity].activity.title();
-        if drawn.contains(&entry) {
+        if let Some(&picture) = picture_of.get(&entry)
+            && let Some((left, _)) = out.get_mut(picture)
+        {
             let key = (flow.activity, entry);
             match left_at.get(&key).and_then(|i| left.get_mut(*i)) {
                 Some(edge) => edge.1 = worst(edge.1, flow.status),
@@ -303,27 +317,30 @@ fn edges(ctx: &Ctx, drawn: &HashSet<Middle>) -> (Vec<LeftEdge>, Vec<RightEdge>) 
                 }
             }
         }
-        if !drawn.contains(&target) {
+        let Some(&picture) = picture_of.get(&target) else {
             continue;
-        }
+        };
+        let Some((_, right)) = out.get_mut(picture) else {
+            continue;
+        };
         let key = (target, flow.country);
         match right_at.get(&key).copied() {
             Some(i) => {
                 if let Some(edge) = right.get_mut(i) {
                     edge.1 = worst(edge.1, flow.status);
-                    if titled.insert((i, title)) {
+                    if titled.insert((picture, i, title)) {
                         edge.2.push(title.to_owned());
                     }
                 }
             }
             None => {
-                titled.insert((right.len(), title));
+                titled.insert((picture, right.len(), title));
                 right_at.insert(key.clone(), right.len());
                 right.push((key, flow.status, vec![title.to_owned()]));
             }
         }
     }
-    (left, right)
+    out
 }
 
 /// One picture laid out: its nodes in three columns and its edges.
@@ -341,16 +358,28 @@ struct Map {
 }
 
 impl Map {
-    /// Lays out the parties in `groups`. With `only_linked`, a page of a
-    /// paginated map, only the activities whose data reaches them are drawn.
-    fn build(ctx: &Ctx, links: Links, groups: Vec<Vec<(Middle, usize)>>, only_linked: bool) -> Map {
-        let drawn: HashSet<Middle> = groups.iter().flatten().map(|(m, _)| m.clone()).collect();
-        let (left, right) = edges(ctx, &drawn);
+    /// Lays out the parties in `groups`, with the edges to and from them
+    /// (from [`edges`]). With `only_linked`, a page of a paginated map, only
+    /// the activities whose data reaches them are drawn.
+    fn build(
+        ctx: &Ctx,
+        links: Links,
+        groups: Vec<Vec<(Middle, usize)>>,
+        only_linked: bool,
+        left: Vec<LeftEdge>,
+        right: Vec<RightEdge>,
+    ) -> Map {
+        let mut linked = vec![false; ctx.view.activities.len()];
+        for ((a, _), _) in &left {
+            if let Some(slot) = linked.get_mut(*a) {
+                *slot = true;
+            }
+        }
         // Activities drawn, and where each activity of the view is among them.
         let mut position: Vec<Option<usize>> = vec![None; ctx.view.activities.len()];
         let mut shown = Vec::new();
         for (a, slot) in position.iter_mut().enumerate() {
-            if !only_linked || left.iter().any(|((from, _), _)| *from == a) {
+            if !only_linked || linked[a] {
                 *slot = Some(shown.len());
                 shown.push(a);
             }

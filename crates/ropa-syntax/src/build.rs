@@ -445,10 +445,11 @@ fn basis(node: &Node) -> Option<Basis> {
 fn retention(node: &Node) -> Retention {
     let until = prop_text(node, p::UNTIL);
     let period = match arg(node, 0) {
+        // A period in the usual form first: no vague phrase fits "N unit".
         Some(entry) => match text(entry) {
-            Some(text) if values::is_indefinite(&text.value) => Period::Indefinite(text),
             Some(text) => match values::parse_duration(&text.value) {
                 Ok(duration) => Period::Fixed(Spanned::new(duration, text.span)),
+                Err(_) if values::is_indefinite(&text.value) => Period::Indefinite(text),
                 Err(_) => Period::Malformed,
             },
             None => Period::Malformed,

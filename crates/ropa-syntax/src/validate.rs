@@ -263,8 +263,8 @@ fn check_text(kind: &ValueKind, text: &str, span: ropa_kdl::Span, out: &mut Vec<
             }
         }
         ValueKind::Duration => {
-            if !values::is_indefinite(text)
-                && let Err(err) = values::parse_duration(text)
+            if let Err(err) = values::parse_duration(text)
+                && !values::is_indefinite(text)
             {
                 out.push(SyntaxDiagnostic::new(SyntaxCode::InvalidDuration, span, err.message).with_help(err.help));
             }

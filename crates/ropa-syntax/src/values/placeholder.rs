@@ -33,14 +33,35 @@ pub fn is_placeholder(text: &str) -> bool {
     if trimmed.is_empty() || trimmed.chars().all(|c| !c.is_alphanumeric()) {
         return true;
     }
-    let lower = trimmed.to_lowercase();
-    if is_bracketed(trimmed) || PHRASES.iter().any(|p| lower.contains(p)) {
+    if is_bracketed(trimmed) || contains_phrase(trimmed) {
         return true;
     }
-    lower
+    trimmed
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| MARKERS.contains(&w))
+        .any(|w| MARKERS.iter().any(|m| w.eq_ignore_ascii_case(m)))
         || is_shouted_stand_in(trimmed)
+}
+
+/// Whether one of [`PHRASES`] occurs in `text`, in any case. Compared
+/// in place instead of on a lower-cased copy: this runs on every text
+/// field of the record, and most hold none. Every phrase starts with an
+/// ASCII letter, so only ASCII bytes (always char boundaries) can start one.
+fn contains_phrase(text: &str) -> bool {
+    text.bytes().enumerate().any(|(i, byte)| {
+        let byte = byte.to_ascii_lowercase();
+        PHRASES.iter().any(|phrase| {
+            phrase.as_bytes().first() == Some(&byte)
+                && text
+                    .get(i..)
+                    .is_some_and(|rest| starts_with_ignoring_case(rest, phrase))
+        })
+    })
+}
+
+/// Whether `text` begins with `lower` (lower case) when lower-cased.
+fn starts_with_ignoring_case(text: &str, lower: &str) -> bool {
+    let mut text = text.chars().flat_map(char::to_lowercase);
+    lower.chars().all(|c| text.next() == Some(c))
 }
 
 /// A text field as evidence: `None` when it is missing or holds a
@@ -146,8 +167,20 @@ mod tests {
             "udfyldes senere",
             "Bitte ergänzen",
             "täydennä",
+            "BITTE AUSFÜLLEN",
+            "TÄYDENNÄ myöhemmin",
+            "Reference TO BE CONFIRMED",
+            "Åtgärd: FYLL I senare",
         ] {
             assert!(is_placeholder(text), "{text:?} should be a placeholder");
+        }
+    }
+
+    #[test]
+    fn every_phrase_starts_with_an_ascii_letter() {
+        // `contains_phrase` looks for them at ASCII bytes only.
+        for phrase in super::PHRASES {
+            assert!(phrase.as_bytes()[0].is_ascii_lowercase(), "{phrase}");
         }
     }
 
@@ -166,6 +199,7 @@ mod tests {
             "LIA-2024-03",
             "Todoist task list export", // "todo" only as part of a word
             "[1] Annex to the contract, section 4",
+            "Åsa Öberg, Fyllingsdalen",
         ] {
             assert!(!is_placeholder(text), "{text:?} should be a value");
         }

@@ -285,10 +285,7 @@ const GENERIC_LAW: &[&str] = &[
 /// section (no section sign and no number in it).
 pub fn vague_law(text: &str) -> Option<&'static str> {
     let lower = format!(" {} ", normalise(text));
-    if EXAMPLE_MARKERS
-        .iter()
-        .any(|m| lower.contains(&format!(" {m}")) || lower.contains(&format!("({m}")))
-    {
+    if EXAMPLE_MARKERS.iter().any(|m| starts_a_word(&lower, m)) {
         return Some("only gives examples");
     }
     let cites_section = text.contains('§') || text.chars().any(|c| c.is_ascii_digit());
@@ -296,6 +293,13 @@ pub fn vague_law(text: &str) -> Option<&'static str> {
         return Some("points at law in general");
     }
     None
+}
+
+/// Whether `phrase` occurs in `text` after a space or an opening
+/// parenthesis, so that "mm." is not found inside "comm.".
+fn starts_a_word(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase)
+        .any(|(i, _)| matches!(text[..i].chars().next_back(), Some(' ' | '(')))
 }
 
 #[cfg(test)]
