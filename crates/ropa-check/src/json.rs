@@ -6,6 +6,7 @@ use ropa_syntax::position::LineIndex;
 use ropa_syntax::values::{Keyword, Severity};
 use serde::Serialize;
 
+use crate::par::prelude::*;
 use crate::{Diagnostic, FileId, Workspace};
 
 /// A finding where it stands: rule, severity, message, and its place as
@@ -49,7 +50,7 @@ impl<'a> FindingsJson<'a> {
     pub fn new(workspace: &'a Workspace) -> Self {
         FindingsJson {
             workspace,
-            lines: workspace.files.iter().map(|f| LineIndex::new(&f.text)).collect(),
+            lines: workspace.files.par_iter().map(|f| LineIndex::new(&f.text)).collect(),
         }
     }
 

@@ -18,19 +18,28 @@ pub struct Loaded {
 }
 
 pub fn load(job: &Job, problems: &mut Vec<Problem>) -> Loaded {
-    let mut sources = Vec::new();
-    let mut add = |path: &PathBuf, kind: FileKind, problems: &mut Vec<Problem>| match read_text(path) {
-        Ok(text) => sources.push((display(path), text, kind)),
-        Err(message) => problems.push(Problem {
-            path: path.clone(),
-            message,
-        }),
-    };
-    if let Some(config) = &job.config {
-        add(config, FileKind::Config, problems);
-    }
-    for file in &job.files {
-        add(file, FileKind::Spec, problems);
+    use rayon::prelude::*;
+    let paths: Vec<(&PathBuf, FileKind)> = job
+        .config
+        .iter()
+        .map(|config| (config, FileKind::Config))
+        .chain(job.files.iter().map(|file| (file, FileKind::Spec)))
+        .collect();
+    // Read on every core: thousands of files are read faster side by side,
+    // and the order (and so each file's id) stays the listed one.
+    let read: Vec<_> = paths
+        .par_iter()
+        .map(|(path, kind)| (*path, *kind, read_text(path)))
+        .collect();
+    let mut sources = Vec::with_capacity(read.len());
+    for (path, kind, text) in read {
+        match text {
+            Ok(text) => sources.push((display(path), text, kind)),
+            Err(message) => problems.push(Problem {
+                path: path.clone(),
+                message,
+            }),
+        }
     }
     let mut workspace = Workspace::without_trees(sources);
     // Rules that count time (`review-overdue`) count to today; a

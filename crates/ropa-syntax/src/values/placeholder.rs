@@ -42,21 +42,49 @@ pub fn is_placeholder(text: &str) -> bool {
         || is_shouted_stand_in(trimmed)
 }
 
-/// Whether one of [`PHRASES`] occurs in `text`, in any case. Compared
-/// in place instead of on a lower-cased copy: this runs on every text
-/// field of the record, and most hold none. Every phrase starts with an
+/// Whether one of [`PHRASES`] occurs in `text`, in any case. This runs on
+/// every text field of the record and most hold none, so it neither copies
+/// the text nor tries each phrase at each byte: a phrase can only start
+/// where the text has one of the phrases' first two bytes, in either case,
+/// which [`PHRASE_STARTS`] says in one lookup. Every phrase starts with an
 /// ASCII letter, so only ASCII bytes (always char boundaries) can start one.
 fn contains_phrase(text: &str) -> bool {
-    text.bytes().enumerate().any(|(i, byte)| {
-        let byte = byte.to_ascii_lowercase();
-        PHRASES.iter().any(|phrase| {
-            phrase.as_bytes().first() == Some(&byte)
-                && text
-                    .get(i..)
-                    .is_some_and(|rest| starts_with_ignoring_case(rest, phrase))
-        })
+    let bytes = text.as_bytes();
+    bytes.windows(2).enumerate().any(|(i, pair)| {
+        let (first, second) = (pair[0], pair[1]);
+        PHRASE_STARTS[usize::from(first)][usize::from(second >> 6)] & (1 << (second & 63)) != 0
+            && PHRASES.iter().any(|phrase| {
+                phrase.as_bytes()[..2].eq_ignore_ascii_case(pair)
+                    && text
+                        .get(i..)
+                        .is_some_and(|rest| starts_with_ignoring_case(rest, phrase))
+            })
     })
 }
+
+/// For each first byte, the set of second bytes (a 256-bit set) that begin
+/// a phrase, in lower or upper case.
+static PHRASE_STARTS: [[u64; 4]; 256] = {
+    let mut table = [[0u64; 4]; 256];
+    let mut i = 0;
+    while i < PHRASES.len() {
+        let bytes = PHRASES[i].as_bytes();
+        let firsts = [bytes[0], bytes[0].to_ascii_uppercase()];
+        let seconds = [bytes[1], bytes[1].to_ascii_uppercase()];
+        let mut f = 0;
+        while f < 2 {
+            let mut s = 0;
+            while s < 2 {
+                let second = seconds[s];
+                table[firsts[f] as usize][(second >> 6) as usize] |= 1 << (second & 63);
+                s += 1;
+            }
+            f += 1;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// Whether `text` begins with `lower` (lower case) when lower-cased.
 fn starts_with_ignoring_case(text: &str, lower: &str) -> bool {
