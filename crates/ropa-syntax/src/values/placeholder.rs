@@ -204,6 +204,42 @@ mod tests {
         }
     }
 
+    /// The phrase search as it was written first, on a lower-cased copy:
+    /// the table-driven one must find exactly what it finds.
+    fn contains_phrase_by_copy(text: &str) -> bool {
+        let lower = text.to_lowercase();
+        super::PHRASES.iter().any(|p| lower.contains(p))
+    }
+
+    #[test]
+    fn the_phrase_table_finds_what_a_lower_cased_copy_finds() {
+        let mut texts = vec![String::new(), "f".to_owned(), "ä".to_owned(), "tä".to_owned()];
+        for phrase in super::PHRASES {
+            let upper = phrase.to_uppercase();
+            let chars: Vec<char> = phrase.chars().collect();
+            let truncated: String = chars[..chars.len() - 1].iter().collect();
+            let alternating: String = chars
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_uppercase().next().unwrap_or(*c)
+                    } else {
+                        *c
+                    }
+                })
+                .collect();
+            for core in [phrase.to_string(), upper, truncated, alternating] {
+                for (before, after) in [("", ""), ("Åsa ", " här"), ("x", "y"), ("ü", "ß"), ("f", "t")] {
+                    texts.push(format!("{before}{core}{after}"));
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(super::contains_phrase(text), contains_phrase_by_copy(text), "{text:?}");
+        }
+    }
+
     #[test]
     fn every_phrase_starts_with_an_ascii_letter() {
         // `contains_phrase` looks for them at ASCII bytes only.
