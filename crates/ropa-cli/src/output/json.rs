@@ -160,15 +160,17 @@ const CHUNK: usize = 4096;
 /// One finding as pretty JSON at its depth in the document (inside the
 /// list, inside the document: four spaces).
 fn element(finding: &Finding) -> std::io::Result<Vec<u8>> {
-    let text = serde_json::to_vec_pretty(finding)?;
-    let mut indented = Vec::with_capacity(text.len() + text.len() / 8);
-    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            indented.extend_from_slice(b"\n    ");
-        }
-        indented.extend_from_slice(line);
+    // Serialized two lists down, so that serde_json indents it as deep as
+    // it sits, then cut out of the two lists: no second pass over the text.
+    const OPEN: &[u8] = b"[\n  [\n    ";
+    const CLOSE: &[u8] = b"\n  ]\n]";
+    let mut text = serde_json::to_vec_pretty(&[[finding]])?;
+    if !(text.starts_with(OPEN) && text.ends_with(CLOSE)) {
+        return Err(std::io::Error::other("a finding did not serialize as pretty JSON"));
     }
-    Ok(indented)
+    text.truncate(text.len() - CLOSE.len());
+    text.drain(..OPEN.len());
+    Ok(text)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
