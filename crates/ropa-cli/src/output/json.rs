@@ -131,24 +131,49 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
             element(&finding)
         };
         // Rendered on every core a chunk at a time, written in order: the
-        // output is the same as one serializer's, and only a chunk is held.
-        for (c, chunk) in findings.chunks(CHUNK).enumerate() {
-            let rendered: Vec<std::io::Result<Vec<u8>>> = chunk
+        // output is the same as one serializer's, and only two chunks are
+        // held. The next chunk renders on the pool while this thread writes
+        // the current one.
+        let render_chunk = |c: usize, chunk: &[Diagnostic]| -> Vec<std::io::Result<Vec<u8>>> {
+            chunk
                 .par_iter()
                 .enumerate()
                 .map(|(i, f)| render((c * CHUNK + i, f)))
-                .collect();
-            for element in rendered {
-                out.write_all(if first { b"\n    " } else { b",\n    " })?;
-                out.write_all(&element?)?;
-                first = false;
-            }
+                .collect()
+        };
+        let chunks: Vec<&[Diagnostic]> = findings.chunks(CHUNK).collect();
+        let mut current = chunks.first().map(|chunk| render_chunk(0, chunk));
+        for c in 0..chunks.len() {
+            let Some(rendered) = current.take() else { break };
+            let mut next = None;
+            let written = rayon::in_place_scope(|scope| {
+                if let Some(chunk) = chunks.get(c + 1) {
+                    scope.spawn(|_| next = Some(render_chunk(c + 1, chunk)));
+                }
+                write_elements(&mut *out, rendered, &mut first)
+            });
+            written?;
+            current = next;
         }
     }
     if !first {
         out.write_all(b"\n  ")?;
     }
     out.write_all(tail)
+}
+
+/// Writes rendered findings as elements of the findings list.
+fn write_elements(
+    out: &mut dyn std::io::Write,
+    rendered: Vec<std::io::Result<Vec<u8>>>,
+    first: &mut bool,
+) -> std::io::Result<()> {
+    for element in rendered {
+        out.write_all(if *first { b"\n    " } else { b",\n    " })?;
+        out.write_all(&element?)?;
+        *first = false;
+    }
+    Ok(())
 }
 
 /// The findings list as pretty JSON prints it when empty.
