@@ -16,7 +16,9 @@
 //! on the blocking pool against the workspace as it was; when it returns, its
 //! findings are published only if the generation is still the same. So a
 //! burst of edits ends with the diagnostics of the last one, each tagged
-//! with the document version it was computed for.
+//! with the document version it was computed for. Diagnostics go out only
+//! after the snapshot of the message that made them: a request sent the
+//! moment a squiggle arrives sees its finding.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -266,6 +268,10 @@ pub struct Store<P: Publisher> {
     snapshots: watch::Sender<Arc<Snapshot>>,
     /// Given back to the transport as document messages are applied.
     permits: Arc<tokio::sync::Semaphore>,
+    /// Diagnostics to send once the message that made them is applied and
+    /// its snapshot published: a client that asks about a squiggle the
+    /// moment it arrives must find its finding.
+    outbox: Vec<(Uri, Vec<ls::Diagnostic>, Option<i32>)>,
 }
 
 /// Merges a run of queued changes to the same document (a client typing
@@ -334,6 +340,7 @@ impl<P: Publisher> Store<P> {
             self_tx,
             snapshots,
             permits,
+            outbox: Vec::new(),
         }
     }
 
@@ -367,6 +374,9 @@ impl<P: Publisher> Store<P> {
                     .add_permits(usize::try_from(n_messages).unwrap_or(usize::MAX));
             }
             self.publish_snapshot();
+            for (uri, diagnostics, version) in std::mem::take(&mut self.outbox) {
+                self.publisher.publish(uri, diagnostics, version).await;
+            }
         }
         for ws in self.workspaces.values_mut() {
             if let Some(timer) = ws.timer.take() {
@@ -403,7 +413,7 @@ impl<P: Publisher> Store<P> {
                 key,
                 generation,
                 findings,
-            } => self.checked(&key, generation, findings).await,
+            } => self.checked(&key, generation, findings),
         }
     }
 
@@ -558,7 +568,7 @@ impl<P: Publisher> Store<P> {
             _ => {
                 owned.remove(uri);
                 self.files.remove(uri);
-                self.publisher.publish(uri.clone(), Vec::new(), None).await;
+                self.outbox.push((uri.clone(), Vec::new(), None));
             }
         }
         if key.starts_with("detached:") {
@@ -607,7 +617,7 @@ impl<P: Publisher> Store<P> {
                 if owned.by_uri.contains_key(&event.uri) {
                     owned.remove(&event.uri);
                     self.files.remove(&event.uri);
-                    self.publisher.publish(event.uri.clone(), Vec::new(), None).await;
+                    self.outbox.push((event.uri.clone(), Vec::new(), None));
                 }
             } else if let Ok(text) = ropa_fs::read_text(&path) {
                 owned.set_text(&event.uri, text, None, encoding);
@@ -671,7 +681,7 @@ impl<P: Publisher> Store<P> {
         });
     }
 
-    async fn checked(&mut self, key: &str, generation: u64, findings: Vec<Diagnostic>) {
+    fn checked(&mut self, key: &str, generation: u64, findings: Vec<Diagnostic>) {
         let Some(owned) = self.workspaces.get_mut(key) else {
             return;
         };
@@ -715,13 +725,7 @@ impl<P: Publisher> Store<P> {
         }
         // In a stable order, for clients and tests alike.
         outgoing.sort_by(|a, b| a.0.as_str().cmp(b.0.as_str()));
-        // Requests see the findings before any client hears of them: a
-        // client that hovers a squiggle the moment it arrives (while the
-        // other files' diagnostics are still being sent) must find it.
-        self.publish_snapshot();
-        for (uri, diagnostics, version) in outgoing {
-            self.publisher.publish(uri, diagnostics, version).await;
-        }
+        self.outbox.extend(outgoing);
     }
 }
 
