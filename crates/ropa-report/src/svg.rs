@@ -195,7 +195,11 @@ type LeftEdge = ((usize, Middle), Status);
 /// The whole map as one picture (`--format svg`, and the HTML report when
 /// it is small enough for one page).
 pub fn render(ctx: &Ctx, links: Links) -> String {
-    let groups = middle_groups(ctx);
+    whole(ctx, links, middle_groups(ctx))
+}
+
+/// The map of the parties in `groups` as one picture.
+fn whole(ctx: &Ctx, links: Links, groups: Vec<Vec<(Middle, usize)>>) -> String {
     let mut edges = edges(ctx, &[&groups]);
     let (left, right) = edges.pop().unwrap_or_default();
     draw(ctx, &Map::build(ctx, links, groups, false, left, right))
@@ -209,7 +213,7 @@ pub fn pages(ctx: &Ctx, links: Links) -> Vec<String> {
     let groups = middle_groups(ctx);
     let rows: usize = groups.iter().map(Vec::len).sum();
     if rows <= ROWS_PER_PAGE {
-        return vec![render(ctx, links)];
+        return vec![whole(ctx, links, groups)];
     }
     let mut pages: Vec<Vec<Vec<(Middle, usize)>>> = Vec::new();
     let mut page_rows = 0;
