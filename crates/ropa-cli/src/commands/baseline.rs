@@ -169,10 +169,7 @@ pub fn apply(
     for (fingerprint, entry) in &baseline.entries {
         if !is_scan(entry) && in_scope(paths, &entry.file) {
             // Spend what is left of this fingerprint's count on this entry.
-            if let Some(left) = budget.0.get_mut(fingerprint) {
-                fixed += *left as usize;
-                *left = 0;
-            }
+            fixed += budget.spend_rest(*fingerprint);
         }
     }
     Baselined {
@@ -197,7 +194,7 @@ pub fn apply_scan(baseline: &Baseline, file: &Path, findings: &[Fingerprint]) ->
     let baselined = Baselined {
         file: display(file),
         hidden: keep.iter().filter(|k| !**k).count(),
-        fixed: budget.0.values().map(|n| *n as usize).sum(),
+        fixed: budget.left(),
     };
     (keep, baselined)
 }
@@ -226,6 +223,16 @@ impl Budget {
             }
             None => false,
         }
+    }
+
+    /// How many findings with this fingerprint it still covers; none after.
+    fn spend_rest(&mut self, fingerprint: Fingerprint) -> usize {
+        self.0.get_mut(&fingerprint).map_or(0, |n| std::mem::take(n) as usize)
+    }
+
+    /// How many findings it still covers, all fingerprints together.
+    fn left(&self) -> usize {
+        self.0.values().map(|n| *n as usize).sum()
     }
 }
 
