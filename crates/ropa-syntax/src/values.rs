@@ -3,6 +3,7 @@
 
 mod date;
 mod duration;
+mod phrases;
 mod placeholder;
 mod vague;
 

@@ -30,28 +30,44 @@ pub(crate) const INVISIBLE_CHARACTER: RuleInfo = RuleInfo {
 /// One finding per line that holds any: a hostile file may hold thousands.
 pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for file in &ctx.workspace.files {
-        let mut line: Option<LineFinding> = None;
-        for (at, c) in file.text.char_indices() {
-            if matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}') {
-                if let Some(found) = line.take() {
-                    out.push(found.diagnostic(file.id));
-                }
+        out.extend(lines(&file.text).iter().map(|found| found.diagnostic(file.id)));
+    }
+}
+
+/// The lines of `text` that hold invisible characters.
+fn lines(text: &str) -> Vec<LineFinding> {
+    let mut lines = Vec::new();
+    let mut line: Option<LineFinding> = None;
+    {
+        // Every invisible character and every line break that is not ASCII
+        // starts with a byte of 0xC2 or more: the ASCII between them is
+        // skipped a word at a time instead of decoded.
+        let mut from = 0;
+        while let Some(at) = next_non_ascii(text.as_bytes(), from) {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            from = at + c.len_utf8();
+            if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+                lines.extend(line.take());
                 continue;
             }
             if !is_invisible(c) {
                 continue;
             }
-            let end = at + c.len_utf8();
+            // An ASCII line break since the last invisible character ends
+            // that line's finding.
+            lines.extend(line.take_if(|found| has_ascii_break(&text.as_bytes()[found.end..at])));
             match &mut line {
                 Some(found) => {
-                    found.end = end;
+                    found.end = from;
                     found.count += 1;
                     found.bidi |= is_bidi_control(c);
                 }
                 None => {
                     line = Some(LineFinding {
                         start: at,
-                        end,
+                        end: from,
                         first: c,
                         count: 1,
                         bidi: is_bidi_control(c),
@@ -59,12 +75,33 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        if let Some(found) = line {
-            out.push(found.diagnostic(file.id));
-        }
     }
+    lines.extend(line);
+    lines
 }
 
+/// The offset of the first byte at or after `from` that is not ASCII.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..)?;
+    let mut words = rest.chunks_exact(8);
+    let mut offset = from;
+    for word in words.by_ref() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        if u64::from_le_bytes(eight) & HIGH != 0 {
+            break;
+        }
+        offset += 8;
+    }
+    bytes[offset..].iter().position(|b| !b.is_ascii()).map(|i| offset + i)
+}
+
+fn has_ascii_break(bytes: &[u8]) -> bool {
+    bytes.iter().any(|b| matches!(b, b'\n' | b'\r' | 0x0b | 0x0c))
+}
+
+#[derive(Debug, PartialEq)]
 struct LineFinding {
     start: usize,
     end: usize,
@@ -101,5 +138,95 @@ impl LineFinding {
             format!("this line holds {what}: {effect}"),
         )
         .help("delete the character (retype the value, or make your editor show invisible characters)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rule as it was first written, a character at a time.
+    fn lines_one_char_at_a_time(text: &str) -> Vec<LineFinding> {
+        let mut lines = Vec::new();
+        let mut line: Option<LineFinding> = None;
+        for (at, c) in text.char_indices() {
+            if matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}') {
+                lines.extend(line.take());
+                continue;
+            }
+            if !is_invisible(c) {
+                continue;
+            }
+            let end = at + c.len_utf8();
+            match &mut line {
+                Some(found) => {
+                    found.end = end;
+                    found.count += 1;
+                    found.bidi |= is_bidi_control(c);
+                }
+                None => {
+                    line = Some(LineFinding {
+                        start: at,
+                        end,
+                        first: c,
+                        count: 1,
+                        bidi: is_bidi_control(c),
+                    })
+                }
+            }
+        }
+        lines.extend(line);
+        lines
+    }
+
+    #[test]
+    fn skipping_ascii_finds_the_same_lines_as_reading_every_character() {
+        let pieces = [
+            "a",
+            "name \"x\"",
+            "\n",
+            "\r\n",
+            "\r",
+            "\u{b}",
+            "\u{c}",
+            "\u{85}",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{200B}",
+            "\u{202E}",
+            "\u{FEFF}",
+            "\u{E0041}",
+            "é",
+            "Åsa",
+            "日本",
+            "\u{200D}",
+            "        ",
+            "0123456789abcdef",
+        ];
+        // Every sequence of up to four pieces, and longer mixes from a
+        // fixed pseudo-random walk, so that breaks and invisible characters
+        // fall on every offset within an 8-byte word.
+        let mut texts: Vec<String> = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            assert_eq!(lines(text), lines_one_char_at_a_time(text), "{text:?}");
+        }
     }
 }

@@ -6,6 +6,7 @@ use ropa_syntax::model::{Period, Retention, Text};
 use ropa_syntax::values::{
     Citation, Country, Duration, Keyword, LegalBasis, Material, Severity, Statute, Unit, is_placeholder, ties_to_law,
 };
+use rustc_hash::FxHashSet;
 
 use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, given, is_controller};
@@ -88,6 +89,7 @@ pub(crate) const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
 
 pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let country = ctx.country();
+    let bookkeeping = bookkeeping_data(ctx);
     for (file, activity) in ctx.activities() {
         let id = &activity.id.value;
         if is_controller(activity) && activity.retention.is_empty() {
@@ -102,7 +104,8 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 .entity(id),
             );
         }
-        let keeps_bookkeeping = keeps_bookkeeping(ctx, activity);
+        // Asked only of a period that names no statute.
+        let mut keeps = None;
         for retention in &activity.retention {
             match &retention.period {
                 Period::Indefinite(text) => out.push(indefinite(file, id, text, retention, &activity.retention)),
@@ -132,7 +135,9 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Period::Fixed(duration) => {
                     let how = match &retention.statute {
                         Some(statute) => Some((statute.value, false)),
-                        None if keeps_bookkeeping && applies_to_bookkeeping(ctx, retention) => {
+                        None if *keeps.get_or_insert_with(|| keeps_bookkeeping(&bookkeeping, activity))
+                            && applies_to_bookkeeping(&bookkeeping, retention) =>
+                        {
                             Some((Statute::Bookkeeping, true))
                         }
                         None => None,
@@ -198,7 +203,7 @@ fn indefinite(file: crate::FileId, id: &str, text: &Text, retention: &Retention,
 /// law or data speaks of bookkeeping, or it counts from the financial-year
 /// end. Its periods are compared with the bookkeeping statute even where
 /// the record does not say `statute=bookkeeping`, and the finding says so.
-fn keeps_bookkeeping(ctx: &Context, activity: &ropa_syntax::model::Activity) -> bool {
+fn keeps_bookkeeping(bookkeeping: &FxHashSet<&str>, activity: &ropa_syntax::model::Activity) -> bool {
     let mut obligations = activity
         .bases
         .iter()
@@ -208,7 +213,7 @@ fn keeps_bookkeeping(ctx: &Context, activity: &ropa_syntax::model::Activity) -> 
         return false;
     }
     let law = obligations.any(|b| given(&b.law).is_some_and(|l| ropa_law::is_bookkeeping(&l.value)));
-    let data = ctx.data_of(activity).iter().any(|d| is_bookkeeping_data(d));
+    let data = activity.data.iter().any(|d| bookkeeping.contains(d.value.as_str()));
     let counted = activity.retention.iter().any(|r| {
         r.from
             .as_ref()
@@ -227,11 +232,23 @@ fn is_bookkeeping_data(data: &ropa_syntax::model::DataCategory) -> bool {
 }
 
 /// A retention for the whole activity, or for a bookkeeping data category.
-fn applies_to_bookkeeping(ctx: &Context, retention: &Retention) -> bool {
+fn applies_to_bookkeeping(bookkeeping: &FxHashSet<&str>, retention: &Retention) -> bool {
     match &retention.data {
         None => true,
-        Some(data) => ctx.index.data(&data.value).is_some_and(is_bookkeeping_data),
+        Some(data) => bookkeeping.contains(data.value.as_str()),
     }
+}
+
+/// The ids whose data category (the declaration a reference resolves to)
+/// is bookkeeping: decided once per category, not once per activity that
+/// names it.
+fn bookkeeping_data<'a>(ctx: &Context<'a>) -> FxHashSet<&'a str> {
+    ctx.index
+        .data
+        .iter()
+        .map(|(_, data)| data.id.value.as_str())
+        .filter(|id| ctx.index.data(id).is_some_and(is_bookkeeping_data))
+        .collect()
 }
 
 fn months_of(duration: Duration) -> i64 {

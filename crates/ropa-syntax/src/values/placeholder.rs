@@ -30,6 +30,14 @@ const PHRASES: &[&str] = &[
 /// "fill in" phrase.
 pub fn is_placeholder(text: &str) -> bool {
     let trimmed = text.trim();
+    if trimmed.is_ascii() {
+        is_ascii_placeholder(trimmed)
+    } else {
+        is_trimmed_placeholder(trimmed)
+    }
+}
+
+fn is_trimmed_placeholder(trimmed: &str) -> bool {
     if trimmed.is_empty() || trimmed.chars().all(|c| !c.is_alphanumeric()) {
         return true;
     }
@@ -40,6 +48,36 @@ pub fn is_placeholder(text: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| MARKERS.iter().any(|m| w.eq_ignore_ascii_case(m)))
         || is_shouted_stand_in(trimmed)
+}
+
+/// [`is_trimmed_placeholder`] for ASCII text (nearly every value): one pass
+/// over the bytes finds the words, whether any is alphanumeric and whether
+/// any is lower case, instead of a pass over the characters for each.
+fn is_ascii_placeholder(trimmed: &str) -> bool {
+    let bytes = trimmed.as_bytes();
+    let mut alphanumeric = false;
+    let mut lowercase = false;
+    let mut word = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            alphanumeric = true;
+            lowercase |= b.is_ascii_lowercase();
+        } else {
+            if is_marker(&bytes[word..i]) {
+                return true;
+            }
+            word = i + 1;
+        }
+    }
+    !alphanumeric
+        || is_marker(&bytes[word..])
+        || is_bracketed(trimmed)
+        || contains_phrase(trimmed)
+        || (!lowercase && is_shouted_stand_in(trimmed))
+}
+
+fn is_marker(word: &[u8]) -> bool {
+    (3..=11).contains(&word.len()) && MARKERS.iter().any(|m| word.eq_ignore_ascii_case(m.as_bytes()))
 }
 
 /// Whether one of [`PHRASES`] occurs in `text`, in any case. This runs on
@@ -103,9 +141,11 @@ pub fn given(text: &Option<crate::model::Text>) -> Option<&crate::model::Text> {
 /// `<reference>`, `[date]`, `{name}`, `[to complete: …]`: the whole value
 /// is one bracketed stand-in.
 fn is_bracketed(text: &str) -> bool {
-    let pairs = [('<', '>'), ('[', ']'), ('{', '}')];
-    pairs.iter().any(|(open, close)| {
-        text.starts_with(*open) && text.ends_with(*close) && text[1..text.len() - 1].find(*close).is_none()
+    let pairs = [(b'<', b'>'), (b'[', b']'), (b'{', b'}')];
+    let bytes = text.as_bytes();
+    pairs.iter().any(|&(open, close)| match bytes {
+        [first, inner @ .., last] => *first == open && *last == close && !inner.contains(&close),
+        _ => false,
     })
 }
 
@@ -237,6 +277,65 @@ mod tests {
         }
         for text in &texts {
             assert_eq!(super::contains_phrase(text), contains_phrase_by_copy(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_pass_decides_as_the_general_one() {
+        let pieces = [
+            "TODO",
+            "todo",
+            "xTODO",
+            "Tbd",
+            "tbc2",
+            "fixme",
+            "XXX",
+            "xx",
+            "placeholder",
+            "Lorem",
+            "REFERENCE",
+            "DATE",
+            "Date",
+            "TIA",
+            "ID",
+            "DPA",
+            "HERE",
+            "fill in",
+            "Fill",
+            " in",
+            "to be confirmed",
+            "<",
+            ">",
+            "[",
+            "]",
+            "{",
+            "}",
+            " ",
+            "-",
+            "_",
+            ":",
+            ".",
+            "1",
+            "a",
+            "A",
+            "Z",
+            "\t",
+        ];
+        let mut texts: Vec<String> = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let trimmed = text.trim();
+            assert_eq!(
+                super::is_ascii_placeholder(trimmed),
+                super::is_trimmed_placeholder(trimmed),
+                "{text:?}"
+            );
         }
     }
 

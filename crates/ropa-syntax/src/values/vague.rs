@@ -6,6 +6,17 @@
 //! Recognised in the languages of the record: English, Swedish, Danish,
 //! Norwegian, German and Finnish.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::phrases::{automaton, starts_a_word};
+
+static VAGUE: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(VAGUE_CRITERIA));
+static TIES_TO_LAW: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(LAW_TIES));
+static EXAMPLES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(EXAMPLE_MARKERS));
+static GENERIC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(GENERIC_LAW));
+
 /// Phrases that make a retention criterion vague wherever they occur: each
 /// restates storage limitation or says "no end".
 const VAGUE_CRITERIA: &[&str] = &[
@@ -143,20 +154,28 @@ const FILLER: &[&str] = &[
     "poistetaan",
 ];
 
+/// Lower case, trailing punctuation gone, one space between words.
 fn normalise(text: &str) -> String {
-    text.trim()
-        .trim_end_matches(['.', '!', ';', ','])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let trimmed = text.trim().trim_end_matches(['.', '!', ';', ',']);
+    if !trimmed.is_ascii() {
+        // Unicode lower-casing depends on context (a final sigma): the
+        // whole text at once.
+        return trimmed.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    }
+    out
 }
 
 /// True when `text` holds one of the vague phrases (not a lone word such
 /// as "automatic", which as a period is simply not a duration).
 pub(crate) fn has_vague_phrase(text: &str) -> bool {
-    let lower = normalise(text);
-    VAGUE_CRITERIA.iter().any(|p| lower.contains(p))
+    VAGUE.is_match(&normalise(text))
 }
 
 /// True when a retention criterion (`retain until="…"`) names no event
@@ -165,7 +184,7 @@ pub(crate) fn has_vague_phrase(text: &str) -> bool {
 /// "until the contact person leaves the customer" is concrete.
 pub fn is_vague_criterion(text: &str) -> bool {
     let lower = normalise(text);
-    if VAGUE_CRITERIA.iter().any(|p| lower.contains(p)) {
+    if VAGUE.is_match(&lower) {
         return true;
     }
     let mut rest = lower.as_str();
@@ -208,8 +227,7 @@ const LAW_TIES: &[&str] = &[
 /// True when a vague retention ties itself to the law ("as long as required
 /// by law"): a gap in the record (which law?), not data kept without limit.
 pub fn ties_to_law(text: &str) -> bool {
-    let lower = normalise(text);
-    LAW_TIES.iter().any(|p| lower.contains(p))
+    TIES_TO_LAW.is_match(&normalise(text))
 }
 
 /// Markers that turn a citation into examples ("e.g. the Accounting Act"):
@@ -284,27 +302,95 @@ const GENERIC_LAW: &[&str] = &[
 /// examples, or it points at law in general without naming an act and
 /// section (no section sign and no number in it).
 pub fn vague_law(text: &str) -> Option<&'static str> {
-    let lower = format!(" {} ", normalise(text));
-    if EXAMPLE_MARKERS.iter().any(|m| starts_a_word(&lower, m)) {
+    let lower = normalise(text);
+    if starts_a_word(&EXAMPLES, &lower) {
         return Some("only gives examples");
     }
     let cites_section = text.contains('§') || text.chars().any(|c| c.is_ascii_digit());
-    if !cites_section && GENERIC_LAW.iter().any(|g| lower.contains(g)) {
+    if !cites_section && GENERIC.is_match(&lower) {
         return Some("points at law in general");
     }
     None
 }
 
-/// Whether `phrase` occurs in `text` after a space or an opening
-/// parenthesis, so that "mm." is not found inside "comm.".
-fn starts_a_word(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase)
-        .any(|(i, _)| matches!(text[..i].chars().next_back(), Some(' ' | '(')))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every phrase list, as each matcher was first written: a search per
+    /// phrase on a copy. The automata must decide exactly as these did.
+    fn lower_as_first_written(text: &str) -> String {
+        text.trim()
+            .trim_end_matches(['.', '!', ';', ','])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+
+    fn vague_law_as_first_written(text: &str) -> Option<&'static str> {
+        let lower = format!(" {} ", lower_as_first_written(text));
+        let word_start = |phrase: &str| {
+            lower
+                .match_indices(phrase)
+                .any(|(i, _)| matches!(lower[..i].chars().next_back(), Some(' ' | '(')))
+        };
+        if EXAMPLE_MARKERS.iter().any(|m| word_start(m)) {
+            return Some("only gives examples");
+        }
+        let cites_section = text.contains('§') || text.chars().any(|c| c.is_ascii_digit());
+        if !cites_section && GENERIC_LAW.iter().any(|g| lower.contains(g)) {
+            return Some("points at law in general");
+        }
+        None
+    }
+
+    #[test]
+    fn the_automata_decide_as_a_search_per_phrase() {
+        let lists = [
+            VAGUE_CRITERIA,
+            LAW_TIES,
+            EXAMPLE_MARKERS,
+            GENERIC_LAW,
+            VAGUE_WORDS,
+            FILLER,
+        ];
+        let mut texts = vec![
+            String::new(),
+            "  ".to_owned(),
+            "Lag (1982:80)".to_owned(),
+            "ΟΔΟΣ.".to_owned(),
+        ];
+        for phrase in lists.iter().flat_map(|list| list.iter()) {
+            for (before, after) in [
+                ("", ""),
+                ("Kept ", "."),
+                ("x", "y"),
+                ("(", ")"),
+                ("  ", "\u{b}!"),
+                ("Bokföringslagen 7 kap., ", " etc."),
+                ("§ 3 ", ""),
+            ] {
+                texts.push(format!("{before}{phrase}{after}"));
+                texts.push(format!("{before}{}{after}", phrase.to_uppercase()));
+            }
+        }
+        for text in &texts {
+            assert_eq!(normalise(text), lower_as_first_written(text), "{text:?}");
+            assert_eq!(vague_law(text), vague_law_as_first_written(text), "{text:?}");
+            let lower = lower_as_first_written(text);
+            assert_eq!(
+                ties_to_law(text),
+                LAW_TIES.iter().any(|p| lower.contains(p)),
+                "{text:?}"
+            );
+            assert_eq!(
+                has_vague_phrase(text),
+                VAGUE_CRITERIA.iter().any(|p| lower.contains(p)),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn vague_criteria_in_six_languages() {
