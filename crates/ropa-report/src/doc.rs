@@ -156,6 +156,8 @@ pub struct Section {
     pub badges: Line,
     pub blocks: Vec<Block>,
     pub children: Vec<Section>,
+    /// Children printed after `children`, built only as they are printed.
+    pub deferred: Option<Deferred>,
 }
 
 impl Section {
@@ -166,9 +168,34 @@ impl Section {
             badges: Vec::new(),
             blocks: Vec::new(),
             children: Vec::new(),
+            deferred: None,
         }
     }
 }
+
+/// Sibling sections too many to hold at once: a record's activities. The
+/// printer builds them a batch at a time ([`Expand`]), prints the batch and
+/// drops it, so the document in memory stays the size of its summary parts
+/// however many activities the record has (each activity's section takes
+/// several times the text it prints).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deferred {
+    pub kind: DeferredKind,
+    /// Which items, in order: indexes into the view's activities.
+    pub items: Vec<usize>,
+    /// The anchor each built section will carry (it carries no other), so
+    /// that links to it are kept before it is built.
+    pub anchors: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeferredKind {
+    ControllerActivities,
+    ProcessorActivities,
+}
+
+/// Builds the sections of a batch of a [`Deferred`]'s items.
+pub type Expand<'e> = dyn Fn(DeferredKind, &[usize]) -> Vec<Section> + Sync + 'e;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
@@ -187,6 +214,10 @@ pub struct Document {
     pub parts: Vec<Section>,
     /// Printed at the foot of each page.
     pub footer: String,
+    /// Every anchor in the document, deferred sections' included: filled in
+    /// by [`Document::unlink_missing_anchors`], read again when a batch of
+    /// deferred sections is built.
+    pub anchors: HashSet<String>,
 }
 
 impl Document {
@@ -200,11 +231,37 @@ impl Document {
         for part in &mut self.parts {
             unlink(part, &anchors);
         }
+        self.anchors = anchors;
+    }
+
+    /// The sections of `deferred`'s items at `batch` (positions in its
+    /// list), as the document would hold them: links to anchors it lacks
+    /// made plain text.
+    pub fn expand(&self, expand: &Expand, deferred: &Deferred, batch: std::ops::Range<usize>) -> Vec<Section> {
+        let mut sections = expand(deferred.kind, &deferred.items[batch.clone()]);
+        for (section, declared) in sections.iter_mut().zip(&deferred.anchors[batch]) {
+            // Links elsewhere were kept or unlinked by the declared anchors:
+            // a section carrying any other would break them.
+            if cfg!(debug_assertions) {
+                let mut carried = HashSet::new();
+                collect_anchors(section, &mut carried);
+                debug_assert_eq!(
+                    carried,
+                    HashSet::from([declared.clone()]),
+                    "a deferred section's anchors"
+                );
+            }
+            unlink(section, &self.anchors);
+        }
+        sections
     }
 }
 
-fn collect_anchors(section: &Section, anchors: &mut HashSet<String>) {
+pub(crate) fn collect_anchors(section: &Section, anchors: &mut HashSet<String>) {
     anchors.extend(section.anchor.iter().cloned());
+    if let Some(deferred) = &section.deferred {
+        anchors.extend(deferred.anchors.iter().cloned());
+    }
     for block in &section.blocks {
         if let Block::Table(table) = block {
             anchors.extend(table.rows.iter().filter_map(|r| r.anchor.clone()));

@@ -127,6 +127,7 @@ pub fn document(ctx: &Ctx, gaps: &[Gap]) -> Document {
         alerts,
         contents_title: ctx.t(Key::Contents).to_owned(),
         parts: Vec::new(),
+        anchors: Default::default(),
     }
 }
 

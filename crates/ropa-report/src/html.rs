@@ -4,14 +4,18 @@
 //! page, table headers repeat, rows and short sections are not split.
 
 use std::fmt::Write as _;
+use std::io;
 
-use crate::doc::{Block, Document, Field, Inline, Section, Table};
+use crate::doc::{Block, Document, Expand, Field, Inline, Section, Table};
 use crate::escape::{css_string, html as esc};
+use crate::stream::{self, Out, Print, ROWS_PER_CHECKPOINT, Stream};
 
 const STYLE: &str = include_str!("report.css");
 
-pub fn render(document: &Document) -> String {
-    let mut out = String::with_capacity(64 * 1024);
+pub fn render(document: &Document, expand: &Expand, sink: &mut dyn io::Write) -> io::Result<()> {
+    let mut stream = Stream::new(sink);
+    let print = Print { document, expand };
+    let out = stream.text();
     let lang = document.lang.code();
     let _ = write!(
         out,
@@ -29,13 +33,13 @@ pub fn render(document: &Document) -> String {
         "@page {{ @bottom-left {{ content: \"{}\"; }} }}\n</style>\n</head>\n<body>\n<main>\n",
         css_string(&document.footer)
     );
-    cover(&mut out, document);
-    contents(&mut out, document);
+    cover(out, document);
+    contents(out, document);
     for part in &document.parts {
-        section(&mut out, part, 2, true);
+        section(&mut stream, print, part, 2, true);
     }
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
+    stream.text().push_str("</main>\n</body>\n</html>\n");
+    stream.finish(|_| {})
 }
 
 fn cover(out: &mut String, document: &Document) {
@@ -90,32 +94,38 @@ fn toc_list(out: &mut String, sections: &[Section], depth: usize) {
     out.push_str("</ol>\n");
 }
 
-fn section(out: &mut String, s: &Section, level: usize, part: bool) {
+fn section(out: &mut dyn Out, print: Print, s: &Section, level: usize, part: bool) {
     let level = level.min(6);
+    let text = out.text();
     let class = if part { "part" } else { "sub" };
     match &s.anchor {
         Some(anchor) => {
-            let _ = writeln!(out, "<section class=\"{class} level-{level}\" id=\"{}\">", esc(anchor));
+            let _ = writeln!(text, "<section class=\"{class} level-{level}\" id=\"{}\">", esc(anchor));
         }
         None => {
-            let _ = writeln!(out, "<section class=\"{class} level-{level}\">");
+            let _ = writeln!(text, "<section class=\"{class} level-{level}\">");
         }
     }
-    let _ = write!(out, "<h{level}>{}", esc(&s.title));
+    let _ = write!(text, "<h{level}>{}", esc(&s.title));
     if !s.badges.is_empty() {
-        out.push_str(" <span class=\"badges\">");
-        inlines(out, &s.badges);
-        out.push_str("</span>");
+        text.push_str(" <span class=\"badges\">");
+        inlines(text, &s.badges);
+        text.push_str("</span>");
     }
-    let _ = writeln!(out, "</h{level}>");
+    let _ = writeln!(text, "</h{level}>");
     for block in &s.blocks {
         self::block(out, block);
+        out.checkpoint();
     }
-    crate::parallel::each_section(out, &s.children, |out, child| section(out, child, level + 1, false));
-    out.push_str("</section>\n");
+    stream::children(out, print, s, |out, child| section(out, print, child, level + 1, false));
+    out.text().push_str("</section>\n");
 }
 
-fn block(out: &mut String, block: &Block) {
+fn block(out: &mut dyn Out, block: &Block) {
+    if let Block::Table(table) = block {
+        return self::table(out, table);
+    }
+    let out = out.text();
     match block {
         Block::Paragraph(line) => {
             out.push_str("<p>");
@@ -128,7 +138,7 @@ fn block(out: &mut String, block: &Block) {
             out.push_str("</p></div>\n");
         }
         Block::Fields(fields) => self::fields(out, fields),
-        Block::Table(table) => self::table(out, table),
+        Block::Table(_) => {}
         Block::List(items) => {
             out.push_str("<ul>\n");
             for item in items {
@@ -162,7 +172,8 @@ fn fields(out: &mut String, fields: &[Field]) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn table(out: &mut String, table: &Table) {
+fn table(sink: &mut dyn Out, table: &Table) {
+    let out = sink.text();
     out.push_str("<table class=\"data\">\n");
     if table.widths.len() == table.head.len() {
         out.push_str("<colgroup>");
@@ -181,7 +192,11 @@ fn table(out: &mut String, table: &Table) {
         let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(head));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
-    for row in &table.rows {
+    for (n, row) in table.rows.iter().enumerate() {
+        if n % ROWS_PER_CHECKPOINT == 0 {
+            sink.checkpoint();
+        }
+        let out = sink.text();
         match &row.anchor {
             Some(anchor) => {
                 let _ = write!(out, "<tr id=\"{}\">", esc(anchor));
@@ -199,7 +214,7 @@ fn table(out: &mut String, table: &Table) {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    sink.text().push_str("</tbody>\n</table>\n");
 }
 
 /// A run of characters without a space longer than this gets a break

@@ -30,11 +30,13 @@ mod notice;
 mod parallel;
 mod pieces;
 mod record;
+mod stream;
 mod svg;
 mod transfers;
 mod view;
 
 use std::fmt;
+use std::io::{self, Write};
 
 use ropa_check::index::Index;
 use ropa_check::{Diagnostic, Workspace};
@@ -229,8 +231,29 @@ impl fmt::Display for ReportError {
 impl std::error::Error for ReportError {}
 
 /// Renders one report. Never panics; errors only for a combination of
-/// options that cannot be honoured.
+/// options that cannot be honoured. A caller that writes the report to a
+/// file or a pipe takes [`render_with`], which never holds it whole.
 pub fn render(input: &Input, options: &Options) -> Result<String, ReportError> {
+    render_with(input, options, |_, write| {
+        let mut bytes = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = write(&mut bytes);
+        String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    })
+}
+
+/// Writes one report as it is produced. The options are checked first;
+/// then `deliver` is called once with the report's first line, up to its
+/// `\n` (so that a caller can tell whether a file it would replace holds
+/// the same kind of report), and a function that writes the whole report
+/// into a writer. HTML and Markdown are printed a part and a batch of
+/// activities at a time: neither the text nor the activities' sections are
+/// ever all in memory.
+pub fn render_with<R>(
+    input: &Input,
+    options: &Options,
+    deliver: impl FnOnce(&str, &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> R,
+) -> Result<R, ReportError> {
     let supported = match options.format {
         Format::Csv => matches!(options.kind, Kind::Record | Kind::Transfers | Kind::Findings),
         Format::Svg => options.kind == Kind::Transfers,
@@ -253,13 +276,25 @@ pub fn render(input: &Input, options: &Options) -> Result<String, ReportError> {
         view: &view,
         options,
     };
-    Ok(match options.format {
-        Format::Html => html::render(&build_document(&ctx, notice_scope.as_ref())),
-        Format::Markdown => markdown::render(&build_document(&ctx, notice_scope.as_ref())),
+    let text = match options.format {
+        Format::Html | Format::Markdown => {
+            let document = build_document(&ctx, notice_scope.as_ref());
+            let expand = |kind, batch: &[usize]| record::expand(&ctx, kind, batch);
+            return Ok(if options.format == Format::Html {
+                deliver("<!DOCTYPE html>", &mut |out| html::render(&document, &expand, out))
+            } else {
+                let first = markdown::first_line(&document);
+                deliver(&first, &mut |out| markdown::render(&document, &expand, out))
+            });
+        }
         Format::Csv => csv::render(&ctx),
         Format::Json => json::render(&ctx, notice_scope.as_ref()),
         Format::Svg => svg::render(&ctx, svg::Links::NONE),
-    })
+    };
+    // Up to the first `\n`: a CSV line ends in `\r\n`, and the `\r` is
+    // part of what a caller compares.
+    let first = text.split('\n').next().unwrap_or_default();
+    Ok(deliver(first, &mut |out| out.write_all(text.as_bytes())))
 }
 
 /// What every builder needs: the language, the resolved workspace and the options.

@@ -4,31 +4,41 @@
 //! break a table nor inject markup.
 
 use std::fmt::Write as _;
+use std::io;
 
-use crate::doc::{Block, Document, Field, Inline, Section, Table, Tone};
+use crate::doc::{Block, Document, Expand, Field, Inline, Section, Table, Tone};
 use crate::escape::{html as esc_attr, markdown as esc};
+use crate::stream::{self, Out, Print, ROWS_PER_CHECKPOINT, Stream};
 
-pub fn render(document: &Document) -> String {
-    let mut out = String::with_capacity(32 * 1024);
+pub fn render(document: &Document, expand: &Expand, sink: &mut dyn io::Write) -> io::Result<()> {
+    let mut stream = Stream::new(sink);
+    let print = Print { document, expand };
+    let out = stream.text();
     let _ = writeln!(out, "# {}\n", esc(&document.title));
     let _ = writeln!(out, "**{}**\n", esc(&document.subject));
-    fields(&mut out, &document.cover);
+    fields(out, &document.cover);
     for (tone, line) in &document.alerts {
-        callout(&mut out, *tone, line);
+        callout(out, *tone, line);
     }
     if !document.parts.is_empty() {
         let _ = writeln!(out, "## {}\n", esc(&document.contents_title));
-        toc(&mut out, &document.parts, 0);
+        toc(out, &document.parts, 0);
         out.push('\n');
     }
     for part in &document.parts {
-        section(&mut out, part, 2);
+        section(&mut stream, print, part, 2);
     }
-    // One trailing newline, whatever the last block wrote.
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
+    stream.finish(|tail| {
+        // One trailing newline, whatever the last block wrote.
+        while tail.ends_with("\n\n") {
+            tail.pop();
+        }
+    })
+}
+
+/// The document's first line, as [`render`] writes it.
+pub fn first_line(document: &Document) -> String {
+    format!("# {}", esc(&document.title))
 }
 
 fn toc(out: &mut String, sections: &[Section], depth: usize) {
@@ -48,20 +58,22 @@ fn toc(out: &mut String, sections: &[Section], depth: usize) {
     }
 }
 
-fn section(out: &mut String, s: &Section, level: usize) {
+fn section(out: &mut dyn Out, print: Print, s: &Section, level: usize) {
+    let text = out.text();
     if let Some(anchor) = &s.anchor {
-        let _ = writeln!(out, "<a id=\"{}\"></a>\n", esc_attr(anchor));
+        let _ = writeln!(text, "<a id=\"{}\"></a>\n", esc_attr(anchor));
     }
-    let _ = write!(out, "{} {}", "#".repeat(level.min(6)), esc(&s.title));
+    let _ = write!(text, "{} {}", "#".repeat(level.min(6)), esc(&s.title));
     if !s.badges.is_empty() {
-        out.push(' ');
-        inlines(out, &s.badges);
+        text.push(' ');
+        inlines(text, &s.badges);
     }
-    out.push_str("\n\n");
+    text.push_str("\n\n");
     for block in &s.blocks {
         self::block(out, block);
+        out.checkpoint();
     }
-    crate::parallel::each_section(out, &s.children, |out, child| section(out, child, level + 1));
+    stream::children(out, print, s, |out, child| section(out, print, child, level + 1));
 }
 
 fn callout(out: &mut String, tone: Tone, line: &[Inline]) {
@@ -76,7 +88,11 @@ fn callout(out: &mut String, tone: Tone, line: &[Inline]) {
     out.push_str("\n\n");
 }
 
-fn block(out: &mut String, block: &Block) {
+fn block(out: &mut dyn Out, block: &Block) {
+    if let Block::Table(table) = block {
+        return self::table(out, table);
+    }
+    let out = out.text();
     match block {
         Block::Paragraph(line) => {
             inlines(out, line);
@@ -117,7 +133,8 @@ fn fields(out: &mut String, list: &[Field]) {
     out.push('\n');
 }
 
-fn table(out: &mut String, t: &Table) {
+fn table(sink: &mut dyn Out, t: &Table) {
+    let out = sink.text();
     out.push('|');
     for head in &t.head {
         let _ = write!(out, " {} |", esc(head));
@@ -127,7 +144,11 @@ fn table(out: &mut String, t: &Table) {
         out.push_str(if t.numeric.contains(&i) { "---:|" } else { "---|" });
     }
     out.push('\n');
-    for row in &t.rows {
+    for (n, row) in t.rows.iter().enumerate() {
+        if n % ROWS_PER_CHECKPOINT == 0 {
+            sink.checkpoint();
+        }
+        let out = sink.text();
         out.push('|');
         for (i, cell) in row.cells.iter().enumerate() {
             out.push(' ');
@@ -141,7 +162,7 @@ fn table(out: &mut String, t: &Table) {
         }
         out.push('\n');
     }
-    out.push('\n');
+    sink.text().push('\n');
 }
 
 fn inlines(out: &mut String, line: &[Inline]) {

@@ -7,7 +7,10 @@
 use ropa_syntax::model::{Activity, Controller, Dpia, Dpo};
 use ropa_syntax::values::{RoleKind, is_placeholder};
 
-use crate::doc::{Block, Field, Inline, Line, Row, Section, Table, Tone, join, lines, link, missing, muted, text};
+use crate::doc::{
+    Block, Deferred, DeferredKind, Field, Inline, Line, Row, Section, Table, Tone, join, lines, link, missing, muted,
+    text,
+};
 use crate::i18n::{self, Cite, Key, fill};
 use crate::notice::placeholder;
 use crate::view::{ActivityView, ORGANIZATION_ANCHOR, Ref};
@@ -64,16 +67,14 @@ pub fn part(ctx: &Ctx) -> Section {
     if !view.activities.is_empty() {
         part.children.push(overview(ctx));
     }
-    let (as_processor, as_controller): (Vec<&ActivityView>, Vec<&ActivityView>) = view
-        .activities
-        .iter()
-        .partition(|a| a.activity.role_kind() == RoleKind::Processor);
+    let (as_processor, as_controller): (Vec<usize>, Vec<usize>) =
+        (0..view.activities.len()).partition(|&i| view.activities[i].activity.role_kind() == RoleKind::Processor);
     if !as_controller.is_empty() {
         let mut section = Section::new(Some("record-controller".to_owned()), ctx.t(Key::ControllerRecordTitle));
         section
             .blocks
             .push(Block::Paragraph(vec![text(ctx.t(Key::ControllerRecordIntro))]));
-        section.children = crate::parallel::map(&as_controller, |a| controller_activity(ctx, a));
+        section.deferred = Some(deferred(ctx, DeferredKind::ControllerActivities, as_controller));
         part.children.push(section);
     }
     if !as_processor.is_empty() {
@@ -83,12 +84,28 @@ pub fn part(ctx: &Ctx) -> Section {
             text(" "),
             link(ctx.t(Key::SeeControllerSection), ORGANIZATION_ANCHOR),
         ]));
-        section.children = crate::parallel::map(&as_processor, |a| processor_activity(ctx, a));
+        section.deferred = Some(deferred(ctx, DeferredKind::ProcessorActivities, as_processor));
         part.children.push(section);
     }
     part.children.push(security(ctx));
     part.children.push(categories(ctx));
     part
+}
+
+/// Activities' sections, built when printed ([`expand`]): a record's
+/// activities are most of its document.
+fn deferred(ctx: &Ctx, kind: DeferredKind, items: Vec<usize>) -> Deferred {
+    let anchors = items.iter().map(|&i| ctx.view.activities[i].anchor.clone()).collect();
+    Deferred { kind, items, anchors }
+}
+
+/// The sections of a batch of deferred activities, on every core.
+pub fn expand(ctx: &Ctx, kind: DeferredKind, batch: &[usize]) -> Vec<Section> {
+    let activities = &ctx.view.activities;
+    crate::parallel::map(batch, |&i| match kind {
+        DeferredKind::ControllerActivities => controller_activity(ctx, &activities[i]),
+        DeferredKind::ProcessorActivities => processor_activity(ctx, &activities[i]),
+    })
 }
 
 /// Art. 30(1)(a) and 30(2)(a): who keeps the record and how to reach them.

@@ -103,3 +103,57 @@ fn the_map_of_a_large_record_is_long_and_never_overlaps() {
         assert!(a.1 >= 0 && a.1 + 36 <= height, "a node outside the picture: {a:?}");
     }
 }
+
+/// Records what reaches it, write by write.
+#[derive(Default)]
+struct Writes {
+    bytes: Vec<u8>,
+    largest: usize,
+    count: usize,
+}
+
+impl std::io::Write for Writes {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes.extend_from_slice(buf);
+        self.largest = self.largest.max(buf.len());
+        self.count += 1;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn html_and_markdown_reach_the_writer_as_they_are_printed() {
+    // More activities than one batch of deferred sections, and several
+    // megabytes of text: the report must leave in pieces, none of them
+    // most of it, and add up to what `render` returns.
+    let workspace = large(5000, 150);
+    let findings = ropa_check::check(&workspace);
+    let index = ropa_check::index::Index::new(&workspace);
+    let input = ropa_report::Input {
+        workspace: &workspace,
+        index: &index,
+        findings: &findings,
+    };
+    for format in [Format::Html, Format::Markdown] {
+        let options = common::options(Kind::All, format, Lang::En);
+        let whole = ropa_report::render(&input, &options).expect("supported");
+        let mut writes = Writes::default();
+        let first = ropa_report::render_with(&input, &options, |first_line, write| {
+            write(&mut writes).expect("a Vec takes every write");
+            first_line.to_owned()
+        })
+        .expect("supported");
+        assert_eq!(writes.bytes, whole.as_bytes(), "{format:?}");
+        assert_eq!(Some(first.as_str()), whole.lines().next(), "{format:?}");
+        assert!(writes.count >= 4, "{format:?}: {} writes", writes.count);
+        assert!(
+            writes.largest < whole.len() / 3,
+            "{format:?}: a write of {} of {} bytes",
+            writes.largest,
+            whole.len()
+        );
+    }
+}

@@ -12,7 +12,7 @@ use ropa_check::index::Index;
 use ropa_report::{Audience, Format, Input, Kind, Lang, Options, Revision};
 use ropa_syntax::values::{Date, parse_date};
 
-use super::{fail, print, write_output};
+use super::{fail, print_with, write_output_with};
 use crate::discover::{Job, SPEC_SUFFIX, discover};
 use crate::exit;
 use crate::load::{display, load};
@@ -214,17 +214,19 @@ pub fn run(args: &ReportArgs) -> u8 {
         index: &index,
         findings: &findings,
     };
-    let text = match ropa_report::render(&input, &options) {
-        Ok(text) => text,
-        Err(err) => return fail(&err.to_string()),
-    };
-    let status = match &args.output {
+    // Written as it is produced: the report of a large record is several
+    // times the record, and is never held whole.
+    let written = ropa_report::render_with(&input, &options, |first_line, write| match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            let is_ours = |head: &[u8]| is_report(args.format, head, text.as_bytes());
+            let is_ours = |head: &[u8]| is_report(args.format, head, first_line.as_bytes());
             let what = format!("a ropa {} report", args.format.name());
-            write_output(path, Rules::generated(args.force, &what, &is_ours), text.as_bytes())
+            write_output_with(path, Rules::generated(args.force, &what, &is_ours), |out| write(out))
         }
-        _ => print(text.as_bytes()),
+        _ => print_with(|out| write(out)),
+    });
+    let status = match written {
+        Ok(status) => status,
+        Err(err) => return fail(&err.to_string()),
     };
     let errors = findings
         .iter()
@@ -260,8 +262,9 @@ impl ReportFormat {
 /// Whether the first bytes of a file (`head`) show a report ropa wrote, so
 /// that `-o FILE` may replace it: HTML by its generator tag, SVG by the
 /// map's title id, JSON by its first keys. Markdown and CSV carry no mark:
-/// their first line (title, or column headings) must be the one about to
-/// be written, which holds for the same kind in the same language.
+/// their first line (title, or column headings) must be `new`'s, the first
+/// line about to be written, which holds for the same kind in the same
+/// language.
 fn is_report(format: ReportFormat, head: &[u8], new: &[u8]) -> bool {
     let contains = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
     match format {

@@ -1,0 +1,189 @@
+//! Printing a document as it is produced: a record of 100,000 activities
+//! prints hundreds of megabytes of HTML, and held whole that text (and the
+//! room a growing string keeps for itself) was several times the record.
+
+use std::io::{self, Write};
+
+use crate::doc::{Document, Expand, Section};
+
+/// Text on its way to a writer. Printers append to [`Out::text`], and
+/// [`Out::checkpoint`] hands it to the writer once there is enough of it.
+pub(crate) struct Stream<'w> {
+    text: String,
+    out: &'w mut dyn Write,
+    /// The first write error; later text is dropped, and [`Stream::finish`]
+    /// returns it.
+    error: Option<io::Error>,
+}
+
+/// Text gathered before a write: large enough that writes are few, small
+/// next to the report.
+const FLUSH_AT: usize = 1 << 20;
+
+impl<'w> Stream<'w> {
+    pub(crate) fn new(out: &'w mut dyn Write) -> Self {
+        Stream {
+            text: String::with_capacity(FLUSH_AT + FLUSH_AT / 4),
+            out,
+            error: None,
+        }
+    }
+
+    /// Writes what is left, first passing it to `tail` (which may trim
+    /// it), and returns the first error of the whole stream.
+    pub(crate) fn finish(mut self, tail: impl FnOnce(&mut String)) -> io::Result<()> {
+        tail(&mut self.text);
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(self.text.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        self.error.map_or(Ok(()), Err)
+    }
+
+    fn flush(&mut self) {
+        // Newlines at the end stay: Markdown trims the document's last ones,
+        // and they may be the last text of all.
+        let keep = self.text.len() - self.text.trim_end_matches('\n').len();
+        let upto = self.text.len() - keep;
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(&self.text.as_bytes()[..upto])
+        {
+            self.error = Some(e);
+        }
+        self.text.drain(..upto);
+    }
+}
+
+/// A table of a large record (one row per activity or finding) is written
+/// out as it is printed, every so many rows.
+pub(crate) const ROWS_PER_CHECKPOINT: usize = 256;
+
+/// Where a printer writes: a string, or a [`Stream`].
+pub(crate) trait Out {
+    fn text(&mut self) -> &mut String;
+    /// A point between sections where the text so far may be written out.
+    fn checkpoint(&mut self);
+}
+
+impl Out for String {
+    fn text(&mut self) -> &mut String {
+        self
+    }
+    fn checkpoint(&mut self) {}
+}
+
+impl Out for Stream<'_> {
+    fn text(&mut self) -> &mut String {
+        &mut self.text
+    }
+    fn checkpoint(&mut self) {
+        if self.text.len() >= FLUSH_AT {
+            self.flush();
+        }
+    }
+}
+
+/// What a printer needs besides the text: the document, and how to build
+/// its deferred sections.
+#[derive(Clone, Copy)]
+pub(crate) struct Print<'p> {
+    pub document: &'p Document,
+    pub expand: &'p Expand<'p>,
+}
+
+/// Deferred sections built and printed per batch: enough to keep both
+/// cores busy, few enough that a batch's sections are small.
+const BATCH: usize = 2048;
+
+/// Prints `section`'s children, then its deferred children a batch at a
+/// time. A child that has deferred children of its own is printed into
+/// `out` itself, so that they stream too; the others are printed on every
+/// core.
+pub(crate) fn children(
+    out: &mut dyn Out,
+    print: Print,
+    section: &Section,
+    render: impl Fn(&mut dyn Out, &Section) + Sync,
+) {
+    if section.children.iter().any(|c| c.deferred.is_some()) {
+        for child in &section.children {
+            render(out, child);
+            out.checkpoint();
+        }
+    } else {
+        crate::parallel::each_section(out.text(), &section.children, |text, child| render(text, child));
+        out.checkpoint();
+    }
+    if let Some(deferred) = &section.deferred {
+        for start in (0..deferred.items.len()).step_by(BATCH) {
+            let batch = start..(start + BATCH).min(deferred.items.len());
+            let built = print.document.expand(print.expand, deferred, batch);
+            crate::parallel::each_section(out.text(), &built, |text, child| render(text, child));
+            out.checkpoint();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fails every write after the first `ok` bytes.
+    struct Full {
+        written: Vec<u8>,
+        ok: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.written.len() + buf.len() > self.ok {
+                return Err(io::Error::other("disk full"));
+            }
+            self.written.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn text_leaves_at_checkpoints_once_there_is_enough_and_newlines_wait_for_the_end() {
+        let mut sink = Vec::new();
+        let mut stream = Stream::new(&mut sink);
+        stream.text().push_str("small\n");
+        stream.checkpoint();
+        let big = "x".repeat(FLUSH_AT);
+        stream.text().push_str(&big);
+        stream.text().push_str("\n\n\n");
+        stream.checkpoint();
+        // Everything but the trailing newlines has been written.
+        assert_eq!(stream.text, "\n\n\n");
+        stream
+            .finish(|tail| {
+                while tail.ends_with("\n\n") {
+                    tail.pop();
+                }
+            })
+            .expect("a Vec takes every write");
+        assert_eq!(sink, format!("small\n{big}\n").into_bytes());
+    }
+
+    #[test]
+    fn the_first_write_error_is_returned_and_nothing_after_it_is_written() {
+        let mut full = Full {
+            written: Vec::new(),
+            ok: FLUSH_AT + 10,
+        };
+        let mut stream = Stream::new(&mut full);
+        stream.text().push_str(&"a".repeat(FLUSH_AT));
+        stream.checkpoint();
+        stream.text().push_str(&"b".repeat(FLUSH_AT));
+        stream.checkpoint();
+        stream.text().push('c');
+        let error = stream.finish(|_| {}).expect_err("the disk filled up");
+        assert_eq!(error.to_string(), "disk full");
+        assert_eq!(full.written.len(), FLUSH_AT);
+    }
+}
