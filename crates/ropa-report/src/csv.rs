@@ -6,6 +6,8 @@
 //! docs/reports.md. Every cell goes through `escape::csv`, which also
 //! defuses spreadsheet formulas.
 
+use std::io::{self, Write};
+
 use ropa_syntax::model::{Dpia, PartyKind};
 use ropa_syntax::values::{LegalBasis, RoleKind};
 
@@ -20,18 +22,46 @@ use crate::{Ctx, Kind, pieces};
 
 const BOM: &str = "\u{feff}";
 
-pub fn render(ctx: &Ctx) -> String {
+/// One CSV table: its header line, and its rows to be written.
+pub struct Table {
+    /// The byte order mark and the column headings, with the `\r\n`.
+    head: String,
+    rows: Vec<Vec<String>>,
+}
+
+pub fn table(ctx: &Ctx) -> Table {
     let (head, rows) = match ctx.options.kind {
         Kind::Transfers => transfers(ctx),
         Kind::Findings => findings_table(ctx),
         _ => record_table(ctx),
     };
-    let mut out = String::from(BOM);
-    write_row(&mut out, &head.iter().map(|k| ctx.t(*k).to_owned()).collect::<Vec<_>>());
-    for row in rows {
-        write_row(&mut out, &row);
+    let mut line = String::from(BOM);
+    write_row(
+        &mut line,
+        &head.iter().map(|k| ctx.t(*k).to_owned()).collect::<Vec<_>>(),
+    );
+    Table { head: line, rows }
+}
+
+impl Table {
+    /// Up to its `\n`.
+    pub fn first_line(&self) -> &str {
+        self.head.strip_suffix('\n').unwrap_or(&self.head)
     }
-    out
+
+    /// Writes the table, a few hundred rows at a time.
+    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.head.as_bytes())?;
+        let mut text = String::new();
+        for rows in self.rows.chunks(256) {
+            text.clear();
+            for row in rows {
+                write_row(&mut text, row);
+            }
+            out.write_all(text.as_bytes())?;
+        }
+        Ok(())
+    }
 }
 
 fn write_row(out: &mut String, cells: &[String]) {

@@ -4,6 +4,8 @@
 //! document reads the same whatever `--lang` was; only `lang` records it.
 //! Sections the report kind does not include are left out.
 
+use std::io::{self, Write};
+
 use ropa_syntax::model::{Contact, Dpa, Dpia, Dpo, Period, Review, Text};
 use ropa_syntax::values::Keyword;
 use serde::Serialize;
@@ -319,7 +321,7 @@ fn contact(c: &Contact) -> ContactOut<'_> {
     }
 }
 
-pub fn render(ctx: &Ctx, scope: Option<&Scope>) -> String {
+pub fn render(ctx: &Ctx, scope: Option<&Scope>, out: &mut dyn Write) -> io::Result<()> {
     let view = ctx.view;
     let kind = ctx.options.kind;
     let record = kind.includes(Kind::Record);
@@ -453,11 +455,13 @@ pub fn render(ctx: &Ctx, scope: Option<&Scope>) -> String {
                 .collect(),
         }),
     };
-    // Serializing plain structs of strings and numbers cannot fail; should
-    // it ever, an empty object is still valid JSON rather than a panic.
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_owned());
-    out.push('\n');
-    out
+    // Into the writer as it is serialized: the report of a large record
+    // is hundreds of megabytes. Plain structs of strings and numbers cannot
+    // fail to serialize; only the writer can.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 fn category(category: ropa_check::rules::Category) -> &'static str {

@@ -276,25 +276,29 @@ pub fn render_with<R>(
         view: &view,
         options,
     };
-    let text = match options.format {
+    Ok(match options.format {
         Format::Html | Format::Markdown => {
             let document = build_document(&ctx, notice_scope.as_ref());
             let expand = |kind, batch: &[usize]| record::expand(&ctx, kind, batch);
-            return Ok(if options.format == Format::Html {
+            if options.format == Format::Html {
                 deliver("<!DOCTYPE html>", &mut |out| html::render(&document, &expand, out))
             } else {
-                let first = markdown::first_line(&document);
-                deliver(&first, &mut |out| markdown::render(&document, &expand, out))
-            });
+                deliver(&markdown::first_line(&document), &mut |out| {
+                    markdown::render(&document, &expand, out)
+                })
+            }
         }
-        Format::Csv => csv::render(&ctx),
-        Format::Json => json::render(&ctx, notice_scope.as_ref()),
-        Format::Svg => svg::render(&ctx, svg::Links::NONE),
-    };
-    // Up to the first `\n`: a CSV line ends in `\r\n`, and the `\r` is
-    // part of what a caller compares.
-    let first = text.split('\n').next().unwrap_or_default();
-    Ok(deliver(first, &mut |out| out.write_all(text.as_bytes())))
+        Format::Json => deliver("{", &mut |out| json::render(&ctx, notice_scope.as_ref(), out)),
+        Format::Csv => {
+            let table = csv::table(&ctx);
+            deliver(table.first_line(), &mut |out| table.write(out))
+        }
+        Format::Svg => {
+            let svg = svg::render(&ctx, svg::Links::NONE);
+            let first = svg.split('\n').next().unwrap_or_default();
+            deliver(first, &mut |out| out.write_all(svg.as_bytes()))
+        }
+    })
 }
 
 /// What every builder needs: the language, the resolved workspace and the options.

@@ -125,11 +125,11 @@ impl std::io::Write for Writes {
 }
 
 #[test]
-fn html_and_markdown_reach_the_writer_as_they_are_printed() {
+fn reports_reach_the_writer_as_they_are_printed() {
     // More activities than one batch of deferred sections, and several
     // megabytes of text: the report must leave in pieces, none of them
     // most of it, and add up to what `render` returns.
-    let workspace = large(5000, 150);
+    let workspace = large(3000, 150);
     let findings = ropa_check::check(&workspace);
     let index = ropa_check::index::Index::new(&workspace);
     let input = ropa_report::Input {
@@ -137,8 +137,8 @@ fn html_and_markdown_reach_the_writer_as_they_are_printed() {
         index: &index,
         findings: &findings,
     };
-    for format in [Format::Html, Format::Markdown] {
-        let options = common::options(Kind::All, format, Lang::En);
+    for format in [Format::Html, Format::Markdown, Format::Json, Format::Csv] {
+        let options = common::options(format.default_kind(), format, Lang::En);
         let whole = ropa_report::render(&input, &options).expect("supported");
         let mut writes = Writes::default();
         let first = ropa_report::render_with(&input, &options, |first_line, write| {
@@ -147,10 +147,10 @@ fn html_and_markdown_reach_the_writer_as_they_are_printed() {
         })
         .expect("supported");
         assert_eq!(writes.bytes, whole.as_bytes(), "{format:?}");
-        assert_eq!(Some(first.as_str()), whole.lines().next(), "{format:?}");
+        assert_eq!(Some(first.as_str()), whole.split('\n').next(), "{format:?}");
         assert!(writes.count >= 4, "{format:?}: {} writes", writes.count);
         assert!(
-            writes.largest < whole.len() / 3,
+            writes.largest < whole.len() / 2,
             "{format:?}: a write of {} of {} bytes",
             writes.largest,
             whole.len()
