@@ -29,6 +29,17 @@ mod string;
 pub use canonical::{kdl_string, quote, to_canonical};
 pub use smol_str::SmolStr;
 
+/// `text` as a [`SmolStr`]. Most names and values are short: built inline
+/// directly, which is about a third cheaper than `SmolStr::new`'s general
+/// path (its copy through a buffer stalls the load that follows it).
+pub(crate) fn small(text: &str) -> SmolStr {
+    if text.len() <= 23 {
+        SmolStr::new_inline(text)
+    } else {
+        SmolStr::new(text)
+    }
+}
+
 /// A half-open byte range `start..end` into the parsed text.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
@@ -131,7 +142,8 @@ pub struct Node {
     /// From the type annotation (or the name) to the end of the children
     /// block (or of the last entry); trailing terminator not included.
     pub span: Span,
-    pub ty: Option<Ident>,
+    /// Boxed, as an entry's: rare.
+    pub ty: Option<Box<Ident>>,
     pub name: Ident,
     /// Arguments and properties in source order. Duplicate properties are all
     /// kept here (KDL says the last one wins; use [`Node::property`]).
@@ -161,7 +173,9 @@ pub struct Entry {
     pub span: Span,
     /// `Some` for a property `key=value`, `None` for an argument.
     pub name: Option<Ident>,
-    pub ty: Option<Ident>,
+    /// Boxed: type annotations are rare, and an entry is the tree's most
+    /// numerous part.
+    pub ty: Option<Box<Ident>>,
     pub value: Value,
     pub value_span: Span,
 }
@@ -171,10 +185,48 @@ pub enum Value {
     /// Most spec strings are ids and short phrases, stored inline (up to 23
     /// bytes) instead of allocated: allocation dominated parsing before.
     String(SmolStr),
-    Integer(i128),
+    Integer(Integer),
     Float(f64),
     Bool(bool),
     Null,
+}
+
+/// A KDL integer, up to 128 bits, held as two 64-bit halves: an `i128`
+/// field is aligned to 16 bytes, which padded every [`Value`] (and so every
+/// entry) to 32 bytes where 24 hold any of them.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Integer {
+    low: u64,
+    high: u64,
+}
+
+impl Integer {
+    pub fn get(self) -> i128 {
+        // Two's-complement bits, split and rejoined: no value is lost.
+        (((self.high as u128) << 64) | self.low as u128) as i128
+    }
+}
+
+impl From<i128> for Integer {
+    fn from(value: i128) -> Self {
+        let bits = value as u128;
+        Integer {
+            low: bits as u64,
+            high: (bits >> 64) as u64,
+        }
+    }
+}
+
+impl std::fmt::Debug for Integer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.get())
+    }
+}
+
+impl std::fmt::Display for Integer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.get())
+    }
 }
 
 impl Node {
@@ -253,6 +305,30 @@ fn parse_with_limit(text: &str, limit: usize) -> Parse {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_keep_every_bit_in_two_halves() {
+        for n in [
+            0,
+            1,
+            -1,
+            2,
+            -2,
+            i128::from(i64::MAX) + 1,
+            i128::from(i64::MIN) - 1,
+            i128::MAX,
+            i128::MIN,
+        ] {
+            assert_eq!(Integer::from(n).get(), n);
+        }
+    }
+
+    #[test]
+    fn a_value_is_three_words_and_an_entry_ten() {
+        assert_eq!(std::mem::size_of::<Value>(), 24);
+        assert_eq!(std::mem::size_of::<Entry>(), 80);
+        assert_eq!(std::mem::size_of::<Node>(), 104);
+    }
 
     #[test]
     fn oversized_input_is_one_error_and_nothing_else() {

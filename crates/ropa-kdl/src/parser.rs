@@ -23,7 +23,7 @@ use TokenKind as K;
 struct Resync;
 
 /// A value's type annotation, the value, and the value's span.
-type TypedValue = (Option<Ident>, Value, Span);
+type TypedValue = (Option<Box<Ident>>, Value, Span);
 
 pub(crate) struct Parser<'a> {
     src: &'a str,
@@ -37,6 +37,12 @@ pub(crate) struct Parser<'a> {
     last_end: u32,
     /// An unclosed block at the end of input was reported (once is enough).
     reported_unclosed: bool,
+    /// The nodes of every open block, innermost last, and the entries of
+    /// every open node: each block's nodes and each node's entries are
+    /// split off into a list of exactly their number when it closes,
+    /// instead of growing a list of their own by doubling.
+    open_nodes: Vec<Node>,
+    open_entries: Vec<Entry>,
 }
 
 fn is_string(kind: TokenKind) -> bool {
@@ -92,6 +98,8 @@ impl<'a> Parser<'a> {
             slashdashed: Vec::new(),
             last_end: 0,
             reported_unclosed: false,
+            open_nodes: Vec::new(),
+            open_entries: Vec::new(),
         }
     }
 
@@ -216,7 +224,7 @@ impl<'a> Parser<'a> {
         match tok.kind {
             K::QuotedString => string::decode(text, false, tok.span.start, &mut self.errors),
             K::RawString => string::decode(text, true, tok.span.start, &mut self.errors),
-            _ => SmolStr::new(text),
+            _ => crate::small(text),
         }
     }
 
@@ -260,7 +268,7 @@ impl<'a> Parser<'a> {
     /// Nodes up to the end of the text or (when `depth > 0`) a `}`, which is
     /// left for the caller.
     fn nodes(&mut self, depth: usize) -> Vec<Node> {
-        let mut nodes = Vec::new();
+        let start = self.open_nodes.len();
         loop {
             self.skip_line_space();
             let Some(kind) = self.peek() else { break };
@@ -281,12 +289,12 @@ impl<'a> Parser<'a> {
                 K::Slashdash => self.slashdashed_node(depth),
                 _ => {
                     if let Some(node) = self.node(depth) {
-                        nodes.push(node);
+                        self.open_nodes.push(node);
                     }
                 }
             }
         }
-        nodes
+        self.open_nodes.split_off(start)
     }
 
     fn slashdashed_node(&mut self, depth: usize) {
@@ -352,7 +360,9 @@ impl<'a> Parser<'a> {
             entries: Vec::new(),
             children: None,
         };
+        let entries = self.open_entries.len();
         self.node_body(&mut node, depth);
+        node.entries = self.open_entries.split_off(entries);
         Some(node)
     }
 
@@ -435,7 +445,7 @@ impl<'a> Parser<'a> {
                     match self.entry() {
                         Ok(Some(entry)) => {
                             node.span.end = entry.span.end;
-                            node.entries.push(entry);
+                            self.open_entries.push(entry);
                         }
                         Ok(None) => {}
                         Err(Resync) => self.skip_in_node(),
@@ -622,7 +632,7 @@ impl<'a> Parser<'a> {
 
     /// `( node-space* string node-space* )`. `Ok(None)` for an empty
     /// annotation (reported; parsing goes on as if it were absent).
-    fn type_annotation(&mut self) -> Result<Option<Ident>, Resync> {
+    fn type_annotation(&mut self) -> Result<Option<Box<Ident>>, Resync> {
         let open = self.bump();
         self.skip_node_space();
         let at = self.here();
@@ -670,7 +680,7 @@ impl<'a> Parser<'a> {
         self.skip_node_space();
         if self.peek() == Some(K::CloseParen) {
             self.bump();
-            Ok(Some(name))
+            Ok(Some(Box::new(name)))
         } else {
             let span = self.here();
             self.error(

@@ -46,7 +46,7 @@ pub(crate) fn decode(text: &str, raw: bool, offset: u32, errors: &mut Vec<ParseE
             && b[b.len() - hashes - 1] == b'"'
             && b[b.len() - hashes..].iter().all(|&c| c == b'#');
         let body_end = if closed { text.len() - hashes - 1 } else { text.len() };
-        SmolStr::new(text.get(body_start..body_end).unwrap_or(""))
+        crate::small(text.get(body_start..body_end).unwrap_or(""))
     } else {
         single_line(text, &mut sink)
     }
@@ -155,7 +155,7 @@ fn single_line(text: &str, sink: &mut Sink<'_>) -> SmolStr {
     let body = &text[1..];
     // Fast path: no escapes means the value is the text between the quotes.
     if !body.contains('\\') {
-        return SmolStr::new(body.strip_suffix('"').unwrap_or(body));
+        return crate::small(body.strip_suffix('"').unwrap_or(body));
     }
     let mut out = String::with_capacity(body.len());
     let mut i = 1;

@@ -98,7 +98,7 @@ impl PartialEq for Val {
 fn ours_val(v: &Value) -> Val {
     match v {
         Value::String(s) => Val::String(s.to_string()),
-        Value::Integer(i) => Val::Integer(*i),
+        Value::Integer(i) => Val::Integer(i.get()),
         Value::Float(f) => Val::Float(*f),
         Value::Bool(b) => Val::Bool(*b),
         Value::Null => Val::Null,

@@ -23,7 +23,7 @@ fn three_errors_in_three_nodes() {
     );
     // Entries that parsed are kept: `bad2` drops only the bad value.
     let bad2 = &p.document.nodes[3];
-    assert_eq!(bad2.property("ok").map(|e| &e.value), Some(&Value::Integer(1)));
+    assert_eq!(bad2.property("ok").map(|e| &e.value), Some(&Value::Integer(1.into())));
     assert_eq!(bad2.arguments().count(), 0);
     // `bad3` keeps its children despite the bad escape.
     assert_eq!(p.document.nodes[5].child_nodes().len(), 1);

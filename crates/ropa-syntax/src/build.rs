@@ -109,7 +109,7 @@ fn countries(node: &Node) -> List<Spanned<Country>> {
 
 fn integer(entry: &Entry) -> Option<i128> {
     match entry.value {
-        Value::Integer(n) => Some(n),
+        Value::Integer(n) => Some(n.get()),
         _ => None,
     }
 }

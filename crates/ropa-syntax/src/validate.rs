@@ -208,7 +208,8 @@ fn check_value(kind: &ValueKind, entry: &Entry, out: &mut Vec<SyntaxDiagnostic>)
     };
     match (kind, &entry.value) {
         (ValueKind::Integer { min, max }, Value::Integer(n)) => {
-            if n < min || n > max {
+            let n = n.get();
+            if n < *min || n > *max {
                 out.push(
                     SyntaxDiagnostic::new(SyntaxCode::InvalidValue, span, format!("{n} is out of range"))
                         .with_help(format!("write a whole number from {min} to {max}")),
