@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use ropa_check::docs::RuleBrief;
+use ropa_check::fingerprint::FindingId;
 use ropa_check::json::{Counts, FindingJson, FindingsJson};
 use ropa_check::{Diagnostic, Rule};
 use serde::Serialize;
@@ -30,6 +31,8 @@ struct Document<'a, D> {
     summary: Summary,
 }
 
+/// A finding as the schema defines it; [`write_finding`] writes it.
+#[cfg(test)]
 #[derive(Serialize)]
 struct Finding<'a> {
     #[serde(flatten)]
@@ -122,23 +125,29 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
     for (n, (workspace, findings)) in report.results.iter().enumerate() {
         let json = FindingsJson::new(workspace);
         let ids = report.ids.get(n);
-        let render = |(i, f): (usize, &Diagnostic)| {
-            let finding = Finding {
-                place: json.finding(f),
-                help: f.help.as_deref().and_then(|help| index.get(&(f.rule, help)).copied()),
-                fingerprint: ids.and_then(|ids| ids.get(i)).map(ToString::to_string),
-            };
-            element(&finding)
-        };
         // Rendered on every core a chunk at a time, written in order: the
         // output is the same as one serializer's, and only two chunks are
         // held. The next chunk renders on the pool while this thread writes
-        // the current one.
-        let render_chunk = |c: usize, chunk: &[Diagnostic]| -> Vec<std::io::Result<Vec<u8>>> {
+        // the current one. Each piece is a run of elements, each after its
+        // `,` (the list's first element drops it).
+        let render_chunk = |c: usize, chunk: &[Diagnostic]| -> Vec<Vec<u8>> {
             chunk
-                .par_iter()
+                .par_chunks(PIECE)
                 .enumerate()
-                .map(|(i, f)| render((c * CHUNK + i, f)))
+                .map(|(p, piece)| {
+                    let mut text = Vec::with_capacity(piece.len() * 640);
+                    for (i, f) in piece.iter().enumerate() {
+                        let at = c * CHUNK + p * PIECE + i;
+                        text.extend_from_slice(b",\n    ");
+                        write_finding(
+                            &mut text,
+                            &json.finding(f),
+                            f.help.as_deref().and_then(|help| index.get(&(f.rule, help)).copied()),
+                            ids.and_then(|ids| ids.get(at)),
+                        );
+                    }
+                    text
+                })
                 .collect()
         };
         let chunks: Vec<&[Diagnostic]> = findings.chunks(CHUNK).collect();
@@ -162,16 +171,16 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
     out.write_all(tail)
 }
 
-/// Writes rendered findings as elements of the findings list.
-fn write_elements(
-    out: &mut dyn std::io::Write,
-    rendered: Vec<std::io::Result<Vec<u8>>>,
-    first: &mut bool,
-) -> std::io::Result<()> {
-    for element in rendered {
-        out.write_all(if *first { b"\n    " } else { b",\n    " })?;
-        out.write_all(&element?)?;
-        *first = false;
+/// Writes rendered runs of elements into the findings list.
+fn write_elements(out: &mut dyn std::io::Write, rendered: Vec<Vec<u8>>, first: &mut bool) -> std::io::Result<()> {
+    for piece in rendered {
+        // The list's first element has no `,` before it.
+        let text = match piece.split_first() {
+            Some((_, rest)) if *first => rest,
+            _ => &piece[..],
+        };
+        out.write_all(text)?;
+        *first &= piece.is_empty();
     }
     Ok(())
 }
@@ -182,22 +191,182 @@ const EMPTY_LIST: &[u8] = b"\n  \"diagnostics\": []";
 /// to hold.
 const CHUNK: usize = 4096;
 
+/// Findings rendered into one piece of text by one task.
+const PIECE: usize = 256;
+
 /// One finding as pretty JSON at its depth in the document (inside the
-/// list, inside the document: four spaces).
-fn element(finding: &Finding) -> std::io::Result<Vec<u8>> {
-    // Serialized two lists down, so that serde_json indents it as deep as
-    // it sits, then cut out of the two lists: no second pass over the text.
-    const OPEN: &[u8] = b"[\n  [\n    ";
-    const CLOSE: &[u8] = b"\n  ]\n]";
-    let mut text = serde_json::to_vec_pretty(&[[finding]])?;
-    if !(text.starts_with(OPEN) && text.ends_with(CLOSE)) {
-        return Err(std::io::Error::other("a finding did not serialize as pretty JSON"));
+/// list, inside the document: an object at four spaces, its fields at six),
+/// byte for byte what serde_json writes for [`Finding`] (a test holds the
+/// two together). Written by hand because this is most of the output of a
+/// large record: serde spent as long escaping the field names, one
+/// finding after another, as writing the values.
+fn write_finding(out: &mut Vec<u8>, place: &FindingJson, help: Option<usize>, fingerprint: Option<&FindingId>) {
+    out.extend_from_slice(b"{\n      \"rule\": ");
+    string(out, place.rule);
+    out.extend_from_slice(b",\n      \"severity\": ");
+    string(out, place.severity);
+    out.extend_from_slice(b",\n      \"message\": ");
+    string(out, place.message);
+    out.extend_from_slice(b",\n      \"file\": ");
+    string(out, place.file);
+    out.extend_from_slice(b",\n      \"line\": ");
+    number(out, place.line);
+    out.extend_from_slice(b",\n      \"column\": ");
+    number(out, place.column);
+    out.extend_from_slice(b",\n      \"end_line\": ");
+    number(out, place.end_line);
+    out.extend_from_slice(b",\n      \"end_column\": ");
+    number(out, place.end_column);
+    out.extend_from_slice(b",\n      \"byte_start\": ");
+    number(out, place.byte_start);
+    out.extend_from_slice(b",\n      \"byte_end\": ");
+    number(out, place.byte_end);
+    out.extend_from_slice(b",\n      \"entity\": ");
+    match place.entity {
+        Some(entity) => string(out, entity),
+        None => out.extend_from_slice(b"null"),
     }
-    text.truncate(text.len() - CLOSE.len());
-    text.drain(..OPEN.len());
-    Ok(text)
+    out.extend_from_slice(b",\n      \"related\": ");
+    if place.related.is_empty() {
+        out.extend_from_slice(b"[]");
+    } else {
+        out.push(b'[');
+        for (i, related) in place.related.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"\n        {" } else { b",\n        {" });
+            out.extend_from_slice(b"\n          \"message\": ");
+            string(out, related.message);
+            out.extend_from_slice(b",\n          \"file\": ");
+            string(out, related.file);
+            out.extend_from_slice(b",\n          \"line\": ");
+            number(out, related.line);
+            out.extend_from_slice(b",\n          \"column\": ");
+            number(out, related.column);
+            out.extend_from_slice(b",\n          \"byte_start\": ");
+            number(out, related.byte_start);
+            out.extend_from_slice(b",\n          \"byte_end\": ");
+            number(out, related.byte_end);
+            out.extend_from_slice(b"\n        }");
+        }
+        out.extend_from_slice(b"\n      ]");
+    }
+    out.extend_from_slice(b",\n      \"help\": ");
+    match help {
+        Some(help) => number(out, help),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\n      \"fingerprint\": ");
+    match fingerprint {
+        // `FINGERPRINT:OCCURRENCE`: hex digits, a colon and digits, nothing
+        // to escape.
+        Some(id) => {
+            use std::io::Write as _;
+            let _ = write!(out, "\"{id}\"");
+        }
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b"\n    }");
+}
+
+fn number(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// A JSON string as serde_json escapes it: `"`, `\\` and control
+/// characters; nothing else.
+fn string(out: &mut Vec<u8>, text: &str) {
+    if text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        // Rare: the serializer's own escaping, so that the two agree.
+        let _ = serde_json::to_writer(&mut *out, text);
+    } else {
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+    }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ropa_check::fingerprint::Fingerprint;
+    use ropa_check::json::RelatedJson;
+
+    /// The finding as serde_json writes it at its depth: the schema's
+    /// reference.
+    fn by_serde(finding: &Finding) -> Vec<u8> {
+        const OPEN: &[u8] = b"[\n  [\n    ";
+        const CLOSE: &[u8] = b"\n  ]\n]";
+        let text = serde_json::to_vec_pretty(&[[finding]]).expect("serializes");
+        text[OPEN.len()..text.len() - CLOSE.len()].to_vec()
+    }
+
+    #[test]
+    fn the_hand_written_finding_is_what_serde_json_writes() {
+        let texts = [
+            "plain",
+            "",
+            "quote \" and backslash \\ and / slash",
+            "line\nbreak\r\ttab \u{8}\u{c}\u{0}\u{1f}\u{7f}",
+            "ünïcödé ✓ \u{202e} \u{2028}",
+            "`a1` processes health data (`sick-leave`)",
+        ];
+        let mut cases = 0;
+        for (i, message) in texts.iter().enumerate() {
+            for entity in [None, Some(texts[(i + 1) % texts.len()])] {
+                for related in 0..3 {
+                    for (help, fingerprint) in [
+                        (None, None),
+                        (
+                            Some(i),
+                            Some(FindingId {
+                                fingerprint: Fingerprint(0x0123_4567_89ab_cdef ^ i as u64),
+                                occurrence: 1 + i as u32,
+                            }),
+                        ),
+                    ] {
+                        let place = FindingJson {
+                            rule: "undeclared-transfer",
+                            severity: "error",
+                            message,
+                            file: texts[(i + 2) % texts.len()],
+                            line: i * 1000 + 1,
+                            column: 7,
+                            end_line: usize::MAX,
+                            end_column: 0,
+                            byte_start: u32::MAX,
+                            byte_end: 12,
+                            entity,
+                            related: (0..related)
+                                .map(|r| RelatedJson {
+                                    message: texts[(i + r) % texts.len()],
+                                    file: texts[(i + r + 3) % texts.len()],
+                                    line: r,
+                                    column: 99,
+                                    byte_start: 0,
+                                    byte_end: 1 << 20,
+                                })
+                                .collect(),
+                        };
+                        let mut ours = Vec::new();
+                        write_finding(&mut ours, &place, help, fingerprint.as_ref());
+                        let finding = Finding {
+                            place,
+                            help,
+                            fingerprint: fingerprint.map(|id| id.to_string()),
+                        };
+                        assert_eq!(
+                            String::from_utf8_lossy(&ours),
+                            String::from_utf8_lossy(&by_serde(&finding)),
+                            "{message:?}"
+                        );
+                        cases += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(cases, texts.len() * 2 * 3 * 2);
+    }
 }
