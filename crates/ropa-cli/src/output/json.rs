@@ -5,7 +5,9 @@
 //! SARIF's rule descriptors: a finding names its rule and the index of its
 //! help text there, so that a help text many findings share is written once.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use ropa_check::docs::RuleBrief;
@@ -65,14 +67,14 @@ struct Summary {
 /// where each help text stands in its rule's list.
 struct Rules<'a> {
     briefs: BTreeMap<&'static str, RuleBrief<'a>>,
-    index: HashMap<(Rule, &'a str), usize>,
+    index: FxHashMap<(Rule, &'a str), usize>,
 }
 
 impl<'a> Rules<'a> {
     fn of(report: &'a Report) -> Self {
         let mut rules = Rules {
             briefs: BTreeMap::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
         };
         for finding in report.results.iter().flat_map(|(_, findings)| findings) {
             let brief = rules
