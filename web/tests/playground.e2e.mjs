@@ -98,6 +98,13 @@ try {
   check(errors.length === 0, `no script error (${errors.join("; ")})`);
 } catch (e) {
   check(false, `the test ran to its end: ${e.message}`);
+  // What the page showed, for a failure that does not repeat.
+  const shown = await page.evaluate(() => ({
+    reportError: document.getElementById("report-error")?.textContent,
+    frameStart: document.getElementById("report-frame")?.srcdoc?.slice(0, 80),
+    frameLength: document.getElementById("report-frame")?.srcdoc?.length,
+  })).catch((err) => ({ unavailable: err.message }));
+  console.log("    page state:", JSON.stringify(shown), "script errors:", JSON.stringify(errors));
 } finally {
   await browser.close();
 }
