@@ -143,10 +143,13 @@ pub struct NodeSchema {
 
 impl NodeSchema {
     pub fn child(&self, name: &str) -> Option<&'static NodeSchema> {
+        // The first byte rules out nearly every other child before a
+        // comparison of the whole name is called for.
+        let first = name.as_bytes().first();
         self.children
             .iter()
             .copied()
-            .find(|c| c.name == name)
+            .find(|c| c.name.as_bytes().first() == first && c.name == name)
             .or(self.any_child)
     }
     pub fn prop(&self, name: &str) -> Option<&'static Prop> {

@@ -303,11 +303,15 @@ fn check_text(kind: &ValueKind, text: &str, span: ropa_kdl::Span, out: &mut Vec<
 }
 
 pub fn is_valid_id(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .chars()
+    // Nearly every id is ASCII: its bytes are its characters.
+    let allowed = if text.is_ascii() {
+        text.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    } else {
+        text.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        && !text.starts_with(['-', '.'])
+    };
+    allowed && !text.is_empty() && !text.starts_with(['-', '.'])
 }
 
 fn suggest_id(text: &str) -> String {
@@ -364,4 +368,36 @@ fn invalid_date(text: &str, span: ropa_kdl::Span) -> SyntaxDiagnostic {
     };
     SyntaxDiagnostic::new(SyntaxCode::InvalidDate, span, message)
         .with_help("write dates as \"YYYY-MM-DD\": \"2024-01-31\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_valid_id;
+
+    /// The rule as first written, a character at a time.
+    fn by_chars(text: &str) -> bool {
+        !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            && !text.starts_with(['-', '.'])
+    }
+
+    #[test]
+    fn the_ascii_pass_accepts_the_same_ids() {
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "ö".into(),
+            "kund-ö".into(),
+            "日本".into(),
+            "a\u{0}".into(),
+        ];
+        for b in 0..128u8 {
+            let c = char::from(b);
+            texts.extend([c.to_string(), format!("a{c}"), format!("{c}a"), format!("a{c}b")]);
+        }
+        for text in &texts {
+            assert_eq!(is_valid_id(text), by_chars(text), "{text:?}");
+        }
+    }
 }
