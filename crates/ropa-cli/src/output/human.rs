@@ -2,7 +2,9 @@
 
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as Level};
 use codespan_reporting::files::Error;
-use codespan_reporting::term::{self, termcolor::WriteColor};
+use codespan_reporting::term;
+use codespan_reporting::term::termcolor::{NoColor, WriteColor};
+use rayon::prelude::*;
 use ropa_check::{Diagnostic, Workspace};
 use ropa_syntax::kdl::lines;
 use ropa_syntax::values::Severity;
@@ -22,12 +24,39 @@ pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> 
     }
     for (workspace, findings) in &report.results {
         let files = Sources::of(workspace);
-        for finding in findings {
-            emit(out, &config, &files, &snippet(workspace, finding))?;
+        if out.supports_color() {
+            // A terminal: colours go through the terminal's writer (on some
+            // consoles they are calls, not bytes), one finding at a time.
+            for finding in findings {
+                emit(out, &config, &files, &snippet(workspace, finding))?;
+            }
+            continue;
+        }
+        // A file, a pipe or a CI log: the findings are rendered on every
+        // core a piece at a time and written in order, the same bytes as one
+        // at a time.
+        for chunk in findings.chunks(CHUNK) {
+            let pieces: Vec<std::io::Result<Vec<u8>>> = chunk
+                .par_chunks(PIECE)
+                .map(|piece| {
+                    let mut text = NoColor::new(Vec::new());
+                    for finding in piece {
+                        emit(&mut text, &config, &files, &snippet(workspace, finding))?;
+                    }
+                    Ok(text.into_inner())
+                })
+                .collect();
+            for piece in pieces {
+                out.write_all(&piece?)?;
+            }
         }
     }
     summary(report, out)
 }
+
+/// Findings rendered before any is written, and by one task.
+const CHUNK: usize = 4096;
+const PIECE: usize = 128;
 
 fn emit(
     out: &mut dyn WriteColor,

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use codespan_reporting::files::{Error, Files};
+use rayon::prelude::*;
 use ropa_check::Workspace;
 use ropa_syntax::kdl::lines::{Breaks, lines};
 
@@ -24,9 +25,10 @@ struct Source {
 impl Sources {
     pub fn of(workspace: &Workspace) -> Sources {
         Sources {
+            // Each file's text is copied and masked: on every core.
             files: workspace
                 .files
-                .iter()
+                .par_iter()
                 .map(|f| Source::new(crate::visible::escape(&f.path).into_owned(), &f.text))
                 .collect(),
         }
