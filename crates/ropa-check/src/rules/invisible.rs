@@ -203,7 +203,7 @@ mod tests {
             "        ",
             "0123456789abcdef",
         ];
-        // Every sequence of up to four pieces, and longer mixes from a
+        // Every sequence of up to three pieces, and longer mixes from a
         // fixed pseudo-random walk, so that breaks and invisible characters
         // fall on every offset within an 8-byte word.
         let mut texts: Vec<String> = vec![String::new()];
