@@ -9,6 +9,7 @@ pub mod junit;
 pub mod sarif;
 mod sources;
 pub mod statistics;
+use rayon::prelude::*;
 use ropa_check::fingerprint::FindingId;
 use ropa_check::{Diagnostic, FileId, Workspace};
 use ropa_syntax::position::LineIndex;
@@ -174,7 +175,7 @@ impl<'a> Positions<'a> {
     pub fn new(workspace: &'a Workspace) -> Positions<'a> {
         Positions {
             workspace,
-            lines: workspace.files.iter().map(|f| LineIndex::new(&f.text)).collect(),
+            lines: workspace.files.par_iter().map(|f| LineIndex::new(&f.text)).collect(),
         }
     }
 

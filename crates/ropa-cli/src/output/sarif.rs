@@ -11,7 +11,9 @@ use ropa_check::{Category, Diagnostic, Rule};
 use ropa_syntax::values::Severity;
 use serde::Serialize;
 
-use super::{Positions, Report, Seq, map_findings, write_json};
+use rayon::prelude::*;
+
+use super::{Positions, Report, write_json};
 use crate::load::display;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -166,7 +168,76 @@ struct LogicalLocation {
 }
 
 pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let results = Seq(|| map_findings(report, result));
+    // Everything but the results, with an empty list where they go.
+    let mut frame = Vec::new();
+    write_json(&mut frame, &log(report, [(); 0]))?;
+    // No string in pretty JSON holds a raw line break, so this is the field
+    // itself and not text inside a value.
+    let Some(at) = frame.windows(EMPTY_RESULTS.len()).position(|w| w == EMPTY_RESULTS) else {
+        return Err(std::io::Error::other("the SARIF log has no results list"));
+    };
+    let (head, tail) = frame.split_at(at + EMPTY_RESULTS.len() - 1);
+    out.write_all(head)?;
+    let mut first = true;
+    for ((workspace, findings), ids) in report.results.iter().zip(&report.ids) {
+        let positions = Positions::new(workspace);
+        let count = findings.len().min(ids.len());
+        // Rendered on every core a chunk at a time and written in order:
+        // the same bytes as one serializer's. Each element comes after its
+        // `,`, which the list's first one drops.
+        for start in (0..count).step_by(CHUNK) {
+            let end = (start + CHUNK).min(count);
+            let pieces: Vec<std::io::Result<Vec<u8>>> = findings[start..end]
+                .par_chunks(PIECE)
+                .zip(ids[start..end].par_chunks(PIECE))
+                .map(|(findings, ids)| {
+                    let mut text = Vec::new();
+                    for (finding, id) in findings.iter().zip(ids) {
+                        text.extend_from_slice(b",\n        ");
+                        text.extend_from_slice(&element(&result(&positions, finding, *id))?);
+                    }
+                    Ok(text)
+                })
+                .collect();
+            for piece in pieces {
+                let piece = piece?;
+                out.write_all(match piece.split_first() {
+                    Some((_, rest)) if first => rest,
+                    _ => &piece,
+                })?;
+                first &= piece.is_empty();
+            }
+        }
+    }
+    if !first {
+        out.write_all(b"\n      ")?;
+    }
+    out.write_all(tail)
+}
+
+/// The results list as pretty JSON prints it when empty, in the log's run.
+const EMPTY_RESULTS: &[u8] = b"\n      \"results\": []";
+/// Results rendered before any is written, and by one task.
+const CHUNK: usize = 4096;
+const PIECE: usize = 128;
+
+/// One result as pretty JSON at its depth in the log (an object at eight
+/// spaces, its fields at ten): serialized four lists down, so that
+/// serde_json indents it as deep as it sits, then cut out of the lists.
+fn element(result: &SarifResult) -> std::io::Result<Vec<u8>> {
+    const OPEN: &[u8] = b"[\n  [\n    [\n      [\n        ";
+    const CLOSE: &[u8] = b"\n      ]\n    ]\n  ]\n]";
+    let mut text = serde_json::to_vec_pretty(&[[[[result]]]])?;
+    if !(text.starts_with(OPEN) && text.ends_with(CLOSE)) {
+        return Err(std::io::Error::other("a SARIF result did not serialize as pretty JSON"));
+    }
+    text.truncate(text.len() - CLOSE.len());
+    text.drain(..OPEN.len());
+    Ok(text)
+}
+
+/// The log, with `results` as its run's results.
+fn log<R: Serialize>(report: &Report, results: R) -> Log<R> {
     let notifications = report
         .problems
         .iter()
@@ -186,7 +257,7 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
             }],
         })
         .collect();
-    let log = Log {
+    Log {
         schema: SCHEMA,
         version: "2.1.0",
         runs: [Run {
@@ -209,8 +280,7 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
             column_kind: "utf16CodeUnits",
             results,
         }],
-    };
-    write_json(out, &log)
+    }
 }
 
 /// SARIF's `level` for a severity.
@@ -405,6 +475,57 @@ mod tests {
         assert_eq!(artifact("C:\\work\\a.ropa.kdl").uri, "file:///C:/work/a.ropa.kdl");
         // A colon in a relative path's first segment must not read as a scheme.
         assert_eq!(artifact("a:b.ropa.kdl").uri, "a%3Ab.ropa.kdl");
+    }
+
+    /// The log as one serializer writes it, results and all: what
+    /// [`render`] must write, however it divides the work.
+    fn serially(report: &Report) -> Vec<u8> {
+        let results = super::super::Seq(|| super::super::map_findings(report, result));
+        let mut out = Vec::new();
+        write_json(&mut out, &log(report, results)).expect("into memory");
+        out
+    }
+
+    #[test]
+    fn results_rendered_on_every_core_are_the_serial_log() {
+        use ropa_check::{FileKind, Workspace};
+        // A record with many findings (more than one chunk), related
+        // places, and text that needs escaping.
+        let mut activities = String::from("organization \"Org\" {\n    country SE\n}\n");
+        for i in 0..2200 {
+            activities.push_str(&format!(
+                "activity a{i} {{\n    purpose \"Send \\\"offers\\\" [{i}] \\u{{1b}} ✓\"\n    data x{i}\n    basis consent\n}}\n"
+            ));
+        }
+        let empty = Workspace::new(Vec::new());
+        let workspace = Workspace::new(vec![("a.ropa.kdl".to_owned(), activities, FileKind::Spec)]);
+        let findings = ropa_check::check(&workspace);
+        assert!(findings.len() > CHUNK, "{} findings", findings.len());
+        let fingerprints = ropa_check::fingerprint::fingerprint_all(&workspace, &findings, "");
+        let ids = ropa_check::fingerprint::identify(fingerprints);
+        let problems = Vec::new();
+        for results in [
+            vec![(&workspace, findings.clone())],
+            vec![(&empty, Vec::new())],
+            Vec::new(),
+        ] {
+            let report = Report {
+                ids: results.iter().map(|(_, f)| ids[..f.len()].to_vec()).collect(),
+                results,
+                problems: &problems,
+                baseline: None,
+                fail_on: Severity::Error,
+                docs_url: None,
+                quiet: false,
+            };
+            let mut ours = Vec::new();
+            render(&report, &mut ours).expect("into memory");
+            assert!(
+                ours == serially(&report),
+                "{}",
+                String::from_utf8_lossy(&ours[..ours.len().min(2000)])
+            );
+        }
     }
 
     #[test]
