@@ -38,41 +38,39 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn lines(text: &str) -> Vec<LineFinding> {
     let mut lines = Vec::new();
     let mut line: Option<LineFinding> = None;
-    {
-        // Every invisible character and every line break that is not ASCII
-        // starts with a byte of 0xC2 or more: the ASCII between them is
-        // skipped a word at a time instead of decoded.
-        let mut from = 0;
-        while let Some(at) = next_non_ascii(text.as_bytes(), from) {
-            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            from = at + c.len_utf8();
-            if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
-                lines.extend(line.take());
-                continue;
+    // Every invisible character and every line break that is not ASCII
+    // starts with a byte of 0xC2 or more: the ASCII between them is
+    // skipped a word at a time instead of decoded.
+    let mut from = 0;
+    while let Some(at) = next_non_ascii(text.as_bytes(), from) {
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        from = at + c.len_utf8();
+        if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+            lines.extend(line.take());
+            continue;
+        }
+        if !is_invisible(c) {
+            continue;
+        }
+        // An ASCII line break since the last invisible character ends
+        // that line's finding.
+        lines.extend(line.take_if(|found| has_ascii_break(&text.as_bytes()[found.end..at])));
+        match &mut line {
+            Some(found) => {
+                found.end = from;
+                found.count += 1;
+                found.bidi |= is_bidi_control(c);
             }
-            if !is_invisible(c) {
-                continue;
-            }
-            // An ASCII line break since the last invisible character ends
-            // that line's finding.
-            lines.extend(line.take_if(|found| has_ascii_break(&text.as_bytes()[found.end..at])));
-            match &mut line {
-                Some(found) => {
-                    found.end = from;
-                    found.count += 1;
-                    found.bidi |= is_bidi_control(c);
-                }
-                None => {
-                    line = Some(LineFinding {
-                        start: at,
-                        end: from,
-                        first: c,
-                        count: 1,
-                        bidi: is_bidi_control(c),
-                    });
-                }
+            None => {
+                line = Some(LineFinding {
+                    start: at,
+                    end: from,
+                    first: c,
+                    count: 1,
+                    bidi: is_bidi_control(c),
+                });
             }
         }
     }
@@ -83,10 +81,8 @@ fn lines(text: &str) -> Vec<LineFinding> {
 /// The offset of the first byte at or after `from` that is not ASCII.
 fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let rest = bytes.get(from..)?;
-    let mut words = rest.chunks_exact(8);
     let mut offset = from;
-    for word in words.by_ref() {
+    for word in bytes.get(from..)?.chunks_exact(8) {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(word);
         if u64::from_le_bytes(eight) & HIGH != 0 {
