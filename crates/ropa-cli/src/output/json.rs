@@ -16,7 +16,7 @@ use ropa_check::json::{Counts, FindingJson, FindingsJson};
 use ropa_check::{Diagnostic, Rule};
 use serde::Serialize;
 
-use super::{Report, write_json};
+use super::{Report, Splice, write_json};
 use crate::load::display;
 
 /// The schema's version, bumped when a field is renamed, removed or changes meaning.
@@ -116,22 +116,14 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
     };
     let mut frame = Vec::new();
     write_json(&mut frame, &document)?;
-    // No string in pretty JSON holds a raw line break, so this is the field
-    // itself and not text inside a value.
-    let Some(at) = find(&frame, EMPTY_LIST) else {
-        return Err(std::io::Error::other("the JSON document has no findings list"));
-    };
-    let (head, tail) = frame.split_at(at + EMPTY_LIST.len() - 1);
-    out.write_all(head)?;
-    let mut first = true;
+    let mut list = Splice::open(out, &frame, EMPTY_LIST, b"\n  ")?;
     for (n, (workspace, findings)) in report.results.iter().enumerate() {
         let json = FindingsJson::new(workspace);
         let ids = report.ids.get(n);
         // Rendered on every core a chunk at a time, written in order: the
         // output is the same as one serializer's, and only two chunks are
         // held. The next chunk renders on the pool while this thread writes
-        // the current one. Each piece is a run of elements, each after its
-        // `,` (the list's first element drops it).
+        // the current one.
         let render_chunk = |c: usize, chunk: &[Diagnostic]| -> Vec<Vec<u8>> {
             chunk
                 .par_chunks(PIECE)
@@ -161,30 +153,13 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
                 if let Some(chunk) = chunks.get(c + 1) {
                     scope.spawn(|_| next = Some(render_chunk(c + 1, chunk)));
                 }
-                write_elements(&mut *out, rendered, &mut first)
+                rendered.iter().try_for_each(|piece| list.piece(&mut *out, piece))
             });
             written?;
             current = next;
         }
     }
-    if !first {
-        out.write_all(b"\n  ")?;
-    }
-    out.write_all(tail)
-}
-
-/// Writes rendered runs of elements into the findings list.
-fn write_elements(out: &mut dyn std::io::Write, rendered: Vec<Vec<u8>>, first: &mut bool) -> std::io::Result<()> {
-    for piece in rendered {
-        // The list's first element has no `,` before it.
-        let text = match piece.split_first() {
-            Some((_, rest)) if *first => rest,
-            _ => &piece[..],
-        };
-        out.write_all(text)?;
-        *first &= piece.is_empty();
-    }
-    Ok(())
+    list.close(out)
 }
 
 /// The findings list as pretty JSON prints it when empty.
@@ -284,10 +259,6 @@ fn string(out: &mut Vec<u8>, text: &str) {
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

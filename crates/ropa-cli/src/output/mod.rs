@@ -244,6 +244,58 @@ pub fn write_json(out: &mut dyn std::io::Write, value: &impl Serialize) -> std::
     writeln!(out)
 }
 
+/// A pretty JSON document written around one of its lists, whose elements
+/// are rendered elsewhere (on every core, a piece at a time): the document
+/// is serialized with that list empty, written up to its `[`, then the
+/// pieces, then the rest. Each piece is a run of elements, each after its
+/// `,` and line break; the list's first element drops the `,`.
+pub struct Splice<'f> {
+    tail: &'f [u8],
+    /// The line break and indentation before the list's `]`.
+    close: &'static [u8],
+    first: bool,
+}
+
+impl<'f> Splice<'f> {
+    /// Writes `frame` up to the `[` of `empty` (the list as pretty JSON
+    /// prints it empty, with the line break and indentation before its
+    /// key). No string in pretty JSON holds a raw line break, so `empty`
+    /// is the field itself and not text inside a value.
+    pub fn open(
+        out: &mut dyn std::io::Write,
+        frame: &'f [u8],
+        empty: &[u8],
+        close: &'static [u8],
+    ) -> std::io::Result<Splice<'f>> {
+        let Some(at) = frame.windows(empty.len()).position(|w| w == empty) else {
+            return Err(std::io::Error::other("the document has no list to fill"));
+        };
+        let (head, tail) = frame.split_at(at + empty.len() - 1);
+        out.write_all(head)?;
+        Ok(Splice {
+            tail,
+            close,
+            first: true,
+        })
+    }
+
+    pub fn piece(&mut self, out: &mut dyn std::io::Write, piece: &[u8]) -> std::io::Result<()> {
+        out.write_all(match piece.split_first() {
+            Some((_, rest)) if self.first => rest,
+            _ => piece,
+        })?;
+        self.first &= piece.is_empty();
+        Ok(())
+    }
+
+    pub fn close(self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        if !self.first {
+            out.write_all(self.close)?;
+        }
+        out.write_all(self.tail)
+    }
+}
+
 /// Whether a finding of this severity fails the run.
 pub fn fails(severity: Severity, fail_on: Severity) -> bool {
     ropa_check::rank(severity) >= ropa_check::rank(fail_on)

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use rayon::prelude::*;
 
-use super::{Positions, Report, write_json};
+use super::{Positions, Report, Splice, write_json};
 use crate::load::display;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -171,20 +171,12 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
     // Everything but the results, with an empty list where they go.
     let mut frame = Vec::new();
     write_json(&mut frame, &log(report, [(); 0]))?;
-    // No string in pretty JSON holds a raw line break, so this is the field
-    // itself and not text inside a value.
-    let Some(at) = frame.windows(EMPTY_RESULTS.len()).position(|w| w == EMPTY_RESULTS) else {
-        return Err(std::io::Error::other("the SARIF log has no results list"));
-    };
-    let (head, tail) = frame.split_at(at + EMPTY_RESULTS.len() - 1);
-    out.write_all(head)?;
-    let mut first = true;
+    let mut list = Splice::open(out, &frame, EMPTY_RESULTS, b"\n      ")?;
     for ((workspace, findings), ids) in report.results.iter().zip(&report.ids) {
         let positions = Positions::new(workspace);
         let count = findings.len().min(ids.len());
         // Rendered on every core a chunk at a time and written in order:
-        // the same bytes as one serializer's. Each element comes after its
-        // `,`, which the list's first one drops.
+        // the same bytes as one serializer's.
         for start in (0..count).step_by(CHUNK) {
             let end = (start + CHUNK).min(count);
             let pieces: Vec<std::io::Result<Vec<u8>>> = findings[start..end]
@@ -200,19 +192,11 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
                 })
                 .collect();
             for piece in pieces {
-                let piece = piece?;
-                out.write_all(match piece.split_first() {
-                    Some((_, rest)) if first => rest,
-                    _ => &piece,
-                })?;
-                first &= piece.is_empty();
+                list.piece(out, &piece?)?;
             }
         }
     }
-    if !first {
-        out.write_all(b"\n      ")?;
-    }
-    out.write_all(tail)
+    list.close(out)
 }
 
 /// The results list as pretty JSON prints it when empty, in the log's run.
