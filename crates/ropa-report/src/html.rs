@@ -12,6 +12,9 @@ use crate::stream::{self, Out, Print, ROWS_PER_CHECKPOINT, Stream};
 
 const STYLE: &str = include_str!("report.css");
 
+/// The document's first line, as [`render`] writes it.
+pub const FIRST_LINE: &str = "<!DOCTYPE html>";
+
 pub fn render(document: &Document, expand: &Expand, sink: &mut dyn io::Write) -> io::Result<()> {
     let mut stream = Stream::new(sink);
     let print = Print { document, expand };
@@ -19,7 +22,7 @@ pub fn render(document: &Document, expand: &Expand, sink: &mut dyn io::Write) ->
     let lang = document.lang.code();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "{FIRST_LINE}\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
          <meta name=\"generator\" content=\"ropa\">\n<title>{} · {}</title>\n<style>\n{STYLE}",

@@ -281,7 +281,7 @@ pub fn render_with<R>(
             let document = build_document(&ctx, notice_scope.as_ref());
             let expand = |kind, batch: &[usize]| record::expand(&ctx, kind, batch);
             if options.format == Format::Html {
-                deliver("<!DOCTYPE html>", &mut |out| html::render(&document, &expand, out))
+                deliver(html::FIRST_LINE, &mut |out| html::render(&document, &expand, out))
             } else {
                 deliver(&markdown::first_line(&document), &mut |out| {
                     markdown::render(&document, &expand, out)

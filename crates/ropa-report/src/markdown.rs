@@ -14,7 +14,7 @@ pub fn render(document: &Document, expand: &Expand, sink: &mut dyn io::Write) ->
     let mut stream = Stream::new(sink);
     let print = Print { document, expand };
     let out = stream.text();
-    let _ = writeln!(out, "# {}\n", esc(&document.title));
+    let _ = writeln!(out, "{}\n", first_line(document));
     let _ = writeln!(out, "**{}**\n", esc(&document.subject));
     fields(out, &document.cover);
     for (tone, line) in &document.alerts {
