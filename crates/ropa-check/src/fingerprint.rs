@@ -83,20 +83,33 @@ fn fnv1a64_continue(mut hash: u64, bytes: &[u8]) -> u64 {
 /// same file gives the same fingerprint on every platform.
 pub fn fingerprint(rule: Rule, path: &str, entity: Option<&str>, message: &str) -> Fingerprint {
     match entity {
-        Some(entity) => hash_fields("ropa-fingerprint-v2", &[Some(rule.id()), Some(entity), Some(message)]),
+        Some(entity) => entity_fingerprint(Fields::new(V2_TAG).text(rule.id()), entity, message),
         None => fingerprint_v1(rule, path, None, message),
     }
+}
+
+const V2_TAG: &str = "ropa-fingerprint-v2";
+
+/// The fingerprint of a finding about `entity`, from its tag and rule
+/// already hashed (`prefix`): the same for every finding of a rule.
+fn entity_fingerprint(prefix: Fields, entity: &str, message: &str) -> Fingerprint {
+    prefix.text(entity).message(message)
 }
 
 /// The fingerprint of each of `findings` of `workspace`, in order, with
 /// file paths taken relative to `root` (the workspace's folder). On every
 /// core: a large record has hundreds of thousands of findings.
 pub fn fingerprint_all(workspace: &Workspace, findings: &[Diagnostic], root: &str) -> Vec<Fingerprint> {
+    // The tag and rule begin every finding's hash: hashed once per rule.
+    let prefixes: Vec<Fields> = Rule::ALL
+        .iter()
+        .map(|rule| Fields::new(V2_TAG).text(rule.id()))
+        .collect();
     findings
         .par_iter()
         .map(|f| match f.entity.as_deref() {
             // The file is no part of an entity's finding: no path to work out.
-            Some(entity) => fingerprint(f.rule, "", Some(entity), &f.message),
+            Some(entity) => entity_fingerprint(prefixes[f.rule as usize], entity, &f.message),
             None => {
                 let path = workspace.file(f.file).map_or("", |file| file.path.as_str());
                 fingerprint(f.rule, &relative_to_root(path, root), None, &f.message)
@@ -110,7 +123,13 @@ pub fn fingerprint_all(workspace: &Workspace, findings: &[Diagnostic], root: &st
 /// same when the evidence moves to another line or file. Tagged apart from
 /// the check's, so the two never collide in one baseline.
 pub fn scan_fingerprint(rule: &str, subject: &str) -> Fingerprint {
-    hash_fields("ropa-scan-fingerprint-v1", &[Some(rule), Some(subject), None])
+    Fingerprint(
+        Fields::new("ropa-scan-fingerprint-v1")
+            .text(rule)
+            .text(subject)
+            .absent()
+            .0,
+    )
 }
 
 /// A version 1 baseline entry's fingerprint in version 2: recomputed
@@ -127,40 +146,54 @@ pub fn migrate_v1(old: Fingerprint, rule: &str, entity: Option<&str>, message: &
 /// migrating stored baselines and testing that).
 pub fn fingerprint_v1(rule: Rule, path: &str, entity: Option<&str>, message: &str) -> Fingerprint {
     let path = normalise_path(path);
-    hash_fields(
-        "ropa-fingerprint-v1",
-        &[Some(rule.id()), Some(path.as_str()), entity, Some(message)],
-    )
+    let fields = Fields::new("ropa-fingerprint-v1").text(rule.id()).text(&path);
+    match entity {
+        Some(entity) => fields.text(entity),
+        None => fields.absent(),
+    }
+    .message(message)
 }
 
-fn hash_fields(tag: &str, fields: &[Option<&str>]) -> Fingerprint {
-    // Fields are separated by NUL, which none of them can contain after
-    // normalisation, so ("ab", "c") and ("a", "bc") cannot collide; an absent
-    // entity is distinct from an empty one. The message is the last field.
-    let mut hash = fnv1a64_continue(FNV_OFFSET, tag.as_bytes());
-    let last = fields.len().saturating_sub(1);
-    for (i, field) in fields.iter().enumerate() {
-        let message;
-        let field = match field {
-            Some(text) if i == last => {
-                message = normalise_message(text);
-                Some(message.as_str())
-            }
-            other => *other,
-        };
-        hash = fnv1a64_continue(hash, b"\0");
-        match field {
-            // FNV is a stream: hashing the pieces between NULs is hashing
-            // the text without them, with no copy.
-            Some(text) => {
-                for piece in text.split('\0') {
-                    hash = fnv1a64_continue(hash, piece.as_bytes());
-                }
-            }
-            None => hash = fnv1a64_continue(hash, b"\x01"),
-        }
+/// A hash being fed a tag and then fields, each field after a NUL, which
+/// none of them can contain after normalisation, so ("ab", "c") and ("a",
+/// "bc") cannot collide; an absent field is distinct from an empty one. The
+/// message is the last field.
+#[derive(Clone, Copy)]
+struct Fields(u64);
+
+impl Fields {
+    fn new(tag: &str) -> Fields {
+        Fields(fnv1a64_continue(FNV_OFFSET, tag.as_bytes()))
     }
-    Fingerprint(hash)
+
+    fn text(self, text: &str) -> Fields {
+        Fields(without_nul(fnv1a64_continue(self.0, b"\0"), text))
+    }
+
+    fn absent(self) -> Fields {
+        Fields(fnv1a64_continue(self.0, b"\0\x01"))
+    }
+
+    /// The message, normalised (see [`normalise_message`]) as it is hashed:
+    /// no copy of it is made.
+    fn message(self, message: &str) -> Fingerprint {
+        let mut hash = fnv1a64_continue(self.0, b"\0");
+        if message.contains('\0') {
+            normalised_pieces(message, |piece| hash = without_nul(hash, piece));
+        } else {
+            normalised_pieces(message, |piece| hash = fnv1a64_continue(hash, piece.as_bytes()));
+        }
+        Fingerprint(hash)
+    }
+}
+
+/// FNV is a stream: hashing the pieces between NULs is hashing the text
+/// without them, with no copy.
+fn without_nul(mut hash: u64, text: &str) -> u64 {
+    for piece in text.split('\0') {
+        hash = fnv1a64_continue(hash, piece.as_bytes());
+    }
+    hash
 }
 
 /// `path` with `/` separators and without a leading `./`.
@@ -194,41 +227,75 @@ pub fn relative_to_root(file: &str, root: &str) -> String {
 /// `column 4`, `byte 300`, `offset 9`, `file.ropa.kdl:12:4`) become `#`.
 /// Other numbers stay: "kept for 3 years" and "kept for 5 years" are
 /// different findings.
-pub(crate) fn normalise_message(message: &str) -> String {
-    // One buffer for the whole message: fingerprinting runs once per
-    // finding, hundreds of thousands of times in a large record.
+#[cfg(test)]
+fn normalise_message(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
+    normalised_pieces(message, |piece| out.push_str(piece));
+    out
+}
+
+/// The normalised message (see [`normalise_message`]) as the pieces it is
+/// made of, in order, each given to `emit`: fingerprinting runs once per
+/// finding, hundreds of thousands of times in a large record, and needs no
+/// copy of the message.
+fn normalised_pieces<'m>(message: &'m str, mut emit: impl FnMut(&'m str)) {
+    let mut first = true;
     let mut position_word = false;
-    for word in message.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    for word in words(message) {
+        if !first {
+            emit(" ");
         }
+        first = false;
         if position_word {
-            push_leading_digits_hashed(&mut out, word);
+            let rest = push_position(&mut emit, word);
+            emit(rest);
         } else {
-            push_kdl_positions_hashed(&mut out, word);
+            push_kdl_positions_hashed(&mut emit, word);
         }
         position_word = ["line", "lines", "column", "columns", "col", "byte", "bytes", "offset"]
             .iter()
             .any(|w| word.eq_ignore_ascii_case(w));
     }
-    out
 }
 
-/// Pushes `text` onto `out` with its leading `digits(:digits)*` as `#`s:
-/// `12:4,` gives `#:#,`. Returns the rest after the position.
-fn push_position<'t>(out: &mut String, text: &'t str) -> &'t str {
+/// The words of `message` as `split_whitespace` gives them, a byte at a
+/// time when the message is ASCII (nearly every one is) rather than a
+/// character at a time.
+fn words(message: &str) -> impl Iterator<Item = &str> {
+    // `char::is_whitespace` within ASCII: space and tab to carriage return,
+    // vertical tab included (which `u8::is_ascii_whitespace` leaves out).
+    fn is_space(byte: u8) -> bool {
+        byte == b' ' || (b'\t'..=b'\r').contains(&byte)
+    }
+    let mut general = (!message.is_ascii()).then(|| message.split_whitespace());
+    let mut rest = if general.is_some() { "" } else { message };
+    std::iter::from_fn(move || {
+        if let Some(words) = &mut general {
+            return words.next();
+        }
+        let start = rest.bytes().position(|b| !is_space(b))?;
+        let tail = &rest[start..];
+        let end = tail.bytes().position(is_space).unwrap_or(tail.len());
+        let (word, after) = tail.split_at(end);
+        rest = after;
+        Some(word)
+    })
+}
+
+/// Emits `text`'s leading `digits(:digits)*` as `#`s: `12:4,` gives
+/// `#:#`. Returns the rest after the position.
+fn push_position<'t>(emit: &mut impl FnMut(&'t str), text: &'t str) -> &'t str {
     let mut rest = text;
     loop {
         let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if digits == 0 {
             break;
         }
-        out.push('#');
+        emit("#");
         rest = &rest[digits..];
         match rest.strip_prefix(':') {
             Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => {
-                out.push(':');
+                emit(":");
                 rest = after;
             }
             _ => break,
@@ -237,26 +304,21 @@ fn push_position<'t>(out: &mut String, text: &'t str) -> &'t str {
     rest
 }
 
-fn push_leading_digits_hashed(out: &mut String, word: &str) {
-    let rest = push_position(out, word);
-    out.push_str(rest);
-}
-
 /// `a.ropa.kdl:12:4` → `a.ropa.kdl:#:#`, anywhere in a word.
-fn push_kdl_positions_hashed(out: &mut String, word: &str) {
+fn push_kdl_positions_hashed<'t>(emit: &mut impl FnMut(&'t str), word: &'t str) {
     // Nearly every word has no `:`; looking for one byte is cheaper than
     // setting up a search for five.
-    if !word.contains(':') {
-        out.push_str(word);
+    if !word.bytes().any(|b| b == b':') {
+        emit(word);
         return;
     }
     let mut rest = word;
     while let Some(at) = rest.find(".kdl:") {
         let (head, tail) = rest.split_at(at + ".kdl:".len());
-        out.push_str(head);
-        rest = push_position(out, tail);
+        emit(head);
+        rest = push_position(emit, tail);
     }
-    out.push_str(rest);
+    emit(rest);
 }
 
 /// Numbers each fingerprint's occurrences in order: the first finding with a
@@ -436,6 +498,90 @@ mod tests {
             fingerprint(Rule::RetentionBelowStatute, "a", None, "kept for 3 years"),
             fingerprint(Rule::RetentionBelowStatute, "a", None, "kept for 5 years")
         );
+    }
+
+    #[test]
+    fn the_streamed_hash_is_the_hash_of_the_joined_fields() {
+        // The definition: FNV-1a over the tag and the fields joined by NUL,
+        // NULs inside a field dropped, the message normalised, an absent
+        // field as byte 1.
+        let joined = |tag: &str, fields: &[Option<String>]| {
+            let mut bytes = tag.as_bytes().to_vec();
+            for field in fields {
+                bytes.push(0);
+                match field {
+                    Some(text) => bytes.extend(text.bytes().filter(|b| *b != 0)),
+                    None => bytes.push(1),
+                }
+            }
+            Fingerprint(fnv1a64_continue(FNV_OFFSET, &bytes))
+        };
+        let messages = [
+            "",
+            " ",
+            "plain",
+            "  two\t spaces \n",
+            "first declared at line 12, column 4",
+            "see lines 3:7 and byte 300: a.ropa.kdl:1:2 and b.kdl:3",
+            "a\0b \0 line \u{0}7 c.ropa.kdl:\09",
+            "LINE 4 Col 5:6 offset x7",
+            "é ü 12 \u{a0}kdl: ::",
+        ];
+        for message in messages {
+            let normalised = Some(normalise_message(message));
+            for (entity, path) in [(Some("a\0x"), "p"), (Some(""), "p"), (None, "hr/a\0.ropa.kdl")] {
+                let rule = Rule::MissingPurpose;
+                let v1 = joined(
+                    "ropa-fingerprint-v1",
+                    &[
+                        Some(rule.id().to_owned()),
+                        Some(path.to_owned()),
+                        entity.map(str::to_owned),
+                        normalised.clone(),
+                    ],
+                );
+                assert_eq!(fingerprint_v1(rule, path, entity, message), v1, "{message:?}");
+                let expected = match entity {
+                    Some(entity) => joined(
+                        "ropa-fingerprint-v2",
+                        &[Some(rule.id().to_owned()), Some(entity.to_owned()), normalised.clone()],
+                    ),
+                    None => v1,
+                };
+                assert_eq!(fingerprint(rule, path, entity, message), expected, "{message:?}");
+            }
+            assert_eq!(
+                scan_fingerprint("r\0x", message),
+                joined(
+                    "ropa-scan-fingerprint-v1",
+                    &[Some("r\0x".to_owned()), Some(message.to_owned()), None]
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_words_are_the_words_split_whitespace_finds() {
+        // Every string of up to four pieces from a set that holds each kind
+        // of ASCII whitespace (and the control characters beside them).
+        let pieces = [
+            "", "a", "bc", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{8}", "\u{e}", "\u{1c}", "  ", "é", "\u{85}",
+        ];
+        let mut count = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let text = format!("{a}{b}{c}{d}");
+                        let ours: Vec<&str> = words(&text).collect();
+                        let std: Vec<&str> = text.split_whitespace().collect();
+                        assert_eq!(ours, std, "{text:?}");
+                        count += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(count, pieces.len().pow(4));
     }
 
     #[test]

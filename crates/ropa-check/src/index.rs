@@ -87,6 +87,17 @@ impl<'a> Index<'a> {
 
     pub(crate) fn of_files(files: &'a [Arc<File>]) -> Index<'a> {
         let mut index = Index::default();
+        // Sized once: growing a table of a hundred thousand ids rehashes it
+        // again and again.
+        let declared: usize = files
+            .iter()
+            .filter_map(|f| f.spec())
+            .map(|spec| {
+                let m = &spec.model;
+                m.data.len() + m.subjects.len() + m.parties.len() + m.activities.len() + m.controllers.len()
+            })
+            .sum();
+        index.by_id.reserve(declared);
         for (file, spec) in files.iter().filter_map(|f| f.spec().map(|s| (f.id, s))) {
             let model = &spec.model;
             index
@@ -127,8 +138,14 @@ impl<'a> Index<'a> {
 
     /// Every declaration of an id, in workspace order.
     pub fn declarations(&self, id: &str) -> impl Iterator<Item = Declaration<'a>> + '_ {
-        let later = self.duplicates.get(id).map_or(&[][..], Vec::as_slice);
-        self.by_id.get(id).into_iter().chain(later).copied()
+        let first = self.by_id.get(id);
+        // Only an id declared once already can be declared again: one hash
+        // lookup for nearly every reference, not two.
+        let later = match first {
+            Some(_) if !self.duplicates.is_empty() => self.duplicates.get(id).map_or(&[][..], Vec::as_slice),
+            _ => &[],
+        };
+        first.into_iter().chain(later).copied()
     }
 
     /// The controller declared with an id (`role processor for=ID`), if the

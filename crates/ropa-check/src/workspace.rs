@@ -254,7 +254,7 @@ impl Workspace {
     /// shows paths); ids, texts and models stay. A file shared with a
     /// snapshot is copied; the index's own handles are dropped first, so a
     /// file no snapshot holds is renamed in place.
-    pub fn rename_files(&mut self, shown: impl Fn(&str) -> String) {
+    pub fn rename_files(&mut self, mut shown: impl FnMut(&str) -> String) {
         self.index.0.take();
         for file in &mut self.files {
             let path = shown(&file.path);

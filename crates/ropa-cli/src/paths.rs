@@ -44,22 +44,66 @@ impl Roots {
     /// reported: relative to its root, `/`-separated. A path under no root
     /// keeps its own form, without a leading `./`.
     pub(crate) fn shown(&self, path: &Path) -> String {
-        let own = || ropa_check::fingerprint::normalise_path(&display(path));
-        let Some(resolved) = resolve(path) else {
-            return own();
+        match resolve(path) {
+            Some(resolved) => self.shown_resolved(path, &resolved, || git_top_level(&resolved)),
+            None => own(path),
+        }
+    }
+
+    /// [`Roots::shown`] for the many files of a workspace: each folder is
+    /// resolved, and its repository found, once (in `folders`), where doing
+    /// it per file took a system call per part of its path.
+    pub(crate) fn shown_in(&self, path: &Path, folders: &mut Folders) -> String {
+        let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+            return self.shown(path);
         };
+        // A link resolves to its target, wherever that is: only a file's own
+        // entry is where its folder says.
+        let plain_file = std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_file());
+        if !plain_file {
+            return self.shown(path);
+        }
+        let folder = if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        };
+        let resolved = folders.0.entry(folder.to_path_buf()).or_insert_with(|| {
+            resolve(folder).map(|resolved| {
+                let repository = git_top_level(&resolved);
+                (resolved, repository)
+            })
+        });
+        match resolved {
+            // A file is no repository (`FILE/.git` cannot exist): its folder's is its own.
+            Some((folder, repository)) => self.shown_resolved(path, &folder.join(name), || repository.clone()),
+            None => self.shown(path),
+        }
+    }
+
+    fn shown_resolved(&self, path: &Path, resolved: &Path, repository: impl FnOnce() -> Option<PathBuf>) -> String {
         let root = self
             .ci
             .as_deref()
             .filter(|ci| resolved.starts_with(ci))
             .map(Path::to_path_buf)
-            .or_else(|| git_top_level(&resolved))
+            .or_else(repository)
             .or_else(|| self.fallback.clone().filter(|f| resolved.starts_with(f)));
-        match root.and_then(|root| relative(&resolved, &root)) {
+        match root.and_then(|root| relative(resolved, &root)) {
             Some(shown) => shown,
-            None => own(),
+            None => own(path),
         }
     }
+}
+
+/// Folders already resolved by [`Roots::shown_in`], each with its
+/// repository's top level.
+#[derive(Default)]
+pub(crate) struct Folders(std::collections::HashMap<PathBuf, Option<(PathBuf, Option<PathBuf>)>>);
+
+/// A path as given, when no root applies.
+fn own(path: &Path) -> String {
+    ropa_check::fingerprint::normalise_path(&display(path))
 }
 
 /// The absolute form of `path` with symbolic links resolved; for a path
@@ -125,6 +169,48 @@ mod tests {
         );
         assert_eq!(relative(Path::new("/r"), root).as_deref(), Some("."));
         assert_eq!(relative(Path::new("/s/a"), root), None);
+    }
+
+    #[test]
+    fn files_shown_through_their_resolved_folder_are_shown_as_alone() {
+        let dir = std::env::temp_dir().join(format!("ropa-paths-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let repo = dir.join("repo");
+        let specs = repo.join("specs");
+        let outside = dir.join("outside");
+        for folder in [&specs, &repo.join(".git"), &outside] {
+            std::fs::create_dir_all(folder).expect("folder");
+        }
+        for file in [specs.join("a.ropa.kdl"), outside.join("b.ropa.kdl")] {
+            std::fs::write(file, "").expect("file");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(specs.join("a.ropa.kdl"), outside.join("link.ropa.kdl")).expect("link");
+            std::os::unix::fs::symlink(&specs, dir.join("linked")).expect("link");
+        }
+        let roots = Roots::new([specs.as_path(), outside.as_path()]);
+        let paths = [
+            specs.join("a.ropa.kdl"),
+            specs.join("sub/../a.ropa.kdl"),
+            outside.join("b.ropa.kdl"),
+            outside.join("link.ropa.kdl"),
+            dir.join("linked/a.ropa.kdl"),
+            dir.join("missing/c.ropa.kdl"),
+            repo.join(".git"),
+            PathBuf::from("/"),
+        ];
+        let mut folders = Folders::default();
+        for path in &paths {
+            assert_eq!(
+                roots.shown_in(path, &mut folders),
+                roots.shown(path),
+                "{}",
+                path.display()
+            );
+        }
+        assert_eq!(roots.shown(&specs.join("a.ropa.kdl")), "specs/a.ropa.kdl");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -41,9 +41,22 @@ pub fn break_len(text: &str, i: usize, breaks: Breaks) -> Option<usize> {
     }
 }
 
+/// The first byte of every line break, of either kind: any other byte is
+/// skipped with one table lookup.
+static MAY_BREAK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(i as u8, b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe2);
+        i += 1;
+    }
+    table
+};
+
 /// Every line of `text`, in order; an empty text has one empty line, and a
 /// text ending in a line break has an empty last line after it.
 pub fn lines(text: &str, breaks: Breaks) -> impl Iterator<Item = Line> + '_ {
+    let bytes = text.as_bytes();
     let mut start = 0;
     let mut done = false;
     std::iter::from_fn(move || {
@@ -51,7 +64,11 @@ pub fn lines(text: &str, breaks: Breaks) -> impl Iterator<Item = Line> + '_ {
             return None;
         }
         let mut i = start;
-        while i < text.len() {
+        while i < bytes.len() {
+            if !MAY_BREAK[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
             if let Some(len) = break_len(text, i, breaks) {
                 let line = Line {
                     start,
@@ -70,6 +87,26 @@ pub fn lines(text: &str, breaks: Breaks) -> impl Iterator<Item = Line> + '_ {
             next: text.len(),
         })
     })
+}
+
+/// Where every line of `text` starts, as [`lines`] gives them (offsets as
+/// `u32`: spec files are far smaller than 4 GiB).
+pub fn line_starts(text: &str, breaks: Breaks) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    // Nearly every spec ends its lines with `\n` alone: then its line
+    // starts are after its `\n`s, which `memchr` finds many bytes at a time.
+    let only_lf = match breaks {
+        Breaks::Kdl => {
+            memchr::memchr3(b'\r', 0x0b, 0x0c, bytes).is_none() && memchr::memchr2(0xc2, 0xe2, bytes).is_none()
+        }
+        Breaks::Lsp => memchr::memchr(b'\r', bytes).is_none(),
+    };
+    if !only_lf {
+        return lines(text, breaks).map(|line| line.start as u32).collect();
+    }
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', bytes).map(|at| at as u32 + 1))
+        .collect()
 }
 
 /// Where the KDL line holding byte `offset` starts. An offset inside a line
@@ -106,7 +143,7 @@ pub fn line_end(text: &str, offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{Breaks, Line, line_end, line_start, lines};
+    use super::{Breaks, Line, line_end, line_start, line_starts, lines};
 
     fn starts(text: &str, breaks: Breaks) -> Vec<usize> {
         lines(text, breaks).map(|l| l.start).collect()
@@ -122,6 +159,63 @@ mod tests {
             assert_eq!(line_end(&text, b), b + 2, "{nl:?}");
             assert_eq!(line_start(&text, 1), 0, "{nl:?}");
             assert_eq!(line_end(&text, 0), 1, "{nl:?}");
+        }
+    }
+
+    #[test]
+    fn skipping_bytes_that_start_no_break_finds_the_same_lines() {
+        // The definition: a break wherever `break_len` finds one, trying
+        // every byte.
+        fn reference(text: &str, breaks: Breaks) -> Vec<Line> {
+            let mut out = Vec::new();
+            let (mut start, mut i) = (0, 0);
+            while i < text.len() {
+                match super::break_len(text, i, breaks) {
+                    Some(len) => {
+                        out.push(Line {
+                            start,
+                            end: i,
+                            next: i + len,
+                        });
+                        start = i + len;
+                        i = start;
+                    }
+                    None => i += 1,
+                }
+            }
+            out.push(Line {
+                start,
+                end: text.len(),
+                next: text.len(),
+            });
+            out
+        }
+        // Long texts too: line starts are found 64 bytes at a time.
+        for length in 0..200 {
+            for every in [1, 7, 63, 64, 65] {
+                let text: String = (0..length)
+                    .map(|i| if i % every == every - 1 { '\n' } else { 'x' })
+                    .collect();
+                let starts: Vec<u32> = reference(&text, Breaks::Kdl).iter().map(|l| l.start as u32).collect();
+                assert_eq!(line_starts(&text, Breaks::Kdl), starts, "{text:?}");
+            }
+        }
+        let pieces = [
+            "", "a", "\n", "\r", "\r\n", "\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}", "Ņ", "\u{2020}", "€",
+            "\u{c2}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}x");
+                    for breaks in [Breaks::Kdl, Breaks::Lsp] {
+                        let expected = reference(&text, breaks);
+                        assert_eq!(lines(&text, breaks).collect::<Vec<_>>(), expected, "{text:?}");
+                        let starts: Vec<u32> = expected.iter().map(|line| line.start as u32).collect();
+                        assert_eq!(line_starts(&text, breaks), starts, "{text:?}");
+                    }
+                }
+            }
         }
     }
 

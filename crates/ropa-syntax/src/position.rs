@@ -1,7 +1,7 @@
 //! Byte offsets to human line and column numbers, lines ending at every
 //! KDL 2 newline (see [`ropa_kdl::lines`]).
 
-use ropa_kdl::lines::{Breaks, lines};
+use ropa_kdl::lines::{Breaks, line_starts, lines};
 
 /// Line starts of one text, for many lookups: each costs a binary search
 /// plus a count within one line, not a scan from the start of the file.
@@ -12,8 +12,9 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let starts = lines(text, Breaks::Kdl).map(|line| line.start as u32).collect();
-        LineIndex { starts }
+        LineIndex {
+            starts: line_starts(text, Breaks::Kdl),
+        }
     }
 
     /// 1-based line and column of a byte offset; the column counts Unicode

@@ -11,7 +11,7 @@ use ropa_check::fingerprint::{FindingId, Fingerprint, fingerprint_all, identify}
 use super::fail;
 use crate::discover::{Job, Problem, SPEC_SUFFIX, discover};
 use crate::load::{Loaded, display, load};
-use crate::paths::Roots;
+use crate::paths::{Folders, Roots};
 
 /// What checking some paths found.
 pub struct Checked {
@@ -67,8 +67,11 @@ pub fn check_paths(paths: &[PathBuf]) -> Checked {
 /// folder. Returns the roots, to show other paths the same way.
 pub fn from_repository_root(checked: &mut Checked) -> Roots {
     let roots = Roots::new(checked.roots.iter().map(Path::new));
+    let mut folders = Folders::default();
     for loaded in &mut checked.loaded {
-        loaded.workspace.rename_files(|path| roots.shown(Path::new(path)));
+        loaded
+            .workspace
+            .rename_files(|path| roots.shown_in(Path::new(path), &mut folders));
     }
     for problem in &mut checked.problems {
         problem.path = PathBuf::from(roots.shown(&problem.path));

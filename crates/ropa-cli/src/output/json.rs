@@ -251,7 +251,14 @@ fn number(out: &mut Vec<u8>, n: impl itoa::Integer) {
 /// A JSON string as serde_json escapes it: `"`, `\\` and control
 /// characters; nothing else.
 fn string(out: &mut Vec<u8>, text: &str) {
-    if text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    // Sixteen bytes at a time without an early exit, which the compiler
+    // turns into vector compares: every message, path and help goes here.
+    let needs_escape = |chunk: &[u8]| {
+        chunk
+            .iter()
+            .fold(false, |found, &b| found | (b < 0x20) | (b == b'"') | (b == b'\\'))
+    };
+    if text.as_bytes().chunks(16).any(needs_escape) {
         // Rare: the serializer's own escaping, so that the two agree.
         let _ = serde_json::to_writer(&mut *out, text);
     } else {
