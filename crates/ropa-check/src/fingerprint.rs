@@ -326,9 +326,11 @@ fn push_kdl_positions_hashed<'t>(emit: &mut impl FnMut(&'t str), word: &'t str) 
 pub fn identify(fingerprints: impl IntoIterator<Item = Fingerprint>) -> Vec<FindingId> {
     // Fingerprints are hashes already: Fx mixes them cheaply, where the
     // default SipHash was the one part of fingerprinting left on one core.
-    let mut seen: rustc_hash::FxHashMap<Fingerprint, u32> = rustc_hash::FxHashMap::default();
+    let fingerprints = fingerprints.into_iter();
+    // Sized once: nearly every fingerprint is new.
+    let mut seen: rustc_hash::FxHashMap<Fingerprint, u32> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(fingerprints.size_hint().0, Default::default());
     fingerprints
-        .into_iter()
         .map(|fingerprint| {
             let count = seen.entry(fingerprint).or_insert(0);
             *count += 1;

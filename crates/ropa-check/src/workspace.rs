@@ -13,6 +13,7 @@
 //! completion and navigation, and the check asks for it too, so one version
 //! of the workspace builds it once.
 
+use std::convert::Infallible;
 use std::sync::{Arc, OnceLock};
 
 use crate::par::prelude::*;
@@ -137,6 +138,12 @@ impl Drop for Workspace {
 
 const PARALLEL_DROP_FILES: usize = 16;
 
+/// A file's path and text with what they parse to.
+fn parsed(path: String, text: String, kind: FileKind, keep_tree: bool) -> (String, String, Parsed) {
+    let parsed = parse(kind, &text, keep_tree);
+    (path, text, parsed)
+}
+
 fn parse(kind: FileKind, text: &str, keep_tree: bool) -> Parsed {
     match kind {
         FileKind::Spec => {
@@ -165,28 +172,54 @@ impl Workspace {
         Workspace::parse_all(sources, false)
     }
 
-    fn parse_all(sources: Vec<(String, String, FileKind)>, keep_trees: bool) -> Workspace {
-        // Files parse independently: in parallel, collected in the given order.
-        let files = sources
-            .into_par_iter()
-            .enumerate()
-            .map(|(i, (path, text, kind))| {
-                let parsed = parse(kind, &text, keep_trees);
-                Arc::new(File {
-                    id: FileId(i as u32),
+    /// Like [`Workspace::without_trees`], for files read as they are
+    /// parsed: `read` runs on every core, and the thread that read a file
+    /// parses it while its text is still in that core's cache, with no wait
+    /// for the slowest read in between. What `read` could not give (`Err`)
+    /// is left out of the workspace and returned, in the given order.
+    pub fn read_without_trees<S: Sync, E: Send>(
+        sources: &[S],
+        read: impl Fn(&S) -> Result<(String, String, FileKind), E> + Sync + Send,
+    ) -> (Workspace, Vec<E>) {
+        let parsed = sources
+            .par_iter()
+            .map(|source| read(source).map(|(path, text, kind)| parsed(path, text, kind, false)))
+            .collect();
+        Workspace::assemble(parsed)
+    }
+
+    /// The workspace of files parsed in the given order, each given the
+    /// next id; those that could not be read are returned instead.
+    fn assemble<E>(parsed: Vec<Result<(String, String, Parsed), E>>) -> (Workspace, Vec<E>) {
+        let mut files = Vec::with_capacity(parsed.len());
+        let mut unread = Vec::new();
+        for source in parsed {
+            match source {
+                Ok((path, text, parsed)) => files.push(Arc::new(File {
+                    id: FileId(files.len() as u32),
                     path,
                     text,
                     parsed,
-                })
-            })
-            .collect();
-        let files: Vec<Arc<File>> = files;
-        Workspace {
+                })),
+                Err(error) => unread.push(error),
+            }
+        }
+        let workspace = Workspace {
             next_id: files.len() as u32,
             files,
             index: IndexCache::default(),
             today: None,
-        }
+        };
+        (workspace, unread)
+    }
+
+    fn parse_all(sources: Vec<(String, String, FileKind)>, keep_trees: bool) -> Workspace {
+        // Files parse independently: in parallel, collected in the given order.
+        let parsed = sources
+            .into_par_iter()
+            .map(|(path, text, kind)| Ok::<_, Infallible>(parsed(path, text, kind, keep_trees)))
+            .collect();
+        Workspace::assemble(parsed).0
     }
 
     /// Every declaration of the workspace by id, built on the first call

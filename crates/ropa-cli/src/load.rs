@@ -18,30 +18,22 @@ pub struct Loaded {
 }
 
 pub fn load(job: &Job, problems: &mut Vec<Problem>) -> Loaded {
-    use rayon::prelude::*;
     let paths: Vec<(&PathBuf, FileKind)> = job
         .config
         .iter()
         .map(|config| (config, FileKind::Config))
         .chain(job.files.iter().map(|file| (file, FileKind::Spec)))
         .collect();
-    // Read on every core: thousands of files are read faster side by side,
-    // and the order (and so each file's id) stays the listed one.
-    let read: Vec<_> = paths
-        .par_iter()
-        .map(|(path, kind)| (*path, *kind, read_text(path)))
-        .collect();
-    let mut sources = Vec::with_capacity(read.len());
-    for (path, kind, text) in read {
-        match text {
-            Ok(text) => sources.push((display(path), text, kind)),
-            Err(message) => problems.push(Problem {
-                path: path.clone(),
-                message,
-            }),
-        }
-    }
-    let mut workspace = Workspace::without_trees(sources);
+    // Read and parsed on every core: thousands of files are read faster
+    // side by side, and the order (and so each file's id) stays the listed one.
+    let (mut workspace, unread) = Workspace::read_without_trees(&paths, |(path, kind)| match read_text(path) {
+        Ok(text) => Ok((display(path), text, *kind)),
+        Err(message) => Err(Problem {
+            path: (*path).clone(),
+            message,
+        }),
+    });
+    problems.extend(unread);
     // Rules that count time (`review-overdue`) count to today; a
     // `SOURCE_DATE_EPOCH` that is not a number leaves them out here, and
     // `ropa report` says what is wrong with it.

@@ -13,6 +13,9 @@ pub(crate) const WORD_BAD: u8 = 2;
 /// character that may be a newline or disallowed (U+0085, U+2028/9, U+200E..,
 /// U+FEFF).
 pub(crate) const TEXT_SPECIAL: u8 = 4;
+/// An ASCII byte that continues a bare word and needs no other look: most
+/// of the bytes of every identifier.
+pub(crate) const WORD_PLAIN: u8 = 8;
 
 pub(crate) static BYTE_CLASS: [u8; 256] = build_byte_class();
 
@@ -39,6 +42,9 @@ const fn build_byte_class() -> [u8; 256] {
         }
         if c == b'"' || c == b'\\' || c == 0xc2 || c == 0xe2 || c == 0xef {
             f |= TEXT_SPECIAL;
+        }
+        if c < 0x80 && f & (WORD_END | WORD_BAD) == 0 {
+            f |= WORD_PLAIN;
         }
         t[b] = f;
         b += 1;

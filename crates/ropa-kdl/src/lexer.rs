@@ -14,8 +14,8 @@
 //! `Whitespace` (not `Newline`), because it does not end the node.
 
 use crate::chars::{
-    BYTE_CLASS, TEXT_SPECIAL, WORD_BAD, WORD_END, char_at, is_disallowed, is_newline, is_reserved_word, is_space,
-    looks_like_number, newline_len,
+    BYTE_CLASS, TEXT_SPECIAL, WORD_BAD, WORD_END, WORD_PLAIN, char_at, is_disallowed, is_newline, is_reserved_word,
+    is_space, looks_like_number, newline_len,
 };
 use crate::{ParseError, Span, Token, TokenKind, number};
 
@@ -492,7 +492,16 @@ impl Lexer<'_> {
     fn word_end(&self, from: usize) -> (usize, Option<(usize, char)>) {
         let mut i = from;
         let mut bad = None;
-        while let Some(&b) = self.b.get(i) {
+        loop {
+            // Most bytes of a word need one lookup and nothing else.
+            while self
+                .b
+                .get(i)
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & WORD_PLAIN != 0)
+            {
+                i += 1;
+            }
+            let Some(&b) = self.b.get(i) else { break };
             if b < 0x80 {
                 let class = BYTE_CLASS[b as usize];
                 if class & WORD_END != 0 {

@@ -132,27 +132,55 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // The costliest group (every processor's locations against every
     // activity's transfers) would alone set the wall time of a check: its
     // activities are split across threads too. Chunks keep the order.
-    let chunks: Vec<Vec<Diagnostic>> = ctx
+    // Each chunk also notes the parties its activities use, for
+    // `unknown_locations`: the activities are read once, on every core.
+    let chunks: Vec<(Vec<Diagnostic>, Used)> = ctx
         .index
         .activities
         .par_chunks(256)
         .map(|chunk| {
             let mut out = Vec::new();
+            let mut used = Used::default();
             for &(file, activity) in chunk {
                 undeclared(ctx, &mut out, file, activity);
                 for transfer in &activity.transfers {
                     safeguard(ctx, &mut out, file, activity, transfer);
                 }
+                note_used(ctx, activity, &mut used);
             }
-            out
+            (out, used)
         })
         .collect();
-    out.reserve(chunks.iter().map(Vec::len).sum());
-    for chunk in chunks {
-        out.extend(chunk);
+    out.reserve(chunks.iter().map(|(found, _)| found.len()).sum());
+    let mut used = Used::default();
+    for (found, in_chunk) in chunks {
+        out.extend(found);
+        used.extend(in_chunk);
     }
     parents(ctx, out);
-    unknown_locations(ctx, out);
+    unknown_locations(ctx, &used, out);
+}
+
+/// The parties activities use, by address: each party is declared once.
+type Used = rustc_hash::FxHashSet<usize>;
+
+fn address(party: &Party) -> usize {
+    std::ptr::from_ref(party) as usize
+}
+
+/// Notes in `used` the parties `activity` uses: those it names, their
+/// sub-processors, and its systems.
+fn note_used(ctx: &Context, activity: &Activity, used: &mut Used) {
+    for (_, named) in named_parties(ctx, activity) {
+        each_in_subtree(named, &mut |party| {
+            used.insert(address(party));
+        });
+    }
+    for reference in &activity.systems {
+        if let Some(crate::index::Declared::Party(system)) = ctx.index.get(&reference.value).map(|d| d.item) {
+            used.insert(address(system));
+        }
+    }
 }
 
 fn is_third_country(country: Country) -> bool {
@@ -554,24 +582,11 @@ fn missing_location(party: &Party) -> Option<String> {
     }
 }
 
-/// One finding per party that an activity uses and whose location the
-/// record does not give, at the party's declaration.
-fn unknown_locations(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut used: rustc_hash::FxHashSet<*const Party> = rustc_hash::FxHashSet::default();
-    for (_, activity) in ctx.activities() {
-        for (_, named) in named_parties(ctx, activity) {
-            each_in_subtree(named, &mut |party| {
-                used.insert(party);
-            });
-        }
-        for reference in &activity.systems {
-            if let Some(crate::index::Declared::Party(system)) = ctx.index.get(&reference.value).map(|d| d.item) {
-                used.insert(system);
-            }
-        }
-    }
+/// One finding per party that an activity uses (`used`) and whose
+/// location the record does not give, at the party's declaration.
+fn unknown_locations(ctx: &Context, used: &Used, out: &mut Vec<Diagnostic>) {
     for &(file, party) in &ctx.index.parties {
-        if !used.contains(&(party as *const Party)) {
+        if !used.contains(&address(party)) {
             continue;
         }
         let Some(message) = missing_location(party) else {

@@ -76,13 +76,17 @@ impl<'a> Rules<'a> {
             briefs: BTreeMap::new(),
             index: FxHashMap::default(),
         };
-        for finding in report.results.iter().flat_map(|(_, findings)| findings) {
+        // Each chunk's distinct rules and help texts are found on every core,
+        // then taken in order: a help text's index is where it first
+        // appears, as in one pass over the findings.
+        let distinct = report.results.iter().flat_map(|(_, findings)| in_parallel(findings));
+        for (rule, help) in distinct {
             let brief = rules
                 .briefs
-                .entry(finding.rule.id())
-                .or_insert_with(|| RuleBrief::new(finding.rule, report.docs_url));
-            if let Some(help) = finding.help.as_deref() {
-                rules.index.entry((finding.rule, help)).or_insert_with(|| {
+                .entry(rule.id())
+                .or_insert_with(|| RuleBrief::new(rule, report.docs_url));
+            if let Some(help) = help {
+                rules.index.entry((rule, help)).or_insert_with(|| {
                     brief.help.push(help);
                     brief.help.len() - 1
                 });
@@ -90,6 +94,24 @@ impl<'a> Rules<'a> {
         }
         rules
     }
+}
+
+/// [`distinct_helps`] a chunk at a time on every core: a help text may
+/// come back more than once, but first where it first appears.
+fn in_parallel(findings: &[Diagnostic]) -> Vec<(Rule, Option<&str>)> {
+    let chunks: Vec<_> = findings.par_chunks(CHUNK).map(distinct_helps).collect();
+    chunks.into_iter().flatten().collect()
+}
+
+/// The distinct rules and help texts of `findings`, in the order they
+/// first appear.
+fn distinct_helps(findings: &[Diagnostic]) -> Vec<(Rule, Option<&str>)> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    findings
+        .iter()
+        .map(|f| (f.rule, f.help.as_deref()))
+        .filter(|key| seen.insert(*key))
+        .collect()
 }
 
 pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -251,14 +273,7 @@ fn number(out: &mut Vec<u8>, n: impl itoa::Integer) {
 /// A JSON string as serde_json escapes it: `"`, `\\` and control
 /// characters; nothing else.
 fn string(out: &mut Vec<u8>, text: &str) {
-    // Sixteen bytes at a time without an early exit, which the compiler
-    // turns into vector compares: every message, path and help goes here.
-    let needs_escape = |chunk: &[u8]| {
-        chunk
-            .iter()
-            .fold(false, |found, &b| found | (b < 0x20) | (b == b'"') | (b == b'\\'))
-    };
-    if text.as_bytes().chunks(16).any(needs_escape) {
+    if needs_escape(text.as_bytes()) {
         // Rare: the serializer's own escaping, so that the two agree.
         let _ = serde_json::to_writer(&mut *out, text);
     } else {
@@ -266,6 +281,15 @@ fn string(out: &mut Vec<u8>, text: &str) {
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
     }
+}
+
+/// Whether `bytes` hold a byte JSON escapes. Every message, path and help
+/// of the output goes through here: sixteen bytes at a time without an
+/// early exit within them, which the compiler turns into vector compares.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let escaped = |found: bool, b: &u8| found | (*b < 0x20) | (*b == b'"') | (*b == b'\\');
+    let mut chunks = bytes.chunks_exact(16);
+    chunks.any(|chunk| chunk.iter().fold(false, escaped)) || chunks.remainder().iter().fold(false, escaped)
 }
 
 #[cfg(test)]
@@ -281,6 +305,52 @@ mod tests {
         const CLOSE: &[u8] = b"\n  ]\n]";
         let text = serde_json::to_vec_pretty(&[[finding]]).expect("serializes");
         text[OPEN.len()..text.len() - CLOSE.len()].to_vec()
+    }
+
+    #[test]
+    fn help_texts_found_a_chunk_at_a_time_keep_the_order_they_first_appear_in() {
+        let helps = ["first", "second", "third"];
+        // Helps that first appear in a later chunk, and again in an earlier one.
+        let findings: Vec<Diagnostic> = (0..CHUNK * 3)
+            .map(|i| {
+                let mut finding = Diagnostic::new(
+                    Rule::MissingPurpose,
+                    ropa_check::FileId(0),
+                    ropa_syntax::Span::new(0, 0),
+                    "m",
+                );
+                finding.help = match i {
+                    _ if i == CHUNK * 2 + 5 => Some(helps[2].into()),
+                    _ if i % 7 == 0 && i > CHUNK => Some(helps[1].into()),
+                    _ if i % 3 == 0 => Some(helps[0].into()),
+                    _ => None,
+                };
+                finding
+            })
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        let first_seen: Vec<_> = in_parallel(&findings)
+            .into_iter()
+            .filter(|key| seen.insert(*key))
+            .collect();
+        assert_eq!(first_seen, distinct_helps(&findings));
+        let order: Vec<Option<&str>> = first_seen.iter().map(|(_, help)| *help).collect();
+        assert_eq!(order, [Some("first"), None, Some("second"), Some("third")]);
+    }
+
+    #[test]
+    fn every_byte_json_escapes_is_found_wherever_it_stands() {
+        for byte in 0..=0x7fu8 {
+            let escaped = byte < 0x20 || byte == b'"' || byte == b'\\';
+            for length in [1, 15, 16, 17, 40] {
+                for at in 0..length {
+                    let mut text = vec![b'a'; length];
+                    text[at] = byte;
+                    assert_eq!(needs_escape(&text), escaped, "byte {byte:#x} at {at} of {length}");
+                }
+            }
+        }
+        assert!(!needs_escape(b""));
     }
 
     #[test]

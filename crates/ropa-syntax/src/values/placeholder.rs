@@ -3,6 +3,10 @@
 //! holding one as absent, so a template or a fix can never silence the
 //! finding it was written for.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 /// Markers that say "fill this in", matched as whole words, in any case.
 const MARKERS: &[&str] = &["todo", "tbd", "tbc", "fixme", "xxx", "placeholder", "lorem"];
 
@@ -87,6 +91,13 @@ fn is_marker(word: &[u8]) -> bool {
 /// which [`PHRASE_STARTS`] says in one lookup. Every phrase starts with an
 /// ASCII letter, so only ASCII bytes (always char boundaries) can start one.
 fn contains_phrase(text: &str) -> bool {
+    // In ASCII text, lower-casing a character is lower-casing a byte, and a
+    // phrase with other letters cannot occur: one automaton reads the text
+    // once. Common pairs (`er`, `re`, `to`) would start a comparison at
+    // nearly every word below.
+    if text.is_ascii() {
+        return ASCII_PHRASES.is_match(text);
+    }
     let bytes = text.as_bytes();
     bytes.windows(2).enumerate().any(|(i, pair)| {
         let (first, second) = (pair[0], pair[1]);
@@ -99,6 +110,14 @@ fn contains_phrase(text: &str) -> bool {
             })
     })
 }
+
+/// The ASCII ones of [`PHRASES`], in any ASCII case.
+static ASCII_PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(PHRASES.iter().filter(|phrase| phrase.is_ascii()))
+        .expect("fourteen constant phrases fit the automaton's limits")
+});
 
 /// For each first byte, the set of second bytes (a 256-bit set) that begin
 /// a phrase, in lower or upper case.
@@ -210,7 +229,41 @@ fn is_shouted_stand_in(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_placeholder;
+    use super::{PHRASES, contains_phrase, is_placeholder, starts_with_ignoring_case};
+
+    #[test]
+    fn phrases_are_found_byte_by_byte_in_ascii_text_as_character_by_character() {
+        // The definition: a phrase starts at some character of the text,
+        // lower-cased character by character.
+        let reference = |text: &str| {
+            text.char_indices().any(|(i, _)| {
+                PHRASES
+                    .iter()
+                    .any(|phrase| starts_with_ignoring_case(&text[i..], phrase))
+            })
+        };
+        let mut texts = vec![String::new(), "er re to fi au ud fy tä".to_owned()];
+        for phrase in PHRASES {
+            let cut = phrase
+                .char_indices()
+                .nth(phrase.chars().count() - 1)
+                .map_or(0, |(i, _)| i);
+            for variant in [
+                phrase.to_string(),
+                phrase.to_uppercase(),
+                phrase[..cut].to_string(),
+                format!("{}X", &phrase[..cut]),
+                phrase.replace(' ', "  "),
+            ] {
+                for (before, after) in [("", ""), ("a ", " b"), ("Å ", ""), ("x", "y")] {
+                    texts.push(format!("{before}{variant}{after}"));
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(contains_phrase(text), reference(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn placeholders_are_recognised() {
