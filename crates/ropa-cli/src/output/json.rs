@@ -258,12 +258,22 @@ fn write_finding(out: &mut Vec<u8>, place: &FindingJson, help: Option<usize>, fi
         // `FINGERPRINT:OCCURRENCE`: hex digits, a colon and digits, nothing
         // to escape.
         Some(id) => {
-            use std::io::Write as _;
-            let _ = write!(out, "\"{id}\"");
+            out.push(b'"');
+            hex(out, id.fingerprint.0);
+            out.push(b':');
+            number(out, id.occurrence);
+            out.push(b'"');
         }
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b"\n    }");
+}
+
+/// Sixteen lower-case hex digits, as a fingerprint is shown (`{:016x}`),
+/// without the formatting machinery: once per finding.
+fn hex(out: &mut Vec<u8>, n: u64) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    out.extend((0..16).rev().map(|digit| DIGITS[((n >> (digit * 4)) & 0xf) as usize]));
 }
 
 fn number(out: &mut Vec<u8>, n: impl itoa::Integer) {
@@ -372,7 +382,7 @@ mod tests {
                         (
                             Some(i),
                             Some(FindingId {
-                                fingerprint: Fingerprint(0x0123_4567_89ab_cdef ^ i as u64),
+                                fingerprint: Fingerprint([0x0123_4567_89ab_cdef, u64::MAX, 0][i % 3] ^ i as u64),
                                 occurrence: 1 + i as u32,
                             }),
                         ),
