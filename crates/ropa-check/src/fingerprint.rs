@@ -109,7 +109,14 @@ pub fn fingerprint_all(workspace: &Workspace, findings: &[Diagnostic], root: &st
         .par_iter()
         .map(|f| match f.entity.as_deref() {
             // The file is no part of an entity's finding: no path to work out.
-            Some(entity) => entity_fingerprint(prefixes[f.rule as usize], entity, &f.message),
+            Some(entity) => {
+                let prefix = prefixes.get(f.rule as usize).copied();
+                entity_fingerprint(
+                    prefix.unwrap_or_else(|| Fields::new(V2_TAG).text(f.rule.id())),
+                    entity,
+                    &f.message,
+                )
+            }
             None => {
                 let path = workspace.file(f.file).map_or("", |file| file.path.as_str());
                 fingerprint(f.rule, &relative_to_root(path, root), None, &f.message)
