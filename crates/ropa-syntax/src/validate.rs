@@ -303,16 +303,28 @@ fn check_text(kind: &ValueKind, text: &str, span: ropa_kdl::Span, out: &mut Vec<
 }
 
 pub fn is_valid_id(text: &str) -> bool {
-    // Nearly every id is ASCII: its bytes are its characters.
+    // Nearly every id is ASCII: its bytes are its characters, each decided
+    // by one lookup.
     let allowed = if text.is_ascii() {
-        text.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        text.bytes().all(|b| ID_BYTE[usize::from(b)])
     } else {
         text.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
     };
     allowed && !text.is_empty() && !text.starts_with(['-', '.'])
 }
+
+/// The ASCII bytes an id may hold.
+static ID_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.');
+        b += 1;
+    }
+    table
+};
 
 fn suggest_id(text: &str) -> String {
     let mut id = String::new();
