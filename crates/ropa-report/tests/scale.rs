@@ -1,11 +1,11 @@
 //! A large record: hundreds of activities and processors, sub-processors,
-//! many countries. Every format renders, quickly, and the map stays a
-//! readable picture: long, with no node drawn over another.
+//! many countries. Every format renders all of it, and the map stays a
+//! readable picture: long, with no node drawn over another. How long it
+//! takes is measured in BENCHMARKS.md (`scripts/bench-stages`), not here.
 
 mod common;
 
 use std::fmt::Write as _;
-use std::time::Instant;
 
 use ropa_report::{Format, Kind, Lang};
 
@@ -65,20 +65,20 @@ fn boxes(svg: &str) -> Vec<(i64, i64, i64)> {
 fn a_large_record_renders_in_every_format() {
     let workspace = large(400, 150);
     for format in Format::ALL {
-        let started = Instant::now();
         let output = common::render(&workspace, &common::options(format.default_kind(), format, Lang::En));
         assert!(output.len() > 10_000, "{format:?} is suspiciously short");
-        // Generous: debug builds on a loaded CI machine. The point is no quadratic blow-up.
+    }
+    let html = common::render(&workspace, &common::options(Kind::All, Format::Html, Lang::Sv));
+    for a in [0, 199, 399] {
         assert!(
-            started.elapsed().as_secs() < 20,
-            "{format:?} took {:?}",
-            started.elapsed()
+            html.contains(&format!("Activity {a}<")),
+            "activity {a} is missing from the HTML"
         );
     }
-    let started = Instant::now();
-    let html = common::render(&workspace, &common::options(Kind::All, Format::Html, Lang::Sv));
-    assert!(html.contains("Activity 399"));
-    assert!(started.elapsed().as_secs() < 20);
+    assert!(
+        html.contains("Processor number 149 with"),
+        "the last processor is missing from the HTML"
+    );
 }
 
 #[test]
