@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const SPEC: &str = "organization \"Good AB\" {\n    country SE\n}\n// a comment\ndata unused \"Never used\"\nactivity web {\n    purpose \"Sell\"   // why\n    data nothing\n}\n";
+const SPEC: &str = "organization \"Good AB\" {\n    country SE\n}\n// a comment\ndata unused \"Never used\"\nactivity web {\n    purpose \"Sell\"   // why\n    data nothing\n}\nactivity later {\n    purpose \"\"\"\n        TODO\n        \"\"\"\n}\n";
 
 const BREAKS: [&str; 7] = ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}"];
 
@@ -44,6 +44,28 @@ fn positions(json: &str) -> Vec<(String, u64, u64, u64, u64)> {
         .collect()
 }
 
+/// Each SARIF result's rule and region.
+fn regions(sarif: &str) -> Vec<(String, u64, u64, u64, u64)> {
+    let value: serde_json::Value = serde_json::from_str(sarif).expect("sarif");
+    let n = |r: &serde_json::Value, k: &str| r[k].as_u64().unwrap_or(0);
+    value["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|result| {
+            let rule = result["ruleId"].as_str().expect("ruleId").to_owned();
+            let r = &result["locations"][0]["physicalLocation"]["region"];
+            (
+                rule,
+                n(r, "startLine"),
+                n(r, "startColumn"),
+                n(r, "endLine"),
+                n(r, "endColumn"),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn check_positions_match_lf_for_every_newline() {
     let lf = folder("lf", SPEC);
@@ -51,12 +73,21 @@ fn check_positions_match_lf_for_every_newline() {
     assert!(expected.iter().any(|(_, line, ..)| *line > 5), "{expected:?}");
     let human = ropa(&lf, &["check"]);
     let github = ropa(&lf, &["check", "--format", "github"]);
+    let sarif = regions(&ropa(&lf, &["check", "--format", "sarif"]));
+    // A finding on a node over several lines is marked on its first line.
+    assert!(
+        sarif
+            .iter()
+            .any(|(rule, start, _, end, _)| rule == "placeholder-value" && start == end),
+        "{sarif:?}"
+    );
     for (i, nl) in BREAKS.iter().enumerate() {
         let dir = folder(&format!("nl{i}"), &SPEC.replace('\n', nl));
         let json = ropa(&dir, &["check", "--format", "json"]);
         assert_eq!(positions(&json), expected, "{nl:?}");
         assert_eq!(ropa(&dir, &["check"]), human, "{nl:?}");
         assert_eq!(ropa(&dir, &["check", "--format", "github"]), github, "{nl:?}");
+        assert_eq!(regions(&ropa(&dir, &["check", "--format", "sarif"])), sarif, "{nl:?}");
     }
 }
 

@@ -39,7 +39,9 @@ pub fn format_range(ws: &Workspace, file: FileId, range: Span) -> Result<Vec<Tex
             .filter(|e| range.start <= e.span.start && e.span.end <= range.end)
             .collect());
     }
-    let line_start = |text: &str, at: u32| text[..at as usize].rfind(['\n', '\r']).map_or(0, |i| i as u32 + 1);
+    // Any KDL newline starts a line: counting only CR and LF made every node
+    // of a file with other breaks start at 0, and their edits overlap.
+    let line_start = |text: &str, at: u32| ropa_syntax::kdl::lines::line_start(text, at as usize) as u32;
     let mut edits = Vec::new();
     for (old, new) in old_nodes.iter().zip(new_nodes) {
         let old_span = Span::new(line_start(&f.text, old.span.start), old.span.end);
@@ -112,6 +114,33 @@ mod tests {
             out,
             "data   a \"A\"\nactivity web {\n    purpose \"P\"\n}\ndata   b \"B\"\n"
         );
+    }
+
+    #[test]
+    fn range_formatting_finds_line_starts_at_every_kdl_newline() {
+        for nl in ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}"] {
+            let text = "data   a \"A\"\nactivity  web   {\n  purpose   \"P\"\n}\ndata   b \"B\"\n".replace('\n', nl);
+            let f = Fixture::parse(&text);
+            let start = text.find("activity").expect("activity") as u32;
+            let edits =
+                super::format_range(&f.ws, f.cursor_file, ropa_syntax::Span::new(start, start + 3)).expect("formats");
+            let out = f.apply(&[crate::FileEdit {
+                file: f.cursor_file,
+                edits,
+            }]);
+            assert!(
+                out.contains("data   a \"A\""),
+                "{nl:?}: the node before the range was formatted: {out:?}"
+            );
+            assert!(
+                out.contains("data   b \"B\""),
+                "{nl:?}: the node after the range was formatted: {out:?}"
+            );
+            assert!(
+                out.contains("activity web {"),
+                "{nl:?}: the node in the range was not formatted: {out:?}"
+            );
+        }
     }
 
     #[test]

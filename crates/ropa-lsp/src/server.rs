@@ -331,7 +331,10 @@ fn pull_of(options: Option<&serde_json::Value>) -> bool {
 /// where a list helps; after any other space the popup would be noise.
 fn space_opens_completion(text: &str, offset: u32) -> bool {
     let before = text.get(..offset as usize).unwrap_or_default();
-    let line = before.rsplit(['\n', '\r']).next().unwrap_or_default();
+    // The line the cursor is on: any KDL newline ends the one before.
+    let line = before
+        .get(ropa_syntax::kdl::lines::line_start(before, before.len())..)
+        .unwrap_or_default();
     if !line.ends_with(' ') || line.contains('"') {
         return false;
     }

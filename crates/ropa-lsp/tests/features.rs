@@ -308,6 +308,35 @@ async fn pull_diagnostics_when_the_client_asks_for_them() {
     client.shutdown().await;
 }
 
+/// Nodes separated by U+2028, a KDL newline that LSP clients do not count:
+/// the word that decides is the first of the node's own line, not of the file.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_space_opens_completion_by_the_kdl_line_it_is_on() {
+    let ws = workspace();
+    let mut client = TestClient::in_process();
+    client.initialize(&[]).await;
+    let uri = ws.uri("a.ropa.kdl");
+    let text = "data kontakt \"Navn\"\u{2028}activity web {\u{2028}    purpose \u{2028}    data \u{2028}}\u{2028}";
+    client.open(&uri, text).await;
+    let after = |needle: &str| -> u32 {
+        let end = text.find(needle).expect("needle") + needle.len();
+        text[..end].encode_utf16().count() as u32
+    };
+    let by_space = |character: u32| {
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": character},
+            "context": {"triggerKind": 2, "triggerCharacter": " "}})
+    };
+    let purpose = client
+        .request("textDocument/completion", by_space(after("purpose ")))
+        .await;
+    assert_eq!(purpose["result"], Value::Null, "{purpose}");
+    let data = client
+        .request("textDocument/completion", by_space(after("    data ")))
+        .await;
+    assert!(data["result"].to_string().contains("kontakt"), "{data}");
+    client.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_space_opens_completion_only_after_a_word_that_takes_a_value() {
     let ws = workspace();

@@ -184,14 +184,11 @@ impl<'a> Positions<'a> {
         self.workspace.file(file).map_or("", |f| f.path.as_str())
     }
 
-    /// Where the line holding `offset` ends (before its line break).
+    /// Where the line holding `offset` ends (before its line break: any
+    /// KDL newline, not only CR and LF).
     pub fn line_end(&self, file: FileId, offset: u32) -> Position {
         let text = self.workspace.file(file).map_or("", |f| f.text.as_str());
-        let mut start = (offset as usize).min(text.len());
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        let end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+        let end = ropa_syntax::kdl::lines::line_end(text, offset as usize);
         self.position(file, u32::try_from(end).unwrap_or(offset))
     }
 
