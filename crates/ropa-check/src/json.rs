@@ -56,8 +56,11 @@ impl<'a> FindingsJson<'a> {
 
     pub fn finding(&self, f: &'a Diagnostic) -> FindingJson<'a> {
         let file = self.path(f.file);
-        let (line, column) = self.line_col(f.file, f.span.start);
-        let (end_line, end_column) = self.line_col(f.file, f.span.end);
+        let text = self.workspace.file(f.file).map_or("", |f| f.text.as_str());
+        let ((line, column), (end_line, end_column)) =
+            self.lines.get(f.file.0 as usize).map_or(((1, 1), (1, 1)), |index| {
+                index.span_line_cols(text, f.span.start, f.span.end)
+            });
         FindingJson {
             rule: f.rule.id(),
             severity: f.severity.as_str(),

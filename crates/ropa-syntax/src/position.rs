@@ -21,23 +21,40 @@ impl LineIndex {
     /// scalar values (what an editor calls a character). Offsets inside a
     /// character or past the end are clamped.
     pub fn line_col(&self, text: &str, offset: u32) -> (usize, usize) {
-        let mut offset = (offset as usize).min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = char_floor(text, offset);
         let line = self.starts.partition_point(|start| *start as usize <= offset).max(1);
         let start = self.starts[line - 1] as usize;
         let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
         (line, column)
     }
+
+    /// [`LineIndex::line_col`] of both ends of a span. An end on the start's
+    /// line, as nearly every finding's is, costs a count of the characters
+    /// between them instead of a second search through the line starts.
+    pub fn span_line_cols(&self, text: &str, start: u32, end: u32) -> ((usize, usize), (usize, usize)) {
+        let first = self.line_col(text, start);
+        let (from, to) = (char_floor(text, start), char_floor(text, end));
+        let next_line = self.starts.get(first.0).map_or(usize::MAX, |next| *next as usize);
+        match text.get(from..to) {
+            Some(between) if to < next_line => (first, (first.0, first.1 + between.chars().count())),
+            _ => (first, self.line_col(text, end)),
+        }
+    }
 }
 
-/// [`LineIndex::line_col`] for a single lookup.
-pub fn line_col(text: &str, offset: u32) -> (usize, usize) {
+/// `offset`, inside the text and moved back to the start of the character
+/// it falls in.
+fn char_floor(text: &str, offset: u32) -> usize {
     let mut offset = (offset as usize).min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
+    offset
+}
+
+/// [`LineIndex::line_col`] for a single lookup.
+pub fn line_col(text: &str, offset: u32) -> (usize, usize) {
+    let offset = char_floor(text, offset);
     let line_start = ropa_kdl::lines::line_start(text, offset);
     let line = lines(text, Breaks::Kdl)
         .take_while(|line| line.next <= line_start && line.next > line.end)
@@ -68,6 +85,22 @@ mod tests {
         }
         assert_eq!(LineIndex::new("").line_col("", 5), (1, 1));
         assert_eq!(LineIndex::new("\n\n").line_col("\n\n", 2), (3, 1));
+    }
+
+    #[test]
+    fn both_ends_of_a_span_are_where_line_col_puts_them() {
+        for text in ["", "a", "ab\ncd", "aå\r\nöb\u{2028}c\rd\n\nx😀y\u{85}", "\n\r\n\r"] {
+            let index = LineIndex::new(text);
+            for start in 0..=text.len() as u32 + 1 {
+                for end in 0..=text.len() as u32 + 1 {
+                    assert_eq!(
+                        index.span_line_cols(text, start, end),
+                        (index.line_col(text, start), index.line_col(text, end)),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
