@@ -98,20 +98,25 @@ mod tests {
         out.split_once('\n').map_or(out.clone(), |(_, t)| t.to_owned())
     }
 
-    #[test]
-    fn range_formatting_touches_only_the_nodes_in_the_range() {
-        let text = "data   a \"A\"\nactivity  web   {\n  purpose   \"P\"\n}\ndata   b \"B\"\n";
+    /// `text` after formatting the range of the three bytes at `needle`.
+    fn format_range_at(text: &str, needle: &str) -> String {
         let f = Fixture::parse(text);
-        let start = text.find("activity").expect("activity") as u32;
+        let start = text.find(needle).expect("needle") as u32;
         let edits =
             super::format_range(&f.ws, f.cursor_file, ropa_syntax::Span::new(start, start + 3)).expect("formats");
         let out = f.apply(&[crate::FileEdit {
             file: f.cursor_file,
             edits,
         }]);
-        let out = out.split_once('\n').map_or(out.clone(), |(_, t)| t.to_owned());
+        out.split_once('\n').map_or(out.clone(), |(_, t)| t.to_owned())
+    }
+
+    const UNFORMATTED: &str = "data   a \"A\"\nactivity  web   {\n  purpose   \"P\"\n}\ndata   b \"B\"\n";
+
+    #[test]
+    fn range_formatting_touches_only_the_nodes_in_the_range() {
         assert_eq!(
-            out,
+            format_range_at(UNFORMATTED, "activity"),
             "data   a \"A\"\nactivity web {\n    purpose \"P\"\n}\ndata   b \"B\"\n"
         );
     }
@@ -119,15 +124,7 @@ mod tests {
     #[test]
     fn range_formatting_finds_line_starts_at_every_kdl_newline() {
         for nl in ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}"] {
-            let text = "data   a \"A\"\nactivity  web   {\n  purpose   \"P\"\n}\ndata   b \"B\"\n".replace('\n', nl);
-            let f = Fixture::parse(&text);
-            let start = text.find("activity").expect("activity") as u32;
-            let edits =
-                super::format_range(&f.ws, f.cursor_file, ropa_syntax::Span::new(start, start + 3)).expect("formats");
-            let out = f.apply(&[crate::FileEdit {
-                file: f.cursor_file,
-                edits,
-            }]);
+            let out = format_range_at(&UNFORMATTED.replace('\n', nl), "activity");
             assert!(
                 out.contains("data   a \"A\""),
                 "{nl:?}: the node before the range was formatted: {out:?}"
