@@ -19,7 +19,11 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 fn runtime() -> &'static tokio::runtime::Runtime {
     static RUNTIME: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
     RUNTIME.get_or_init(|| {
-        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime")
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime")
     })
 }
 
@@ -55,23 +59,32 @@ fn messages(data: &[u8]) -> (Vec<u8>, Bounds) {
         let b = |k: usize| u32::from(chunk.get(k).copied().unwrap_or(0));
         let text = String::from_utf8_lossy(chunk.get(6..).unwrap_or(&[])).repeat(1 + b(5) as usize % 64);
         // Every break the text could add, and every byte it could add to a line.
-        bounds.lines += text.chars().filter(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}')).count() as u64;
+        bounds.lines += text
+            .chars()
+            .filter(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{b}' | '\u{c}'))
+            .count() as u64;
         bounds.line_len += text.len() as u64;
         let version = i + 2;
-        out.extend(frame(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        out.extend(frame(
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
             "textDocument": {"uri": URI, "version": version},
             "contentChanges": [{"range": {
                 "start": {"line": b(0) % 12, "character": b(1) % 40},
-                "end": {"line": b(2) % 12, "character": b(3) % 40}}, "text": text}]}})));
+                "end": {"line": b(2) % 12, "character": b(3) % 40}}, "text": text}]}}),
+        ));
         let position = json!({"line": b(4) % 12, "character": b(1) % 40});
-        out.extend(frame(json!({"jsonrpc": "2.0", "id": 100 + 2 * i, "method": "textDocument/hover",
-            "params": {"textDocument": {"uri": URI}, "position": position}})));
+        out.extend(frame(
+            json!({"jsonrpc": "2.0", "id": 100 + 2 * i, "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": URI}, "position": position}}),
+        ));
         let mut completion = json!({"textDocument": {"uri": URI}, "position": position});
         if b(4) % 2 == 1 {
             completion["context"] = json!({"triggerKind": 2, "triggerCharacter": " "});
         }
-        out.extend(frame(json!({"jsonrpc": "2.0", "id": 101 + 2 * i, "method": "textDocument/completion",
-            "params": completion})));
+        out.extend(frame(
+            json!({"jsonrpc": "2.0", "id": 101 + 2 * i, "method": "textDocument/completion",
+            "params": completion}),
+        ));
     }
     out.extend_from_slice(raw);
     // The raw bytes can open or change documents too, each byte adding at
@@ -85,7 +98,10 @@ fn messages(data: &[u8]) -> (Vec<u8>, Bounds) {
 fn bodies(mut bytes: &[u8]) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
     while !bytes.is_empty() {
-        let end = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("a frame's header ends");
+        let end = bytes
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a frame's header ends");
         let header = std::str::from_utf8(&bytes[..end]).expect("an ASCII header");
         let length: usize = header
             .lines()
@@ -111,7 +127,10 @@ fn check_ranges(value: &serde_json::Value, bounds: &Bounds) {
                 if let ((Some(sl), Some(sc)), (Some(el), Some(ec))) = (at(start), at(end)) {
                     assert!((sl, sc) <= (el, ec), "a range ends before it starts: {value}");
                     assert!(el < bounds.lines, "a range past the last line: {value}");
-                    assert!(sc <= bounds.line_len && ec <= bounds.line_len, "a range past any line's end: {value}");
+                    assert!(
+                        sc <= bounds.line_len && ec <= bounds.line_len,
+                        "a range past any line's end: {value}"
+                    );
                 }
             }
             map.values().for_each(|v| check_ranges(v, bounds));
