@@ -56,9 +56,8 @@ impl<'a> FindingsJson<'a> {
 
     pub fn finding(&self, f: &'a Diagnostic) -> FindingJson<'a> {
         let file = self.path(f.file);
-        let text = self.workspace.file(f.file).map_or("", |f| f.text.as_str());
         let ((line, column), (end_line, end_column)) =
-            self.lines.get(f.file.0 as usize).map_or(((1, 1), (1, 1)), |index| {
+            self.indexed(f.file).map_or(((1, 1), (1, 1)), |(text, index)| {
                 index.span_line_cols(text, f.span.start, f.span.end)
             });
         FindingJson {
@@ -98,10 +97,14 @@ impl<'a> FindingsJson<'a> {
     /// 1-based line and column of an offset; line 1, column 1 for a file
     /// the workspace does not hold.
     fn line_col(&self, file: FileId, offset: u32) -> (usize, usize) {
-        let text = self.workspace.file(file).map_or("", |f| f.text.as_str());
-        self.lines
-            .get(file.0 as usize)
-            .map_or((1, 1), |index| index.line_col(text, offset))
+        self.indexed(file)
+            .map_or((1, 1), |(text, index)| index.line_col(text, offset))
+    }
+
+    /// A file's text and its line starts.
+    fn indexed(&self, file: FileId) -> Option<(&'a str, &LineIndex)> {
+        let text = self.workspace.file(file)?.text.as_str();
+        Some((text, self.lines.get(file.0 as usize)?))
     }
 }
 
