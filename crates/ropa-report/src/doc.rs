@@ -4,6 +4,7 @@
 //! piece of text is escaped in exactly one place per format.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::i18n::Lang;
 
@@ -50,6 +51,8 @@ pub enum Inline {
     },
     /// An e-mail address.
     Mail(String),
+    /// Links to many places of one kind, joined by ", ".
+    Links(LinkList),
     Badge(Tone, String),
     /// Something the record should say and does not: shown highlighted.
     Missing(String),
@@ -82,9 +85,66 @@ pub fn link(text: impl Into<String>, anchor: impl Into<String>) -> Inline {
 /// A run of inline content.
 pub type Line = Vec<Inline>;
 
+/// Where a link goes: the text it shows and the anchor it leads to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkTarget {
+    pub text: String,
+    pub anchor: String,
+}
+
+/// Links joined by ", ", each an index into a table of targets the whole
+/// document shares: a category's "used by" list names thousands of
+/// activities in a large record, and as a link and a separator per name,
+/// each with its own copies of the name and anchor, such lists were a
+/// tenth of the memory of the report of 100,000 activities.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkList {
+    targets: Arc<[LinkTarget]>,
+    items: Box<[u32]>,
+    /// Cleared when the document lacks the targets' anchors (a report
+    /// without the record): the names are then plain text.
+    linked: bool,
+}
+
+impl LinkList {
+    /// Links to `items` (indexes into `targets`); an index past the end
+    /// is left out.
+    pub fn new(targets: &Arc<[LinkTarget]>, items: &[usize]) -> LinkList {
+        LinkList {
+            targets: Arc::clone(targets),
+            items: items
+                .iter()
+                .filter(|i| **i < targets.len())
+                .filter_map(|i| u32::try_from(*i).ok())
+                .collect(),
+            linked: true,
+        }
+    }
+
+    pub const SEPARATOR: &str = ", ";
+
+    /// Each target in order, and whether it is a link.
+    pub fn iter(&self) -> impl Iterator<Item = (&LinkTarget, bool)> {
+        self.items
+            .iter()
+            .filter_map(|i| self.targets.get(*i as usize))
+            .map(|t| (t, self.linked))
+    }
+
+    /// The list as one inline per link and separator, as [`join`] makes it.
+    fn spelled_out(&self) -> Line {
+        join(
+            self.iter()
+                .map(|(t, _)| vec![link(t.text.clone(), t.anchor.clone())])
+                .collect(),
+            Self::SEPARATOR,
+        )
+    }
+}
+
 /// Joins lines with line breaks.
 pub fn lines(items: Vec<Line>) -> Line {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(joined_len(&items));
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(Inline::Break);
@@ -94,9 +154,17 @@ pub fn lines(items: Vec<Line>) -> Line {
     out
 }
 
+/// The length of `items` joined with one inline between each two: the
+/// joined line is allocated once at its size, where growing it kept up to
+/// twice the room (a "used by" list of thousands of activities, a privacy
+/// notice's row per activity).
+fn joined_len(items: &[Line]) -> usize {
+    items.iter().map(Vec::len).sum::<usize>() + items.len().saturating_sub(1)
+}
+
 /// Joins lines with a separator.
 pub fn join(items: Vec<Line>, separator: &str) -> Line {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(joined_len(&items));
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(text(separator));
@@ -139,10 +207,11 @@ pub enum Block {
     Fields(Vec<Field>),
     Table(Table),
     List(Vec<Line>),
-    /// A picture drawn by `svg` (which escapes its own text), with a
-    /// caption, and what to say instead where a picture cannot be shown.
+    /// A page of the transfer map, drawn by `svg` (which escapes its own
+    /// text) only as it is printed, with a caption, and what to say instead
+    /// where a picture cannot be shown.
     Figure {
-        svg: String,
+        page: usize,
         caption: Line,
         fallback: Line,
     },
@@ -274,12 +343,41 @@ pub(crate) fn collect_anchors(section: &Section, anchors: &mut HashSet<String>) 
 
 fn unlink(section: &mut Section, anchors: &HashSet<String>) {
     let fix = |line: &mut Line| {
+        let mut some_linked = false;
         for inline in line.iter_mut() {
-            if let Inline::Link { text, anchor } = inline
-                && !anchors.contains(anchor.as_str())
-            {
-                *inline = Inline::Text(std::mem::take(text));
+            match inline {
+                Inline::Link { text, anchor } if !anchors.contains(anchor.as_str()) => {
+                    *inline = Inline::Text(std::mem::take(text));
+                }
+                Inline::Links(list) => {
+                    let present = list.iter().filter(|(t, _)| anchors.contains(t.anchor.as_str())).count();
+                    if present == 0 {
+                        list.linked = false;
+                    } else if present < list.items.len() {
+                        some_linked = true;
+                    }
+                }
+                _ => {}
             }
+        }
+        if some_linked {
+            // Some of a list's targets are in the document and some are
+            // not: spelled out, each link is kept or made text on its own.
+            let spelled: Line = std::mem::take(line)
+                .into_iter()
+                .flat_map(|inline| match inline {
+                    Inline::Links(list) => list
+                        .spelled_out()
+                        .into_iter()
+                        .map(|i| match i {
+                            Inline::Link { text, anchor } if !anchors.contains(anchor.as_str()) => Inline::Text(text),
+                            i => i,
+                        })
+                        .collect(),
+                    inline => vec![inline],
+                })
+                .collect();
+            *line = spelled;
         }
     };
     fix(&mut section.badges);
@@ -313,6 +411,14 @@ pub fn plain(line: &[Inline]) -> String {
             | Inline::Mail(s)
             | Inline::Placeholder(s) => out.push_str(s),
             Inline::Link { text, .. } | Inline::Url { text, .. } => out.push_str(text),
+            Inline::Links(list) => {
+                for (i, (target, _)) in list.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(LinkList::SEPARATOR);
+                    }
+                    out.push_str(&target.text);
+                }
+            }
             Inline::Badge(_, s) | Inline::Missing(s) => {
                 out.push('[');
                 out.push_str(s);
@@ -322,4 +428,96 @@ pub fn plain(line: &[Inline]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets() -> Arc<[LinkTarget]> {
+        ["a", "b <&>", "c"]
+            .iter()
+            .map(|id| LinkTarget {
+                text: format!("Activity {id}"),
+                anchor: format!("activity-{id}"),
+            })
+            .collect()
+    }
+
+    /// A document of one part holding `line`, and a section for each of
+    /// `present` carrying that anchor.
+    fn document(line: Line, present: &[&str]) -> Document {
+        let mut part = Section::new(Some("part".to_owned()), "Part");
+        part.blocks.push(Block::Paragraph(line));
+        part.children = present
+            .iter()
+            .map(|anchor| Section::new(Some((*anchor).to_owned()), *anchor))
+            .collect();
+        let mut document = Document {
+            lang: Lang::En,
+            title: "Title".to_owned(),
+            subject: "Org".to_owned(),
+            cover: Vec::new(),
+            alerts: Vec::new(),
+            contents_title: "Contents".to_owned(),
+            parts: vec![part],
+            footer: String::new(),
+            anchors: HashSet::new(),
+        };
+        document.unlink_missing_anchors();
+        document
+    }
+
+    fn printed(document: &Document) -> (String, String) {
+        let nothing = |_: DeferredKind, _: &[usize]| Vec::new();
+        let mut html = Vec::new();
+        crate::html::render(document, &nothing, &|_, _| {}, &mut html).expect("into memory");
+        let mut markdown = Vec::new();
+        crate::markdown::render(document, &nothing, &mut markdown).expect("into memory");
+        (
+            String::from_utf8(html).expect("UTF-8"),
+            String::from_utf8(markdown).expect("UTF-8"),
+        )
+    }
+
+    #[test]
+    fn a_link_list_prints_and_unlinks_as_the_links_it_stands_for() {
+        let targets = targets();
+        let items = [2, 0, 1];
+        let spelled = || {
+            join(
+                items
+                    .iter()
+                    .map(|i| vec![link(targets[*i].text.clone(), targets[*i].anchor.clone())])
+                    .collect(),
+                ", ",
+            )
+        };
+        // Every target in the document, none, and some.
+        for present in [
+            &["activity-a", "activity-b <&>", "activity-c"][..],
+            &[],
+            &["activity-c"],
+        ] {
+            let list = document(
+                vec![text("Used by "), Inline::Links(LinkList::new(&targets, &items))],
+                present,
+            );
+            let mut line = vec![text("Used by ")];
+            line.extend(spelled());
+            let joined = document(line, present);
+            assert_eq!(printed(&list), printed(&joined), "{present:?}");
+            let Block::Paragraph(line) = &list.parts[0].blocks[0] else {
+                unreachable!("the part holds one paragraph")
+            };
+            assert_eq!(plain(line), "Used by Activity c, Activity a, Activity b <&>");
+        }
+    }
+
+    #[test]
+    fn a_link_list_leaves_out_an_index_past_its_targets() {
+        let list = LinkList::new(&targets(), &[1, 7, usize::MAX]);
+        let texts: Vec<&str> = list.iter().map(|(t, _)| t.text.as_str()).collect();
+        assert_eq!(texts, ["Activity b <&>"]);
+    }
 }

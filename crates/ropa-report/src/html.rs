@@ -6,18 +6,18 @@
 use std::fmt::Write as _;
 use std::io;
 
-use crate::doc::{Block, Document, Expand, Field, Inline, Section, Table};
+use crate::doc::{Block, Document, Expand, Field, Inline, LinkList, Section, Table};
 use crate::escape::{css_string, html as esc};
-use crate::stream::{self, Out, Print, ROWS_PER_CHECKPOINT, Stream};
+use crate::stream::{self, Draw, Out, Print, ROWS_PER_CHECKPOINT, Stream};
 
 const STYLE: &str = include_str!("report.css");
 
 /// The document's first line, as [`render`] writes it.
 pub const FIRST_LINE: &str = "<!DOCTYPE html>";
 
-pub fn render(document: &Document, expand: &Expand, sink: &mut dyn io::Write) -> io::Result<()> {
+pub fn render(document: &Document, expand: &Expand, draw: &Draw, sink: &mut dyn io::Write) -> io::Result<()> {
     let mut stream = Stream::new(sink);
-    let print = Print { document, expand };
+    let print = Print { document, expand, draw };
     let out = stream.text();
     let lang = document.lang.code();
     let _ = write!(
@@ -117,32 +117,31 @@ fn section(out: &mut dyn Out, print: Print, s: &Section, level: usize, part: boo
     }
     let _ = writeln!(text, "</h{level}>");
     for block in &s.blocks {
-        self::block(out, block);
+        self::block(out, print, block);
         out.checkpoint();
     }
     stream::children(out, print, s, |out, child| section(out, print, child, level + 1, false));
     out.text().push_str("</section>\n");
 }
 
-fn block(out: &mut dyn Out, block: &Block) {
-    if let Block::Table(table) = block {
-        return self::table(out, table);
-    }
-    let out = out.text();
+fn block(sink: &mut dyn Out, print: Print, block: &Block) {
     match block {
         Block::Paragraph(line) => {
+            let out = sink.text();
             out.push_str("<p>");
             inlines(out, line);
             out.push_str("</p>\n");
         }
         Block::Callout(tone, line) => {
+            let out = sink.text();
             let _ = write!(out, "<div class=\"callout {}\" role=\"note\"><p>", tone.class());
             inlines(out, line);
             out.push_str("</p></div>\n");
         }
-        Block::Fields(fields) => self::fields(out, fields),
-        Block::Table(_) => {}
+        Block::Fields(fields) => self::fields(sink.text(), fields),
+        Block::Table(table) => self::table(sink, table),
         Block::List(items) => {
+            let out = sink.text();
             out.push_str("<ul>\n");
             for item in items {
                 out.push_str("<li>");
@@ -151,9 +150,10 @@ fn block(out: &mut dyn Out, block: &Block) {
             }
             out.push_str("</ul>\n");
         }
-        Block::Figure { svg, caption, .. } => {
-            out.push_str("<figure class=\"map\">\n");
-            out.push_str(svg);
+        Block::Figure { page, caption, .. } => {
+            sink.text().push_str("<figure class=\"map\">\n");
+            (print.draw)(*page, sink);
+            let out = sink.text();
             out.push_str("<figcaption>");
             inlines(out, caption);
             out.push_str("</figcaption>\n</figure>\n");
@@ -265,6 +265,12 @@ fn text(out: &mut String, text: &str) {
     }
 }
 
+fn link(out: &mut String, label: &str, anchor: &str) {
+    let _ = write!(out, "<a href=\"#{}\">", esc(anchor));
+    text(out, label);
+    out.push_str("</a>");
+}
+
 fn inlines(out: &mut String, line: &[Inline]) {
     for inline in line {
         match inline {
@@ -284,10 +290,18 @@ fn inlines(out: &mut String, line: &[Inline]) {
                 text(out, s);
                 out.push_str("</code>");
             }
-            Inline::Link { text: label, anchor } => {
-                let _ = write!(out, "<a href=\"#{}\">", esc(anchor));
-                text(out, label);
-                out.push_str("</a>");
+            Inline::Link { text: label, anchor } => link(out, label, anchor),
+            Inline::Links(list) => {
+                for (i, (target, linked)) in list.iter().enumerate() {
+                    if i > 0 {
+                        text(out, LinkList::SEPARATOR);
+                    }
+                    if linked {
+                        link(out, &target.text, &target.anchor);
+                    } else {
+                        text(out, &target.text);
+                    }
+                }
             }
             Inline::Url { text: label, url } => {
                 let _ = write!(out, "<a href=\"{}\" rel=\"noopener noreferrer\">", esc(url));

@@ -278,10 +278,22 @@ pub fn render_with<R>(
     };
     Ok(match options.format {
         Format::Html | Format::Markdown => {
-            let document = build_document(&ctx, notice_scope.as_ref());
+            let map = options
+                .kind
+                .includes(Kind::Transfers)
+                .then(|| transfers::map(&ctx))
+                .flatten();
+            let document = build_document(&ctx, notice_scope.as_ref(), map.as_ref());
             let expand = |kind, batch: &[usize]| record::expand(&ctx, kind, batch);
+            let draw = |page, out: &mut dyn stream::Out| {
+                if let Some(map) = &map {
+                    map.draw(&ctx, page, out);
+                }
+            };
             if options.format == Format::Html {
-                deliver(html::FIRST_LINE, &mut |out| html::render(&document, &expand, out))
+                deliver(html::FIRST_LINE, &mut |out| {
+                    html::render(&document, &expand, &draw, out)
+                })
             } else {
                 deliver(&markdown::first_line(&document), &mut |out| {
                     markdown::render(&document, &expand, out)
@@ -293,11 +305,7 @@ pub fn render_with<R>(
             let table = csv::table(&ctx);
             deliver(table.first_line(), &mut |out| table.write(out))
         }
-        Format::Svg => {
-            let svg = svg::render(&ctx, svg::Links::NONE);
-            let first = svg.split('\n').next().unwrap_or_default();
-            deliver(first, &mut |out| out.write_all(svg.as_bytes()))
-        }
+        Format::Svg => svg::render_with(&ctx, svg::Links::NONE, deliver),
     })
 }
 
@@ -322,7 +330,7 @@ impl Ctx<'_, '_> {
     }
 }
 
-fn build_document(ctx: &Ctx, notice_scope: Option<&notice::Scope>) -> doc::Document {
+fn build_document(ctx: &Ctx, notice_scope: Option<&notice::Scope>, map: Option<&svg::Pages>) -> doc::Document {
     let kind = ctx.options.kind;
     // The notice first: the front page lists the gaps it leaves.
     let notice = notice_scope.map(|scope| notice::draft(ctx, scope));
@@ -332,7 +340,7 @@ fn build_document(ctx: &Ctx, notice_scope: Option<&notice::Scope>) -> doc::Docum
         document.parts.push(record::part(ctx));
     }
     if kind.includes(Kind::Transfers) {
-        document.parts.push(transfers::part(ctx));
+        document.parts.push(transfers::part(ctx, map));
     }
     if kind.includes(Kind::Findings) {
         document.parts.push(findings::part(ctx));

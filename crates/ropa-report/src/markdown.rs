@@ -6,13 +6,18 @@
 use std::fmt::Write as _;
 use std::io;
 
-use crate::doc::{Block, Document, Expand, Field, Inline, Section, Table, Tone};
+use crate::doc::{Block, Document, Expand, Field, Inline, LinkList, Section, Table, Tone};
 use crate::escape::{html as esc_attr, markdown as esc};
 use crate::stream::{self, Out, Print, ROWS_PER_CHECKPOINT, Stream};
 
 pub fn render(document: &Document, expand: &Expand, sink: &mut dyn io::Write) -> io::Result<()> {
     let mut stream = Stream::new(sink);
-    let print = Print { document, expand };
+    // Markdown shows a figure's fallback text, never the picture.
+    let print = Print {
+        document,
+        expand,
+        draw: &|_, _| {},
+    };
     let out = stream.text();
     let _ = writeln!(out, "{}\n", first_line(document));
     let _ = writeln!(out, "**{}**\n", esc(&document.subject));
@@ -165,6 +170,10 @@ fn table(sink: &mut dyn Out, t: &Table) {
     sink.text().push('\n');
 }
 
+fn link(out: &mut String, text: &str, anchor: &str) {
+    let _ = write!(out, "[{}](#{})", esc(text), esc_attr(anchor));
+}
+
 fn inlines(out: &mut String, line: &[Inline]) {
     let mut after_badge = false;
     for inline in line {
@@ -177,8 +186,18 @@ fn inlines(out: &mut String, line: &[Inline]) {
             Inline::Strong(s) => emphasis(out, s, "**"),
             Inline::Muted(s) => emphasis(out, s, "*"),
             Inline::Code(s) => code(out, s),
-            Inline::Link { text, anchor } => {
-                let _ = write!(out, "[{}](#{})", esc(text), esc_attr(anchor));
+            Inline::Link { text, anchor } => link(out, text, anchor),
+            Inline::Links(list) => {
+                for (i, (target, linked)) in list.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(&esc(LinkList::SEPARATOR));
+                    }
+                    if linked {
+                        link(out, &target.text, &target.anchor);
+                    } else {
+                        out.push_str(&esc(&target.text));
+                    }
+                }
             }
             Inline::Url { text, url } => {
                 // Angle brackets keep the URL one token; `<`, `>` and spaces

@@ -38,8 +38,3 @@ pub(crate) fn each_section(out: &mut String, sections: &[Section], render: impl 
 pub(crate) fn map<T: Sync, U: Send>(items: &[T], build: impl Fn(&T) -> U + Sync + Send) -> Vec<U> {
     items.par_iter().map(build).collect()
 }
-
-/// `build` applied to each of `items`, taken by value, in order.
-pub(crate) fn map_owned<T: Send, U: Send>(items: Vec<T>, build: impl Fn(T) -> U + Sync + Send) -> Vec<U> {
-    items.into_par_iter().map(build).collect()
-}

@@ -6,7 +6,7 @@ use ropa_syntax::values::{Country, DerogationGround, Keyword, Mechanism, Retenti
 
 use crate::Ctx;
 use crate::Revision;
-use crate::doc::{Inline, Line, Tone, join, link, missing, muted, text};
+use crate::doc::{Inline, Line, LinkList, Tone, link, missing, muted, text};
 use crate::flows::{Flow, Recipient, Status, Zone};
 use crate::i18n::{self, Key, fill};
 use crate::view::{Counts, Ref, View};
@@ -396,17 +396,7 @@ pub fn used_by(ctx: &Ctx, uses: &[usize]) -> Line {
     if uses.is_empty() {
         return vec![Inline::Badge(Tone::Warning, ctx.t(Key::Unused).to_owned())];
     }
-    join(
-        uses.iter()
-            .map(|a| {
-                vec![link(
-                    view.activities[*a].activity.title(),
-                    view.activities[*a].anchor.clone(),
-                )]
-            })
-            .collect(),
-        ", ",
-    )
+    vec![Inline::Links(LinkList::new(&view.activity_links, uses))]
 }
 
 /// A checker message or help in prose: the spans it quotes in backticks

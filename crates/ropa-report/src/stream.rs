@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::doc::{Document, Expand, Section};
+use crate::doc::{Block, Document, Expand, Section};
 
 /// Text on its way to a writer. Printers append to [`Out::text`], and
 /// [`Out::checkpoint`] hands it to the writer once there is enough of it.
@@ -84,29 +84,35 @@ impl Out for Stream<'_> {
     }
 }
 
-/// What a printer needs besides the text: the document, and how to build
-/// its deferred sections.
+/// What a printer needs besides the text: the document, how to build its
+/// deferred sections, and how to draw its figures.
 #[derive(Clone, Copy)]
 pub(crate) struct Print<'p> {
     pub document: &'p Document,
     pub expand: &'p Expand<'p>,
+    pub draw: &'p Draw<'p>,
 }
+
+/// Draws a page of the transfer map ([`crate::doc::Block::Figure`]) into
+/// the text, which may leave at checkpoints while it is drawn.
+pub type Draw<'d> = dyn Fn(usize, &mut dyn Out) + Sync + 'd;
 
 /// Deferred sections built and printed per batch: enough to keep both
 /// cores busy, few enough that a batch's sections are small.
 const BATCH: usize = 2048;
 
 /// Prints `section`'s children, then its deferred children a batch at a
-/// time. A child that has deferred children of its own is printed into
-/// `out` itself, so that they stream too; the others are printed on every
-/// core.
+/// time. A child that streams (deferred children or a long table, at any
+/// depth) is printed into `out` itself, so that its text leaves as it is
+/// printed; the others are printed on every core, each into a piece of
+/// text held until it is written.
 pub(crate) fn children(
     out: &mut dyn Out,
     print: Print,
     section: &Section,
     render: impl Fn(&mut dyn Out, &Section) + Sync,
 ) {
-    if section.children.iter().any(|c| c.deferred.is_some()) {
+    if section.children.iter().any(streams) {
         for child in &section.children {
             render(out, child);
             out.checkpoint();
@@ -123,6 +129,19 @@ pub(crate) fn children(
             out.checkpoint();
         }
     }
+}
+
+/// Whether `section` is printed straight into the stream: a table of a
+/// large record (the privacy notice's purposes, the transfer list) is one
+/// row per activity or flow, and printed into a piece of its own it was
+/// held whole, a hundred megabytes at 100,000 activities.
+fn streams(section: &Section) -> bool {
+    section.deferred.is_some()
+        || section
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Table(t) if t.rows.len() > ROWS_PER_CHECKPOINT))
+        || section.children.iter().any(streams)
 }
 
 #[cfg(test)]
@@ -168,6 +187,32 @@ mod tests {
             })
             .expect("a Vec takes every write");
         assert_eq!(sink, format!("small\n{big}\n").into_bytes());
+    }
+
+    #[test]
+    fn a_section_with_a_long_table_at_any_depth_streams() {
+        use crate::doc::Table;
+        let with_table = |rows: usize| {
+            let mut inner = Section::new(None, "inner");
+            inner.blocks.push(Block::Table(Table {
+                head: vec!["h".to_owned()],
+                rows: vec![
+                    crate::doc::Row {
+                        anchor: None,
+                        cells: vec![Vec::new()],
+                    };
+                    rows
+                ],
+                numeric: Vec::new(),
+                widths: Vec::new(),
+            }));
+            let mut outer = Section::new(None, "outer");
+            outer.children.push(inner);
+            outer
+        };
+        assert!(streams(&with_table(ROWS_PER_CHECKPOINT + 1)));
+        assert!(!streams(&with_table(ROWS_PER_CHECKPOINT)));
+        assert!(!streams(&Section::new(None, "empty")));
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::io;
 
 use ropa_syntax::values::Country;
 
@@ -23,6 +24,7 @@ use crate::escape::html as esc;
 use crate::flows::{Recipient, Status, Zone, worst};
 use crate::i18n::{self, Key};
 use crate::pieces;
+use crate::stream::{Out, Stream};
 
 /// Which nodes link to their section of the HTML page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -192,47 +194,114 @@ pub const ROWS_PER_PAGE: usize = 16;
 /// An edge from an activity to the first party its data reaches.
 type LeftEdge = ((usize, Middle), Status);
 
-/// The whole map as one picture (`--format svg`, and the HTML report when
-/// it is small enough for one page).
-pub fn render(ctx: &Ctx, links: Links) -> String {
-    whole(ctx, links, middle_groups(ctx))
-}
-
-/// The map of the parties in `groups` as one picture.
-fn whole(ctx: &Ctx, links: Links, groups: Vec<Vec<(Middle, usize)>>) -> String {
-    let mut edges = edges(ctx, &[&groups]);
-    let (left, right) = edges.pop().unwrap_or_default();
-    draw(ctx, &Map::build(ctx, links, groups, false, left, right))
-}
-
-/// The map as pictures that each fit a printed page: the parties are cut
-/// into pages of at most [`ROWS_PER_PAGE`] rows (a processor stays with its
-/// sub-processors), each drawn with the activities that reach them and the
-/// countries they reach. A map that fits one page is one picture.
-pub fn pages(ctx: &Ctx, links: Links) -> Vec<String> {
-    let groups = middle_groups(ctx);
-    let rows: usize = groups.iter().map(Vec::len).sum();
-    if rows <= ROWS_PER_PAGE {
-        return vec![whole(ctx, links, groups)];
-    }
-    let mut pages: Vec<Vec<Vec<(Middle, usize)>>> = Vec::new();
-    let mut page_rows = 0;
-    for group in groups {
-        if pages.is_empty() || (page_rows + group.len() > ROWS_PER_PAGE && page_rows > 0) {
-            pages.push(Vec::new());
-            page_rows = 0;
+/// The whole map as one picture (`--format svg`), written as it is drawn:
+/// `deliver` gets the picture's first line and a function that writes it.
+pub fn render_with<R>(
+    ctx: &Ctx,
+    links: Links,
+    deliver: impl FnOnce(&str, &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>) -> R,
+) -> R {
+    let pages = Pages::whole(ctx, links, middle_groups(ctx));
+    let map = pages.layout(ctx, 0);
+    let head = map.as_ref().map(|map| head(ctx, map)).unwrap_or_default();
+    let first = head.split('\n').next().unwrap_or_default();
+    deliver(first, &mut |out| {
+        let mut stream = Stream::new(out);
+        if let Some(map) = &map {
+            draw(ctx, map, &mut stream);
         }
-        page_rows += group.len();
-        if let Some(page) = pages.last_mut() {
-            page.push(group);
-        }
-    }
-    let page_groups: Vec<&Vec<Vec<(Middle, usize)>>> = pages.iter().collect();
-    let edges = edges(ctx, &page_groups);
-    let pages: Vec<_> = pages.into_iter().zip(edges).collect();
-    crate::parallel::map_owned(pages, |(page, (left, right))| {
-        draw(ctx, &Map::build(ctx, links, page, true, left, right))
+        stream.finish(|_| {})
     })
+}
+
+/// The transfer map as the pictures of a report, laid out only as each is
+/// printed ([`Pages::draw`]): the map of 100,000 activities is hundreds of
+/// megabytes of SVG, and drawn ahead, all of it was held until printed.
+pub(crate) struct Pages {
+    links: Links,
+    /// Whether a picture shows only the activities whose data reaches its
+    /// parties (a map cut into pages) or every activity (a map of one).
+    only_linked: bool,
+    pages: Vec<Page>,
+}
+
+/// The parties of one picture and the edges to and from them.
+struct Page {
+    groups: Vec<Vec<(Middle, usize)>>,
+    left: Vec<LeftEdge>,
+    right: Vec<RightEdge>,
+}
+
+impl Pages {
+    /// The map as pictures that each fit a printed page: the parties are
+    /// cut into pages of at most [`ROWS_PER_PAGE`] rows (a processor stays
+    /// with its sub-processors), each drawn with the activities that reach
+    /// them and the countries they reach. A map that fits one page is one
+    /// picture.
+    pub(crate) fn plan(ctx: &Ctx, links: Links) -> Pages {
+        let groups = middle_groups(ctx);
+        let rows: usize = groups.iter().map(Vec::len).sum();
+        if rows <= ROWS_PER_PAGE {
+            return Pages::whole(ctx, links, groups);
+        }
+        let mut pages: Vec<Vec<Vec<(Middle, usize)>>> = Vec::new();
+        let mut page_rows = 0;
+        for group in groups {
+            if pages.is_empty() || (page_rows + group.len() > ROWS_PER_PAGE && page_rows > 0) {
+                pages.push(Vec::new());
+                page_rows = 0;
+            }
+            page_rows += group.len();
+            if let Some(page) = pages.last_mut() {
+                page.push(group);
+            }
+        }
+        let page_groups: Vec<&Vec<Vec<(Middle, usize)>>> = pages.iter().collect();
+        let edges = edges(ctx, &page_groups);
+        Pages {
+            links,
+            only_linked: true,
+            pages: pages
+                .into_iter()
+                .zip(edges)
+                .map(|(groups, (left, right))| Page { groups, left, right })
+                .collect(),
+        }
+    }
+
+    /// The parties in `groups` as one picture.
+    fn whole(ctx: &Ctx, links: Links, groups: Vec<Vec<(Middle, usize)>>) -> Pages {
+        let mut edges = edges(ctx, &[&groups]);
+        let (left, right) = edges.pop().unwrap_or_default();
+        Pages {
+            links,
+            only_linked: false,
+            pages: vec![Page { groups, left, right }],
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    fn layout(&self, ctx: &Ctx, page: usize) -> Option<Map<'_>> {
+        let p = self.pages.get(page)?;
+        Some(Map::build(
+            ctx,
+            self.links,
+            &p.groups,
+            self.only_linked,
+            &p.left,
+            &p.right,
+        ))
+    }
+
+    /// Draws picture `page` into `out`, which may write it out as it grows.
+    pub(crate) fn draw(&self, ctx: &Ctx, page: usize, out: &mut dyn Out) {
+        if let Some(map) = self.layout(ctx, page) {
+            draw(ctx, &map, out);
+        }
+    }
 }
 
 /// The middle column: every party a flow reaches, with the processors above
@@ -348,7 +417,7 @@ fn edges(ctx: &Ctx, pictures: &[&Vec<Vec<(Middle, usize)>>]) -> Vec<(Vec<LeftEdg
 }
 
 /// One picture laid out: its nodes in three columns and its edges.
-struct Map {
+struct Map<'p> {
     activities: Vec<Node>,
     /// The activity of the view each node of `activities` draws.
     activity_of: Vec<usize>,
@@ -358,23 +427,23 @@ struct Map {
     country_at: HashMap<Option<Country>, usize>,
     /// Edges from activities, by position in `activities`.
     left: Vec<LeftEdge>,
-    right: Vec<RightEdge>,
+    right: &'p [RightEdge],
 }
 
-impl Map {
+impl<'p> Map<'p> {
     /// Lays out the parties in `groups`, with the edges to and from them
     /// (from [`edges`]). With `only_linked`, a page of a paginated map, only
     /// the activities whose data reaches them are drawn.
     fn build(
         ctx: &Ctx,
         links: Links,
-        groups: Vec<Vec<(Middle, usize)>>,
+        groups: &[Vec<(Middle, usize)>],
         only_linked: bool,
-        left: Vec<LeftEdge>,
-        right: Vec<RightEdge>,
-    ) -> Map {
+        left: &[LeftEdge],
+        right: &'p [RightEdge],
+    ) -> Map<'p> {
         let mut linked = vec![false; ctx.view.activities.len()];
-        for ((a, _), _) in &left {
+        for ((a, _), _) in left {
             if let Some(slot) = linked.get_mut(*a) {
                 *slot = true;
             }
@@ -389,11 +458,11 @@ impl Map {
             }
         }
         let left: Vec<LeftEdge> = left
-            .into_iter()
-            .filter_map(|((a, m), status)| Some(((position[a]?, m), status)))
+            .iter()
+            .filter_map(|((a, m), status)| Some(((position[*a]?, m.clone()), *status)))
             .collect();
         let mut activities: Vec<Node> = shown.iter().map(|a| activity_node(ctx, *a, links)).collect();
-        let (activity_y, group_top) = place_columns(&groups, &left, activities.len());
+        let (activity_y, group_top) = place_columns(groups, &left, activities.len());
         for (node, y) in activities.iter_mut().zip(&activity_y) {
             node.y = *y;
         }
@@ -408,7 +477,7 @@ impl Map {
         }
         let middle_at: HashMap<Middle, usize> =
             middle.iter().enumerate().map(|(i, (m, _, _))| (m.clone(), i)).collect();
-        let countries = place_countries(ctx, &right, &middle, &middle_at);
+        let countries = place_countries(ctx, right, &middle, &middle_at);
         let country_at = countries.iter().enumerate().map(|(i, (c, _))| (*c, i)).collect();
         let mut map = Map {
             activities,
@@ -426,7 +495,7 @@ impl Map {
 
     /// A party or activity with an unsafeguarded flow gets a red outline.
     fn outline_unsafeguarded(&mut self) {
-        for ((m, _), status, _) in &self.right {
+        for ((m, _), status, _) in self.right {
             if status.is_unsafeguarded()
                 && let Some(i) = self.middle_at.get(m)
             {
@@ -594,14 +663,23 @@ fn place_countries(
     nodes
 }
 
-/// The picture: heading, edges under nodes, nodes, legend.
-fn draw(ctx: &Ctx, map: &Map) -> String {
+/// The top of the legend: under the lowest node.
+fn legend_top(map: &Map) -> i64 {
+    map.nodes().map(|n| n.y + NODE_H).max().unwrap_or(TOP) + 22
+}
+
+/// Whether the legend explains "DPF": a party on the map is certified.
+fn shows_dpf(map: &Map) -> bool {
+    map.nodes().any(|n| n.subtitle.split(" · ").any(|fact| fact == DPF))
+}
+
+/// The picture's opening: the `<svg>` element (its height depends on the
+/// whole layout), title, background and column headings.
+fn head(ctx: &Ctx, map: &Map) -> String {
     let view = ctx.view;
-    let bottom = map.nodes().map(|n| n.y + NODE_H).max().unwrap_or(TOP);
-    let mut out = String::with_capacity(16 * 1024);
-    let legend_top = bottom + 22;
-    let dpf = map.nodes().any(|n| n.subtitle.split(" · ").any(|fact| fact == DPF));
-    let (legend, legend_height) = legend(ctx, legend_top, dpf);
+    let mut out = String::with_capacity(4 * 1024);
+    let legend_top = legend_top(map);
+    let (_, legend_height) = legend(ctx, legend_top, shows_dpf(map));
     let height = legend_top + legend_height + MARGIN;
     let org = view.organization_name().unwrap_or(ctx.t(Key::UnnamedOrganization));
     let _ = write!(
@@ -632,66 +710,66 @@ fn draw(ctx: &Ctx, map: &Map) -> String {
             esc(ctx.t(Key::MapEmpty))
         );
     }
-    draw_edges(ctx, map, &mut out);
-    for node in map.nodes() {
-        draw_node(&mut out, node);
-    }
-    out.push_str(&legend);
-    out.push_str("</svg>\n");
     out
+}
+
+/// Marks drawn between checkpoints, where the text so far may be written.
+const MARKS_PER_CHECKPOINT: usize = 256;
+
+/// The picture: heading, edges under nodes, nodes, legend.
+fn draw(ctx: &Ctx, map: &Map, out: &mut dyn Out) {
+    out.text().push_str(&head(ctx, map));
+    draw_edges(ctx, map, out);
+    for (i, node) in map.nodes().enumerate() {
+        if i % MARKS_PER_CHECKPOINT == 0 {
+            out.checkpoint();
+        }
+        draw_node(out.text(), node);
+    }
+    let (legend, _) = legend(ctx, legend_top(map), shows_dpf(map));
+    let text = out.text();
+    text.push_str(&legend);
+    text.push_str("</svg>\n");
+    out.checkpoint();
 }
 
 /// Edges under the nodes, the most serious drawn last, on top; then the
 /// lines that hang sub-processors under the processor that engages them.
-fn draw_edges(ctx: &Ctx, map: &Map, out: &mut String) {
-    let mut edges: Vec<(Tone, String)> = Vec::new();
-    for ((a, entry), status) in &map.left {
-        let (Some(from), Some(to)) = (
-            map.activities.get(*a),
-            map.middle_at.get(entry).map(|i| &map.middle[*i].1),
-        ) else {
-            continue;
-        };
-        let title = map
-            .activity_of
-            .get(*a)
-            .map_or("", |i| ctx.view.activities[*i].activity.title());
-        let tip = format!("{title} → {}", to.tooltip);
-        edges.push((
-            status.tone(),
-            edge(from.x + from.w, from.center_y(), to.x, to.center_y(), *status, &tip),
-        ));
-    }
-    for ((m, country), status, titles) in &map.right {
-        let (Some(from), Some(to)) = (
-            map.middle_at.get(m).map(|i| &map.middle[*i].1),
-            map.country_at.get(country).map(|i| &map.countries[*i].1),
-        ) else {
-            continue;
-        };
-        let tip = format!(
-            "{} → {}: {} ({})",
-            from.tooltip,
-            to.title,
-            pieces::status_text(ctx, *status),
-            titles.join(", ")
-        );
-        edges.push((
-            status.tone(),
-            edge(from.x + from.w, from.center_y(), to.x, to.center_y(), *status, &tip),
-        ));
-    }
-    let rank = |t: Tone| match t {
+fn draw_edges(ctx: &Ctx, map: &Map, out: &mut dyn Out) {
+    let rank = |status: &Status| match status.tone() {
         Tone::Error => 3,
         Tone::Warning => 2,
         Tone::Ok => 1,
         _ => 0,
     };
-    edges.sort_by_key(|(t, _)| rank(*t));
-    out.push_str("<g fill=\"none\">\n");
-    for (_, path) in &edges {
-        out.push_str(path);
+    // Which edges, in the order drawn: by seriousness, else as found (left
+    // edges first). Each is written as it is reached, none held.
+    let mut order: Vec<(u8, usize)> = map
+        .left
+        .iter()
+        .map(|(_, status)| rank(status))
+        .chain(map.right.iter().map(|(_, status, _)| rank(status)))
+        .enumerate()
+        .map(|(i, rank)| (rank, i))
+        .collect();
+    order.sort_by_key(|(rank, _)| *rank);
+    out.text().push_str("<g fill=\"none\">\n");
+    for (n, (_, i)) in order.into_iter().enumerate() {
+        if n % MARKS_PER_CHECKPOINT == 0 {
+            out.checkpoint();
+        }
+        let path = match map.left.get(i) {
+            Some(edge) => left_edge(ctx, map, edge),
+            None => map
+                .right
+                .get(i - map.left.len())
+                .and_then(|edge| right_edge(ctx, map, edge)),
+        };
+        if let Some(path) = path {
+            out.text().push_str(&path);
+        }
     }
+    let out = out.text();
     for (i, (_, node, depth)) in map.middle.iter().enumerate() {
         if *depth == 0 {
             continue;
@@ -708,6 +786,46 @@ fn draw_edges(ctx: &Ctx, map: &Map, out: &mut String) {
         }
     }
     out.push_str("</g>\n");
+}
+
+/// An edge from an activity to the party its data reaches first.
+fn left_edge(ctx: &Ctx, map: &Map, ((a, entry), status): &LeftEdge) -> Option<String> {
+    let from = map.activities.get(*a)?;
+    let to = &map.middle.get(*map.middle_at.get(entry)?)?.1;
+    let title = map
+        .activity_of
+        .get(*a)
+        .map_or("", |i| ctx.view.activities[*i].activity.title());
+    let tip = format!("{title} → {}", to.tooltip);
+    Some(edge(
+        from.x + from.w,
+        from.center_y(),
+        to.x,
+        to.center_y(),
+        *status,
+        &tip,
+    ))
+}
+
+/// An edge from a party to a country its data reaches.
+fn right_edge(ctx: &Ctx, map: &Map, ((m, country), status, titles): &RightEdge) -> Option<String> {
+    let from = &map.middle.get(*map.middle_at.get(m)?)?.1;
+    let to = &map.countries.get(*map.country_at.get(country)?)?.1;
+    let tip = format!(
+        "{} → {}: {} ({})",
+        from.tooltip,
+        to.title,
+        pieces::status_text(ctx, *status),
+        titles.join(", ")
+    );
+    Some(edge(
+        from.x + from.w,
+        from.center_y(),
+        to.x,
+        to.center_y(),
+        *status,
+        &tip,
+    ))
 }
 
 /// The line that hangs a sub-processor under its processor.

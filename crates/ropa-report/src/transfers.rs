@@ -13,7 +13,18 @@ use crate::{Ctx, Kind, pieces, svg};
 
 pub const TRANSFERS_ANCHOR: &str = "transfers";
 
-pub fn part(ctx: &Ctx) -> Section {
+/// The transfer map of the report, planned; `None` when the record has no
+/// flow, as a map without a single flow says nothing the text does not.
+pub fn map(ctx: &Ctx) -> Option<svg::Pages> {
+    let links = svg::Links {
+        activities: ctx.options.kind.includes(Kind::Record),
+        parties: true,
+    };
+    (!ctx.view.flows.is_empty()).then(|| svg::Pages::plan(ctx, links))
+}
+
+/// The transfers part, with a figure for each page of `map`.
+pub fn part(ctx: &Ctx, map: Option<&svg::Pages>) -> Section {
     let view = ctx.view;
     let mut part = Section::new(Some(TRANSFERS_ANCHOR.to_owned()), ctx.t(Key::TransfersTitle));
     let third_countries = {
@@ -45,22 +56,16 @@ pub fn part(ctx: &Ctx) -> Section {
             ))],
         ));
     }
-    let links = svg::Links {
-        activities: ctx.options.kind.includes(Kind::Record),
-        parties: true,
-    };
-    // A map without a single flow says nothing the text does not.
-    if !view.flows.is_empty() {
-        let pages = svg::pages(ctx, links);
-        let count = pages.len();
-        for (i, svg) in pages.into_iter().enumerate() {
+    if let Some(map) = map {
+        let count = map.len();
+        for i in 0..count {
             let mut caption = ctx.t(Key::MapCaption).to_owned();
             if count > 1 {
                 let part = fill(ctx.t(Key::MapPart), &[&(i + 1).to_string(), &count.to_string()]);
                 caption = format!("{caption} ({part})");
             }
             part.blocks.push(Block::Figure {
-                svg,
+                page: i,
                 caption: vec![text(caption)],
                 // Said once, for the first picture, where no picture can be shown.
                 fallback: if i == 0 {

@@ -4,6 +4,7 @@
 //! Neutral to language and format; every builder and renderer reads it.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use ropa_check::index::Declared;
 use ropa_check::{Diagnostic, FileId};
@@ -12,6 +13,7 @@ use ropa_syntax::schema::RefTarget;
 use ropa_syntax::values::{Country, Severity};
 
 use crate::Input;
+use crate::doc::LinkTarget;
 use crate::flows::{self, Flow};
 
 /// A reference to a declaration: found, or named but not declared (the
@@ -130,6 +132,9 @@ pub struct View<'a> {
     pub subjects: Vec<CategoryView<'a, SubjectCategory>>,
     pub flows: Vec<Flow>,
     pub findings: Vec<FindingView<'a>>,
+    /// Each activity's title and anchor, by its index: what every list of
+    /// links to activities points into.
+    pub activity_links: Arc<[LinkTarget]>,
     pub counts: Counts,
     /// Findings not about an activity (organization, parties, declarations, files).
     pub other_counts: Counts,
@@ -268,7 +273,15 @@ impl<'a> View<'a> {
             })
             .collect();
 
+        let activity_links = activities
+            .iter()
+            .map(|a| LinkTarget {
+                text: a.activity.title().to_owned(),
+                anchor: a.anchor.clone(),
+            })
+            .collect();
         let mut view = View {
+            activity_links,
             input: *input,
             organization: index.organization(),
             activities,
