@@ -20,11 +20,19 @@ fn hidden(c: char) -> bool {
     (c.is_control() && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}') || ropa_syntax::invisible::is_invisible(c)
 }
 
+/// Whether `text` is printable ASCII, tabs and `also` alone: then no
+/// character of it is hidden, and it is known a byte at a time (every
+/// message and source line of a check is tested, and most are ASCII).
+fn plain_ascii(text: &str, also: &[u8]) -> bool {
+    text.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || b == b'\t' || also.contains(&b))
+}
+
 /// `text` with every hidden character and workflow-command marker
 /// escaped; borrowed when there is none.
 pub fn escape(text: &str) -> Cow<'_, str> {
     let command = text.trim_start().starts_with("::");
-    if !command && !text.contains("##[") && !text.chars().any(hidden) {
+    if !command && !text.contains("##[") && (plain_ascii(text, &[]) || !text.chars().any(hidden)) {
         return Cow::Borrowed(text);
     }
     let leading = text.len() - text.trim_start().len();
@@ -55,7 +63,7 @@ pub fn escape_lines(text: &str) -> String {
 /// on them.
 pub fn mask_keeping_offsets(text: &str) -> Cow<'_, str> {
     let masked = |c: char| hidden(c) && !matches!(c, '\n' | '\r');
-    if !text.contains("##[") && !text.chars().any(masked) {
+    if !text.contains("##[") && (plain_ascii(text, b"\n\r") || !text.chars().any(masked)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -95,6 +103,21 @@ mod tests {
         assert_eq!(escape("say ##[error]forged"), "say \\u{23}#[error]forged");
         assert_eq!(escape("###[x"), "#\\u{23}#[x");
         assert_eq!(escape("# [ok] #"), "# [ok] #");
+    }
+
+    #[test]
+    fn every_ascii_byte_is_escaped_as_the_character_test_has_it() {
+        // The byte-at-a-time test must agree with `hidden` on every ASCII
+        // character, alone and beside others.
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            for text in [c.to_string(), format!("a{c}b"), format!("{c}\u{e5}")] {
+                let by_char = text.chars().any(super::hidden);
+                assert_eq!(escape(&text) != text, by_char, "{text:?}");
+                let masked = text.chars().any(|c| super::hidden(c) && !matches!(c, '\n' | '\r'));
+                assert_eq!(mask_keeping_offsets(&text) != text, masked, "{text:?}");
+            }
+        }
     }
 
     #[test]
