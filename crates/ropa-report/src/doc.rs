@@ -198,7 +198,33 @@ pub struct Table {
     /// long word from squeezing the other columns or widening the table
     /// past the page.
     pub widths: Vec<u8>,
+    /// Rows printed after `rows`, built only as they are printed.
+    pub later: Option<LaterRows>,
 }
+
+/// Table rows too many to hold at once: one per activity or transfer of
+/// the record. The printer builds them a batch at a time ([`BuildRows`]),
+/// prints the batch and drops it. They carry no anchors, so links to them
+/// need none of them built.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaterRows {
+    pub kind: RowsKind,
+    /// Which items, in order: indexes into the view's activities or flows.
+    pub items: Vec<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowsKind {
+    /// The record's overview: one row per activity.
+    Overview,
+    /// The transfer list: one row per flow that is a transfer.
+    Transfers,
+    /// The privacy notice's purposes: one row per activity in scope.
+    NoticePurposes,
+}
+
+/// Builds the rows of a batch of a [`LaterRows`]' items.
+pub type BuildRows<'b> = dyn Fn(RowsKind, &[usize]) -> Vec<Row> + Sync + 'b;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
@@ -303,6 +329,20 @@ impl Document {
         self.anchors = anchors;
     }
 
+    /// The rows of `later`'s items at `batch` (positions in its list), as
+    /// the document would hold them: links to anchors it lacks made plain
+    /// text.
+    pub fn rows(&self, build: &BuildRows, later: &LaterRows, batch: std::ops::Range<usize>) -> Vec<Row> {
+        let mut rows = build(later.kind, &later.items[batch]);
+        for row in &mut rows {
+            debug_assert_eq!(row.anchor, None, "a later row's anchor");
+            for cell in &mut row.cells {
+                unlink_line(cell, &self.anchors);
+            }
+        }
+        rows
+    }
+
     /// The sections of `deferred`'s items at `batch` (positions in its
     /// list), as the document would hold them: links to anchors it lacks
     /// made plain text.
@@ -341,45 +381,48 @@ pub(crate) fn collect_anchors(section: &Section, anchors: &mut HashSet<String>) 
     }
 }
 
-fn unlink(section: &mut Section, anchors: &HashSet<String>) {
-    let fix = |line: &mut Line| {
-        let mut some_linked = false;
-        for inline in line.iter_mut() {
-            match inline {
-                Inline::Link { text, anchor } if !anchors.contains(anchor.as_str()) => {
-                    *inline = Inline::Text(std::mem::take(text));
-                }
-                Inline::Links(list) => {
-                    let present = list.iter().filter(|(t, _)| anchors.contains(t.anchor.as_str())).count();
-                    if present == 0 {
-                        list.linked = false;
-                    } else if present < list.items.len() {
-                        some_linked = true;
-                    }
-                }
-                _ => {}
+/// Turns the links in `line` to anchors not in `anchors` into plain text.
+fn unlink_line(line: &mut Line, anchors: &HashSet<String>) {
+    let mut some_linked = false;
+    for inline in line.iter_mut() {
+        match inline {
+            Inline::Link { text, anchor } if !anchors.contains(anchor.as_str()) => {
+                *inline = Inline::Text(std::mem::take(text));
             }
+            Inline::Links(list) => {
+                let present = list.iter().filter(|(t, _)| anchors.contains(t.anchor.as_str())).count();
+                if present == 0 {
+                    list.linked = false;
+                } else if present < list.items.len() {
+                    some_linked = true;
+                }
+            }
+            _ => {}
         }
-        if some_linked {
-            // Some of a list's targets are in the document and some are
-            // not: spelled out, each link is kept or made text on its own.
-            let spelled: Line = std::mem::take(line)
-                .into_iter()
-                .flat_map(|inline| match inline {
-                    Inline::Links(list) => list
-                        .spelled_out()
-                        .into_iter()
-                        .map(|i| match i {
-                            Inline::Link { text, anchor } if !anchors.contains(anchor.as_str()) => Inline::Text(text),
-                            i => i,
-                        })
-                        .collect(),
-                    inline => vec![inline],
-                })
-                .collect();
-            *line = spelled;
-        }
-    };
+    }
+    if some_linked {
+        // Some of a list's targets are in the document and some are
+        // not: spelled out, each link is kept or made text on its own.
+        let spelled: Line = std::mem::take(line)
+            .into_iter()
+            .flat_map(|inline| match inline {
+                Inline::Links(list) => list
+                    .spelled_out()
+                    .into_iter()
+                    .map(|i| match i {
+                        Inline::Link { text, anchor } if !anchors.contains(anchor.as_str()) => Inline::Text(text),
+                        i => i,
+                    })
+                    .collect(),
+                inline => vec![inline],
+            })
+            .collect();
+        *line = spelled;
+    }
+}
+
+fn unlink(section: &mut Section, anchors: &HashSet<String>) {
+    let fix = |line: &mut Line| unlink_line(line, anchors);
     fix(&mut section.badges);
     for block in &mut section.blocks {
         match block {
@@ -469,15 +512,76 @@ mod tests {
     }
 
     fn printed(document: &Document) -> (String, String) {
-        let nothing = |_: DeferredKind, _: &[usize]| Vec::new();
+        printed_with(document, &|_, _| Vec::new())
+    }
+
+    fn printed_with(document: &Document, rows: &BuildRows) -> (String, String) {
+        let print = crate::stream::Print {
+            document,
+            expand: &|_, _| Vec::new(),
+            rows,
+            draw: &|_, _| {},
+        };
         let mut html = Vec::new();
-        crate::html::render(document, &nothing, &|_, _| {}, &mut html).expect("into memory");
+        crate::html::render(print, &mut html).expect("into memory");
         let mut markdown = Vec::new();
-        crate::markdown::render(document, &nothing, &mut markdown).expect("into memory");
+        crate::markdown::render(print, &mut markdown).expect("into memory");
         (
             String::from_utf8(html).expect("UTF-8"),
             String::from_utf8(markdown).expect("UTF-8"),
         )
+    }
+
+    #[test]
+    fn later_rows_print_and_unlink_as_rows_built_ahead() {
+        let targets = targets();
+        // Item i: a row linking to target i, and to a place the document
+        // lacks; more items than a batch.
+        let row = |i: usize| Row {
+            anchor: None,
+            cells: vec![
+                vec![link(targets[i % 3].text.clone(), targets[i % 3].anchor.clone())],
+                vec![link(format!("gone {i}"), "nowhere"), text(format!(" {i}"))],
+            ],
+        };
+        let items: Vec<usize> = (0..crate::stream::ROW_BATCH + 3).collect();
+        let table = |rows: Vec<Row>, later: Option<LaterRows>| {
+            Block::Table(Table {
+                head: vec!["A".to_owned(), "B".to_owned()],
+                rows,
+                numeric: Vec::new(),
+                widths: vec![50, 50],
+                later,
+            })
+        };
+        let with = |block: Block| {
+            let mut document = document(Vec::new(), &["activity-a"]);
+            document.parts[0].blocks = vec![block];
+            document.unlink_missing_anchors();
+            document
+        };
+        let later = with(table(
+            vec![row(7)],
+            Some(LaterRows {
+                kind: RowsKind::Overview,
+                items: items.clone(),
+            }),
+        ));
+        let build = |kind: RowsKind, batch: &[usize]| {
+            assert_eq!(kind, RowsKind::Overview);
+            assert!(batch.len() <= crate::stream::ROW_BATCH);
+            batch.iter().map(|i| row(*i)).collect()
+        };
+        let mut ahead_rows = vec![row(7)];
+        ahead_rows.extend(items.iter().map(|i| row(*i)));
+        let ahead = with(table(ahead_rows, None));
+        let (html, markdown) = printed_with(&later, &build);
+        assert_eq!((html.clone(), markdown), printed(&ahead));
+        assert!(html.contains("<a href=\"#activity-a\">Activity a</a>"), "kept");
+        assert!(
+            !html.contains("#nowhere") && html.contains("gone 2050 2050"),
+            "unlinked"
+        );
     }
 
     #[test]

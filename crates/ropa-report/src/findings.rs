@@ -147,6 +147,7 @@ fn by_rule(ctx: &Ctx) -> Section {
         rows,
         numeric: vec![3],
         widths: vec![54, 18, 17, 11],
+        later: None,
     }));
     section
 }
@@ -170,6 +171,7 @@ fn counts_table(ctx: &Ctx, first: Key, mut rows: Vec<Row>) -> Block {
         rows,
         numeric: vec![1, 2, 3],
         widths: vec![55, 15, 15, 15],
+        later: None,
     })
 }
 
@@ -257,6 +259,7 @@ fn all(ctx: &Ctx) -> Section {
         rows,
         numeric: vec![0],
         widths: vec![5, 13, 58, 24],
+        later: None,
     }));
     section
 }

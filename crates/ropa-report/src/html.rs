@@ -6,18 +6,18 @@
 use std::fmt::Write as _;
 use std::io;
 
-use crate::doc::{Block, Document, Expand, Field, Inline, LinkList, Section, Table};
+use crate::doc::{Block, Document, Field, Inline, LinkList, Section, Table};
 use crate::escape::{css_string, html as esc};
-use crate::stream::{self, Draw, Out, Print, ROWS_PER_CHECKPOINT, Stream};
+use crate::stream::{self, Out, Print, Stream};
 
 const STYLE: &str = include_str!("report.css");
 
 /// The document's first line, as [`render`] writes it.
 pub const FIRST_LINE: &str = "<!DOCTYPE html>";
 
-pub fn render(document: &Document, expand: &Expand, draw: &Draw, sink: &mut dyn io::Write) -> io::Result<()> {
+pub(crate) fn render(print: Print, sink: &mut dyn io::Write) -> io::Result<()> {
     let mut stream = Stream::new(sink);
-    let print = Print { document, expand, draw };
+    let document = print.document;
     let out = stream.text();
     let lang = document.lang.code();
     let _ = write!(
@@ -139,7 +139,7 @@ fn block(sink: &mut dyn Out, print: Print, block: &Block) {
             out.push_str("</p></div>\n");
         }
         Block::Fields(fields) => self::fields(sink.text(), fields),
-        Block::Table(table) => self::table(sink, table),
+        Block::Table(table) => self::table(sink, print, table),
         Block::List(items) => {
             let out = sink.text();
             out.push_str("<ul>\n");
@@ -175,7 +175,7 @@ fn fields(out: &mut String, fields: &[Field]) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn table(sink: &mut dyn Out, table: &Table) {
+fn table(sink: &mut dyn Out, print: Print, table: &Table) {
     let out = sink.text();
     out.push_str("<table class=\"data\">\n");
     if table.widths.len() == table.head.len() {
@@ -195,11 +195,7 @@ fn table(sink: &mut dyn Out, table: &Table) {
         let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(head));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
-    for (n, row) in table.rows.iter().enumerate() {
-        if n % ROWS_PER_CHECKPOINT == 0 {
-            sink.checkpoint();
-        }
-        let out = sink.text();
+    stream::rows(sink, print, table, |out, row| {
         match &row.anchor {
             Some(anchor) => {
                 let _ = write!(out, "<tr id=\"{}\">", esc(anchor));
@@ -216,7 +212,7 @@ fn table(sink: &mut dyn Out, table: &Table) {
             out.push_str("</td>");
         }
         out.push_str("</tr>\n");
-    }
+    });
     sink.text().push_str("</tbody>\n</table>\n");
 }
 

@@ -284,19 +284,21 @@ pub fn render_with<R>(
                 .then(|| transfers::map(&ctx))
                 .flatten();
             let document = build_document(&ctx, notice_scope.as_ref(), map.as_ref());
-            let expand = |kind, batch: &[usize]| record::expand(&ctx, kind, batch);
-            let draw = |page, out: &mut dyn stream::Out| {
-                if let Some(map) = &map {
-                    map.draw(&ctx, page, out);
-                }
+            let print = stream::Print {
+                document: &document,
+                expand: &|kind, batch| record::expand(&ctx, kind, batch),
+                rows: &|kind, batch| later_rows(&ctx, kind, batch),
+                draw: &|page, out| {
+                    if let Some(map) = &map {
+                        map.draw(&ctx, page, out);
+                    }
+                },
             };
             if options.format == Format::Html {
-                deliver(html::FIRST_LINE, &mut |out| {
-                    html::render(&document, &expand, &draw, out)
-                })
+                deliver(html::FIRST_LINE, &mut |out| html::render(print, out))
             } else {
                 deliver(&markdown::first_line(&document), &mut |out| {
-                    markdown::render(&document, &expand, out)
+                    markdown::render(print, out)
                 })
             }
         }
@@ -328,6 +330,15 @@ impl Ctx<'_, '_> {
     pub fn heads(&self, keys: &[i18n::Key]) -> Vec<String> {
         keys.iter().map(|key| self.t(*key).to_owned()).collect()
     }
+}
+
+/// The rows of a batch of a table's later rows, built on every core.
+fn later_rows(ctx: &Ctx, kind: doc::RowsKind, batch: &[usize]) -> Vec<doc::Row> {
+    parallel::map(batch, |&item| match kind {
+        doc::RowsKind::Overview => record::overview_row(ctx, item),
+        doc::RowsKind::Transfers => transfers::transfer_row(ctx, item),
+        doc::RowsKind::NoticePurposes => notice::purposes_row(ctx, item),
+    })
 }
 
 fn build_document(ctx: &Ctx, notice_scope: Option<&notice::Scope>, map: Option<&svg::Pages>) -> doc::Document {

@@ -6,18 +6,15 @@
 use std::fmt::Write as _;
 use std::io;
 
-use crate::doc::{Block, Document, Expand, Field, Inline, LinkList, Section, Table, Tone};
+use crate::doc::{Block, Document, Field, Inline, LinkList, Section, Table, Tone};
 use crate::escape::{html as esc_attr, markdown as esc};
-use crate::stream::{self, Out, Print, ROWS_PER_CHECKPOINT, Stream};
+use crate::stream::{self, Out, Print, Stream};
 
-pub fn render(document: &Document, expand: &Expand, sink: &mut dyn io::Write) -> io::Result<()> {
+/// Markdown shows a figure's fallback text, never the picture: `print`'s
+/// `draw` is not called.
+pub(crate) fn render(print: Print, sink: &mut dyn io::Write) -> io::Result<()> {
     let mut stream = Stream::new(sink);
-    // Markdown shows a figure's fallback text, never the picture.
-    let print = Print {
-        document,
-        expand,
-        draw: &|_, _| {},
-    };
+    let document = print.document;
     let out = stream.text();
     let _ = writeln!(out, "{}\n", first_line(document));
     let _ = writeln!(out, "**{}**\n", esc(&document.subject));
@@ -75,7 +72,7 @@ fn section(out: &mut dyn Out, print: Print, s: &Section, level: usize) {
     }
     text.push_str("\n\n");
     for block in &s.blocks {
-        self::block(out, block);
+        self::block(out, print, block);
         out.checkpoint();
     }
     stream::children(out, print, s, |out, child| section(out, print, child, level + 1));
@@ -93,9 +90,9 @@ fn callout(out: &mut String, tone: Tone, line: &[Inline]) {
     out.push_str("\n\n");
 }
 
-fn block(out: &mut dyn Out, block: &Block) {
+fn block(out: &mut dyn Out, print: Print, block: &Block) {
     if let Block::Table(table) = block {
-        return self::table(out, table);
+        return self::table(out, print, table);
     }
     let out = out.text();
     match block {
@@ -105,7 +102,7 @@ fn block(out: &mut dyn Out, block: &Block) {
         }
         Block::Callout(tone, line) => callout(out, *tone, line),
         Block::Fields(list) => fields(out, list),
-        Block::Table(t) => table(out, t),
+        Block::Table(_) => {}
         Block::List(items) => {
             for item in items {
                 out.push_str("- ");
@@ -138,7 +135,7 @@ fn fields(out: &mut String, list: &[Field]) {
     out.push('\n');
 }
 
-fn table(sink: &mut dyn Out, t: &Table) {
+fn table(sink: &mut dyn Out, print: Print, t: &Table) {
     let out = sink.text();
     out.push('|');
     for head in &t.head {
@@ -149,11 +146,7 @@ fn table(sink: &mut dyn Out, t: &Table) {
         out.push_str(if t.numeric.contains(&i) { "---:|" } else { "---|" });
     }
     out.push('\n');
-    for (n, row) in t.rows.iter().enumerate() {
-        if n % ROWS_PER_CHECKPOINT == 0 {
-            sink.checkpoint();
-        }
-        let out = sink.text();
+    stream::rows(sink, print, t, |out, row| {
         out.push('|');
         for (i, cell) in row.cells.iter().enumerate() {
             out.push(' ');
@@ -166,7 +159,7 @@ fn table(sink: &mut dyn Out, t: &Table) {
             out.push_str(" |");
         }
         out.push('\n');
-    }
+    });
     sink.text().push('\n');
 }
 

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use ropa_syntax::model::{Contact, Dpa, Dpo, Party, PartyKind, Period, Text};
 use ropa_syntax::values::{Country, LegalBasis, Mechanism, RoleKind, is_placeholder};
 
-use crate::doc::{Block, Inline, Line, Row, Section, Table, Tone, join, lines, muted, text};
+use crate::doc::{Block, Inline, LaterRows, Line, Row, RowsKind, Section, Table, Tone, join, lines, muted, text};
 use crate::flows::{Recipient, Status, Zone, worst};
 use crate::i18n::{self, Cite, Key, fill};
 use crate::view::{Ref, View};
@@ -522,105 +522,119 @@ fn joint_controllers(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope, s: &mut Section)
 
 /// Art. 13(1)(c), 13(2)(a) and 14(1)(d): purpose, data, legal basis and
 /// retention, one row per activity.
-fn purposes(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
+/// The purposes table's row of activity `a`, as printed.
+pub fn purposes_row(ctx: &Ctx, a: usize) -> Row {
+    // The gaps were counted when the document was built.
+    let s = section(ctx, "purposes", Key::NoticePurposesTitle);
+    purpose_row(ctx, &mut Gaps(Vec::new()), &s, a)
+}
+
+/// The purposes table's row of activity `a`; each field it lacks is a gap
+/// of section `s`.
+fn purpose_row(ctx: &Ctx, gaps: &mut Gaps, s: &Section, a: usize) -> Row {
     let view = ctx.view;
-    let mut s = section(ctx, "purposes", Key::NoticePurposesTitle);
-    let mut rows = Vec::new();
-    for a in &scope.activities {
-        let av = &view.activities[*a];
-        let activity = av.activity;
-        let about = || vec![av.id().to_owned()];
-        let mut purpose = vec![Inline::Strong(activity.title().to_owned())];
-        purpose.push(Inline::Break);
-        match given(&activity.purpose) {
-            Some(p) => purpose.push(text(p)),
-            None => purpose.push(gaps.add_in(
-                ctx,
-                &s,
-                GapField::Purpose,
-                about(),
-                ctx.t(Key::NoticeFillPurpose).to_owned(),
-                Some(av.activity.title()),
-            )),
-        }
-        let data: Vec<Line> = av
-            .data
-            .iter()
-            .map(|d| match d {
-                Ref::Found(d) => {
-                    let item = view.data[*d].item;
-                    vec![text(
-                        item.description
-                            .as_ref()
-                            .map_or(item.id.value.as_str(), |x| x.value.as_str()),
-                    )]
-                }
-                Ref::Undefined(id) => vec![text(*id)],
-            })
-            .collect();
-        let data = if data.is_empty() {
-            vec![gaps.add_in(
-                ctx,
-                &s,
-                GapField::Data,
-                about(),
-                ctx.t(Key::NoticeFillData).to_owned(),
-                Some(av.activity.title()),
-            )]
-        } else {
-            lines(data)
-        };
-        let bases: Vec<Line> = activity
-            .bases
-            .iter()
-            .map(|b| {
-                let mut line = vec![text(i18n::label(ctx.lang, b.kind.value))];
-                line.push(text(" "));
-                line.push(muted(i18n::cite_of(ctx.lang, b.kind.value)));
-                if let Some(law) = given(&b.law) {
-                    line.push(text(" · "));
-                    line.push(text(law));
-                }
-                line
-            })
-            .collect();
-        let bases = if bases.is_empty() {
-            vec![gaps.add_in(
-                ctx,
-                &s,
-                GapField::Basis,
-                about(),
-                ctx.t(Key::NoticeFillBasis).to_owned(),
-                Some(av.activity.title()),
-            )]
-        } else {
-            lines(bases)
-        };
-        // A retention without a period, or with only a vague phrase ("as
-        // long as necessary"), tells the reader nothing (Art. 13(2)(a)).
-        let mut retention: Vec<Line> = Vec::new();
-        let mut vague = false;
-        for r in &activity.retention {
-            match r.period {
-                Period::Missing | Period::Malformed | Period::Indefinite(_) => vague = true,
-                Period::Fixed(_) | Period::Until(_) => retention.push(pieces::retention(ctx, view, r)),
+    let av = &view.activities[a];
+    let activity = av.activity;
+    let about = || vec![av.id().to_owned()];
+    let mut purpose = vec![Inline::Strong(activity.title().to_owned())];
+    purpose.push(Inline::Break);
+    match given(&activity.purpose) {
+        Some(p) => purpose.push(text(p)),
+        None => purpose.push(gaps.add_in(
+            ctx,
+            s,
+            GapField::Purpose,
+            about(),
+            ctx.t(Key::NoticeFillPurpose).to_owned(),
+            Some(av.activity.title()),
+        )),
+    }
+    let data: Vec<Line> = av
+        .data
+        .iter()
+        .map(|d| match d {
+            Ref::Found(d) => {
+                let item = view.data[*d].item;
+                vec![text(
+                    item.description
+                        .as_ref()
+                        .map_or(item.id.value.as_str(), |x| x.value.as_str()),
+                )]
             }
+            Ref::Undefined(id) => vec![text(*id)],
+        })
+        .collect();
+    let data = if data.is_empty() {
+        vec![gaps.add_in(
+            ctx,
+            s,
+            GapField::Data,
+            about(),
+            ctx.t(Key::NoticeFillData).to_owned(),
+            Some(av.activity.title()),
+        )]
+    } else {
+        lines(data)
+    };
+    let bases: Vec<Line> = activity
+        .bases
+        .iter()
+        .map(|b| {
+            let mut line = vec![text(i18n::label(ctx.lang, b.kind.value))];
+            line.push(text(" "));
+            line.push(muted(i18n::cite_of(ctx.lang, b.kind.value)));
+            if let Some(law) = given(&b.law) {
+                line.push(text(" · "));
+                line.push(text(law));
+            }
+            line
+        })
+        .collect();
+    let bases = if bases.is_empty() {
+        vec![gaps.add_in(
+            ctx,
+            s,
+            GapField::Basis,
+            about(),
+            ctx.t(Key::NoticeFillBasis).to_owned(),
+            Some(av.activity.title()),
+        )]
+    } else {
+        lines(bases)
+    };
+    // A retention without a period, or with only a vague phrase ("as
+    // long as necessary"), tells the reader nothing (Art. 13(2)(a)).
+    let mut retention: Vec<Line> = Vec::new();
+    let mut vague = false;
+    for r in &activity.retention {
+        match r.period {
+            Period::Missing | Period::Malformed | Period::Indefinite(_) => vague = true,
+            Period::Fixed(_) | Period::Until(_) => retention.push(pieces::retention(ctx, view, r)),
         }
-        if vague || retention.is_empty() {
-            retention.push(vec![gaps.add_in(
-                ctx,
-                &s,
-                GapField::Retain,
-                about(),
-                ctx.t(Key::NoticeFillRetention).to_owned(),
-                Some(av.activity.title()),
-            )]);
-        }
-        let retention = lines(retention);
-        rows.push(Row {
-            anchor: None,
-            cells: vec![purpose, data, bases, retention],
-        });
+    }
+    if vague || retention.is_empty() {
+        retention.push(vec![gaps.add_in(
+            ctx,
+            s,
+            GapField::Retain,
+            about(),
+            ctx.t(Key::NoticeFillRetention).to_owned(),
+            Some(av.activity.title()),
+        )]);
+    }
+    let retention = lines(retention);
+    Row {
+        anchor: None,
+        cells: vec![purpose, data, bases, retention],
+    }
+}
+
+fn purposes(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
+    let mut s = section(ctx, "purposes", Key::NoticePurposesTitle);
+    // One row per activity, built as it is printed ([`purposes_row`]);
+    // built here once for the gaps it leaves, and dropped.
+    for a in &scope.activities {
+        purpose_row(ctx, gaps, &s, *a);
     }
     s.blocks.push(Block::Table(Table {
         head: ctx.heads(&[
@@ -629,9 +643,13 @@ fn purposes(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
             Key::LegalBasis,
             Key::NoticeRetentionColumn,
         ]),
-        rows,
+        rows: Vec::new(),
         numeric: Vec::new(),
         widths: vec![29, 31, 18, 22],
+        later: Some(LaterRows {
+            kind: RowsKind::NoticePurposes,
+            items: scope.activities.clone(),
+        }),
     }));
     s
 }

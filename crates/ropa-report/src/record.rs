@@ -8,8 +8,8 @@ use ropa_syntax::model::{Activity, Controller, Dpia, Dpo};
 use ropa_syntax::values::{RoleKind, is_placeholder};
 
 use crate::doc::{
-    Block, Deferred, DeferredKind, Field, Inline, Line, Row, Section, Table, Tone, join, lines, link, missing, muted,
-    text,
+    Block, Deferred, DeferredKind, Field, Inline, LaterRows, Line, Row, RowsKind, Section, Table, Tone, join, lines,
+    link, missing, muted, text,
 };
 use crate::i18n::{self, Cite, Key, fill};
 use crate::notice::placeholder;
@@ -263,61 +263,67 @@ fn stewardship(ctx: &Ctx, a: &ActivityView, fields: &mut Vec<Field>) {
     ));
 }
 
-/// One line per activity: the record at a glance.
+/// The overview's row of activity `a`.
+pub fn overview_row(ctx: &Ctx, a: usize) -> Row {
+    let a = &ctx.view.activities[a];
+    let activity = a.activity;
+    let mut name = vec![link(activity.title(), a.anchor.clone())];
+    if ctx.internal() {
+        name.push(text(" "));
+        name.push(Inline::Code(a.id().to_owned()));
+    }
+    name.push(Inline::Break);
+    name.push(muted(crate::doc::plain(&role(ctx, activity))));
+    let purpose = activity.purpose.as_ref().map_or_else(
+        || vec![missing(ctx.t(Key::NotRecorded))],
+        |p| vec![text(p.value.as_str())],
+    );
+    let bases: Vec<Line> = activity
+        .bases
+        .iter()
+        .map(|b| vec![text(i18n::label(ctx.lang, b.kind.value))])
+        .collect();
+    let bases = if bases.is_empty() && activity.role_kind() != RoleKind::Processor {
+        vec![missing(ctx.t(Key::NotRecorded))]
+    } else {
+        lines(bases)
+    };
+    let mut cells = vec![name, purpose, bases];
+    if ctx.internal() {
+        let mut findings = pieces::count_badges(ctx, a.counts);
+        if findings.is_empty() {
+            findings.push(muted("–"));
+        }
+        cells.push(findings);
+    }
+    Row { anchor: None, cells }
+}
+
+/// One line per activity: the record at a glance. The rows are built as
+/// they are printed ([`overview_row`]).
 fn overview(ctx: &Ctx) -> Section {
     let view = ctx.view;
     let mut section = Section::new(Some("record-overview".to_owned()), ctx.t(Key::OverviewTitle));
-    let rows = view
-        .activities
-        .iter()
-        .map(|a| {
-            let activity = a.activity;
-            let mut name = vec![link(activity.title(), a.anchor.clone())];
-            if ctx.internal() {
-                name.push(text(" "));
-                name.push(Inline::Code(a.id().to_owned()));
-            }
-            name.push(Inline::Break);
-            name.push(muted(crate::doc::plain(&role(ctx, activity))));
-            let purpose = activity.purpose.as_ref().map_or_else(
-                || vec![missing(ctx.t(Key::NotRecorded))],
-                |p| vec![text(p.value.as_str())],
-            );
-            let bases: Vec<Line> = activity
-                .bases
-                .iter()
-                .map(|b| vec![text(i18n::label(ctx.lang, b.kind.value))])
-                .collect();
-            let bases = if bases.is_empty() && activity.role_kind() != RoleKind::Processor {
-                vec![missing(ctx.t(Key::NotRecorded))]
-            } else {
-                lines(bases)
-            };
-            let mut cells = vec![name, purpose, bases];
-            if ctx.internal() {
-                let mut findings = pieces::count_badges(ctx, a.counts);
-                if findings.is_empty() {
-                    findings.push(muted("–"));
-                }
-                cells.push(findings);
-            }
-            Row { anchor: None, cells }
-        })
-        .collect();
-    section.blocks.push(Block::Table(if ctx.internal() {
-        Table {
-            head: ctx.heads(&[Key::Activity, Key::Purpose, Key::LegalBasis, Key::FindingsTitle]),
-            rows,
-            numeric: Vec::new(),
-            widths: vec![29, 35, 20, 16],
-        }
+    let (head, widths) = if ctx.internal() {
+        (
+            ctx.heads(&[Key::Activity, Key::Purpose, Key::LegalBasis, Key::FindingsTitle]),
+            vec![29, 35, 20, 16],
+        )
     } else {
-        Table {
-            head: ctx.heads(&[Key::Activity, Key::Purpose, Key::LegalBasis]),
-            rows,
-            numeric: Vec::new(),
-            widths: vec![33, 43, 24],
-        }
+        (
+            ctx.heads(&[Key::Activity, Key::Purpose, Key::LegalBasis]),
+            vec![33, 43, 24],
+        )
+    };
+    section.blocks.push(Block::Table(Table {
+        head,
+        rows: Vec::new(),
+        numeric: Vec::new(),
+        widths,
+        later: Some(LaterRows {
+            kind: RowsKind::Overview,
+            items: (0..view.activities.len()).collect(),
+        }),
     }));
     section
 }
@@ -1100,6 +1106,7 @@ fn categories(ctx: &Ctx) -> Section {
             rows: subject_rows,
             numeric: Vec::new(),
             widths: vec![17, 41, 14, 28],
+            later: None,
         })
     });
     let mut data = Section::new(Some("categories-data".to_owned()), ctx.t(Key::PersonalData));
@@ -1111,6 +1118,7 @@ fn categories(ctx: &Ctx) -> Section {
             rows: data_rows,
             numeric: Vec::new(),
             widths: vec![17, 43, 14, 26],
+            later: None,
         })
     });
     if !ctx.internal() {

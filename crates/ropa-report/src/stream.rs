@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::doc::{Block, Document, Expand, Section};
+use crate::doc::{Block, BuildRows, Document, Expand, Row, Section, Table};
 
 /// Text on its way to a writer. Printers append to [`Out::text`], and
 /// [`Out::checkpoint`] hands it to the writer once there is enough of it.
@@ -90,7 +90,34 @@ impl Out for Stream<'_> {
 pub(crate) struct Print<'p> {
     pub document: &'p Document,
     pub expand: &'p Expand<'p>,
+    pub rows: &'p BuildRows<'p>,
     pub draw: &'p Draw<'p>,
+}
+
+/// Later rows built and printed per batch, as deferred sections are.
+pub(crate) const ROW_BATCH: usize = 2048;
+
+/// Prints `table`'s rows with `row`, then its later rows a batch at a
+/// time, with a checkpoint every [`ROWS_PER_CHECKPOINT`] rows.
+pub(crate) fn rows(out: &mut dyn Out, print: Print, table: &Table, row: impl Fn(&mut String, &Row)) {
+    for (n, r) in table.rows.iter().enumerate() {
+        if n % ROWS_PER_CHECKPOINT == 0 {
+            out.checkpoint();
+        }
+        row(out.text(), r);
+    }
+    let Some(later) = &table.later else {
+        return;
+    };
+    for start in (0..later.items.len()).step_by(ROW_BATCH) {
+        let batch = start..(start + ROW_BATCH).min(later.items.len());
+        for (n, r) in print.document.rows(print.rows, later, batch).iter().enumerate() {
+            if n % ROWS_PER_CHECKPOINT == 0 {
+                out.checkpoint();
+            }
+            row(out.text(), r);
+        }
+    }
 }
 
 /// Draws a page of the transfer map ([`crate::doc::Block::Figure`]) into
@@ -140,7 +167,7 @@ fn streams(section: &Section) -> bool {
         || section
             .blocks
             .iter()
-            .any(|b| matches!(b, Block::Table(t) if t.rows.len() > ROWS_PER_CHECKPOINT))
+            .any(|b| matches!(b, Block::Table(t) if t.rows.len() > ROWS_PER_CHECKPOINT || t.later.is_some()))
         || section.children.iter().any(streams)
 }
 
@@ -205,6 +232,7 @@ mod tests {
                 ],
                 numeric: Vec::new(),
                 widths: Vec::new(),
+                later: None,
             }));
             let mut outer = Section::new(None, "outer");
             outer.children.push(inner);

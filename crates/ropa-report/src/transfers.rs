@@ -5,7 +5,9 @@
 
 use ropa_syntax::model::PartyKind;
 
-use crate::doc::{Block, Inline, Line, Row, Section, Table, Tone, lines, link, missing, muted, text};
+use crate::doc::{
+    Block, Inline, LaterRows, Line, Row, RowsKind, Section, Table, Tone, lines, link, missing, muted, text,
+};
 use crate::flows::Recipient;
 use crate::i18n::{self, Key, fill};
 use crate::view::{PartyView, View};
@@ -203,45 +205,50 @@ fn parties(ctx: &Ctx) -> Section {
         rows,
         numeric: Vec::new(),
         widths: vec![36, 26, 15, 23],
+        later: None,
     }));
     section
 }
 
+/// The transfer list's row of flow `f`.
+pub fn transfer_row(ctx: &Ctx, f: usize) -> Row {
+    let view = ctx.view;
+    let f = &view.flows[f];
+    let a = &view.activities[f.activity];
+    let mut recipient = pieces::recipient(ctx, view, &f.recipient);
+    if let Some(via) = f.via {
+        recipient.push(Inline::Break);
+        recipient.push(muted(format!("{} ", ctx.t(Key::Via))));
+        recipient.extend(pieces::party(view, via));
+    }
+    let mut destination = pieces::destination(ctx, f);
+    destination.push(Inline::Break);
+    destination.push(muted(pieces::zone(ctx, f.zone)));
+    let safeguard = match f.transfer {
+        Some(t) => pieces::safeguard(ctx, &a.activity.transfers[t]),
+        None => vec![missing(ctx.t(Key::TransferNotDeclared))],
+    };
+    Row {
+        anchor: None,
+        cells: vec![
+            vec![link(a.activity.title(), a.anchor.clone())],
+            recipient,
+            destination,
+            safeguard,
+            vec![pieces::status(ctx, f.status)],
+        ],
+    }
+}
+
+/// Every flow that is a transfer, one row each, built as they are printed
+/// ([`transfer_row`]).
 fn transfers(ctx: &Ctx) -> Section {
     let view = ctx.view;
     let mut section = Section::new(Some("transfer-list".to_owned()), ctx.t(Key::TransferListTitle));
-    let rows: Vec<Row> = view
-        .flows
-        .iter()
-        .filter(|f| f.status.is_transfer())
-        .map(|f| {
-            let a = &view.activities[f.activity];
-            let mut recipient = pieces::recipient(ctx, view, &f.recipient);
-            if let Some(via) = f.via {
-                recipient.push(Inline::Break);
-                recipient.push(muted(format!("{} ", ctx.t(Key::Via))));
-                recipient.extend(pieces::party(view, via));
-            }
-            let mut destination = pieces::destination(ctx, f);
-            destination.push(Inline::Break);
-            destination.push(muted(pieces::zone(ctx, f.zone)));
-            let safeguard = match f.transfer {
-                Some(t) => pieces::safeguard(ctx, &a.activity.transfers[t]),
-                None => vec![missing(ctx.t(Key::TransferNotDeclared))],
-            };
-            Row {
-                anchor: None,
-                cells: vec![
-                    vec![link(a.activity.title(), a.anchor.clone())],
-                    recipient,
-                    destination,
-                    safeguard,
-                    vec![pieces::status(ctx, f.status)],
-                ],
-            }
-        })
+    let items: Vec<usize> = (0..view.flows.len())
+        .filter(|f| view.flows[*f].status.is_transfer())
         .collect();
-    if rows.is_empty() {
+    if items.is_empty() {
         section
             .blocks
             .push(Block::Paragraph(vec![text(ctx.t(Key::NoTransfersAtAll))]));
@@ -255,9 +262,13 @@ fn transfers(ctx: &Ctx) -> Section {
             Key::Safeguard,
             Key::Status,
         ]),
-        rows,
+        rows: Vec::new(),
         numeric: Vec::new(),
         widths: vec![19, 20, 18, 28, 15],
+        later: Some(LaterRows {
+            kind: RowsKind::Transfers,
+            items,
+        }),
     }));
     section
 }
