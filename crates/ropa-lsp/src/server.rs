@@ -132,7 +132,16 @@ where
                 let clean = self.lifecycle.shutdown_requested.load(Ordering::SeqCst);
                 self.lifecycle.clean_exit.store(clean, Ordering::SeqCst);
             }
-            "initialize" if !is_notification => self.initialized = true,
+            "initialize" if !is_notification && !self.initialized => {
+                self.initialized = true;
+                // Configured here, in order, not by the handler, which runs
+                // concurrently: a client that sends `didOpen` before it has
+                // the answer (LSP forbids it; a fuzzer found it) had its
+                // document indexed in UTF-16 after agreeing to UTF-8.
+                if let Some(p) = params::<ls::InitializeParams>(&req) {
+                    let _ = self.channel.tx.send(configure(&p));
+                }
+            }
             // Before `initialize`, notifications are dropped (LSP 3.17 "Lifecycle").
             _ if !self.initialized || !is_notification => {}
             "textDocument/didOpen" => {
@@ -396,6 +405,18 @@ impl Backend {
     }
 }
 
+/// The store's settings from the client's `initialize`: sent without
+/// counting, as it is not a document change.
+fn configure(params: &ls::InitializeParams) -> Msg {
+    Msg::Configure {
+        encoding: negotiate(&params.capabilities),
+        docs_url: docs_url_of(params.initialization_options.as_ref()),
+        pull: pull_of(params.initialization_options.as_ref()),
+        debounce: debounce_of(params.initialization_options.as_ref()),
+        folders: folders_of(params),
+    }
+}
+
 impl LanguageServer for Backend {
     async fn initialize(&self, params: ls::InitializeParams) -> jsonrpc::Result<ls::InitializeResult> {
         let encoding = negotiate(&params.capabilities);
@@ -408,18 +429,10 @@ impl LanguageServer for Backend {
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
         let _ = self.watch_registration.set(dynamic_watch);
-        // Sent without counting: it is not a document change, and the
-        // client sends none before it has this response.
-        let docs_url = docs_url_of(params.initialization_options.as_ref());
-        let _ = self.docs_url.set(docs_url.clone());
+        // The store was configured from the same parameters by
+        // `Ordered::call` (`configure`); these are what requests need.
+        let _ = self.docs_url.set(docs_url_of(params.initialization_options.as_ref()));
         let pull = pull_of(params.initialization_options.as_ref());
-        let _ = self.channel.tx.send(Msg::Configure {
-            encoding,
-            docs_url,
-            pull,
-            debounce: debounce_of(params.initialization_options.as_ref()),
-            folders: folders_of(&params),
-        });
         Ok(ls::InitializeResult {
             capabilities: ls::ServerCapabilities {
                 position_encoding: Some(match encoding {

@@ -538,6 +538,49 @@ async fn non_ascii_positions_in_utf16_and_utf8() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_opened_before_the_initialize_answer_uses_the_agreed_encoding() {
+    // LSP forbids sending `didOpen` before the answer to `initialize`, but
+    // a client that does it must still get positions in the encoding it
+    // was told (the lsp fuzz target found them in UTF-16 after "utf-8").
+    let line = "activity a { purpose \"Åsa Øberg 😀\"; data kontakt }\n";
+    let text = format!("data kontakt \"K\"\n{line}");
+    for _ in 0..20 {
+        let ws = TempWorkspace::new(&[("ropa.kdl", ""), ("a.ropa.kdl", &text)]);
+        let uri = ws.uri("a.ropa.kdl");
+        let mut client = TestClient::in_process();
+        let mut burst = frame(
+            &json!({"jsonrpc": "2.0", "id": "init", "method": "initialize",
+                "params": {"capabilities": {"general": {"positionEncodings": ["utf-8"]}}}})
+            .to_string(),
+        );
+        burst.extend(frame(
+            &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}).to_string(),
+        ));
+        burst.extend(frame(
+            &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument":
+                {"uri": uri, "languageId": "ropa", "version": 1, "text": text}}})
+            .to_string(),
+        ));
+        client.send_raw(&burst).await;
+        let answer = client.response(json!("init")).await;
+        assert_eq!(answer["result"]["capabilities"]["positionEncoding"], "utf-8");
+        let references = client
+            .request(
+                "textDocument/references",
+                json!({"textDocument": {"uri": uri}, "position": pos(&text, "kontakt }", 0, 2, true),
+                    "context": {"includeDeclaration": false}}),
+            )
+            .await;
+        // UTF-8: 22 + `Åsa Øberg 😀` (16 bytes) + `"; data ` = 46 (42 in UTF-16).
+        assert_eq!(
+            references["result"][0]["range"]["start"]["character"], 46,
+            "{references}"
+        );
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crlf_documents_keep_their_positions() {
     let text = ACTIVITIES.replace('\n', "\r\n");
     let ws = TempWorkspace::new(&[
