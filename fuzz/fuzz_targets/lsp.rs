@@ -1,9 +1,11 @@
 //! The language server fed by a fuzzer. The first byte chooses the position
-//! encoding the client offers (UTF-8 or UTF-16) and whether raw bytes
-//! follow. The input becomes a sequence of edits (ranges and texts chosen by
-//! the bytes, the texts repeated so that documents grow, applied to an open
-//! spec, each followed by a hover and a completion at a position chosen by
-//! the bytes, some completions triggered by a typed space); with raw bytes,
+//! encoding the client offers (UTF-8 or UTF-16), whether findings are
+//! pulled or pushed, and whether raw bytes follow. The input becomes a
+//! sequence of edits (ranges and texts chosen by the bytes, the texts
+//! repeated so that documents grow, applied to an open spec, each followed
+//! by a hover and a completion at a position chosen by the bytes, some
+//! completions triggered by a typed space, and a pull of the findings when
+//! they are pulled); with raw bytes,
 //! its second half is sent as they are, framed or not. The server must
 //! never panic, must stop when its input closes, and everything it writes
 //! must be framed JSON-RPC whose ranges lie inside the document: start
@@ -146,6 +148,7 @@ fn messages(data: &[u8]) -> (Vec<u8>, Bounds, Option<Replay>) {
     let (mode, data) = data.split_first().map_or((0, data), |(m, rest)| (*m, rest));
     let raw_follows = mode & 1 == 1;
     let utf8 = mode & 2 == 2;
+    let pull = mode & 4 == 4;
     let (edits, raw) = if raw_follows {
         data.split_at(data.len() / 2)
     } else {
@@ -162,7 +165,8 @@ fn messages(data: &[u8]) -> (Vec<u8>, Bounds, Option<Replay>) {
     };
     let encodings = if utf8 { json!(["utf-8"]) } else { json!(["utf-16"]) };
     let mut out = frame(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-        "params": {"capabilities": {"general": {"positionEncodings": encodings}}}}));
+        "params": {"capabilities": {"general": {"positionEncodings": encodings}},
+            "initializationOptions": {"pullDiagnostics": pull}}}));
     out.extend(frame(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}})));
     out.extend(frame(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
         "params": {"textDocument": {"uri": URI, "languageId": "ropa", "version": 1, "text": SPEC}}})));
@@ -213,6 +217,15 @@ fn messages(data: &[u8]) -> (Vec<u8>, Bounds, Option<Replay>) {
         ));
         replay.sent_at.push((hover, version));
         replay.sent_at.push((completion_id, version));
+        if pull {
+            // Findings are pulled, their ranges checked as any answer's.
+            let id = 1_000_000 + i as u64;
+            out.extend(frame(
+                json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/diagnostic",
+                "params": {"textDocument": {"uri": URI}}}),
+            ));
+            replay.sent_at.push((id, version));
+        }
     }
     out.extend_from_slice(raw);
     // The raw bytes can open or change documents too, each byte adding at
