@@ -544,7 +544,7 @@ mod tests {
                 vec![link(format!("gone {i}"), "nowhere"), text(format!(" {i}"))],
             ],
         };
-        let items: Vec<usize> = (0..crate::stream::ROW_BATCH + 3).collect();
+        let items: Vec<usize> = (0..crate::stream::BATCH + 3).collect();
         let table = |rows: Vec<Row>, later: Option<LaterRows>| {
             Block::Table(Table {
                 head: vec!["A".to_owned(), "B".to_owned()],
@@ -569,7 +569,7 @@ mod tests {
         ));
         let build = |kind: RowsKind, batch: &[usize]| {
             assert_eq!(kind, RowsKind::Overview);
-            assert!(batch.len() <= crate::stream::ROW_BATCH);
+            assert!(batch.len() <= crate::stream::BATCH);
             batch.iter().map(|i| row(*i)).collect()
         };
         let mut ahead_rows = vec![row(7)];

@@ -520,8 +520,6 @@ fn joint_controllers(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope, s: &mut Section)
     }
 }
 
-/// Art. 13(1)(c), 13(2)(a) and 14(1)(d): purpose, data, legal basis and
-/// retention, one row per activity.
 /// The purposes table's row of activity `a`, as printed.
 pub fn purposes_row(ctx: &Ctx, a: usize) -> Row {
     // The gaps were counted when the document was built.
@@ -629,6 +627,8 @@ fn purpose_row(ctx: &Ctx, gaps: &mut Gaps, s: &Section, a: usize) -> Row {
     }
 }
 
+/// Art. 13(1)(c), 13(2)(a) and 14(1)(d): purpose, data, legal basis and
+/// retention, one row per activity.
 fn purposes(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope) -> Section {
     let mut s = section(ctx, "purposes", Key::NoticePurposesTitle);
     // One row per activity, built as it is printed ([`purposes_row`]);

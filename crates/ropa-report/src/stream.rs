@@ -85,7 +85,8 @@ impl Out for Stream<'_> {
 }
 
 /// What a printer needs besides the text: the document, how to build its
-/// deferred sections, and how to draw its figures.
+/// deferred sections and its tables' later rows, and how to draw its
+/// figures.
 #[derive(Clone, Copy)]
 pub(crate) struct Print<'p> {
     pub document: &'p Document,
@@ -93,9 +94,6 @@ pub(crate) struct Print<'p> {
     pub rows: &'p BuildRows<'p>,
     pub draw: &'p Draw<'p>,
 }
-
-/// Later rows built and printed per batch, as deferred sections are.
-pub(crate) const ROW_BATCH: usize = 2048;
 
 /// Prints `table`'s rows with `row`, then its later rows a batch at a
 /// time, with a checkpoint every [`ROWS_PER_CHECKPOINT`] rows.
@@ -109,8 +107,8 @@ pub(crate) fn rows(out: &mut dyn Out, print: Print, table: &Table, row: impl Fn(
     let Some(later) = &table.later else {
         return;
     };
-    for start in (0..later.items.len()).step_by(ROW_BATCH) {
-        let batch = start..(start + ROW_BATCH).min(later.items.len());
+    for start in (0..later.items.len()).step_by(BATCH) {
+        let batch = start..(start + BATCH).min(later.items.len());
         for (n, r) in print.document.rows(print.rows, later, batch).iter().enumerate() {
             if n % ROWS_PER_CHECKPOINT == 0 {
                 out.checkpoint();
@@ -122,11 +120,11 @@ pub(crate) fn rows(out: &mut dyn Out, print: Print, table: &Table, row: impl Fn(
 
 /// Draws a page of the transfer map ([`crate::doc::Block::Figure`]) into
 /// the text, which may leave at checkpoints while it is drawn.
-pub type Draw<'d> = dyn Fn(usize, &mut dyn Out) + Sync + 'd;
+pub(crate) type Draw<'d> = dyn Fn(usize, &mut dyn Out) + Sync + 'd;
 
-/// Deferred sections built and printed per batch: enough to keep both
-/// cores busy, few enough that a batch's sections are small.
-const BATCH: usize = 2048;
+/// Deferred sections and later rows built and printed per batch: enough to
+/// keep both cores busy, few enough that a batch is small.
+pub(crate) const BATCH: usize = 2048;
 
 /// Prints `section`'s children, then its deferred children a batch at a
 /// time. A child that streams (deferred children or a long table, at any
@@ -158,10 +156,10 @@ pub(crate) fn children(
     }
 }
 
-/// Whether `section` is printed straight into the stream: a table of a
-/// large record (the privacy notice's purposes, the transfer list) is one
-/// row per activity or flow, and printed into a piece of its own it was
-/// held whole, a hundred megabytes at 100,000 activities.
+/// Whether `section` is printed straight into the stream: it has deferred
+/// children, or a table with later rows or more rows than a checkpoint's
+/// worth, at any depth. Printed into a piece of its own, such a section
+/// was held whole (a hundred megabytes at 100,000 activities).
 fn streams(section: &Section) -> bool {
     section.deferred.is_some()
         || section
@@ -218,7 +216,6 @@ mod tests {
 
     #[test]
     fn a_section_with_a_long_table_at_any_depth_streams() {
-        use crate::doc::Table;
         let with_table = |rows: usize| {
             let mut inner = Section::new(None, "inner");
             inner.blocks.push(Block::Table(Table {
@@ -241,6 +238,14 @@ mod tests {
         assert!(streams(&with_table(ROWS_PER_CHECKPOINT + 1)));
         assert!(!streams(&with_table(ROWS_PER_CHECKPOINT)));
         assert!(!streams(&Section::new(None, "empty")));
+        let mut later = with_table(0);
+        if let Block::Table(table) = &mut later.children[0].blocks[0] {
+            table.later = Some(crate::doc::LaterRows {
+                kind: crate::doc::RowsKind::Overview,
+                items: Vec::new(),
+            });
+        }
+        assert!(streams(&later), "later rows are built as printed, so they stream");
     }
 
     #[test]
