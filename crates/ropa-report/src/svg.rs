@@ -797,14 +797,7 @@ fn left_edge(ctx: &Ctx, map: &Map, ((a, entry), status): &LeftEdge) -> Option<St
         .get(*a)
         .map_or("", |i| ctx.view.activities[*i].activity.title());
     let tip = format!("{title} → {}", to.tooltip);
-    Some(edge(
-        from.x + from.w,
-        from.center_y(),
-        to.x,
-        to.center_y(),
-        *status,
-        &tip,
-    ))
+    Some(edge(from, to, *status, &tip))
 }
 
 /// An edge from a party to a country its data reaches.
@@ -818,21 +811,16 @@ fn right_edge(ctx: &Ctx, map: &Map, ((m, country), status, titles): &RightEdge) 
         pieces::status_text(ctx, *status),
         titles.join(", ")
     );
-    Some(edge(
-        from.x + from.w,
-        from.center_y(),
-        to.x,
-        to.center_y(),
-        *status,
-        &tip,
-    ))
+    Some(edge(from, to, *status, &tip))
 }
 
 /// The line that hangs a sub-processor under its processor.
 const SUBPROCESSOR_LINE: &str = "#b8c0cc";
 const SUBPROCESSOR_WIDTH: &str = "1.2";
 
-fn edge(x1: i64, y1: i64, x2: i64, y2: i64, status: Status, tooltip: &str) -> String {
+/// A curve from the right side of `from` to the left side of `to`.
+fn edge(from: &Node, to: &Node, status: Status, tooltip: &str) -> String {
+    let (x1, y1, x2, y2) = (from.x + from.w, from.center_y(), to.x, to.center_y());
     let (color, width, dash) = edge_style(status.tone());
     let mid = (x1 + x2) / 2;
     let dash = dash.map_or(String::new(), |d| format!(" stroke-dasharray=\"{d}\""));
