@@ -533,19 +533,22 @@ fn purpose_row(ctx: &Ctx, gaps: &mut Gaps, s: &Section, a: usize) -> Row {
     let view = ctx.view;
     let av = &view.activities[a];
     let activity = av.activity;
-    let about = || vec![av.id().to_owned()];
+    // Each field the row lacks is a placeholder and a gap of `s`.
+    let mut gap = |field, key| {
+        gaps.add_in(
+            ctx,
+            s,
+            field,
+            vec![av.id().to_owned()],
+            ctx.t(key).to_owned(),
+            Some(activity.title()),
+        )
+    };
     let mut purpose = vec![Inline::Strong(activity.title().to_owned())];
     purpose.push(Inline::Break);
     match given(&activity.purpose) {
         Some(p) => purpose.push(text(p)),
-        None => purpose.push(gaps.add_in(
-            ctx,
-            s,
-            GapField::Purpose,
-            about(),
-            ctx.t(Key::NoticeFillPurpose).to_owned(),
-            Some(av.activity.title()),
-        )),
+        None => purpose.push(gap(GapField::Purpose, Key::NoticeFillPurpose)),
     }
     let data: Vec<Line> = av
         .data
@@ -563,14 +566,7 @@ fn purpose_row(ctx: &Ctx, gaps: &mut Gaps, s: &Section, a: usize) -> Row {
         })
         .collect();
     let data = if data.is_empty() {
-        vec![gaps.add_in(
-            ctx,
-            s,
-            GapField::Data,
-            about(),
-            ctx.t(Key::NoticeFillData).to_owned(),
-            Some(av.activity.title()),
-        )]
+        vec![gap(GapField::Data, Key::NoticeFillData)]
     } else {
         lines(data)
     };
@@ -589,14 +585,7 @@ fn purpose_row(ctx: &Ctx, gaps: &mut Gaps, s: &Section, a: usize) -> Row {
         })
         .collect();
     let bases = if bases.is_empty() {
-        vec![gaps.add_in(
-            ctx,
-            s,
-            GapField::Basis,
-            about(),
-            ctx.t(Key::NoticeFillBasis).to_owned(),
-            Some(av.activity.title()),
-        )]
+        vec![gap(GapField::Basis, Key::NoticeFillBasis)]
     } else {
         lines(bases)
     };
@@ -611,14 +600,7 @@ fn purpose_row(ctx: &Ctx, gaps: &mut Gaps, s: &Section, a: usize) -> Row {
         }
     }
     if vague || retention.is_empty() {
-        retention.push(vec![gaps.add_in(
-            ctx,
-            s,
-            GapField::Retain,
-            about(),
-            ctx.t(Key::NoticeFillRetention).to_owned(),
-            Some(av.activity.title()),
-        )]);
+        retention.push(vec![gap(GapField::Retain, Key::NoticeFillRetention)]);
     }
     let retention = lines(retention);
     Row {

@@ -203,7 +203,10 @@ pub fn render_with<R>(
 ) -> R {
     let pages = Pages::whole(ctx, links, middle_groups(ctx));
     let map = pages.layout(ctx, 0);
-    let head = map.as_ref().map(|map| head(ctx, map)).unwrap_or_default();
+    let head = map
+        .as_ref()
+        .map(|map| head(ctx, map, legend(ctx, legend_top(map), shows_dpf(map)).1))
+        .unwrap_or_default();
     let first = head.split('\n').next().unwrap_or_default();
     deliver(first, &mut |out| {
         let mut stream = Stream::new(out);
@@ -674,13 +677,12 @@ fn shows_dpf(map: &Map) -> bool {
 }
 
 /// The picture's opening: the `<svg>` element (its height depends on the
-/// whole layout), title, background and column headings.
-fn head(ctx: &Ctx, map: &Map) -> String {
+/// whole layout and the legend's height), title, background and column
+/// headings.
+fn head(ctx: &Ctx, map: &Map, legend_height: i64) -> String {
     let view = ctx.view;
     let mut out = String::with_capacity(4 * 1024);
-    let legend_top = legend_top(map);
-    let (_, legend_height) = legend(ctx, legend_top, shows_dpf(map));
-    let height = legend_top + legend_height + MARGIN;
+    let height = legend_top(map) + legend_height + MARGIN;
     let org = view.organization_name().unwrap_or(ctx.t(Key::UnnamedOrganization));
     let _ = write!(
         out,
@@ -718,7 +720,8 @@ const MARKS_PER_CHECKPOINT: usize = 256;
 
 /// The picture: heading, edges under nodes, nodes, legend.
 fn draw(ctx: &Ctx, map: &Map, out: &mut dyn Out) {
-    out.text().push_str(&head(ctx, map));
+    let (legend, legend_height) = legend(ctx, legend_top(map), shows_dpf(map));
+    out.text().push_str(&head(ctx, map, legend_height));
     draw_edges(ctx, map, out);
     for (i, node) in map.nodes().enumerate() {
         if i % MARKS_PER_CHECKPOINT == 0 {
@@ -726,7 +729,6 @@ fn draw(ctx: &Ctx, map: &Map, out: &mut dyn Out) {
         }
         draw_node(out.text(), node);
     }
-    let (legend, _) = legend(ctx, legend_top(map), shows_dpf(map));
     let text = out.text();
     text.push_str(&legend);
     text.push_str("</svg>\n");
