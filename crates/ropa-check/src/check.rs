@@ -16,7 +16,7 @@ use crate::workspace::Workspace;
 /// then position, then rule id.
 pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
     let ctx = Context::new(workspace);
-    let groups: Vec<Vec<Diagnostic>> = rules::GROUPS
+    let mut groups: Vec<Vec<Diagnostic>> = rules::GROUPS
         .par_iter()
         .map(|(_, group)| {
             let mut out = Vec::new();
@@ -24,45 +24,81 @@ pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
             out
         })
         .collect();
-    // Joined into one exactly sized list: findings can outweigh the specs.
-    let mut findings = Vec::with_capacity(groups.iter().map(Vec::len).sum());
-    for group in groups {
-        findings.extend(group);
-    }
 
     let mut settings = Vec::new();
     let overrides = severity_overrides(workspace, &mut settings);
-    let findings = apply_allows(workspace, findings, &overrides);
-    let mut findings = apply_overrides(findings, &overrides);
-    findings.extend(settings);
-    sort(workspace, &mut findings);
-    findings
+    let about_allows = apply_allows(workspace, &mut groups, &overrides);
+    groups.push(about_allows);
+    if !overrides.is_empty() {
+        for group in &mut groups {
+            apply_overrides(group, &overrides);
+        }
+    }
+    groups.push(settings);
+    sorted(workspace, groups)
 }
 
-fn sort(workspace: &Workspace, findings: &mut [Diagnostic]) {
+/// Where a finding goes in the order of [`sorted`], and where it is.
+struct SortKey {
+    /// The file's rank by path, then the start of the span.
+    at: u64,
+    end: u32,
+    group: u32,
+    index: u32,
+}
+
+/// The findings of every group in one list, by file path, then position,
+/// then rule id and message. The keys are sorted, not the findings: a key
+/// is a quarter of a finding's size, and most comparisons end at its first
+/// field. The groups are never joined before sorting, so each finding is
+/// moved once, into its place.
+fn sorted(workspace: &Workspace, groups: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
     // Rank files by path once, instead of comparing paths in every comparison.
     let mut by_path: Vec<(&str, FileId)> = workspace.files.iter().map(|f| (f.path.as_str(), f.id)).collect();
     by_path.sort_unstable();
     // Ids are stable, not positions: an editor's workspace may have gaps.
     let slots = workspace.files.last().map_or(0, |f| f.id.0 as usize + 1);
-    let mut rank = vec![0usize; slots];
+    let mut rank = vec![u32::MAX; slots];
     for (position, (_, id)) in by_path.iter().enumerate() {
         if let Some(slot) = rank.get_mut(id.0 as usize) {
-            *slot = position;
+            *slot = u32::try_from(position).unwrap_or(u32::MAX);
         }
     }
-    let rank_of = |file: FileId| rank.get(file.0 as usize).copied().unwrap_or(usize::MAX);
-    // Unstable: no buffer as large as the findings. Ties (same place, rule
-    // and message) are rare and sort the same way on every run.
-    findings.par_sort_unstable_by(|a, b| {
-        (rank_of(a.file), a.span.start, a.span.end, a.rule.id(), &a.message).cmp(&(
-            rank_of(b.file),
-            b.span.start,
-            b.span.end,
-            b.rule.id(),
-            &b.message,
-        ))
+    let rank_of = |file: FileId| rank.get(file.0 as usize).copied().unwrap_or(u32::MAX);
+    let mut keys: Vec<SortKey> = Vec::with_capacity(groups.iter().map(Vec::len).sum());
+    for (g, group) in groups.iter().enumerate() {
+        keys.extend(group.iter().enumerate().map(|(i, f)| SortKey {
+            at: (u64::from(rank_of(f.file)) << 32) | u64::from(f.span.start),
+            end: f.span.end,
+            // A workspace cannot hold 4 billion findings: its files are
+            // limited in size, and each finding is about some of their text.
+            group: g as u32,
+            index: i as u32,
+        }));
+    }
+    let finding = |k: &SortKey| &groups[k.group as usize][k.index as usize];
+    // Ties (same place, rule and message) keep the order of the groups:
+    // the same on every run.
+    keys.par_sort_unstable_by(|a, b| {
+        (a.at, a.end)
+            .cmp(&(b.at, b.end))
+            .then_with(|| {
+                let (x, y) = (finding(a), finding(b));
+                (x.rule.id(), &x.message).cmp(&(y.rule.id(), &y.message))
+            })
+            .then_with(|| (a.group, a.index).cmp(&(b.group, b.index)))
     });
+    let mut places: Vec<Vec<Option<Diagnostic>>> = groups
+        .into_iter()
+        .map(|group| group.into_iter().map(Some).collect())
+        .collect();
+    // Sized at once: a list grown by doubling copied every finding again.
+    let mut findings = Vec::with_capacity(keys.len());
+    findings.extend(
+        keys.iter()
+            .filter_map(|k| places.get_mut(k.group as usize)?.get_mut(k.index as usize)?.take()),
+    );
+    findings
 }
 
 /// Severity overrides from `ropa.kdl` (`None`: off); problems with the
@@ -98,19 +134,15 @@ fn severity_of(rule: Rule, overrides: &[(Rule, Option<Severity>)]) -> Option<Sev
     }
 }
 
-fn apply_overrides(findings: Vec<Diagnostic>, overrides: &[(Rule, Option<Severity>)]) -> Vec<Diagnostic> {
-    if overrides.is_empty() {
-        return findings;
-    }
-    findings
-        .into_iter()
-        .filter_map(|mut finding| {
-            if let Some((_, severity)) = overrides.iter().rev().find(|(rule, _)| *rule == finding.rule) {
-                finding.severity = (*severity)?;
-            }
-            Some(finding)
-        })
-        .collect()
+fn apply_overrides(findings: &mut Vec<Diagnostic>, overrides: &[(Rule, Option<Severity>)]) {
+    findings.retain_mut(|finding| {
+        match overrides.iter().rev().find(|(rule, _)| *rule == finding.rule) {
+            Some((_, Some(severity))) => finding.severity = *severity,
+            Some((_, None)) => return false,
+            None => {}
+        }
+        true
+    });
 }
 
 fn unknown_rule(file: FileId, span: Span, id: &str) -> Diagnostic {
@@ -152,9 +184,11 @@ fn suppressions(file: FileId, spec: &SpecFile) -> Vec<Suppression<'_>> {
         .collect()
 }
 
+/// Removes from `groups` the findings an `allow` hides, and returns the
+/// findings about the allows themselves.
 fn apply_allows(
     workspace: &Workspace,
-    findings: Vec<Diagnostic>,
+    groups: &mut [Vec<Diagnostic>],
     overrides: &[(Rule, Option<Severity>)],
 ) -> Vec<Diagnostic> {
     let mut all: Vec<Suppression> = workspace
@@ -162,7 +196,7 @@ fn apply_allows(
         .flat_map(|(file, spec)| suppressions(file, &spec.model))
         .collect();
     if all.is_empty() {
-        return findings;
+        return Vec::new();
     }
     // Suppressions by (file, rule), so each finding looks only at its own.
     let mut by_key: rustc_hash::FxHashMap<(FileId, Rule), Vec<usize>> = rustc_hash::FxHashMap::default();
@@ -171,34 +205,35 @@ fn apply_allows(
             by_key.entry((s.file, rule)).or_default().push(i);
         }
     }
-    let mut kept: Vec<Diagnostic> = findings
-        .into_iter()
-        .filter(|finding| {
-            if finding.rule.is_locked() {
-                return true;
+    let mut keep = |finding: &Diagnostic| {
+        if finding.rule.is_locked() {
+            return true;
+        }
+        let candidates = by_key.get(&(finding.file, finding.rule)).map_or(&[][..], Vec::as_slice);
+        let covering = candidates.iter().copied().find(|i| {
+            all[*i]
+                .scope
+                .is_none_or(|scope| scope.start <= finding.span.start && finding.span.end <= scope.end)
+        });
+        match covering {
+            Some(i) => {
+                let hidden = severity_of(finding.rule, overrides).unwrap_or(finding.severity);
+                all[i].used = true;
+                all[i].strongest = Some(all[i].strongest.map_or(hidden, |s| s.min(hidden)));
+                false
             }
-            let candidates = by_key.get(&(finding.file, finding.rule)).map_or(&[][..], Vec::as_slice);
-            let covering = candidates.iter().copied().find(|i| {
-                all[*i]
-                    .scope
-                    .is_none_or(|scope| scope.start <= finding.span.start && finding.span.end <= scope.end)
-            });
-            match covering {
-                Some(i) => {
-                    let hidden = severity_of(finding.rule, overrides).unwrap_or(finding.severity);
-                    all[i].used = true;
-                    all[i].strongest = Some(all[i].strongest.map_or(hidden, |s| s.min(hidden)));
-                    false
-                }
-                None => true,
-            }
-        })
-        .collect();
+            None => true,
+        }
+    };
+    for group in groups.iter_mut() {
+        group.retain(&mut keep);
+    }
+    let mut about: Vec<Diagnostic> = Vec::new();
     for s in &all {
         let rule_span = s.allow.rule.span;
         match s.rule {
-            None => kept.push(unknown_rule(s.file, rule_span, &s.allow.rule.value)),
-            Some(rule) if rule.is_locked() => kept.push(
+            None => about.push(unknown_rule(s.file, rule_span, &s.allow.rule.value)),
+            Some(rule) if rule.is_locked() => about.push(
                 Diagnostic::new(
                     Rule::InvalidValue,
                     s.file,
@@ -229,11 +264,11 @@ fn apply_allows(
                         )
                         .into();
                     }
-                    kept.push(finding);
+                    about.push(finding);
                 }
                 // A rule that is off reports nothing, so its allows are idle, not stale.
                 if !s.used && severity_of(rule, overrides).is_some() {
-                    kept.push(
+                    about.push(
                         Diagnostic::new(
                             Rule::UnusedAllow,
                             s.file,
@@ -246,5 +281,5 @@ fn apply_allows(
             }
         }
     }
-    kept
+    about
 }
