@@ -14,7 +14,9 @@
 //! range must lie exactly inside the version it is about: diagnostics in
 //! the version they name, an answer's ranges (completion edits among them)
 //! all in one version from the one its request was sent at, on character
-//! boundaries of the agreed encoding.
+//! boundaries of the agreed encoding. With findings pushed, the client
+//! waits for the diagnostics of the last version before it closes its
+//! input: they must come, and so they are always there to check.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -296,26 +298,21 @@ fn check_replay(bodies: &[serde_json::Value], replay: &Replay) {
     }
 }
 
-/// The JSON bodies of `Content-Length` frames, in order.
-fn bodies(mut bytes: &[u8]) -> Vec<serde_json::Value> {
+/// The JSON bodies of `Content-Length` frames, in order: all the output
+/// must be such frames.
+fn bodies(bytes: &[u8]) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
-    while !bytes.is_empty() {
-        let end = bytes
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a frame's header ends");
-        let header = std::str::from_utf8(&bytes[..end]).expect("an ASCII header");
-        let length: usize = header
-            .lines()
-            .find_map(|line| line.strip_prefix("Content-Length: "))
-            .expect("a Content-Length")
-            .trim()
-            .parse()
-            .expect("a length");
-        let body = bytes.get(end + 4..end + 4 + length).expect("the whole body");
-        out.push(serde_json::from_slice(body).expect("a JSON body"));
-        bytes = &bytes[end + 4 + length..];
+    let mut at = 0;
+    while let Some((body, next)) = next_frame(bytes, at) {
+        out.push(body);
+        at = next;
     }
+    assert_eq!(
+        at,
+        bytes.len(),
+        "output that is not a framed JSON body: {:?}",
+        String::from_utf8_lossy(&bytes[at..])
+    );
     out
 }
 
@@ -342,18 +339,74 @@ fn check_ranges(value: &serde_json::Value, bounds: &Bounds) {
     }
 }
 
+/// The version of the document whose diagnostics `body` carries, if it is
+/// a diagnostics notification.
+fn diagnostics_version(body: &serde_json::Value) -> Option<u64> {
+    (body["method"] == "textDocument/publishDiagnostics")
+        .then(|| body["params"]["version"].as_u64())
+        .flatten()
+}
+
+/// The next whole `Content-Length` frame's body in `bytes` from `at`, and
+/// where the frame after it starts; `None` until the frame has arrived.
+fn next_frame(bytes: &[u8], at: usize) -> Option<(serde_json::Value, usize)> {
+    let rest = bytes.get(at..)?;
+    let end = rest.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let header = std::str::from_utf8(&rest[..end]).ok()?;
+    let length: usize = header
+        .lines()
+        .find_map(|line| line.strip_prefix("Content-Length: "))?
+        .trim()
+        .parse()
+        .ok()?;
+    let body = rest.get(end + 4..end + 4 + length)?;
+    Some((serde_json::from_slice(body).ok()?, at + end + 4 + length))
+}
+
 fuzz_target!(|data: &[u8]| {
     let (input, bounds, replay) = messages(data);
+    // With findings pushed and the edits replayed, the client waits for the
+    // diagnostics of the last version before it closes the input: they
+    // must come (a burst of edits ends with the findings of the last one),
+    // and so they are checked against that version like every other.
+    let awaited = replay
+        .as_ref()
+        .filter(|_| data.first().copied().unwrap_or(0) & 4 == 0)
+        .map(|replay| replay.versions.len() as u64);
     let written = runtime().block_on(async move {
         let (mut client_write, server_read) = tokio::io::duplex(1 << 16);
         let (server_write, mut client_read) = tokio::io::duplex(1 << 16);
         let server = tokio::spawn(ropa_lsp::serve(server_read, server_write));
+        let (arrived, on_arrival) = tokio::sync::oneshot::channel::<()>();
         let reader = tokio::spawn(async move {
             let mut sink = Vec::new();
-            let _ = client_read.read_to_end(&mut sink).await;
+            let mut chunk = vec![0; 1 << 16];
+            let mut parsed = 0;
+            let mut arrived = Some(arrived);
+            loop {
+                match client_read.read(&mut chunk).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.extend_from_slice(&chunk[..n]),
+                }
+                while let Some((body, next)) = next_frame(&sink, parsed) {
+                    parsed = next;
+                    if awaited.is_some() && diagnostics_version(&body) == awaited {
+                        if let Some(arrived) = arrived.take() {
+                            let _ = arrived.send(());
+                        }
+                    }
+                }
+            }
             sink
         });
         let _ = client_write.write_all(&input).await;
+        if awaited.is_some() {
+            // Checks are not debounced by default: they follow at once.
+            tokio::time::timeout(Duration::from_secs(5), on_arrival)
+                .await
+                .expect("the diagnostics of the last version arrive")
+                .expect("the reader waits for them");
+        }
         drop(client_write);
         let finished = tokio::time::timeout(Duration::from_secs(20), server).await;
         let joined = finished.expect("the server stops when its input closes");
