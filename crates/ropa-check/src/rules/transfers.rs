@@ -142,11 +142,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let mut out = Vec::new();
             let mut used = Used::default();
             for &(file, activity) in chunk {
-                undeclared(ctx, &mut out, file, activity);
+                // Resolved once for both uses: each is a lookup by id.
+                let named = named_parties(ctx, activity);
+                undeclared(ctx, &mut out, file, activity, &named);
                 for transfer in &activity.transfers {
                     safeguard(ctx, &mut out, file, activity, transfer);
                 }
-                note_used(ctx, activity, &mut used);
+                note_used(ctx, activity, &named, &mut used);
             }
             (out, used)
         })
@@ -168,10 +170,10 @@ fn address(party: &Party) -> usize {
     std::ptr::from_ref(party) as usize
 }
 
-/// Notes in `used` the parties `activity` uses: those it names, their
+/// Notes in `used` the parties `activity` uses: those it names (`named`), their
 /// sub-processors, and its systems.
-fn note_used(ctx: &Context, activity: &Activity, used: &mut Used) {
-    for (_, named) in named_parties(ctx, activity) {
+fn note_used(ctx: &Context, activity: &Activity, named: &[(&Reference, &Party)], used: &mut Used) {
+    for &(_, named) in named {
         each_in_subtree(named, &mut |party| {
             used.insert(address(party));
         });
@@ -248,10 +250,16 @@ fn in_subtree(root: &Party, party: &Party) -> bool {
     std::ptr::eq(root, party) || root.subprocessors.iter().any(|sub| in_subtree(sub, party))
 }
 
-fn undeclared(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity) {
+fn undeclared<'a>(
+    ctx: &Context<'a>,
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    activity: &'a Activity,
+    named: &[(&'a Reference, &'a Party)],
+) {
     let id = &activity.id.value;
     let mut reported: Vec<(Country, &str)> = Vec::new();
-    for (reference, named) in named_parties(ctx, activity) {
+    for &(reference, named) in named {
         if is_international_organisation(named) {
             international_organisation(ctx, out, file, activity, reference, named);
             continue;
