@@ -59,13 +59,20 @@ impl Diagnostic {
         self
     }
     pub(crate) fn related(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
-        let mut related = std::mem::take(&mut self.related).into_vec();
-        related.push(Related {
+        let related = Related {
             file,
             span,
             message: message.into().into_boxed_str(),
-        });
-        self.related = related.into_boxed_slice();
+        };
+        // Nearly always the first: one allocation of its size, not a list
+        // grown and then shrunk.
+        self.related = if self.related.is_empty() {
+            Box::new([related])
+        } else {
+            let mut list = std::mem::take(&mut self.related).into_vec();
+            list.push(related);
+            list.into_boxed_slice()
+        };
         self
     }
     pub(crate) fn entity(mut self, id: impl AsRef<str>) -> Self {

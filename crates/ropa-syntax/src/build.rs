@@ -309,14 +309,14 @@ fn activity(node: &Node) -> Option<Activity> {
             n::TRACKERS => extend_exact(&mut trackers, c.arguments().filter_map(keyword)),
             n::JOINT_CONTROLLERS => extend_exact(&mut joint_controllers, c.arguments().filter_map(id)),
             n::SYSTEMS => extend_exact(&mut systems, c.arguments().filter_map(id)),
-            n::BASIS => bases.extend(basis(c)),
-            n::CONDITION => conditions.extend(condition(c)),
-            n::RETAIN => retention.push(self::retention(c)),
-            n::TRANSFER => transfers.push(transfer(c)),
+            n::BASIS => push_exact(&mut bases, basis(c)),
+            n::CONDITION => push_exact(&mut conditions, condition(c)),
+            n::RETAIN => push_exact(&mut retention, Some(self::retention(c))),
+            n::TRANSFER => push_exact(&mut transfers, Some(transfer(c))),
             n::AUTOMATED_DECISION if is_only_none(c) => no_decisions = Some(c.span),
-            n::AUTOMATED_DECISION => decisions.extend(automated_decision(c)),
-            n::SECURITY => security.extend(arg_text(c, 0)),
-            n::ALLOW => allows.extend(allow(c)),
+            n::AUTOMATED_DECISION => push_exact(&mut decisions, automated_decision(c)),
+            n::SECURITY => push_exact(&mut security, arg_text(c, 0)),
+            n::ALLOW => push_exact(&mut allows, allow(c)),
             _ => {}
         }
     }
@@ -400,6 +400,16 @@ fn extend_exact<T>(list: &mut Vec<T>, items: impl Iterator<Item = T>) {
         list.reserve_exact(items.size_hint().1.unwrap_or(0));
     }
     list.extend(items);
+}
+
+/// Appends `item` with room for it alone: most of these lists hold one
+/// item, and a list grown the usual way reserves four and must then be
+/// shrunk (a copy) into a [`List`].
+fn push_exact<T>(list: &mut Vec<T>, item: Option<T>) {
+    if let Some(item) = item {
+        list.reserve_exact(1);
+        list.push(item);
+    }
 }
 
 fn condition(node: &Node) -> Option<Condition> {
