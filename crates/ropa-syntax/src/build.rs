@@ -402,12 +402,15 @@ fn extend_exact<T>(list: &mut Vec<T>, items: impl Iterator<Item = T>) {
     list.extend(items);
 }
 
-/// Appends `item` with room for it alone: most of these lists hold one
-/// item, and a list grown the usual way reserves four and must then be
-/// shrunk (a copy) into a [`List`].
+/// Appends `item`, with room for it alone when it is the first: most of
+/// these lists hold one item, and a list grown the usual way reserves four
+/// and must then be shrunk (a copy) into a [`List`]. Later items grow the
+/// list by doubling, so a long list is never copied once per item.
 fn push_exact<T>(list: &mut Vec<T>, item: Option<T>) {
     if let Some(item) = item {
-        list.reserve_exact(1);
+        if list.is_empty() {
+            list.reserve_exact(1);
+        }
         list.push(item);
     }
 }
