@@ -59,6 +59,8 @@ struct Bounds {
 /// raw bytes followed the edits (they can change the document too).
 struct Replay {
     utf8: bool,
+    /// Findings are pulled, not pushed.
+    pull: bool,
     /// `versions[v - 1]` is the text of version `v`.
     versions: Vec<String>,
     /// Request id → the version it was sent at.
@@ -162,6 +164,7 @@ fn messages(data: &[u8]) -> (Vec<u8>, Bounds, Option<Replay>) {
     };
     let mut replay = Replay {
         utf8,
+        pull,
         versions: vec![SPEC.to_owned()],
         sent_at: Vec::new(),
     };
@@ -371,7 +374,7 @@ fuzz_target!(|data: &[u8]| {
     // and so they are checked against that version like every other.
     let awaited = replay
         .as_ref()
-        .filter(|_| data.first().copied().unwrap_or(0) & 4 == 0)
+        .filter(|replay| !replay.pull)
         .map(|replay| replay.versions.len() as u64);
     let written = runtime().block_on(async move {
         let (mut client_write, server_read) = tokio::io::duplex(1 << 16);

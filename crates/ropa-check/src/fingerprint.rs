@@ -185,8 +185,8 @@ impl Fields {
     /// no copy of it is made.
     fn message(self, message: &str) -> Fingerprint {
         let mut hash = fnv1a64_continue(self.0, b"\0");
-        if let Some(hash) = hash_if_normal(hash, message.as_bytes()) {
-            return Fingerprint(hash);
+        if is_normal(message.as_bytes()) {
+            return Fingerprint(fnv1a64_continue(hash, message.as_bytes()));
         }
         if message.contains('\0') {
             normalised_pieces(message, |piece| hash = without_nul(hash, piece));
@@ -197,27 +197,24 @@ impl Fields {
     }
 }
 
-/// `hash` fed `message` when normalising leaves the message as it is, as
-/// most messages are: printable ASCII words between single spaces, with
-/// no `:` (a position in a file) and no word that starts with a digit (a
-/// position after `line`, `column` and the like). `None` (before the end,
-/// at the first byte that might change) when it might not be.
-fn hash_if_normal(mut hash: u64, message: &[u8]) -> Option<u64> {
+/// Whether normalising leaves `message` as it is, as it leaves most:
+/// printable ASCII words between single spaces, with no `:` (a position in
+/// a file) and no word that starts with a digit (a position after `line`,
+/// `column` and the like). `false` when it might change it.
+fn is_normal(message: &[u8]) -> bool {
     if message.first() == Some(&b' ') || message.last() == Some(&b' ') {
-        return None;
+        return false;
     }
     let mut after_space = false;
     for &byte in message {
         match byte {
-            b' ' | b'0'..=b'9' if after_space => return None,
-            b':' | 0..=0x1f | 0x7f.. => return None,
+            b' ' | b'0'..=b'9' if after_space => return false,
+            b':' | 0..=0x1f | 0x7f.. => return false,
             _ => {}
         }
         after_space = byte == b' ';
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(FNV_PRIME);
     }
-    Some(hash)
+    true
 }
 
 /// FNV is a stream: hashing the pieces between NULs is hashing the text

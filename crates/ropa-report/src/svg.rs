@@ -203,15 +203,15 @@ pub fn render_with<R>(
 ) -> R {
     let pages = Pages::whole(ctx, links, middle_groups(ctx));
     let map = pages.layout(ctx, 0);
-    let head = map
+    let frame = map.as_ref().map(|map| Frame::of(ctx, map));
+    let first = frame
         .as_ref()
-        .map(|map| head(ctx, map, legend(ctx, legend_top(map), shows_dpf(map)).1))
+        .and_then(|frame| frame.head.split('\n').next())
         .unwrap_or_default();
-    let first = head.split('\n').next().unwrap_or_default();
     deliver(first, &mut |out| {
         let mut stream = Stream::new(out);
-        if let Some(map) = &map {
-            draw(ctx, map, &mut stream);
+        if let (Some(map), Some(frame)) = (&map, &frame) {
+            draw_in(ctx, map, frame, &mut stream);
         }
         stream.finish(|_| {})
     })
@@ -718,10 +718,30 @@ fn head(ctx: &Ctx, map: &Map, legend_height: i64) -> String {
 /// Marks drawn between checkpoints, where the text so far may be written.
 const MARKS_PER_CHECKPOINT: usize = 256;
 
+/// What a picture has around its marks: the opening (whose height depends
+/// on the legend's) and the legend.
+struct Frame {
+    head: String,
+    legend: String,
+}
+
+impl Frame {
+    fn of(ctx: &Ctx, map: &Map) -> Frame {
+        let (legend, legend_height) = legend(ctx, legend_top(map), shows_dpf(map));
+        Frame {
+            head: head(ctx, map, legend_height),
+            legend,
+        }
+    }
+}
+
 /// The picture: heading, edges under nodes, nodes, legend.
 fn draw(ctx: &Ctx, map: &Map, out: &mut dyn Out) {
-    let (legend, legend_height) = legend(ctx, legend_top(map), shows_dpf(map));
-    out.text().push_str(&head(ctx, map, legend_height));
+    draw_in(ctx, map, &Frame::of(ctx, map), out);
+}
+
+fn draw_in(ctx: &Ctx, map: &Map, frame: &Frame, out: &mut dyn Out) {
+    out.text().push_str(&frame.head);
     draw_edges(ctx, map, out);
     for (i, node) in map.nodes().enumerate() {
         if i % MARKS_PER_CHECKPOINT == 0 {
@@ -730,7 +750,7 @@ fn draw(ctx: &Ctx, map: &Map, out: &mut dyn Out) {
         draw_node(out.text(), node);
     }
     let text = out.text();
-    text.push_str(&legend);
+    text.push_str(&frame.legend);
     text.push_str("</svg>\n");
     out.checkpoint();
 }
