@@ -245,8 +245,8 @@ pub struct FindingSummary {
 /// Compares two versions of a workspace. A workspace that exists on one side
 /// only is compared with `Workspace::default()` on the other.
 pub fn diff(base: Side, head: Side) -> Changes {
-    let base_index = Index::new(base.workspace);
-    let head_index = Index::new(head.workspace);
+    let base_index = base.workspace.index();
+    let head_index = head.workspace.index();
     let mut changes = Changes::default();
 
     let base_activities = by_id(
@@ -266,9 +266,9 @@ pub fn diff(base: Side, head: Side) -> Changes {
         match base_activities.get(activity.id.value.as_str()) {
             None => changes
                 .activities_added
-                .push(summarise_activity(&head_index, activity, path)),
+                .push(summarise_activity(head_index, activity, path)),
             Some((_, old)) => {
-                let change = compare_activity(&base_index, old, &head_index, activity, path);
+                let change = compare_activity(base_index, old, head_index, activity, path);
                 if !change.is_empty() {
                     changes.activities_changed.push(change);
                 }
@@ -280,7 +280,7 @@ pub fn diff(base: Side, head: Side) -> Changes {
             let path = path_of(base.workspace, *file);
             changes
                 .activities_removed
-                .push(summarise_activity(&base_index, activity, path));
+                .push(summarise_activity(base_index, activity, path));
         }
     }
 

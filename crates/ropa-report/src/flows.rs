@@ -8,7 +8,7 @@
 //! `undeclared-transfer`, so the report always agrees with `ropa check`,
 //! including `allow` and the severity settings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ropa_check::rules::Rule;
 use ropa_check::{Diagnostic, FileId};
@@ -188,7 +188,7 @@ pub fn build(view: &View) -> Vec<Flow> {
 
     // Each place a party names, so that an `undeclared-transfer` finding
     // (which points at the place) can be tied to its party and country.
-    let mut place_of: HashMap<SpanKey, (usize, Country)> = HashMap::new();
+    let mut place_of: HashMap<SpanKey, (usize, Country)> = HashMap::default();
     for (i, p) in view.parties.iter().enumerate() {
         for place in p.party.locations().chain(p.party.country.as_ref()) {
             place_of.insert(key(p.file, place.span), (i, place.value));
@@ -202,8 +202,8 @@ pub fn build(view: &View) -> Vec<Flow> {
         .rev()
         .map(|(i, a)| ((a.id(), a.file), i))
         .collect();
-    let mut undeclared: HashMap<(usize, usize, Country), Severity> = HashMap::new();
-    let mut unsafeguarded: HashMap<SpanKey, Severity> = HashMap::new();
+    let mut undeclared: HashMap<(usize, usize, Country), Severity> = HashMap::default();
+    let mut unsafeguarded: HashMap<SpanKey, Severity> = HashMap::default();
     for finding in findings {
         match finding.rule {
             Rule::TransferWithoutSafeguard => {

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use crate::doc::{Block, Document, Field, Inline, LinkList, Section, Table};
-use crate::escape::{css_string, html as esc};
+use crate::escape::{css_string, html as esc, html_into as esc_into};
 use crate::stream::{self, Out, Print, Stream};
 
 const STYLE: &str = include_str!("report.css");
@@ -224,40 +224,47 @@ fn table(sink: &mut dyn Out, print: Print, table: &Table) {
 const LONG_RUN: usize = 64;
 const BREAK_EVERY: usize = 32;
 
-/// Escaped text, with break opportunities in very long runs.
-fn breakable(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
+/// Text with line breaks kept (spec strings may span lines), escaped, with
+/// break opportunities in very long runs. Written straight into `out`: a
+/// report of a large record prints millions of words, and a string per word
+/// was a third of its time.
+fn text(out: &mut String, text: &str) {
+    let start = out.len();
+    let mut lines = false;
     let mut rest = text;
     while !rest.is_empty() {
         let run_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let (run, after) = rest.split_at(run_end);
-        if run.chars().count() > LONG_RUN {
+        // A run of at most LONG_RUN bytes has at most LONG_RUN characters.
+        if run.len() > LONG_RUN && run.chars().count() > LONG_RUN {
             let mut from = 0;
             for (count, (i, _)) in run.char_indices().enumerate() {
                 if count > 0 && count % BREAK_EVERY == 0 {
-                    out.push_str(&esc(&run[from..i]));
+                    esc_into(out, &run[from..i]);
                     out.push_str("<wbr>");
                     from = i;
                 }
             }
-            out.push_str(&esc(&run[from..]));
+            esc_into(out, &run[from..]);
         } else {
-            out.push_str(&esc(run));
+            esc_into(out, run);
         }
         let space_end = after.find(|c: char| !c.is_whitespace()).unwrap_or(after.len());
-        out.push_str(&esc(&after[..space_end]));
+        let space = &after[..space_end];
+        if space == " " {
+            out.push(' ');
+        } else {
+            lines |= space.contains('\n');
+            esc_into(out, space);
+        }
         rest = &after[space_end..];
     }
-    out
-}
-
-/// Text with line breaks kept (spec strings may span lines).
-fn text(out: &mut String, text: &str) {
-    let escaped = breakable(text);
-    if escaped.contains('\n') {
+    // Rare (a multi-line string): line breaks become `<br>`, over the whole
+    // escaped text, so that a `\r\n` split only by a dropped character is
+    // still one break.
+    if lines {
+        let escaped = out.split_off(start);
         out.push_str(&escaped.replace("\r\n", "\n").replace('\n', "<br>"));
-    } else {
-        out.push_str(&escaped);
     }
 }
 
@@ -333,7 +340,69 @@ fn inlines(out: &mut String, line: &[Inline]) {
 
 #[cfg(test)]
 mod tests {
-    use super::breakable;
+    use super::{BREAK_EVERY, LONG_RUN, esc};
+
+    fn breakable(text: &str) -> String {
+        let mut out = String::new();
+        super::text(&mut out, text);
+        out
+    }
+
+    /// The definition [`super::text`] keeps: each word and space escaped on
+    /// its own, long words broken, then line breaks over the whole text.
+    fn text_by_word(text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while !rest.is_empty() {
+            let run_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let (run, after) = rest.split_at(run_end);
+            if run.chars().count() > LONG_RUN {
+                let mut from = 0;
+                for (count, (i, _)) in run.char_indices().enumerate() {
+                    if count > 0 && count % BREAK_EVERY == 0 {
+                        out.push_str(&esc(&run[from..i]));
+                        out.push_str("<wbr>");
+                        from = i;
+                    }
+                }
+                out.push_str(&esc(&run[from..]));
+            } else {
+                out.push_str(&esc(run));
+            }
+            let space_end = after.find(|c: char| !c.is_whitespace()).unwrap_or(after.len());
+            out.push_str(&esc(&after[..space_end]));
+            rest = &after[space_end..];
+        }
+        if out.contains('\n') {
+            out = out.replace("\r\n", "\n").replace('\n', "<br>");
+        }
+        out
+    }
+
+    #[test]
+    fn text_written_in_place_is_the_text_escaped_a_word_at_a_time() {
+        let pieces = [
+            "a", " ", "  ", "\n", "\r\n", "\r", "\t", "\u{b}", "\u{85}", "\u{a0}", "\u{2028}", "&", "<", "\u{200B}",
+            "\u{202E}", "é",
+        ];
+        let mut texts = vec![String::new(), "x".repeat(LONG_RUN), "x".repeat(LONG_RUN + 1)];
+        for a in pieces {
+            for b in pieces {
+                texts.push(format!("{a}{b}"));
+                for c in pieces {
+                    texts.push(format!("w{a}{b}{c}w"));
+                    texts.push(format!("{a}{}{b}{c}", "é".repeat(LONG_RUN - 1)));
+                    texts.push(format!("{}{a}{b}{c}", "<".repeat(LONG_RUN + 2)));
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(breakable(text), text_by_word(text), "{text:?}");
+            let mut appended = "<p>".to_owned();
+            super::text(&mut appended, text);
+            assert_eq!(appended, format!("<p>{}", text_by_word(text)), "{text:?}");
+        }
+    }
 
     #[test]
     fn only_very_long_runs_get_break_opportunities() {
@@ -345,6 +414,13 @@ mod tests {
         assert_eq!(broken.matches("<wbr>").count(), 3);
         assert!(broken.starts_with("id ") && broken.ends_with(" end"));
         assert_eq!(broken.replace("<wbr>", ""), format!("id {long} end"));
+    }
+
+    #[test]
+    fn line_breaks_become_br_even_when_a_dropped_character_splits_them() {
+        assert_eq!(breakable("a\r\nb\nc"), "a<br>b<br>c");
+        assert_eq!(breakable("a\r\u{200B}\nb"), "a<br>b");
+        assert_eq!(breakable("a\rb"), "a\rb");
     }
 
     #[test]

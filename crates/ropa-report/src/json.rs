@@ -10,9 +10,9 @@ use ropa_syntax::model::{Contact, Dpa, Dpia, Dpo, Period, Review, Text};
 use ropa_syntax::values::Keyword;
 use serde::Serialize;
 
-use crate::flows::Recipient;
+use crate::flows::{Flow, Recipient};
 use crate::notice::{self, Scope};
-use crate::view::{Counts, View};
+use crate::view::{ActivityView, Counts, PartyView, View};
 use crate::{Ctx, JSON_VERSION, Kind, Revision};
 
 #[derive(Serialize)]
@@ -26,19 +26,37 @@ struct Report<'a> {
     summary: CountsOut,
     organization: Option<OrganizationOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    activities: Option<Vec<ActivityOut<'a>>>,
+    activities: Option<Each<'a, ActivityOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     subject_categories: Option<Vec<SubjectOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     data_categories: Option<Vec<DataOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    parties: Option<Vec<PartyOut<'a>>>,
+    parties: Option<Each<'a, PartyOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    flows: Option<Vec<FlowOut<'a>>>,
+    flows: Option<Each<'a, FlowOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    findings: Option<Vec<FindingOut<'a>>>,
+    findings: Option<Each<'a, FindingOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notice: Option<NoticeOut<'a>>,
+}
+
+/// A list written as its items are made, one at a time: the lists of a
+/// large record's report (activities, parties, flows, findings) each hold
+/// an item per activity or more, and built whole before being written they
+/// were most of the report's memory.
+struct Each<'a, T>(Box<dyn Fn() -> Box<dyn Iterator<Item = T> + 'a> + 'a>);
+
+impl<'a, T> Each<'a, T> {
+    fn new<I: Iterator<Item = T> + 'a>(items: impl Fn() -> I + 'a) -> Self {
+        Each(Box::new(move || Box::new(items())))
+    }
+}
+
+impl<T: Serialize> Serialize for Each<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -326,6 +344,12 @@ pub fn render(ctx: &Ctx, scope: Option<&Scope>, out: &mut dyn Write) -> io::Resu
     let kind = ctx.options.kind;
     let record = kind.includes(Kind::Record);
     let transfers = kind.includes(Kind::Transfers);
+    let ordered = if kind.includes(Kind::Findings) {
+        crate::findings::ordered(&view.findings)
+    } else {
+        Vec::new()
+    };
+    let ordered = &ordered;
     let report = Report {
         version: JSON_VERSION,
         kind: kind.as_str(),
@@ -376,7 +400,7 @@ pub fn render(ctx: &Ctx, scope: Option<&Scope>, out: &mut dyn Write) -> io::Resu
             }),
             reviewed: o.reviewed.as_ref().map(review),
         }),
-        activities: record.then(|| activities(ctx)),
+        activities: record.then(|| Each::new(move || view.activities.iter().map(activity))),
         subject_categories: record.then(|| {
             view.subjects
                 .iter()
@@ -402,12 +426,11 @@ pub fn render(ctx: &Ctx, scope: Option<&Scope>, out: &mut dyn Write) -> io::Resu
                 })
                 .collect()
         }),
-        parties: transfers.then(|| parties(ctx)),
-        flows: transfers.then(|| flows(ctx)),
+        parties: transfers.then(|| Each::new(move || view.parties.iter().map(move |p| party(view, p)))),
+        flows: transfers.then(|| Each::new(move || view.flows.iter().map(move |f| flow(view, f)))),
         findings: kind.includes(Kind::Findings).then(|| {
-            crate::findings::ordered(&view.findings)
-                .into_iter()
-                .map(|f| FindingOut {
+            Each::new(move || {
+                ordered.iter().map(move |f| FindingOut {
                     rule: f.diagnostic.rule.id(),
                     severity: f.diagnostic.severity.as_str(),
                     category: category(f.diagnostic.rule.info().category),
@@ -418,7 +441,7 @@ pub fn render(ctx: &Ctx, scope: Option<&Scope>, out: &mut dyn Write) -> io::Resu
                     line: f.line,
                     column: f.column,
                 })
-                .collect()
+            })
         }),
         notice: scope.map(|scope| NoticeOut {
             subjects: scope
@@ -477,202 +500,184 @@ fn category(category: ropa_check::rules::Category) -> &'static str {
     }
 }
 
-fn activities<'v>(ctx: &Ctx<'v, '_>) -> Vec<ActivityOut<'v>> {
-    let view: &'v View = ctx.view;
-    view.activities
-        .iter()
-        .map(|a| {
-            let activity = a.activity;
-            let role = activity.role.as_ref();
-            ActivityOut {
-                id: &activity.id.value,
-                name: activity.title(),
-                role: activity.role_kind().as_str(),
-                counterpart: role.and_then(|r| s(&r.counterpart)),
-                arrangement: role.and_then(|r| s(&r.arrangement)),
-                purpose: s(&activity.purpose),
-                subjects: activity.subjects.iter().map(|r| r.value.as_str()).collect(),
-                data: activity.data.iter().map(|r| r.value.as_str()).collect(),
-                source: s(&activity.source),
-                provision: activity.provision.as_ref().map(|p| ProvisionOut {
-                    requirement: p.kind.value.as_str(),
-                    consequence: s(&p.consequence),
-                }),
-                bases: activity
-                    .bases
-                    .iter()
-                    .map(|b| BasisOut {
-                        basis: b.kind.value.as_str(),
-                        law: s(&b.law),
-                        interest: s(&b.interest),
-                        assessment: s(&b.assessment),
-                        withdrawal: s(&b.withdrawal),
-                        records: s(&b.records),
-                        parental: b.parental,
-                    })
-                    .collect(),
-                conditions: activity
-                    .conditions
-                    .iter()
-                    .map(|c| ConditionOut {
-                        condition: c.kind.value.as_str(),
-                        law: s(&c.law),
-                    })
-                    .collect(),
-                criminal_authority: activity
-                    .criminal_authority
-                    .as_ref()
-                    .map(|c| CriminalOut { law: s(&c.law) }),
-                retention: activity
-                    .retention
-                    .iter()
-                    .map(|r| {
-                        let (kind, period, criterion) = match &r.period {
-                            Period::Fixed(d) => ("fixed", Some(d.value.to_string()), None),
-                            Period::Until(t) => ("until", None, Some(t.value.as_str())),
-                            Period::Indefinite(t) => ("indefinite", None, Some(t.value.as_str())),
-                            Period::Missing | Period::Malformed => ("missing", None, None),
-                        };
-                        RetentionOut {
-                            kind,
-                            period,
-                            from: s(&r.from),
-                            criterion,
-                            data: r.data.as_ref().map(|d| d.value.as_str()),
-                            statute: r.statute.as_ref().map(|x| x.value.as_str()),
-                        }
-                    })
-                    .collect(),
-                processors: activity.processors.iter().map(|r| r.value.as_str()).collect(),
-                recipients: activity.recipients.iter().map(|r| r.value.as_str()).collect(),
-                transfers: activity
-                    .transfers
-                    .iter()
-                    .map(|t| TransferOut {
-                        country: t.country.as_ref().map(|c| c.value.code()),
-                        to: t.to.as_ref().map(|x| x.value.as_str()),
-                        mechanism: t.mechanism.as_ref().map(|m| m.value.as_str()),
-                        module: t.module.as_ref().map(|m| m.value),
-                        tia: s(&t.tia),
-                        ground: t.ground.as_ref().map(|g| g.value.as_str()),
-                        occasional: t.occasional,
-                        safeguards: s(&t.safeguards),
-                    })
-                    .collect(),
-                tracking: activity.tracking.iter().map(|t| t.value.as_str()).collect(),
-                involves: activity.involves.iter().map(|t| t.value.as_str()).collect(),
-                automated_decisions: activity
-                    .automated_decisions
-                    .iter()
-                    .map(|d| DecisionOut {
-                        description: &d.description.value,
-                        safeguards: s(&d.safeguards),
-                    })
-                    .collect(),
-                dpia: match &activity.dpia {
-                    Some(Dpia::Done(reference)) => DpiaOut {
-                        status: "done",
-                        reference: Some(&reference.value),
-                        reason: None,
-                    },
-                    Some(Dpia::NotNeeded { reason, .. }) => DpiaOut {
-                        status: "not-needed",
-                        reference: None,
-                        reason: s(reason),
-                    },
-                    None => DpiaOut {
-                        status: "not-recorded",
-                        reference: None,
-                        reason: None,
-                    },
-                },
-                security: activity.security.iter().map(|t| t.value.as_str()).collect(),
-                systems: activity.systems.iter().map(|r| r.value.as_str()).collect(),
-                owner: s(&activity.owner),
-                reviewed: activity.reviewed.as_deref().map(review),
-                findings: a.counts.into(),
-            }
-        })
-        .collect()
+fn activity<'v>(a: &'v ActivityView) -> ActivityOut<'v> {
+    let activity = a.activity;
+    let role = activity.role.as_ref();
+    ActivityOut {
+        id: &activity.id.value,
+        name: activity.title(),
+        role: activity.role_kind().as_str(),
+        counterpart: role.and_then(|r| s(&r.counterpart)),
+        arrangement: role.and_then(|r| s(&r.arrangement)),
+        purpose: s(&activity.purpose),
+        subjects: activity.subjects.iter().map(|r| r.value.as_str()).collect(),
+        data: activity.data.iter().map(|r| r.value.as_str()).collect(),
+        source: s(&activity.source),
+        provision: activity.provision.as_ref().map(|p| ProvisionOut {
+            requirement: p.kind.value.as_str(),
+            consequence: s(&p.consequence),
+        }),
+        bases: activity
+            .bases
+            .iter()
+            .map(|b| BasisOut {
+                basis: b.kind.value.as_str(),
+                law: s(&b.law),
+                interest: s(&b.interest),
+                assessment: s(&b.assessment),
+                withdrawal: s(&b.withdrawal),
+                records: s(&b.records),
+                parental: b.parental,
+            })
+            .collect(),
+        conditions: activity
+            .conditions
+            .iter()
+            .map(|c| ConditionOut {
+                condition: c.kind.value.as_str(),
+                law: s(&c.law),
+            })
+            .collect(),
+        criminal_authority: activity
+            .criminal_authority
+            .as_ref()
+            .map(|c| CriminalOut { law: s(&c.law) }),
+        retention: activity
+            .retention
+            .iter()
+            .map(|r| {
+                let (kind, period, criterion) = match &r.period {
+                    Period::Fixed(d) => ("fixed", Some(d.value.to_string()), None),
+                    Period::Until(t) => ("until", None, Some(t.value.as_str())),
+                    Period::Indefinite(t) => ("indefinite", None, Some(t.value.as_str())),
+                    Period::Missing | Period::Malformed => ("missing", None, None),
+                };
+                RetentionOut {
+                    kind,
+                    period,
+                    from: s(&r.from),
+                    criterion,
+                    data: r.data.as_ref().map(|d| d.value.as_str()),
+                    statute: r.statute.as_ref().map(|x| x.value.as_str()),
+                }
+            })
+            .collect(),
+        processors: activity.processors.iter().map(|r| r.value.as_str()).collect(),
+        recipients: activity.recipients.iter().map(|r| r.value.as_str()).collect(),
+        transfers: activity
+            .transfers
+            .iter()
+            .map(|t| TransferOut {
+                country: t.country.as_ref().map(|c| c.value.code()),
+                to: t.to.as_ref().map(|x| x.value.as_str()),
+                mechanism: t.mechanism.as_ref().map(|m| m.value.as_str()),
+                module: t.module.as_ref().map(|m| m.value),
+                tia: s(&t.tia),
+                ground: t.ground.as_ref().map(|g| g.value.as_str()),
+                occasional: t.occasional,
+                safeguards: s(&t.safeguards),
+            })
+            .collect(),
+        tracking: activity.tracking.iter().map(|t| t.value.as_str()).collect(),
+        involves: activity.involves.iter().map(|t| t.value.as_str()).collect(),
+        automated_decisions: activity
+            .automated_decisions
+            .iter()
+            .map(|d| DecisionOut {
+                description: &d.description.value,
+                safeguards: s(&d.safeguards),
+            })
+            .collect(),
+        dpia: match &activity.dpia {
+            Some(Dpia::Done(reference)) => DpiaOut {
+                status: "done",
+                reference: Some(&reference.value),
+                reason: None,
+            },
+            Some(Dpia::NotNeeded { reason, .. }) => DpiaOut {
+                status: "not-needed",
+                reference: None,
+                reason: s(reason),
+            },
+            None => DpiaOut {
+                status: "not-recorded",
+                reference: None,
+                reason: None,
+            },
+        },
+        security: activity.security.iter().map(|t| t.value.as_str()).collect(),
+        systems: activity.systems.iter().map(|r| r.value.as_str()).collect(),
+        owner: s(&activity.owner),
+        reviewed: activity.reviewed.as_deref().map(review),
+        findings: a.counts.into(),
+    }
 }
 
-fn parties<'v>(ctx: &Ctx<'v, '_>) -> Vec<PartyOut<'v>> {
-    let view: &'v View = ctx.view;
-    view.parties
-        .iter()
-        .map(|p| {
-            let party = p.party;
-            PartyOut {
-                id: &party.id.value,
-                kind: party.kind.keyword(),
-                entity: s(&party.entity),
-                recipient_kind: party.recipient_kind.as_ref().map(|k| k.value.as_str()),
-                service: s(&party.service),
-                country: party.country.as_ref().map(|c| c.value.code()),
-                stored_in: party.stored_in.iter().map(|c| c.value.code()).collect(),
-                accessed_from: party.accessed_from.iter().map(|c| c.value.code()).collect(),
-                parent: party.parent.as_ref().map(|c| c.value.code()),
-                processor: p.parent.map(|i| view.parties[i].party.id.value.as_str()),
-                dpa: party.kind.is_processor().then(|| match &party.dpa {
-                    Some(Dpa::Signed(date)) => DpaOut {
-                        status: "signed",
-                        date: Some(date.value.to_string()),
-                        reference: None,
-                    },
-                    Some(Dpa::Reference(r)) => DpaOut {
-                        status: "reference",
-                        date: None,
-                        reference: Some(&r.value),
-                    },
-                    Some(Dpa::Missing(_)) => DpaOut {
-                        status: "none",
-                        date: None,
-                        reference: None,
-                    },
-                    None => DpaOut {
-                        status: "not-recorded",
-                        date: None,
-                        reference: None,
-                    },
-                }),
-                dpf: party.dpf.as_ref().is_some_and(|d| d.value),
-                used_by: p.used_by.iter().map(|a| view.activities[*a].id()).collect(),
-                findings: p.counts.into(),
-            }
-        })
-        .collect()
+fn party<'v>(view: &'v View, p: &'v PartyView) -> PartyOut<'v> {
+    let party = p.party;
+    PartyOut {
+        id: &party.id.value,
+        kind: party.kind.keyword(),
+        entity: s(&party.entity),
+        recipient_kind: party.recipient_kind.as_ref().map(|k| k.value.as_str()),
+        service: s(&party.service),
+        country: party.country.as_ref().map(|c| c.value.code()),
+        stored_in: party.stored_in.iter().map(|c| c.value.code()).collect(),
+        accessed_from: party.accessed_from.iter().map(|c| c.value.code()).collect(),
+        parent: party.parent.as_ref().map(|c| c.value.code()),
+        processor: p.parent.map(|i| view.parties[i].party.id.value.as_str()),
+        dpa: party.kind.is_processor().then(|| match &party.dpa {
+            Some(Dpa::Signed(date)) => DpaOut {
+                status: "signed",
+                date: Some(date.value.to_string()),
+                reference: None,
+            },
+            Some(Dpa::Reference(r)) => DpaOut {
+                status: "reference",
+                date: None,
+                reference: Some(&r.value),
+            },
+            Some(Dpa::Missing(_)) => DpaOut {
+                status: "none",
+                date: None,
+                reference: None,
+            },
+            None => DpaOut {
+                status: "not-recorded",
+                date: None,
+                reference: None,
+            },
+        }),
+        dpf: party.dpf.as_ref().is_some_and(|d| d.value),
+        used_by: p.used_by.iter().map(|a| view.activities[*a].id()).collect(),
+        findings: p.counts.into(),
+    }
 }
 
-fn flows<'v>(ctx: &Ctx<'v, '_>) -> Vec<FlowOut<'v>> {
-    let view: &'v View = ctx.view;
-    view.flows
-        .iter()
-        .map(|f| {
-            let activity = &view.activities[f.activity];
-            let (recipient, declared) = match &f.recipient {
-                Recipient::Party(p) => (Some(view.parties[*p].party.id.value.as_str()), true),
-                Recipient::Undefined(_) => (
-                    f.transfer
-                        .and_then(|t| activity.activity.transfers[t].to.as_ref())
-                        .map(|to| to.value.as_str()),
-                    false,
-                ),
-                Recipient::Unnamed => (None, false),
-            };
-            FlowOut {
-                activity: activity.id(),
-                recipient,
-                recipient_declared: declared,
-                via: f.via.map(|v| view.parties[v].party.id.value.as_str()),
-                country: f.country.map(|c| c.code()),
-                zone: f.zone.as_str(),
-                transfer: f.transfer,
-                mechanism: f
-                    .transfer
-                    .and_then(|t| activity.activity.transfers[t].mechanism.as_ref())
-                    .map(|m| m.value.as_str()),
-                status: f.status.as_str(),
-            }
-        })
-        .collect()
+fn flow<'v>(view: &'v View, f: &'v Flow) -> FlowOut<'v> {
+    let activity = &view.activities[f.activity];
+    let (recipient, declared) = match &f.recipient {
+        Recipient::Party(p) => (Some(view.parties[*p].party.id.value.as_str()), true),
+        Recipient::Undefined(_) => (
+            f.transfer
+                .and_then(|t| activity.activity.transfers[t].to.as_ref())
+                .map(|to| to.value.as_str()),
+            false,
+        ),
+        Recipient::Unnamed => (None, false),
+    };
+    FlowOut {
+        activity: activity.id(),
+        recipient,
+        recipient_declared: declared,
+        via: f.via.map(|v| view.parties[v].party.id.value.as_str()),
+        country: f.country.map(|c| c.code()),
+        zone: f.zone.as_str(),
+        transfer: f.transfer,
+        mechanism: f
+            .transfer
+            .and_then(|t| activity.activity.transfers[t].mechanism.as_ref())
+            .map(|m| m.value.as_str()),
+        status: f.status.as_str(),
+    }
 }

@@ -11,7 +11,7 @@
 //! never becomes one. Activities where the organization is a processor are
 //! left out: their controller informs those people.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ropa_syntax::model::{Contact, Dpa, Dpo, Party, PartyKind, Period, Text};
 use ropa_syntax::values::{Country, LegalBasis, Mechanism, RoleKind, is_placeholder};
@@ -878,7 +878,7 @@ fn transfers(ctx: &Ctx, gaps: &mut Gaps, scope: &Scope, receivers: &Receivers) -
     let mut s = section(ctx, "transfers", Key::NoticeTransfersTitle);
     let mut merged: Vec<MergedTransfer> = Vec::new();
     // Lookups by key, not scans: a record of 100k activities has as many flows.
-    let mut merged_at: HashMap<(Recipient, Country), usize> = HashMap::new();
+    let mut merged_at: HashMap<(Recipient, Country), usize> = HashMap::default();
     let flows = scope
         .activities
         .iter()

@@ -6,31 +6,43 @@
 use ropa_check::par::prelude::*;
 
 use crate::doc::Section;
+use crate::stream::Out;
 
-/// Sections rendered per task: enough to outweigh the task's cost.
-const CHUNK: usize = 512;
+/// Sections rendered per task: enough to outweigh the task's cost, few
+/// enough that a task's text is small next to the stream's buffer.
+const CHUNK: usize = 128;
 
-/// Appends what `render` makes of each of `sections` to `out`, in order.
-pub(crate) fn each_section(out: &mut String, sections: &[Section], render: impl Fn(&mut String, &Section) + Sync) {
-    if sections.len() <= CHUNK {
-        for s in sections {
-            render(out, s);
+/// Prints what `render` makes of each of `sections` into `out`, in order
+/// ([`each_piece`], [`CHUNK`] sections a task).
+pub(crate) fn each_section(out: &mut dyn Out, sections: &[Section], render: impl Fn(&mut String, &Section) + Sync) {
+    each_piece(out, sections, CHUNK, render);
+}
+
+/// Prints what `render` makes of each of `items` into `out`, in order:
+/// `per` items to a task, with a checkpoint after each task's text, so the
+/// text of many items is handed on a piece at a time, never gathered into
+/// one string.
+pub(crate) fn each_piece<T: Sync>(out: &mut dyn Out, items: &[T], per: usize, render: impl Fn(&mut String, &T) + Sync) {
+    if items.len() <= per {
+        for item in items {
+            render(out.text(), item);
         }
+        out.checkpoint();
         return;
     }
-    let pieces: Vec<String> = sections
-        .par_chunks(CHUNK)
+    let pieces: Vec<String> = items
+        .par_chunks(per)
         .map(|chunk| {
             let mut piece = String::new();
-            for s in chunk {
-                render(&mut piece, s);
+            for item in chunk {
+                render(&mut piece, item);
             }
             piece
         })
         .collect();
-    out.reserve(pieces.iter().map(String::len).sum());
     for piece in pieces {
-        out.push_str(&piece);
+        out.text().push_str(&piece);
+        out.checkpoint();
     }
 }
 

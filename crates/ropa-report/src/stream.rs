@@ -96,25 +96,16 @@ pub(crate) struct Print<'p> {
 }
 
 /// Prints `table`'s rows with `row`, then its later rows a batch at a
-/// time, with a checkpoint every [`ROWS_PER_CHECKPOINT`] rows.
-pub(crate) fn rows(out: &mut dyn Out, print: Print, table: &Table, row: impl Fn(&mut String, &Row)) {
-    for (n, r) in table.rows.iter().enumerate() {
-        if n % ROWS_PER_CHECKPOINT == 0 {
-            out.checkpoint();
-        }
-        row(out.text(), r);
-    }
+/// time, [`ROWS_PER_CHECKPOINT`] rows to a task and a checkpoint.
+pub(crate) fn rows(out: &mut dyn Out, print: Print, table: &Table, row: impl Fn(&mut String, &Row) + Sync) {
+    crate::parallel::each_piece(out, &table.rows, ROWS_PER_CHECKPOINT, &row);
     let Some(later) = &table.later else {
         return;
     };
     for start in (0..later.items.len()).step_by(BATCH) {
         let batch = start..(start + BATCH).min(later.items.len());
-        for (n, r) in print.document.rows(print.rows, later, batch).iter().enumerate() {
-            if n % ROWS_PER_CHECKPOINT == 0 {
-                out.checkpoint();
-            }
-            row(out.text(), r);
-        }
+        let built = print.document.rows(print.rows, later, batch);
+        crate::parallel::each_piece(out, &built, ROWS_PER_CHECKPOINT, &row);
     }
 }
 
@@ -124,7 +115,7 @@ pub(crate) type Draw<'d> = dyn Fn(usize, &mut dyn Out) + Sync + 'd;
 
 /// Deferred sections and later rows built and printed per batch: enough to
 /// keep both cores busy, few enough that a batch is small.
-pub(crate) const BATCH: usize = 2048;
+pub(crate) const BATCH: usize = 512;
 
 /// Prints `section`'s children, then its deferred children a batch at a
 /// time. A child that streams (deferred children or a long table, at any
@@ -143,15 +134,13 @@ pub(crate) fn children(
             out.checkpoint();
         }
     } else {
-        crate::parallel::each_section(out.text(), &section.children, |text, child| render(text, child));
-        out.checkpoint();
+        crate::parallel::each_section(out, &section.children, |text, child| render(text, child));
     }
     if let Some(deferred) = &section.deferred {
         for start in (0..deferred.items.len()).step_by(BATCH) {
             let batch = start..(start + BATCH).min(deferred.items.len());
             let built = print.document.expand(print.expand, deferred, batch);
-            crate::parallel::each_section(out.text(), &built, |text, child| render(text, child));
-            out.checkpoint();
+            crate::parallel::each_section(out, &built, |text, child| render(text, child));
         }
     }
 }

@@ -12,7 +12,7 @@
 //! and dashed when the record does not declare it. Text is escaped; names
 //! too long for their box are shortened, with the full text as a tooltip.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt::Write as _;
 use std::io;
 
@@ -368,9 +368,9 @@ fn edges(ctx: &Ctx, pictures: &[&Vec<Vec<(Middle, usize)>>]) -> Vec<(Vec<LeftEdg
         .collect();
     let mut out: Vec<(Vec<LeftEdge>, Vec<RightEdge>)> = pictures.iter().map(|_| Default::default()).collect();
     // Keys are unique across pictures: each middle node is in one.
-    let mut left_at: HashMap<(usize, Middle), usize> = HashMap::new();
-    let mut right_at: HashMap<(Middle, Option<Country>), usize> = HashMap::new();
-    let mut titled: HashSet<(usize, usize, &str)> = HashSet::new();
+    let mut left_at: HashMap<(usize, Middle), usize> = HashMap::default();
+    let mut right_at: HashMap<(Middle, Option<Country>), usize> = HashMap::default();
+    let mut titled: HashSet<(usize, usize, &str)> = HashSet::default();
     for flow in &view.flows {
         let target = match &flow.recipient {
             Recipient::Party(p) => Middle::Party(*p),

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 
-use ropa_check::index::Index;
 use ropa_check::json::{Counts, FindingJson, FindingsJson};
 use ropa_check::{Diagnostic, FileId, Rule};
 use ropa_ide::{FileEdit, Location};
@@ -225,10 +224,9 @@ fn report(c: &Checked, names: [Option<String>; 4], date: &str, subjects: Vec<Str
     let lang = parse_named("language", lang, &Lang::ALL, Lang::code)?.unwrap_or(Lang::En);
     let audience = parse_named("audience", audience, &Audience::ALL, Audience::as_str)?.unwrap_or_default();
     let generated = parse_date(date).ok_or_else(|| format!("`{date}` is not a date: write it as YYYY-MM-DD"))?;
-    let index = Index::new(&c.ws);
     let input = ropa_report::Input {
         workspace: &c.ws,
-        index: &index,
+        index: c.ws.index(),
         findings: &c.findings,
     };
     let options = ropa_report::Options {

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use clap::{Args, ValueEnum};
-use ropa_check::index::Index;
 use ropa_report::{Audience, Format, Input, Kind, Lang, Options, Revision};
 use ropa_syntax::values::{Date, parse_date};
 
@@ -175,7 +174,8 @@ pub fn run(args: &ReportArgs) -> u8 {
     loaded.workspace.today = Some(generated);
     let workspace = &loaded.workspace;
     let findings = ropa_check::check(workspace);
-    let index = Index::new(workspace);
+    // The check built the workspace's index; the report reads the same one.
+    let index = workspace.index();
     let format = match args.format {
         ReportFormat::Html => Format::Html,
         ReportFormat::Markdown => Format::Markdown,
@@ -211,7 +211,7 @@ pub fn run(args: &ReportArgs) -> u8 {
     };
     let input = Input {
         workspace,
-        index: &index,
+        index,
         findings: &findings,
     };
     // Written as it is produced: the report of a large record is several

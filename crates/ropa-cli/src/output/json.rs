@@ -188,7 +188,7 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
 const EMPTY_LIST: &[u8] = b"\n  \"diagnostics\": []";
 /// Findings rendered at once: enough to keep both cores busy, few enough
 /// to hold.
-const CHUNK: usize = 4096;
+const CHUNK: usize = 1024;
 
 /// Findings rendered into one piece of text by one task.
 const PIECE: usize = 256;
