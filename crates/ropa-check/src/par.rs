@@ -38,14 +38,18 @@ pub mod prelude {
         }
     }
 
-    /// `par_sort_unstable_by()` on a mutable slice.
+    /// `par_sort_unstable_by()` and `par_iter_mut()` on a mutable slice.
     pub trait ParallelSliceMut<T> {
         fn par_sort_unstable_by<F>(&mut self, compare: F)
         where
             F: FnMut(&T, &T) -> std::cmp::Ordering;
+        fn par_iter_mut(&mut self) -> std::slice::IterMut<'_, T>;
     }
 
     impl<T> ParallelSliceMut<T> for [T] {
+        fn par_iter_mut(&mut self) -> std::slice::IterMut<'_, T> {
+            self.iter_mut()
+        }
         fn par_sort_unstable_by<F>(&mut self, compare: F)
         where
             F: FnMut(&T, &T) -> std::cmp::Ordering,

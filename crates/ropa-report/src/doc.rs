@@ -334,12 +334,12 @@ impl Document {
     /// text.
     pub fn rows(&self, build: &BuildRows, later: &LaterRows, batch: std::ops::Range<usize>) -> Vec<Row> {
         let mut rows = build(later.kind, &later.items[batch]);
-        for row in &mut rows {
+        crate::parallel::each_mut(&mut rows, |row| {
             debug_assert_eq!(row.anchor, None, "a later row's anchor");
             for cell in &mut row.cells {
                 unlink_line(cell, &self.anchors);
             }
-        }
+        });
         rows
     }
 
@@ -347,8 +347,11 @@ impl Document {
     /// list), as the document would hold them: links to anchors it lacks
     /// made plain text.
     pub fn expand(&self, expand: &Expand, deferred: &Deferred, batch: std::ops::Range<usize>) -> Vec<Section> {
-        let mut sections = expand(deferred.kind, &deferred.items[batch.clone()]);
-        for (section, declared) in sections.iter_mut().zip(&deferred.anchors[batch]) {
+        let mut sections: Vec<(Section, &String)> = expand(deferred.kind, &deferred.items[batch.clone()])
+            .into_iter()
+            .zip(&deferred.anchors[batch])
+            .collect();
+        crate::parallel::each_mut(&mut sections, |(section, declared)| {
             // Links elsewhere were kept or unlinked by the declared anchors:
             // a section carrying any other would break them.
             if cfg!(debug_assertions) {
@@ -356,13 +359,13 @@ impl Document {
                 collect_anchors(section, &mut carried);
                 debug_assert_eq!(
                     carried,
-                    HashSet::from_iter([declared.clone()]),
+                    HashSet::from_iter([(*declared).clone()]),
                     "a deferred section's anchors"
                 );
             }
             unlink(section, &self.anchors);
-        }
-        sections
+        });
+        sections.into_iter().map(|(section, _)| section).collect()
     }
 }
 

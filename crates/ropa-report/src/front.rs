@@ -2,7 +2,10 @@
 //! checks first (generated when, from which revision, on legal facts of
 //! which date) and, prominently, whether the record has errors.
 
+use std::collections::hash_map::Entry;
+
 use ropa_syntax::values::Severity;
+use rustc_hash::FxHashMap;
 
 use crate::doc::{Document, Field, Inline, Tone, link, missing, text};
 use crate::i18n::{self, Key, fill};
@@ -155,14 +158,17 @@ fn footer(ctx: &Ctx, title: &str, subject: &str) -> String {
 /// the DPO sees at a glance what to complete before publishing. The same
 /// gap in several rows of a section is one line, naming the activities.
 fn gap_list(ctx: &Ctx, gaps: &[Gap]) -> Vec<Inline> {
+    // In the order each first appears; found by key, as a large record has
+    // thousands of gaps and hundreds of distinct ones.
     let mut grouped: Vec<(&Gap, Vec<&str>)> = Vec::new();
+    let mut group_of: FxHashMap<(&str, &str), usize> = FxHashMap::default();
     for gap in gaps {
-        let same = grouped
-            .iter_mut()
-            .find(|(g, _)| g.section == gap.section && g.text == gap.text);
-        match same {
-            Some((_, rows)) => rows.extend(gap.row.as_deref()),
-            None => grouped.push((gap, gap.row.as_deref().into_iter().collect())),
+        match group_of.entry((gap.section, gap.text.as_str())) {
+            Entry::Occupied(at) => grouped[*at.get()].1.extend(gap.row.as_deref()),
+            Entry::Vacant(slot) => {
+                slot.insert(grouped.len());
+                grouped.push((gap, gap.row.as_deref().into_iter().collect()));
+            }
         }
     }
     let mut line = vec![Inline::Strong(pieces::count(

@@ -106,6 +106,7 @@ pub(crate) fn rows(out: &mut dyn Out, print: Print, table: &Table, row: impl Fn(
         let batch = start..(start + BATCH).min(later.items.len());
         let built = print.document.rows(print.rows, later, batch);
         crate::parallel::each_piece(out, &built, ROWS_PER_CHECKPOINT, &row);
+        crate::parallel::free(built);
     }
 }
 
@@ -141,6 +142,7 @@ pub(crate) fn children(
             let batch = start..(start + BATCH).min(deferred.items.len());
             let built = print.document.expand(print.expand, deferred, batch);
             crate::parallel::each_section(out, &built, |text, child| render(text, child));
+            crate::parallel::free(built);
         }
     }
 }
