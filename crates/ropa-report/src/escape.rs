@@ -36,7 +36,7 @@ pub fn html_into(out: &mut String, text: &str) {
                 }
                 // Control characters other than tab and newlines are not
                 // allowed in XML; drop them rather than break the SVG.
-                0..0x20 | 0x7f => "",
+                0..=0x1f | 0x7f => "",
                 _ => {
                     at += 1;
                     continue;
@@ -70,41 +70,75 @@ pub fn html_into(out: &mut String, text: &str) {
 /// break out of a table row.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' | '^' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+    markdown_into(&mut out, text);
+    out
+}
+
+/// [`markdown`], appended to `out`; runs of bytes that need nothing are
+/// copied whole, as in [`html_into`].
+pub fn markdown_into(out: &mut String, text: &str) {
+    let start = out.len();
+    let bytes = text.as_bytes();
+    let mut plain_from = 0;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let (len, replacement) = if b < 0x80 {
+            match b {
+                b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'|' | b'~' | b'#' | b'!' | b'^' | b'$' => {
+                    // The backslash goes before the character, which stays
+                    // in the plain run that follows.
+                    out.push_str(&text[plain_from..at]);
+                    out.push('\\');
+                    plain_from = at;
+                    at += 1;
+                    continue;
                 }
-                out.push_str("<br>");
+                b'<' => (1, "&lt;"),
+                b'>' => (1, "&gt;"),
+                b'&' => (1, "&amp;"),
+                b'\r' if bytes.get(at + 1) == Some(&b'\n') => (2, "<br>"),
+                b'\r' | b'\n' => (1, "<br>"),
+                b'\t' => {
+                    at += 1;
+                    continue;
+                }
+                0..=0x1f | 0x7f => (1, ""),
+                _ => {
+                    at += 1;
+                    continue;
+                }
             }
-            '\n' => out.push_str("<br>"),
-            c if c.is_control() && c != '\t' => {}
-            c if is_invisible(c) => {}
-            c => out.push(c),
-        }
+        } else {
+            // `at` is on a character boundary: it only ever moves by whole
+            // characters.
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            if !c.is_control() && !is_invisible(c) {
+                at += c.len_utf8();
+                continue;
+            }
+            (c.len_utf8(), "")
+        };
+        out.push_str(&text[plain_from..at]);
+        out.push_str(replacement);
+        at += len;
+        plain_from = at;
     }
+    out.push_str(&text[plain_from..]);
     // What would start a block at the beginning of a line: a list marker,
     // a numbered item, a setext underline. (`#` and `>` are handled above.)
-    match out.chars().next() {
-        Some('-' | '+' | '=') => out.insert(0, '\\'),
+    let written = &out[start..];
+    match written.chars().next() {
+        Some('-' | '+' | '=') => out.insert(start, '\\'),
         Some(d) if d.is_ascii_digit() => {
-            let digits = out.len() - out.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            if out[digits..].starts_with(['.', ')']) {
-                out.insert(digits, '\\');
+            let digits = written.len() - written.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if written[digits..].starts_with(['.', ')']) {
+                out.insert(start + digits, '\\');
             }
         }
         _ => {}
     }
-    out
 }
 
 /// A CSS string literal's content (inside `"…"` in a `<style>` element):
@@ -221,6 +255,69 @@ mod tests {
             let mut appended = "kept ".to_owned();
             html_into(&mut appended, text);
             assert_eq!(appended, format!("kept {}", html_by_char(text)), "{text:?}");
+        }
+    }
+
+    /// The definition [`markdown_into`] keeps: a character at a time.
+    fn markdown_by_char(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' | '^' | '$' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    out.push_str("<br>");
+                }
+                '\n' => out.push_str("<br>"),
+                c if c.is_control() && c != '\t' => {}
+                c if is_invisible(c) => {}
+                c => out.push(c),
+            }
+        }
+        match out.chars().next() {
+            Some('-' | '+' | '=') => out.insert(0, '\\'),
+            Some(d) if d.is_ascii_digit() => {
+                let digits = out.len() - out.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                if out[digits..].starts_with(['.', ')']) {
+                    out.insert(digits, '\\');
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    #[test]
+    fn markdown_copying_plain_runs_escapes_as_a_character_at_a_time_does() {
+        let pieces = [
+            "a", "7", "12", "-", "+", "=", ".", ")", "\\", "`", "*", "|", "#", "$", "<", "&", "\r", "\n", "\r\n", "\t",
+            "\u{0}", "\u{7f}", "\u{85}", "\u{200B}", "\u{202E}", "é", " ",
+        ];
+        let mut texts = vec![String::new()];
+        for a in pieces {
+            texts.push(a.to_owned());
+            for b in pieces {
+                texts.push(format!("{a}{b}"));
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("{a}x{b}{c}y"));
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(markdown(text), markdown_by_char(text), "{text:?}");
+            let mut appended = "| ".to_owned();
+            markdown_into(&mut appended, text);
+            assert_eq!(appended, format!("| {}", markdown_by_char(text)), "{text:?}");
         }
     }
 

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use crate::doc::{Block, Document, Field, Inline, LinkList, Section, Table, Tone};
-use crate::escape::{html as esc_attr, markdown as esc};
+use crate::escape::{html as esc_attr, html_into as esc_attr_into, markdown as esc, markdown_into as esc_into};
 use crate::stream::{self, Out, Print, Stream};
 
 /// Markdown shows a figure's fallback text, never the picture: `print`'s
@@ -164,7 +164,11 @@ fn table(sink: &mut dyn Out, print: Print, t: &Table) {
 }
 
 fn link(out: &mut String, text: &str, anchor: &str) {
-    let _ = write!(out, "[{}](#{})", esc(text), esc_attr(anchor));
+    out.push('[');
+    esc_into(out, text);
+    out.push_str("](#");
+    esc_attr_into(out, anchor);
+    out.push(')');
 }
 
 fn inlines(out: &mut String, line: &[Inline]) {
@@ -175,7 +179,7 @@ fn inlines(out: &mut String, line: &[Inline]) {
         }
         after_badge = matches!(inline, Inline::Badge(..));
         match inline {
-            Inline::Text(s) => out.push_str(&esc(s)),
+            Inline::Text(s) => esc_into(out, s),
             Inline::Strong(s) => emphasis(out, s, "**"),
             Inline::Muted(s) => emphasis(out, s, "*"),
             Inline::Code(s) => code(out, s),
@@ -183,12 +187,12 @@ fn inlines(out: &mut String, line: &[Inline]) {
             Inline::Links(list) => {
                 for (i, (target, linked)) in list.iter().enumerate() {
                     if i > 0 {
-                        out.push_str(&esc(LinkList::SEPARATOR));
+                        esc_into(out, LinkList::SEPARATOR);
                     }
                     if linked {
                         link(out, &target.text, &target.anchor);
                     } else {
-                        out.push_str(&esc(&target.text));
+                        esc_into(out, &target.text);
                     }
                 }
             }
@@ -198,7 +202,7 @@ fn inlines(out: &mut String, line: &[Inline]) {
                 let url = url.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20");
                 let _ = write!(out, "[{}](<{}>)", esc(text), url.replace(['\n', '\r'], ""));
             }
-            Inline::Mail(s) => out.push_str(&esc(s)),
+            Inline::Mail(s) => esc_into(out, s),
             Inline::Badge(_, s) => emphasis(out, &format!("[{s}]"), "**"),
             Inline::Missing(s) => emphasis(out, &format!("[{s}]"), "*"),
             Inline::Placeholder(s) => emphasis(out, s, "*"),
@@ -212,13 +216,15 @@ fn inlines(out: &mut String, line: &[Inline]) {
 fn emphasis(out: &mut String, s: &str, delimiter: &str) {
     let trimmed = s.trim();
     if trimmed.is_empty() {
-        out.push_str(&esc(s));
+        esc_into(out, s);
         return;
     }
     let start = s.len() - s.trim_start().len();
     let end = s.trim_end().len();
     out.push_str(&s[..start]);
-    let _ = write!(out, "{delimiter}{}{delimiter}", esc(trimmed));
+    out.push_str(delimiter);
+    esc_into(out, trimmed);
+    out.push_str(delimiter);
     out.push_str(&s[end..]);
 }
 
@@ -227,7 +233,7 @@ fn emphasis(out: &mut String, s: &str, delimiter: &str) {
 /// as escaped text instead. Valid ids never contain them.
 fn code(out: &mut String, s: &str) {
     if s.contains(['`', '|', '<', '>', '&', '\\', '\n', '\r']) {
-        out.push_str(&esc(s));
+        esc_into(out, s);
     } else {
         let _ = write!(out, "`{s}`");
     }
