@@ -146,13 +146,8 @@ fn parsed(path: String, text: String, kind: FileKind, keep_tree: bool) -> (Strin
 
 fn parse(kind: FileKind, text: &str, keep_tree: bool) -> Parsed {
     match kind {
-        FileKind::Spec => {
-            let mut spec = ropa_syntax::parse_spec(text);
-            if !keep_tree {
-                spec.kdl = Default::default();
-            }
-            Parsed::Spec(Box::new(spec))
-        }
+        FileKind::Spec if keep_tree => Parsed::Spec(Box::new(ropa_syntax::parse_spec(text))),
+        FileKind::Spec => Parsed::Spec(Box::new(ropa_syntax::parse_spec_without_tree(text))),
         FileKind::Config => Parsed::Config(Box::new(ropa_syntax::parse_config(text))),
     }
 }

@@ -2,6 +2,8 @@
 //! already reported by `validate`; here anything malformed is simply left
 //! out, so the model holds only well-formed values.
 
+use std::borrow::Borrow;
+
 use ropa_kdl::{Entry, Node, Value};
 
 use crate::model::*;
@@ -9,26 +11,69 @@ use crate::names::{node as n, prop as p};
 use crate::validate::is_valid_id;
 use crate::values::{self, Country, Date, Keyword};
 
+/// The model of a file's top-level `nodes`, each kind in source order.
 pub(crate) fn build(nodes: &[Node]) -> SpecFile {
-    let of = |name: &'static str| nodes.iter().filter(move |n| n.name.value == name);
+    build_from(Counts::of(nodes), nodes)
+}
+
+/// [`build`], freeing each node as soon as its part of the model is built.
+pub(crate) fn build_owned(nodes: Vec<Node>) -> SpecFile {
+    build_from(Counts::of(&nodes), nodes)
+}
+
+/// How many activities and parties a file declares at most: their lists
+/// are most of a large file's model, and grown by doubling they were copied
+/// again and again and held twice at each copy.
+struct Counts {
+    activities: usize,
+    parties: usize,
+}
+
+impl Counts {
+    fn of(nodes: &[Node]) -> Counts {
+        let named = |names: &[&str]| nodes.iter().filter(|n| names.contains(&n.name.value.as_str())).count();
+        Counts {
+            activities: named(&[n::ACTIVITY]),
+            parties: named(&[n::PROCESSOR, n::RECIPIENT, n::JOINT_CONTROLLER, n::SYSTEM]),
+        }
+    }
+}
+
+/// One pass over the nodes, so that nodes given away (`Vec<Node>`) are
+/// each dropped once used.
+fn build_from<N: Borrow<Node>>(counts: Counts, nodes: impl IntoIterator<Item = N>) -> SpecFile {
+    let mut organizations = Vec::new();
+    let mut data = Vec::new();
+    let mut subjects = Vec::new();
+    let mut parties = Vec::with_capacity(counts.parties);
+    let mut activities = Vec::with_capacity(counts.activities);
+    let mut allows = Vec::new();
+    let mut controllers = Vec::new();
+    for node in nodes {
+        let node = node.borrow();
+        match node.name.value.as_str() {
+            n::ORGANIZATION => organizations.extend(organization(node)),
+            n::DATA => data.extend(data_category(node)),
+            n::SUBJECTS => subjects.extend(subject_category(node)),
+            // Processors and recipients keep their source order.
+            n::PROCESSOR => parties.extend(party(node, PartyKind::Processor)),
+            n::RECIPIENT => parties.extend(party(node, PartyKind::Recipient)),
+            n::JOINT_CONTROLLER => parties.extend(party(node, PartyKind::JointController)),
+            n::SYSTEM => parties.extend(party(node, PartyKind::System)),
+            n::ACTIVITY => activities.extend(activity(node)),
+            n::ALLOW => allows.extend(allow(node)),
+            n::CONTROLLER => controllers.extend(controller(node)),
+            _ => {}
+        }
+    }
     SpecFile {
-        organizations: of(n::ORGANIZATION).filter_map(organization).collect(),
-        data: of(n::DATA).filter_map(data_category).collect(),
-        subjects: of(n::SUBJECTS).filter_map(subject_category).collect(),
-        // Processors and recipients keep their source order.
-        parties: nodes
-            .iter()
-            .filter_map(|n| match n.name.value.as_str() {
-                n::PROCESSOR => party(n, PartyKind::Processor),
-                n::RECIPIENT => party(n, PartyKind::Recipient),
-                n::JOINT_CONTROLLER => party(n, PartyKind::JointController),
-                n::SYSTEM => party(n, PartyKind::System),
-                _ => None,
-            })
-            .collect(),
-        activities: of(n::ACTIVITY).filter_map(activity).collect(),
-        allows: of(n::ALLOW).filter_map(allow).collect(),
-        controllers: of(n::CONTROLLER).filter_map(controller).collect(),
+        organizations: organizations.into(),
+        data: data.into(),
+        subjects: subjects.into(),
+        parties: parties.into(),
+        activities: activities.into(),
+        allows: allows.into(),
+        controllers: controllers.into(),
     }
 }
 
