@@ -268,12 +268,20 @@ pub const MAX_DEPTH: usize = 128;
 /// [`TokenKind::Slashdash`] token and the whitespace between them keeps its
 /// own tokens.
 pub fn parse(text: &str) -> Parse {
-    parse_with_limit(text, u32::MAX as usize)
+    parse_with_limit(text, u32::MAX as usize, None)
+}
+
+/// [`parse`] for a reader that needs each top-level node once (a one-off
+/// check): `each` is given every top-level node as soon as it is parsed,
+/// and neither the tree nor the tokens are kept, so that a large file is
+/// never held whole as a tree. Returns the errors, as [`Parse::errors`].
+pub fn parse_each(text: &str, mut each: impl FnMut(Node)) -> Vec<ParseError> {
+    parse_with_limit(text, u32::MAX as usize, Some(&mut each)).errors
 }
 
 /// [`parse`] with the size limit as a parameter, so the limit can be tested
-/// without a 4 GiB input.
-fn parse_with_limit(text: &str, limit: usize) -> Parse {
+/// without a 4 GiB input; with `each`, [`parse_each`].
+fn parse_with_limit(text: &str, limit: usize, each: Option<&mut dyn FnMut(Node)>) -> Parse {
     if text.len() > limit {
         // Spans are u32: rather than wrap around, refuse the whole input.
         return Parse {
@@ -287,14 +295,25 @@ fn parse_with_limit(text: &str, limit: usize) -> Parse {
     }
     let lexed = lexer::lex(text);
     let mut parser = parser::Parser::new(text, &lexed.tokens);
-    let document = parser.document();
+    let streamed = each.is_some();
+    let document = match each {
+        Some(each) => {
+            parser.each_top_level_node(each);
+            Document::default()
+        }
+        None => parser.document(),
+    };
     let mut errors = lexed.errors;
     errors.append(&mut parser.errors);
     // Lexer and parser errors interleave; a stable sort keeps the lexer's
     // first when both point at the same place.
     errors.sort_by_key(|e| e.span.start);
-    let slashdashed = std::mem::take(&mut parser.slashdashed);
-    let tokens = parser::fold_slashdashed(lexed.tokens, slashdashed);
+    let tokens = if streamed {
+        Vec::new()
+    } else {
+        let slashdashed = std::mem::take(&mut parser.slashdashed);
+        parser::fold_slashdashed(lexed.tokens, slashdashed)
+    };
     Parse {
         document,
         errors,
@@ -332,10 +351,32 @@ mod tests {
 
     #[test]
     fn oversized_input_is_one_error_and_nothing_else() {
-        let parsed = parse_with_limit("node 1\nnode 2", 5);
+        let parsed = parse_with_limit("node 1\nnode 2", 5, None);
         assert_eq!(parsed.errors.len(), 1);
         assert!(parsed.errors[0].message.starts_with("input too large"));
         assert!(parsed.document.nodes.is_empty());
         assert!(parsed.tokens.is_empty());
+        let mut given = 0;
+        let streamed = parse_with_limit("node 1\nnode 2", 5, Some(&mut |_| given += 1));
+        assert_eq!((streamed.errors, given), (parsed.errors, 0));
+    }
+
+    #[test]
+    fn nodes_given_one_at_a_time_are_the_tree_s_top_level_nodes() {
+        for text in [
+            "",
+            "a 1 b=2 { c; d \"e\" }\nf",
+            "/- gone 1\nkept (t)x { /- c; d } /- { e }\n",
+            "a {\n  b {\n    c\n  }\n}\nd; e; f",
+            // Errors before and after nodes, an unclosed block, a stray `}`.
+            "} a \"unclosed\nb { c 0x\nd #maybe\ne {",
+            "\u{feff}a\r\nb\u{2028}c\\\n d",
+        ] {
+            let whole = parse(text);
+            let mut nodes = Vec::new();
+            let errors = parse_each(text, |node| nodes.push(node));
+            assert_eq!(nodes, whole.document.nodes, "{text:?}");
+            assert_eq!(errors, whole.errors, "{text:?}");
+        }
     }
 }

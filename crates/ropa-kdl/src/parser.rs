@@ -269,6 +269,18 @@ impl<'a> Parser<'a> {
     /// left for the caller.
     fn nodes(&mut self, depth: usize) -> Vec<Node> {
         let start = self.open_nodes.len();
+        self.each_node(depth, |parser, node| parser.open_nodes.push(node));
+        self.open_nodes.split_off(start)
+    }
+
+    /// Gives `each` the top-level nodes of the text, each as soon as it is
+    /// parsed, and keeps none.
+    pub(crate) fn each_top_level_node(&mut self, each: &mut dyn FnMut(Node)) {
+        self.each_node(0, |_, node| each(node));
+    }
+
+    /// [`Parser::nodes`], giving each node to `each` as it is parsed.
+    fn each_node(&mut self, depth: usize, mut each: impl FnMut(&mut Self, Node)) {
         loop {
             self.skip_line_space();
             let Some(kind) = self.peek() else { break };
@@ -289,12 +301,11 @@ impl<'a> Parser<'a> {
                 K::Slashdash => self.slashdashed_node(depth),
                 _ => {
                     if let Some(node) = self.node(depth) {
-                        self.open_nodes.push(node);
+                        each(self, node);
                     }
                 }
             }
         }
-        self.open_nodes.split_off(start)
     }
 
     fn slashdashed_node(&mut self, depth: usize) {

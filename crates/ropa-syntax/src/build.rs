@@ -2,8 +2,6 @@
 //! already reported by `validate`; here anything malformed is simply left
 //! out, so the model holds only well-formed values.
 
-use std::borrow::Borrow;
-
 use ropa_kdl::{Entry, Node, Value};
 
 use crate::model::*;
@@ -13,12 +11,20 @@ use crate::values::{self, Country, Date, Keyword};
 
 /// The model of a file's top-level `nodes`, each kind in source order.
 pub(crate) fn build(nodes: &[Node]) -> SpecFile {
-    build_from(Counts::of(nodes), nodes)
+    let mut model = Builder::sized(Counts::of(nodes));
+    for node in nodes {
+        model.node(node);
+    }
+    model.finish()
 }
 
 /// [`build`], freeing each node as soon as its part of the model is built.
 pub(crate) fn build_owned(nodes: Vec<Node>) -> SpecFile {
-    build_from(Counts::of(&nodes), nodes)
+    let mut model = Builder::sized(Counts::of(&nodes));
+    for node in nodes {
+        model.node(&node);
+    }
+    model.finish()
 }
 
 /// How many activities and parties a file declares at most: their lists
@@ -39,41 +45,56 @@ impl Counts {
     }
 }
 
-/// One pass over the nodes, so that nodes given away (`Vec<Node>`) are
-/// each dropped once used.
-fn build_from<N: Borrow<Node>>(counts: Counts, nodes: impl IntoIterator<Item = N>) -> SpecFile {
-    let mut organizations = Vec::new();
-    let mut data = Vec::new();
-    let mut subjects = Vec::new();
-    let mut parties = Vec::with_capacity(counts.parties);
-    let mut activities = Vec::with_capacity(counts.activities);
-    let mut allows = Vec::new();
-    let mut controllers = Vec::new();
-    for node in nodes {
-        let node = node.borrow();
+/// A file's model, built a top-level node at a time, so that a caller that
+/// reads the nodes as they are parsed never holds the tree.
+#[derive(Default)]
+pub(crate) struct Builder {
+    organizations: Vec<Organization>,
+    data: Vec<DataCategory>,
+    subjects: Vec<SubjectCategory>,
+    parties: Vec<Party>,
+    activities: Vec<Activity>,
+    allows: Vec<Allow>,
+    controllers: Vec<Controller>,
+}
+
+impl Builder {
+    fn sized(counts: Counts) -> Builder {
+        Builder {
+            parties: Vec::with_capacity(counts.parties),
+            activities: Vec::with_capacity(counts.activities),
+            ..Builder::default()
+        }
+    }
+
+    /// Adds what the top-level `node` declares; each kind keeps source order.
+    pub(crate) fn node(&mut self, node: &Node) {
         match node.name.value.as_str() {
-            n::ORGANIZATION => organizations.extend(organization(node)),
-            n::DATA => data.extend(data_category(node)),
-            n::SUBJECTS => subjects.extend(subject_category(node)),
+            n::ORGANIZATION => self.organizations.extend(organization(node)),
+            n::DATA => self.data.extend(data_category(node)),
+            n::SUBJECTS => self.subjects.extend(subject_category(node)),
             // Processors and recipients keep their source order.
-            n::PROCESSOR => parties.extend(party(node, PartyKind::Processor)),
-            n::RECIPIENT => parties.extend(party(node, PartyKind::Recipient)),
-            n::JOINT_CONTROLLER => parties.extend(party(node, PartyKind::JointController)),
-            n::SYSTEM => parties.extend(party(node, PartyKind::System)),
-            n::ACTIVITY => activities.extend(activity(node)),
-            n::ALLOW => allows.extend(allow(node)),
-            n::CONTROLLER => controllers.extend(controller(node)),
+            n::PROCESSOR => self.parties.extend(party(node, PartyKind::Processor)),
+            n::RECIPIENT => self.parties.extend(party(node, PartyKind::Recipient)),
+            n::JOINT_CONTROLLER => self.parties.extend(party(node, PartyKind::JointController)),
+            n::SYSTEM => self.parties.extend(party(node, PartyKind::System)),
+            n::ACTIVITY => self.activities.extend(activity(node)),
+            n::ALLOW => self.allows.extend(allow(node)),
+            n::CONTROLLER => self.controllers.extend(controller(node)),
             _ => {}
         }
     }
-    SpecFile {
-        organizations: organizations.into(),
-        data: data.into(),
-        subjects: subjects.into(),
-        parties: parties.into(),
-        activities: activities.into(),
-        allows: allows.into(),
-        controllers: controllers.into(),
+
+    pub(crate) fn finish(self) -> SpecFile {
+        SpecFile {
+            organizations: self.organizations.into(),
+            data: self.data.into(),
+            subjects: self.subjects.into(),
+            parties: self.parties.into(),
+            activities: self.activities.into(),
+            allows: self.allows.into(),
+            controllers: self.controllers.into(),
+        }
     }
 }
 

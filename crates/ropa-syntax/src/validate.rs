@@ -10,15 +10,31 @@ use crate::suggest::closest;
 use crate::values::{self, Country};
 
 pub(crate) fn validate(nodes: &[Node], parent: &'static NodeSchema, out: &mut Vec<SyntaxDiagnostic>) {
-    let mut seen: Vec<&str> = Vec::new();
+    let mut siblings = Siblings::default();
     for node in nodes {
+        siblings.validate(node, parent, out);
+    }
+}
+
+/// What validating a node needs to know of the nodes before it in the same
+/// parent: which of those allowed once were given. Kept apart so that a
+/// file's top-level nodes can be validated one at a time, as parsed.
+#[derive(Default)]
+pub(crate) struct Siblings {
+    seen: Vec<&'static str>,
+}
+
+impl Siblings {
+    /// Checks `node`, a child of `parent` that comes after the nodes this
+    /// was given before, and everything in it.
+    pub(crate) fn validate(&mut self, node: &Node, parent: &'static NodeSchema, out: &mut Vec<SyntaxDiagnostic>) {
         let name = node.name.value.as_str();
         let Some(schema) = parent.child(name) else {
             out.push(unknown_node(node, parent));
-            continue;
+            return;
         };
         if schema.once && parent.any_child.is_none() {
-            if seen.contains(&name) {
+            if self.seen.contains(&name) {
                 out.push(
                     SyntaxDiagnostic::new(
                         SyntaxCode::RepeatedNode,
@@ -28,7 +44,8 @@ pub(crate) fn validate(nodes: &[Node], parent: &'static NodeSchema, out: &mut Ve
                     .with_help("keep one; the first is used"),
                 );
             }
-            seen.push(name);
+            // A named child of the schema: its name is the node's.
+            self.seen.push(schema.name);
         }
         validate_entries(node, schema, out);
         if let Some(children) = &node.children {

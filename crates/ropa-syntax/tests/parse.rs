@@ -103,33 +103,3 @@ fn a_five_megabyte_spec_parses() {
     assert!(parsed.diagnostics.is_empty());
     assert_eq!(parsed.model.activities.len(), n);
 }
-
-/// A one-off check parses without keeping the tree: the same model and
-/// problems as with it, in the same order, from a file of every node, a
-/// broken one, and the repository's example records.
-#[test]
-fn without_the_tree_the_model_and_problems_are_the_same() {
-    let mut texts = vec![
-        include_str!("fixtures/every-node.ropa.kdl").to_owned(),
-        "data contact \"Name\"\ndata broken \"unclosed\nactivity web {\n    retain 7years\n}\n/- activity gone {}\nprocessor p {\n    subprocessor q\n}\nrecipient r\norganization \"O\"\n".to_owned(),
-        String::new(),
-    ];
-    let specs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs");
-    for record in std::fs::read_dir(&specs).expect("the example records are in the repository") {
-        let record = record.expect("a listed folder").path();
-        for file in std::fs::read_dir(&record).into_iter().flatten().flatten() {
-            let path = file.path();
-            if path.to_string_lossy().ends_with(".ropa.kdl") {
-                texts.push(std::fs::read_to_string(&path).expect("an example spec is text"));
-            }
-        }
-    }
-    assert!(texts.len() > 10, "the example records were found");
-    for text in &texts {
-        let whole = parse_spec(text);
-        let lean = ropa_syntax::parse_spec_without_tree(text);
-        assert_eq!(lean.model, whole.model, "{text}");
-        assert_eq!(lean.diagnostics, whole.diagnostics, "{text}");
-        assert!(lean.kdl.document.nodes.is_empty() && lean.kdl.tokens.is_empty());
-    }
-}
