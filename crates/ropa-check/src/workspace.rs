@@ -160,9 +160,10 @@ impl Workspace {
         Workspace::parse_all(sources, true)
     }
 
-    /// Like [`Workspace::new`], but drops each file's KDL syntax tree as soon
-    /// as its model is built (the `kdl` fields are left empty). A one-off
-    /// check needs only the models, and the trees are most of the memory.
+    /// Like [`Workspace::new`], but keeps no file's KDL syntax tree or
+    /// tokens (the `kdl` fields are left empty; see
+    /// [`ropa_syntax::parse_spec_without_tree`]). A one-off check needs only
+    /// the models, and the trees are most of the memory.
     pub fn without_trees(sources: Vec<(String, String, FileKind)>) -> Workspace {
         Workspace::parse_all(sources, false)
     }
