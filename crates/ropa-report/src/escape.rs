@@ -16,49 +16,26 @@ pub fn html(text: &str) -> String {
 }
 
 /// [`html`], appended to `out`. A report of a large record escapes
-/// hundreds of megabytes, nearly all of it plain ASCII: runs of bytes that
-/// need nothing are copied whole.
+/// hundreds of megabytes, nearly all of it plain ASCII: runs of characters
+/// that need nothing are copied whole.
 pub fn html_into(out: &mut String, text: &str) {
-    let bytes = text.as_bytes();
     let mut plain_from = 0;
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        let (len, replacement) = if b < 0x80 {
-            let replacement = match b {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                b'\'' => "&#39;",
-                b'\t' | b'\n' | b'\r' => {
-                    at += 1;
-                    continue;
-                }
-                // Control characters other than tab and newlines are not
-                // allowed in XML; drop them rather than break the SVG.
-                0..=0x1f | 0x7f => "",
-                _ => {
-                    at += 1;
-                    continue;
-                }
-            };
-            (1, replacement)
-        } else {
-            // `at` is on a character boundary: it only ever moves by whole
-            // characters.
-            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            if !c.is_control() && !is_invisible(c) {
-                at += c.len_utf8();
-                continue;
-            }
-            (c.len_utf8(), "")
+    for (at, c) in text.char_indices() {
+        let replacement = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            '\t' | '\n' | '\r' => continue,
+            // Control characters other than tab and newlines are not
+            // allowed in XML; drop them rather than break the SVG.
+            c if c.is_control() || is_invisible(c) => "",
+            _ => continue,
         };
         out.push_str(&text[plain_from..at]);
         out.push_str(replacement);
-        at += len;
-        plain_from = at;
+        plain_from = at + c.len_utf8();
     }
     out.push_str(&text[plain_from..]);
 }
@@ -74,56 +51,37 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
-/// [`markdown`], appended to `out`; runs of bytes that need nothing are
-/// copied whole, as in [`html_into`].
+/// [`markdown`], appended to `out`; runs of characters that need nothing
+/// are copied whole, as in [`html_into`].
 pub fn markdown_into(out: &mut String, text: &str) {
     let start = out.len();
-    let bytes = text.as_bytes();
     let mut plain_from = 0;
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        let (len, replacement) = if b < 0x80 {
-            match b {
-                b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'|' | b'~' | b'#' | b'!' | b'^' | b'$' => {
-                    // The backslash goes before the character, which stays
-                    // in the plain run that follows.
-                    out.push_str(&text[plain_from..at]);
-                    out.push('\\');
-                    plain_from = at;
-                    at += 1;
-                    continue;
-                }
-                b'<' => (1, "&lt;"),
-                b'>' => (1, "&gt;"),
-                b'&' => (1, "&amp;"),
-                b'\r' if bytes.get(at + 1) == Some(&b'\n') => (2, "<br>"),
-                b'\r' | b'\n' => (1, "<br>"),
-                b'\t' => {
-                    at += 1;
-                    continue;
-                }
-                0..=0x1f | 0x7f => (1, ""),
-                _ => {
-                    at += 1;
-                    continue;
-                }
-            }
-        } else {
-            // `at` is on a character boundary: it only ever moves by whole
-            // characters.
-            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            if !c.is_control() && !is_invisible(c) {
-                at += c.len_utf8();
+    for (at, c) in text.char_indices() {
+        if at < plain_from {
+            // The `\n` of a `\r\n`, written with it.
+            continue;
+        }
+        let (replacement, len) = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' | '^' | '$' => {
+                // The backslash goes before the character, which stays in
+                // the plain run that follows.
+                out.push_str(&text[plain_from..at]);
+                out.push('\\');
+                plain_from = at;
                 continue;
             }
-            (c.len_utf8(), "")
+            '<' => ("&lt;", 1),
+            '>' => ("&gt;", 1),
+            '&' => ("&amp;", 1),
+            '\r' if text[at + 1..].starts_with('\n') => ("<br>", 2),
+            '\r' | '\n' => ("<br>", 1),
+            '\t' => continue,
+            c if c.is_control() || is_invisible(c) => ("", c.len_utf8()),
+            _ => continue,
         };
         out.push_str(&text[plain_from..at]);
         out.push_str(replacement);
-        at += len;
-        plain_from = at;
+        plain_from = at + len;
     }
     out.push_str(&text[plain_from..]);
     // What would start a block at the beginning of a line: a list marker,
