@@ -149,6 +149,34 @@ mod tests {
         assert_eq!(html("Åsa Öberg"), "Åsa Öberg");
     }
 
+    /// Every one of `pieces`, and every pair and triple of them, alone and
+    /// among plain text.
+    fn mixes(pieces: &[&str]) -> Vec<String> {
+        let mut texts = vec![String::new()];
+        for a in pieces {
+            texts.push((*a).to_owned());
+            for b in pieces {
+                texts.push(format!("{a}{b}"));
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("{a}x{b}{c}yy"));
+                }
+            }
+        }
+        texts
+    }
+
+    /// `whole` and `into` (appending) escape each of `texts` as `by_char` does.
+    fn agrees(texts: &[String], whole: fn(&str) -> String, into: fn(&mut String, &str), by_char: fn(&str) -> String) {
+        for text in texts {
+            let expected = by_char(text);
+            assert_eq!(whole(text), expected, "{text:?}");
+            let mut appended = "kept ".to_owned();
+            into(&mut appended, text);
+            assert_eq!(appended, format!("kept {expected}"), "{text:?}");
+        }
+    }
+
     /// The definition [`html_into`] keeps: a character at a time.
     fn html_by_char(text: &str) -> String {
         let mut out = String::new();
@@ -198,22 +226,7 @@ mod tests {
             "😀",
             "\u{200D}",
         ];
-        let mut texts = vec![String::new()];
-        for a in pieces {
-            texts.push(a.to_owned());
-            for b in pieces {
-                texts.push(format!("{a}{b}"));
-                for c in pieces {
-                    texts.push(format!("{a}x{b}{c}yy"));
-                }
-            }
-        }
-        for text in &texts {
-            assert_eq!(html(text), html_by_char(text), "{text:?}");
-            let mut appended = "kept ".to_owned();
-            html_into(&mut appended, text);
-            assert_eq!(appended, format!("kept {}", html_by_char(text)), "{text:?}");
-        }
+        agrees(&mixes(&pieces), html, html_into, html_by_char);
     }
 
     /// The definition [`markdown_into`] keeps: a character at a time.
@@ -260,23 +273,7 @@ mod tests {
             "a", "7", "12", "-", "+", "=", ".", ")", "\\", "`", "*", "|", "#", "$", "<", "&", "\r", "\n", "\r\n", "\t",
             "\u{0}", "\u{7f}", "\u{85}", "\u{200B}", "\u{202E}", "é", " ",
         ];
-        let mut texts = vec![String::new()];
-        for a in pieces {
-            texts.push(a.to_owned());
-            for b in pieces {
-                texts.push(format!("{a}{b}"));
-                for c in pieces {
-                    texts.push(format!("{a}{b}{c}"));
-                    texts.push(format!("{a}x{b}{c}y"));
-                }
-            }
-        }
-        for text in &texts {
-            assert_eq!(markdown(text), markdown_by_char(text), "{text:?}");
-            let mut appended = "| ".to_owned();
-            markdown_into(&mut appended, text);
-            assert_eq!(appended, format!("| {}", markdown_by_char(text)), "{text:?}");
-        }
+        agrees(&mixes(&pieces), markdown, markdown_into, markdown_by_char);
     }
 
     #[test]
