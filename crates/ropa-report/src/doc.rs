@@ -347,25 +347,22 @@ impl Document {
     /// list), as the document would hold them: links to anchors it lacks
     /// made plain text.
     pub fn expand(&self, expand: &Expand, deferred: &Deferred, batch: std::ops::Range<usize>) -> Vec<Section> {
-        let mut sections: Vec<(Section, &String)> = expand(deferred.kind, &deferred.items[batch.clone()])
-            .into_iter()
-            .zip(&deferred.anchors[batch])
-            .collect();
-        crate::parallel::each_mut(&mut sections, |(section, declared)| {
-            // Links elsewhere were kept or unlinked by the declared anchors:
-            // a section carrying any other would break them.
-            if cfg!(debug_assertions) {
+        let mut sections = expand(deferred.kind, &deferred.items[batch.clone()]);
+        // Links elsewhere were kept or unlinked by the declared anchors: a
+        // section carrying any other would break them.
+        if cfg!(debug_assertions) {
+            for (section, declared) in sections.iter().zip(&deferred.anchors[batch]) {
                 let mut carried = HashSet::default();
                 collect_anchors(section, &mut carried);
                 debug_assert_eq!(
                     carried,
-                    HashSet::from_iter([(*declared).clone()]),
+                    HashSet::from_iter([declared.clone()]),
                     "a deferred section's anchors"
                 );
             }
-            unlink(section, &self.anchors);
-        });
-        sections.into_iter().map(|(section, _)| section).collect()
+        }
+        crate::parallel::each_mut(&mut sections, |section| unlink(section, &self.anchors));
+        sections
     }
 }
 

@@ -342,7 +342,7 @@ fn inlines(out: &mut String, line: &[Inline]) {
 mod tests {
     use super::{BREAK_EVERY, LONG_RUN, esc};
 
-    fn breakable(text: &str) -> String {
+    fn text_of(text: &str) -> String {
         let mut out = String::new();
         super::text(&mut out, text);
         out
@@ -397,7 +397,7 @@ mod tests {
             }
         }
         for text in &texts {
-            assert_eq!(breakable(text), text_by_word(text), "{text:?}");
+            assert_eq!(text_of(text), text_by_word(text), "{text:?}");
             let mut appended = "<p>".to_owned();
             super::text(&mut appended, text);
             assert_eq!(appended, format!("<p>{}", text_by_word(text)), "{text:?}");
@@ -406,11 +406,11 @@ mod tests {
 
     #[test]
     fn only_very_long_runs_get_break_opportunities() {
-        assert_eq!(breakable("a short <text>"), "a short &lt;text&gt;");
+        assert_eq!(text_of("a short <text>"), "a short &lt;text&gt;");
         let url = "https://example.com/privacy/policy-for-customers-and-suppliers";
-        assert_eq!(breakable(url), url);
+        assert_eq!(text_of(url), url);
         let long = "x".repeat(100);
-        let broken = breakable(&format!("id {long} end"));
+        let broken = text_of(&format!("id {long} end"));
         assert_eq!(broken.matches("<wbr>").count(), 3);
         assert!(broken.starts_with("id ") && broken.ends_with(" end"));
         assert_eq!(broken.replace("<wbr>", ""), format!("id {long} end"));
@@ -418,15 +418,15 @@ mod tests {
 
     #[test]
     fn line_breaks_become_br_even_when_a_dropped_character_splits_them() {
-        assert_eq!(breakable("a\r\nb\nc"), "a<br>b<br>c");
-        assert_eq!(breakable("a\r\u{200B}\nb"), "a<br>b");
-        assert_eq!(breakable("a\rb"), "a\rb");
+        assert_eq!(text_of("a\r\nb\nc"), "a<br>b<br>c");
+        assert_eq!(text_of("a\r\u{200B}\nb"), "a<br>b");
+        assert_eq!(text_of("a\rb"), "a\rb");
     }
 
     #[test]
     fn breaks_fall_between_characters_not_inside_entities() {
         let long = "é&".repeat(50);
-        let broken = breakable(&long);
+        let broken = text_of(&long);
         assert_eq!(broken.replace("<wbr>", ""), "é&amp;".repeat(50));
         assert!(!broken.contains("&<wbr>") && !broken.contains("&am<wbr>"));
     }

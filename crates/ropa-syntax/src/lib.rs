@@ -81,14 +81,10 @@ fn without_tree(text: &str, streamed: bool) -> ParsedSpec {
         });
         (errors, model.finish())
     } else {
-        let kdl::Parse {
-            document,
-            errors,
-            tokens,
-        } = kdl::parse(text);
-        drop(tokens);
-        validate::validate(&document.nodes, &schema::SPEC_FILE, &mut checked);
-        (errors, build::build_owned(document.nodes))
+        let mut nodes = Vec::new();
+        let errors = kdl::parse_each(text, |node| nodes.push(node));
+        validate::validate(&nodes, &schema::SPEC_FILE, &mut checked);
+        (errors, build::build_owned(nodes))
     };
     // In the order `parse_spec` finds them, so that the sort breaks ties
     // the same way.
