@@ -59,16 +59,16 @@ fn rule_groups(c: &mut Criterion) {
     let workspace = Workspace::without_trees(sources(10_000));
     let ctx = Context::new(&workspace);
     group.throughput(Throughput::Elements(10_000));
-    for (name, checker) in rules::GROUPS {
+    for rules::Group { name, check, .. } in rules::GROUPS {
         group.bench_function(*name, |b| {
             b.iter(|| {
                 let mut out = Vec::new();
-                checker(&ctx, &mut out);
+                check(&ctx, &mut out);
                 out.len()
             })
         });
     }
-    group.bench_function("index", |b| b.iter(|| Context::new(&workspace).index.by_id.len()));
+    group.bench_function("index", |b| b.iter(|| Context::new(&workspace).index().by_id.len()));
     group.finish();
 }
 

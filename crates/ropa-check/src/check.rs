@@ -1,7 +1,7 @@
 //! Runs the catalogue over a workspace, then applies the workspace's
 //! severity settings and `allow` suppressions.
 
-use crate::par::prelude::*;
+use crate::par::{self, prelude::*};
 use ropa_syntax::Span;
 use ropa_syntax::model::{Allow, SpecFile};
 use ropa_syntax::suggest::closest;
@@ -16,13 +16,31 @@ use crate::workspace::Workspace;
 /// then position, then rule id.
 pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
     let ctx = Context::new(workspace);
+    let run = |group: &rules::Group| {
+        let mut out = Vec::new();
+        (group.check)(&ctx, &mut out);
+        out
+    };
+    // One core builds the index while another runs the groups that need
+    // none; then both run the rest.
+    let (indexed, free) = par::join(
+        || {
+            ctx.index();
+            let needing: Vec<&rules::Group> = rules::GROUPS.iter().filter(|g| g.needs_index).collect();
+            needing.into_par_iter().map(run).collect::<Vec<_>>()
+        },
+        || {
+            rules::GROUPS
+                .iter()
+                .filter(|g| !g.needs_index)
+                .map(run)
+                .collect::<Vec<_>>()
+        },
+    );
+    let (mut indexed, mut free) = (indexed.into_iter(), free.into_iter());
     let mut groups: Vec<Vec<Diagnostic>> = rules::GROUPS
-        .par_iter()
-        .map(|(_, group)| {
-            let mut out = Vec::new();
-            group(&ctx, &mut out);
-            out
-        })
+        .iter()
+        .filter_map(|g| if g.needs_index { indexed.next() } else { free.next() })
         .collect();
 
     let mut settings = Vec::new();
@@ -43,6 +61,9 @@ struct SortKey {
     /// The file's rank by path, then the start of the span.
     at: u64,
     end: u32,
+    /// The rule's rank by id: findings at one place are ordered by rule id
+    /// without comparing the ids' text.
+    rule: u8,
     group: u32,
     index: u32,
 }
@@ -65,11 +86,13 @@ fn sorted(workspace: &Workspace, groups: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic
         }
     }
     let rank_of = |file: FileId| rank.get(file.0 as usize).copied().unwrap_or(u32::MAX);
+    let rule_rank = rule_ranks();
     let mut keys: Vec<SortKey> = Vec::with_capacity(groups.iter().map(Vec::len).sum());
     for (g, group) in groups.iter().enumerate() {
         keys.extend(group.iter().enumerate().map(|(i, f)| SortKey {
             at: (u64::from(rank_of(f.file)) << 32) | u64::from(f.span.start),
             end: f.span.end,
+            rule: rule_rank[f.rule as usize],
             // A workspace cannot hold 4 billion findings: its files are
             // limited in size, and each finding is about some of their text.
             group: g as u32,
@@ -80,12 +103,9 @@ fn sorted(workspace: &Workspace, groups: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic
     // Ties (same place, rule and message) keep the order of the groups:
     // the same on every run.
     keys.par_sort_unstable_by(|a, b| {
-        (a.at, a.end)
-            .cmp(&(b.at, b.end))
-            .then_with(|| {
-                let (x, y) = (finding(a), finding(b));
-                (x.rule.id(), &x.message).cmp(&(y.rule.id(), &y.message))
-            })
+        (a.at, a.end, a.rule)
+            .cmp(&(b.at, b.end, b.rule))
+            .then_with(|| finding(a).message.cmp(&finding(b).message))
             .then_with(|| (a.group, a.index).cmp(&(b.group, b.index)))
     });
     let mut places: Vec<Vec<Option<Diagnostic>>> = groups
@@ -99,6 +119,17 @@ fn sorted(workspace: &Workspace, groups: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic
             .filter_map(|k| places.get_mut(k.group as usize)?.get_mut(k.index as usize)?.take()),
     );
     findings
+}
+
+/// Each rule's rank when the rules are ordered by id.
+fn rule_ranks() -> Vec<u8> {
+    let mut by_id: Vec<Rule> = Rule::ALL.to_vec();
+    by_id.sort_unstable_by_key(|rule| rule.id());
+    let mut ranks = vec![0; Rule::ALL.len()];
+    for (position, rule) in by_id.into_iter().enumerate() {
+        ranks[rule as usize] = u8::try_from(position).unwrap_or(u8::MAX);
+    }
+    ranks
 }
 
 /// Severity overrides from `ropa.kdl` (`None`: off); problems with the
@@ -282,4 +313,23 @@ fn apply_allows(
         }
     }
     about
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Rule, rule_ranks};
+
+    #[test]
+    fn rule_ranks_order_rules_as_their_ids_do() {
+        let ranks = rule_ranks();
+        for a in Rule::ALL {
+            for b in Rule::ALL {
+                assert_eq!(
+                    ranks[*a as usize].cmp(&ranks[*b as usize]),
+                    a.id().cmp(b.id()),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
 }

@@ -11,42 +11,47 @@ use crate::workspace::Workspace;
 /// list of findings.
 pub struct Context<'a> {
     pub(crate) workspace: &'a Workspace,
-    /// The workspace's own, so that an editor's requests after the check
-    /// reuse it.
-    pub index: &'a Index<'a>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(workspace: &'a Workspace) -> Context<'a> {
-        Context {
-            workspace,
-            index: workspace.index(),
-        }
+        Context { workspace }
+    }
+
+    /// The workspace's own index, built by the first group that asks, so
+    /// that the groups that need none run while it is built, and an
+    /// editor's requests after the check reuse it.
+    pub fn index(&self) -> &'a Index<'a> {
+        self.workspace.index()
     }
 
     /// The organization's country: decides national law and the authority.
     pub(crate) fn country(&self) -> Option<Country> {
-        self.index
+        self.index()
             .organization()
             .and_then(|(_, org)| org.country.as_ref())
             .map(|c| c.value)
     }
 
     pub(crate) fn activities(&self) -> impl Iterator<Item = (FileId, &'a Activity)> + '_ {
-        self.index.activities.iter().copied()
+        self.index().activities.iter().copied()
     }
 
     /// The declared data categories an activity names (undeclared ones are
     /// reported as undefined references, not here).
     pub(crate) fn data_of(&self, activity: &Activity) -> Vec<&'a DataCategory> {
-        activity.data.iter().filter_map(|r| self.index.data(&r.value)).collect()
+        activity
+            .data
+            .iter()
+            .filter_map(|r| self.index().data(&r.value))
+            .collect()
     }
 
     pub(crate) fn subjects_of(&self, activity: &Activity) -> Vec<&'a SubjectCategory> {
         activity
             .subjects
             .iter()
-            .filter_map(|r| self.index.subjects(&r.value))
+            .filter_map(|r| self.index().subjects(&r.value))
             .collect()
     }
 }

@@ -185,8 +185,8 @@ impl Fields {
     /// no copy of it is made.
     fn message(self, message: &str) -> Fingerprint {
         let mut hash = fnv1a64_continue(self.0, b"\0");
-        if is_normal(message.as_bytes()) {
-            return Fingerprint(fnv1a64_continue(hash, message.as_bytes()));
+        if let Some(normal) = hashed_if_normal(hash, message.as_bytes()) {
+            return Fingerprint(normal);
         }
         if message.contains('\0') {
             normalised_pieces(message, |piece| hash = without_nul(hash, piece));
@@ -197,24 +197,27 @@ impl Fields {
     }
 }
 
-/// Whether normalising leaves `message` as it is, as it leaves most:
-/// printable ASCII words between single spaces, with no `:` (a position in
-/// a file) and no word that starts with a digit (a position after `line`,
-/// `column` and the like). `false` when it might change it.
-fn is_normal(message: &[u8]) -> bool {
+/// `message` hashed on from `hash`, if normalising leaves it as it is, as
+/// it leaves most: printable ASCII words between single spaces, with no
+/// `:` (a position in a file) and no word that starts with a digit (a
+/// position after `line`, `column` and the like). `None` when normalising
+/// might change it. One pass: the test costs nothing beside the hash's
+/// multiplications, which wait on each other.
+fn hashed_if_normal(mut hash: u64, message: &[u8]) -> Option<u64> {
     if message.first() == Some(&b' ') || message.last() == Some(&b' ') {
-        return false;
+        return None;
     }
     let mut after_space = false;
     for &byte in message {
         match byte {
-            b' ' | b'0'..=b'9' if after_space => return false,
-            b':' | 0..=0x1f | 0x7f.. => return false,
+            b' ' | b'0'..=b'9' if after_space => return None,
+            b':' | 0..=0x1f | 0x7f.. => return None,
             _ => {}
         }
         after_space = byte == b' ';
+        hash = fnv1a64_continue(hash, std::slice::from_ref(&byte));
     }
-    true
+    Some(hash)
 }
 
 /// FNV is a stream: hashing the pieces between NULs is hashing the text

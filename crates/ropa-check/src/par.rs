@@ -6,7 +6,17 @@
 //! same findings in the same order either way.
 
 #[cfg(feature = "parallel")]
-pub use rayon::prelude;
+pub use rayon::{join, prelude};
+
+/// Both closures, one after the other.
+#[cfg(not(feature = "parallel"))]
+pub fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
+where
+    A: FnOnce() -> RA,
+    B: FnOnce() -> RB,
+{
+    (a(), b())
+}
 
 #[cfg(not(feature = "parallel"))]
 pub mod prelude {

@@ -17,7 +17,12 @@ use std::borrow::Cow;
 /// and paragraph separators, and the bidirectional controls and invisible
 /// characters that reports drop too (one list, in `ropa_syntax::invisible`).
 fn hidden(c: char) -> bool {
-    (c.is_control() && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}') || ropa_syntax::invisible::is_invisible(c)
+    // Text that is not all ASCII (a help that quotes `"…"`) is mostly
+    // ASCII still: one comparison each, before the lists.
+    if c.is_ascii() {
+        return c.is_ascii_control() && c != '\t';
+    }
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || ropa_syntax::invisible::is_invisible(c)
 }
 
 /// Whether `text` is printable ASCII, tabs and `also` alone: then no
@@ -28,11 +33,18 @@ fn plain_ascii(text: &str, also: &[u8]) -> bool {
         .all(|b| (b' '..=b'~').contains(&b) || b == b'\t' || also.contains(&b))
 }
 
+/// Whether `text` holds `##[`. Most text has no `#` at all, which one
+/// vector search says; a substring search is set up for each text it is
+/// given, and every message and source line of a check is given.
+fn has_legacy_command(text: &str) -> bool {
+    text.as_bytes().contains(&b'#') && text.contains("##[")
+}
+
 /// `text` with every hidden character and workflow-command marker
 /// escaped; borrowed when there is none.
 pub fn escape(text: &str) -> Cow<'_, str> {
     let command = text.trim_start().starts_with("::");
-    if !command && !text.contains("##[") && (plain_ascii(text, &[]) || !text.chars().any(hidden)) {
+    if !command && !has_legacy_command(text) && (plain_ascii(text, &[]) || !text.chars().any(hidden)) {
         return Cow::Borrowed(text);
     }
     let leading = text.len() - text.trim_start().len();
@@ -63,7 +75,7 @@ pub fn escape_lines(text: &str) -> String {
 /// on them.
 pub fn mask_keeping_offsets(text: &str) -> Cow<'_, str> {
     let masked = |c: char| hidden(c) && !matches!(c, '\n' | '\r');
-    if !text.contains("##[") && (plain_ascii(text, b"\n\r") || !text.chars().any(masked)) {
+    if !has_legacy_command(text) && (plain_ascii(text, b"\n\r") || !text.chars().any(masked)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -117,6 +129,21 @@ mod tests {
                 let masked = text.chars().any(|c| super::hidden(c) && !matches!(c, '\n' | '\r'));
                 assert_eq!(mask_keeping_offsets(&text) != text, masked, "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn hidden_is_its_definition_for_every_ascii_character() {
+        let by_definition = |c: char| {
+            (c.is_control() && c != '\t')
+                || matches!(c, '\u{2028}' | '\u{2029}')
+                || ropa_syntax::invisible::is_invisible(c)
+        };
+        for c in (0u8..0x80)
+            .map(char::from)
+            .chain(['\u{85}', '\u{e5}', '\u{2028}', '\u{202E}', '\u{2026}'])
+        {
+            assert_eq!(super::hidden(c), by_definition(c), "{c:?}");
         }
     }
 

@@ -169,7 +169,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             dpo_trigger = dpo_condition(ctx, activity).map(|why| (file, activity.id.value.clone(), why));
         }
     }
-    let Some((org_file, org)) = ctx.index.organization() else {
+    let Some((org_file, org)) = ctx.index().organization() else {
         return;
     };
     if let Some((_, activity, why)) = dpo_trigger {
@@ -208,7 +208,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn organization(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some((file, org)) = ctx.index.organization() else {
+    let Some((file, org)) = ctx.index().organization() else {
         return;
     };
     let name = &org.name;
@@ -233,7 +233,7 @@ fn organization(ctx: &Context, out: &mut Vec<Diagnostic>) {
         ));
     }
     let measured = |measures: &[ropa_syntax::model::Text]| measures.iter().any(|m| !is_placeholder(&m.value));
-    let activity_security = ctx.index.activities.iter().any(|(_, a)| measured(&a.security));
+    let activity_security = ctx.index().activities.iter().any(|(_, a)| measured(&a.security));
     if !measured(&org.security) && !activity_security {
         push(
             Rule::MissingSecurityMeasures,

@@ -472,7 +472,7 @@ fn special_and_criminal(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, 
                 )
                 .help("add `condition …` (explicit-consent, employment, health-care, …) with `law=\"…\"` where it rests on law")
                 .related(
-                    ctx.index.get(&category.id.value).map_or(file, |d| d.file),
+                    ctx.index().get(&category.id.value).map_or(file, |d| d.file),
                     category.id.span,
                     "declared as special category data here",
                 )

@@ -161,7 +161,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for &(file, party) in &ctx.index.parties {
+    for &(file, party) in &ctx.index().parties {
         match party.kind {
             PartyKind::Processor => {
                 let used = uses.get(party.id.value.as_str()).copied().unwrap_or_default();
@@ -298,7 +298,7 @@ fn controllers(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref()) else {
             continue; // record-incomplete asks for `for=`
         };
-        if let Some(found) = ctx.index.controller(&counterpart.value) {
+        if let Some(found) = ctx.index().controller(&counterpart.value) {
             if !named.iter().any(|(_, c)| std::ptr::eq(*c, found.1)) {
                 named.push(found);
             }

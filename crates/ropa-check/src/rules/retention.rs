@@ -243,11 +243,11 @@ fn applies_to_bookkeeping(bookkeeping: &FxHashSet<&str>, retention: &Retention) 
 /// is bookkeeping: decided once per category, not once per activity that
 /// names it.
 fn bookkeeping_data<'a>(ctx: &Context<'a>) -> FxHashSet<&'a str> {
-    ctx.index
+    ctx.index()
         .data
         .iter()
         .map(|(_, data)| data.id.value.as_str())
-        .filter(|id| ctx.index.data(id).is_some_and(is_bookkeeping_data))
+        .filter(|id| ctx.index().data(id).is_some_and(is_bookkeeping_data))
         .collect()
 }
 

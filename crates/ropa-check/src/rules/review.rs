@@ -48,7 +48,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .and_then(|text| parse_duration(&text.value).ok());
     let interval = configured.unwrap_or(DEFAULT_INTERVAL);
     let configured = configured.is_some();
-    let organization = ctx.index.organization();
+    let organization = ctx.index().organization();
     let record_review = organization.and_then(|(_, org)| org.reviewed.as_ref());
     let mut undated = 0usize;
     for (file, activity) in ctx.activities() {
@@ -117,7 +117,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// Whether any activity, or the record, gives a review date.
 fn any_review(ctx: &Context) -> bool {
-    let record = ctx.index.organization().is_some_and(|(_, o)| o.reviewed.is_some());
+    let record = ctx.index().organization().is_some_and(|(_, o)| o.reviewed.is_some());
     record
         || ctx
             .activities()

@@ -223,8 +223,8 @@ pub(crate) fn syntax(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 pub(crate) fn duplicate_ids(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut findings = Vec::new();
-    for (id, rest) in &ctx.index.duplicates {
-        let Some(first) = ctx.index.get(id) else {
+    for (id, rest) in &ctx.index().duplicates {
+        let Some(first) = ctx.index().get(id) else {
             continue;
         };
         for dup in rest {
@@ -255,7 +255,7 @@ pub(crate) fn duplicate_ids(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 pub(crate) fn organization_count(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let organizations = ctx.index.organizations.clone();
+    let organizations = ctx.index().organizations.clone();
     match organizations.split_first() {
         None => {
             // Report on the first spec file, at its start: there is no better place.
@@ -287,10 +287,10 @@ pub(crate) fn organization_count(ctx: &Context, out: &mut Vec<Diagnostic>) {
 pub(crate) fn references(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Suggestion candidates per kind, listed once however many references fail.
     let mut candidates: rustc_hash::FxHashMap<RefTarget, Vec<&str>> = rustc_hash::FxHashMap::default();
-    for (file, activity) in &ctx.index.activities {
+    for (file, activity) in &ctx.index().activities {
         for (target, reference) in activity_references(activity) {
-            if ctx.index.resolve(target, &reference.value).is_none() {
-                let ids = candidates.entry(target).or_insert_with(|| ctx.index.ids_for(target));
+            if ctx.index().resolve(target, &reference.value).is_none() {
+                let ids = candidates.entry(target).or_insert_with(|| ctx.index().ids_for(target));
                 out.push(undefined_reference(
                     ctx,
                     *file,
@@ -303,12 +303,12 @@ pub(crate) fn references(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
     // A system's host is a reference too.
-    for (file, party) in &ctx.index.parties {
+    for (file, party) in &ctx.index().parties {
         let Some(host) = &party.hosted_by else { continue };
-        if ctx.index.resolve(RefTarget::Processor, &host.value).is_none() {
+        if ctx.index().resolve(RefTarget::Processor, &host.value).is_none() {
             let ids = candidates
                 .entry(RefTarget::Processor)
-                .or_insert_with(|| ctx.index.ids_for(RefTarget::Processor));
+                .or_insert_with(|| ctx.index().ids_for(RefTarget::Processor));
             out.push(undefined_reference(
                 ctx,
                 *file,
@@ -365,7 +365,7 @@ fn undefined_reference(
     candidates: &[&str],
 ) -> Diagnostic {
     let id = &reference.value;
-    let finding = if let Some(other) = ctx.index.get(id) {
+    let finding = if let Some(other) = ctx.index().get(id) {
         Diagnostic::new(
             Rule::UndefinedReference,
             file,
@@ -415,7 +415,7 @@ fn declaration_example(target: RefTarget, id: &str) -> String {
 
 pub fn unused_declarations(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut used: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    for (_, activity) in &ctx.index.activities {
+    for (_, activity) in &ctx.index().activities {
         used.extend(activity_references(activity).map(|(_, r)| r.value.as_str()));
         if activity.role_kind() == ropa_syntax::values::RoleKind::Processor
             && let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref())
@@ -425,7 +425,7 @@ pub fn unused_declarations(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     // A processor that hosts a system is used wherever the system is.
     used.extend(
-        ctx.index
+        ctx.index()
             .parties
             .iter()
             .filter(|(_, p)| used.contains(p.id.value.as_str()))
@@ -434,7 +434,7 @@ pub fn unused_declarations(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .collect::<Vec<_>>(),
     );
     let mut findings = Vec::new();
-    for decl in ctx.index.by_id.values() {
+    for decl in ctx.index().by_id.values() {
         let what = match decl.item {
             Declared::Data(_) => "data category",
             Declared::Subjects(_) => "data-subject category",

@@ -135,7 +135,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // Each chunk also notes the parties its activities use, for
     // `unknown_locations`: the activities are read once, on every core.
     let chunks: Vec<(Vec<Diagnostic>, Used)> = ctx
-        .index
+        .index()
         .activities
         .par_chunks(256)
         .map(|chunk| {
@@ -179,7 +179,7 @@ fn note_used(ctx: &Context, activity: &Activity, named: &[(&Reference, &Party)],
         });
     }
     for reference in &activity.systems {
-        if let Some(crate::index::Declared::Party(system)) = ctx.index.get(&reference.value).map(|d| d.item) {
+        if let Some(crate::index::Declared::Party(system)) = ctx.index().get(&reference.value).map(|d| d.item) {
             used.insert(address(system));
         }
     }
@@ -221,17 +221,17 @@ fn named_parties<'a>(ctx: &Context<'a>, activity: &'a Activity) -> Vec<(&'a Refe
         .chain(&activity.recipients)
         .chain(&activity.joint_controllers)
     {
-        out.extend(ctx.index.party(&reference.value).map(|p| (reference, p)));
+        out.extend(ctx.index().party(&reference.value).map(|p| (reference, p)));
     }
     for reference in &activity.systems {
         let host = ctx
-            .index
+            .index()
             .get(&reference.value)
             .and_then(|d| match d.item {
                 crate::index::Declared::Party(system) if system.kind == PartyKind::System => system.hosted_by.as_ref(),
                 _ => None,
             })
-            .and_then(|host| ctx.index.party(&host.value));
+            .and_then(|host| ctx.index().party(&host.value));
         out.extend(host.map(|p| (reference, p)));
     }
     out
@@ -274,7 +274,7 @@ fn undeclared<'a>(
                     t.country.as_ref().is_some_and(|c| c.value == country)
                         && t.to
                             .as_ref()
-                            .is_none_or(|to| ctx.index.party(&to.value).is_some_and(|p| in_subtree(p, party)))
+                            .is_none_or(|to| ctx.index().party(&to.value).is_some_and(|p| in_subtree(p, party)))
                 });
                 if declared {
                     continue;
@@ -304,7 +304,7 @@ fn undeclared<'a>(
                 ]
                 .concat()
                 .concat();
-                let party_file = ctx.index.get(party_id).map_or(file, |d| d.file);
+                let party_file = ctx.index().get(party_id).map_or(file, |d| d.file);
                 let mut finding = Diagnostic::new(Rule::UndeclaredTransfer, file, reference.span, message)
                     .help(["add `transfer ", code, " to=", party_id, " mechanism=…`"].concat())
                     .related(
@@ -337,13 +337,13 @@ fn international_organisation(
 ) {
     let declared = activity.transfers.iter().any(|t| {
         t.to.as_ref()
-            .is_some_and(|to| ctx.index.party(&to.value).is_some_and(|p| std::ptr::eq(p, party)))
+            .is_some_and(|to| ctx.index().party(&to.value).is_some_and(|p| std::ptr::eq(p, party)))
     });
     if declared {
         return;
     }
     let id = &activity.id.value;
-    let party_file = ctx.index.get(&party.id.value).map_or(file, |d| d.file);
+    let party_file = ctx.index().get(&party.id.value).map_or(file, |d| d.file);
     let kind_span = party.recipient_kind.as_ref().map_or(party.id.span, |k| k.span);
     let mut finding = Diagnostic::new(
         Rule::UndeclaredTransfer,
@@ -407,7 +407,7 @@ fn adequacy_gap(country: Country, party: Option<&Party>) -> Option<String> {
 
 fn safeguard(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity, transfer: &Transfer) {
     let id = &activity.id.value;
-    let party = transfer.to.as_ref().and_then(|to| ctx.index.party(&to.value));
+    let party = transfer.to.as_ref().and_then(|to| ctx.index().party(&to.value));
     if let Some(organisation) = party.filter(|p| is_international_organisation(p)) {
         organisation_safeguard(out, file, activity, transfer, organisation);
         return;
@@ -533,7 +533,7 @@ fn is_article_46(mechanism: Mechanism) -> bool {
 }
 
 fn parents(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for &(file, party) in &ctx.index.parties {
+    for &(file, party) in &ctx.index().parties {
         let Some(parent) = &party.parent else { continue };
         let risky = is_third_country(parent.value)
             && ropa_law::adequacy(parent.value).is_none_or(|a| matches!(a.scope, AdequacyScope::DpfCertifiedOnly));
@@ -603,7 +603,7 @@ fn missing_location(party: &Party) -> Option<String> {
 /// One finding per party that an activity uses (`used`) and whose
 /// location the record does not give, at the party's declaration.
 fn unknown_locations(ctx: &Context, used: &Used, out: &mut Vec<Diagnostic>) {
-    for &(file, party) in &ctx.index.parties {
+    for &(file, party) in &ctx.index().parties {
         if !used.contains(&address(party)) {
             continue;
         }
