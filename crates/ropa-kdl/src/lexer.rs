@@ -22,6 +22,11 @@ use crate::{ParseError, Span, Token, TokenKind, number};
 pub(crate) struct Lexed {
     pub(crate) tokens: Vec<Token>,
     pub(crate) errors: Vec<ParseError>,
+    /// The starts of the quoted strings that are multi-line or hold a
+    /// backslash, in order: any other quoted string's value is its text
+    /// between the quotes, which the parser then takes without a second
+    /// look at its bytes.
+    pub(crate) escaped: Vec<u32>,
 }
 
 pub(crate) fn lex(src: &str) -> Lexed {
@@ -32,11 +37,13 @@ pub(crate) fn lex(src: &str) -> Lexed {
         // Typical documents average well over four bytes per token.
         tokens: Vec::with_capacity(src.len() / 4 + 8),
         errors: Vec::new(),
+        escaped: Vec::new(),
     };
     lexer.run();
     Lexed {
         tokens: lexer.tokens,
         errors: lexer.errors,
+        escaped: lexer.escaped,
     }
 }
 
@@ -49,6 +56,7 @@ struct Lexer<'a> {
     pos: usize,
     tokens: Vec<Token>,
     errors: Vec<ParseError>,
+    escaped: Vec<u32>,
 }
 
 impl Lexer<'_> {
@@ -302,6 +310,7 @@ impl Lexer<'_> {
     fn quoted(&mut self) {
         let start = self.pos;
         if self.b[start..].starts_with(b"\"\"\"") {
+            self.escaped.push(start as u32);
             self.pos += 3;
             loop {
                 self.skip_plain_text();
@@ -344,6 +353,9 @@ impl Lexer<'_> {
                         break;
                     }
                     Some(b'\\') => {
+                        if self.escaped.last() != Some(&(start as u32)) {
+                            self.escaped.push(start as u32);
+                        }
                         self.pos += 1;
                         self.after_backslash();
                         false

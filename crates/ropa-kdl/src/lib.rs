@@ -294,7 +294,7 @@ fn parse_with_limit(text: &str, limit: usize, each: Option<&mut dyn FnMut(Node)>
         };
     }
     let lexed = lexer::lex(text);
-    let mut parser = parser::Parser::new(text, &lexed.tokens);
+    let mut parser = parser::Parser::new(text, &lexed.tokens, &lexed.escaped);
     let streamed = each.is_some();
     let document = match each {
         Some(each) => {

@@ -28,6 +28,8 @@ type TypedValue = (Option<Box<Ident>>, Value, Span);
 pub(crate) struct Parser<'a> {
     src: &'a str,
     tokens: &'a [Token],
+    /// [`crate::lexer::Lexed::escaped`].
+    escaped: &'a [u32],
     pos: usize,
     pub(crate) errors: Vec<ParseError>,
     /// Byte ranges of slashdashed nodes, entries and children blocks.
@@ -89,10 +91,11 @@ fn describe(kind: TokenKind) -> &'static str {
 }
 
 impl<'a> Parser<'a> {
-    pub(crate) fn new(src: &'a str, tokens: &'a [Token]) -> Self {
+    pub(crate) fn new(src: &'a str, tokens: &'a [Token], escaped: &'a [u32]) -> Self {
         Parser {
             src,
             tokens,
+            escaped,
             pos: 0,
             errors: Vec::new(),
             slashdashed: Vec::new(),
@@ -222,6 +225,12 @@ impl<'a> Parser<'a> {
     fn decode(&mut self, tok: Token) -> SmolStr {
         let text = self.text(tok.span);
         match tok.kind {
+            K::QuotedString if self.escaped.binary_search(&tok.span.start).is_err() => {
+                // What `string::decode` gives such a string, without looking
+                // for a backslash the lexer has already not found.
+                let body = text.get(1..).unwrap_or("");
+                crate::small(body.strip_suffix('"').unwrap_or(body))
+            }
             K::QuotedString => string::decode(text, false, tok.span.start, &mut self.errors),
             K::RawString => string::decode(text, true, tok.span.start, &mut self.errors),
             _ => crate::small(text),
