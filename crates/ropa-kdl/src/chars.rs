@@ -116,8 +116,7 @@ pub(crate) fn newline_len(s: &str, i: usize) -> Option<usize> {
 
 /// How a bare word that is otherwise made of identifier characters must be
 /// classified before it can be an identifier.
-pub(crate) fn looks_like_number(word: &str) -> bool {
-    let b = word.as_bytes();
+pub(crate) fn looks_like_number(b: &[u8]) -> bool {
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     match b.first() {
         Some(b'0'..=b'9') => true,
@@ -128,13 +127,16 @@ pub(crate) fn looks_like_number(word: &str) -> bool {
 }
 
 /// The identifiers KDL reserves for keywords (they need a leading `#`).
-pub(crate) fn is_reserved_word(word: &str) -> bool {
-    matches!(word, "true" | "false" | "null" | "inf" | "-inf" | "nan")
+pub(crate) fn is_reserved_word(word: &[u8]) -> bool {
+    matches!(word, b"true" | b"false" | b"null" | b"inf" | b"-inf" | b"nan")
 }
 
 /// Whether `s` can be written as a bare identifier string.
 pub(crate) fn is_bare_identifier(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(is_identifier_char) && !looks_like_number(s) && !is_reserved_word(s)
+    !s.is_empty()
+        && s.chars().all(is_identifier_char)
+        && !looks_like_number(s.as_bytes())
+        && !is_reserved_word(s.as_bytes())
 }
 
 #[cfg(test)]

@@ -93,10 +93,18 @@ impl Lexer<'_> {
         let start = self.pos;
         let kind = match self.b[start] {
             b' ' | b'\t' => {
-                self.spaces();
+                // Most runs between entries are one space: no call for them.
+                self.pos += 1;
+                if matches!(self.b.get(self.pos), Some(b' ' | b'\t' | 0x80..)) {
+                    self.spaces();
+                }
                 TokenKind::Whitespace
             }
-            b'\n' | b'\r' | 0x0b | 0x0c => {
+            b'\n' => {
+                self.pos += 1;
+                TokenKind::Newline
+            }
+            b'\r' | 0x0b | 0x0c => {
                 self.pos += newline_len(self.src, start).unwrap_or(1);
                 TokenKind::Newline
             }
@@ -499,20 +507,27 @@ impl Lexer<'_> {
         self.push(TokenKind::RawString, start);
     }
 
+    /// The end of the run of `WORD_PLAIN` bytes from `from`: most bytes of
+    /// a word need one lookup and nothing else.
+    fn plain_end(&self, from: usize) -> usize {
+        let mut i = from;
+        while self
+            .b
+            .get(i)
+            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & WORD_PLAIN != 0)
+        {
+            i += 1;
+        }
+        i
+    }
+
     /// The end of the bare word starting at `from`, and its first character
     /// that may not appear in an identifier, if any.
     fn word_end(&self, from: usize) -> (usize, Option<(usize, char)>) {
         let mut i = from;
         let mut bad = None;
         loop {
-            // Most bytes of a word need one lookup and nothing else.
-            while self
-                .b
-                .get(i)
-                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & WORD_PLAIN != 0)
-            {
-                i += 1;
-            }
+            i = self.plain_end(i);
             let Some(&b) = self.b.get(i) else { break };
             if b < 0x80 {
                 let class = BYTE_CLASS[b as usize];
@@ -540,17 +555,28 @@ impl Lexer<'_> {
     /// An identifier, a number, or a word that is neither.
     fn word(&mut self) {
         let start = self.pos;
-        let (mut end, bad) = self.word_end(start);
+        // Most words are plain ASCII up to a byte that ends them: settled
+        // here, without the call to `word_end` (whose work on the plain
+        // bytes would be the same).
+        let plain = self.plain_end(start);
+        let (mut end, bad) = match self.b.get(plain) {
+            Some(&b) if BYTE_CLASS[usize::from(b)] & WORD_END == 0 => self.word_end(plain),
+            _ => (plain, None),
+        };
         if end == start {
             // Unreachable with the dispatch in `token`, but never loop forever.
             end = start + self.char_here().map_or(1, char::len_utf8);
         }
-        let text = &self.src[start..end];
+        // Classified as bytes; the text as a `str` (two char-boundary checks)
+        // only for a message.
+        let word = self.b.get(start..end).unwrap_or_default();
+        let text = || &self.src[start..end];
         if self.b.get(end) == Some(&b'"')
-            && text.len() > 1
-            && text.starts_with("r#")
-            && text[1..].bytes().all(|b| b == b'#')
+            && word.len() > 1
+            && word.starts_with(b"r#")
+            && word[1..].iter().all(|&b| b == b'#')
         {
+            let text = text();
             // A KDL 1 raw string `r#"..."#`: flag the `r`, lex the rest as
             // the KDL 2 raw string it almost is.
             self.pos = start + 1;
@@ -565,6 +591,7 @@ impl Lexer<'_> {
         }
         self.pos = end;
         if let Some((at, c)) = bad {
+            let text = text();
             self.push(TokenKind::Error, start);
             if matches!(c, '[' | ']' | '#') {
                 self.error(
@@ -576,7 +603,8 @@ impl Lexer<'_> {
             } else {
                 self.disallowed(at, c);
             }
-        } else if looks_like_number(text) {
+        } else if looks_like_number(word) {
+            let text = text();
             match number::check(text) {
                 Ok(()) => self.push(TokenKind::Number, start),
                 Err((message, help)) => {
@@ -584,7 +612,8 @@ impl Lexer<'_> {
                     self.error(start, end, message, help);
                 }
             }
-        } else if is_reserved_word(text) {
+        } else if is_reserved_word(word) {
+            let text = text();
             self.push(TokenKind::Error, start);
             let what = if matches!(text, "true" | "false") {
                 "boolean"

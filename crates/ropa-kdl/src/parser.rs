@@ -22,9 +22,6 @@ use TokenKind as K;
 /// already been recorded.
 struct Resync;
 
-/// A value's type annotation, the value, and the value's span.
-type TypedValue = (Option<Box<Ident>>, Value, Span);
-
 pub(crate) struct Parser<'a> {
     src: &'a str,
     tokens: &'a [Token],
@@ -246,10 +243,9 @@ impl<'a> Parser<'a> {
 
     /// The value of a value token; `None` (error recorded) if it has none.
     fn value(&mut self, tok: Token) -> Option<Value> {
-        let text = self.text(tok.span);
         match tok.kind {
             K::Identifier | K::QuotedString | K::RawString => Some(Value::String(self.decode(tok))),
-            K::Number => match number::value(text) {
+            K::Number => match number::value(self.text(tok.span)) {
                 Ok(v) => Some(v),
                 Err((message, help)) => {
                     self.errors.push(ParseError {
@@ -260,7 +256,7 @@ impl<'a> Parser<'a> {
                     None
                 }
             },
-            K::Keyword => Some(match text {
+            K::Keyword => Some(match self.text(tok.span) {
                 "#true" => Value::Bool(true),
                 "#false" => Value::Bool(false),
                 "#inf" => Value::Float(f64::INFINITY),
@@ -463,10 +459,7 @@ impl<'a> Parser<'a> {
                         );
                     }
                     match self.entry() {
-                        Ok(Some(entry)) => {
-                            node.span.end = entry.span.end;
-                            self.open_entries.push(entry);
-                        }
+                        Ok(Some(end)) => node.span.end = end,
                         Ok(None) => {}
                         Err(Resync) => self.skip_in_node(),
                     }
@@ -480,7 +473,10 @@ impl<'a> Parser<'a> {
                         self.skip_node_space();
                         let equals = self.bump();
                         self.skip_node_space();
-                        if self.typed_value(equals.span, false).is_err() {
+                        let entries = self.open_entries.len();
+                        let value = self.typed_value(equals.span, None, equals.span, false);
+                        self.open_entries.truncate(entries);
+                        if value.is_err() {
                             self.skip_in_node();
                         }
                     }
@@ -524,7 +520,10 @@ impl<'a> Parser<'a> {
                     self.skip_in_node();
                     return false;
                 }
-                if self.entry().is_err() {
+                let entries = self.open_entries.len();
+                let entry = self.entry();
+                self.open_entries.truncate(entries);
+                if entry.is_err() {
                     self.skip_in_node();
                 }
                 self.mark_slashdashed(start);
@@ -557,9 +556,10 @@ impl<'a> Parser<'a> {
         self.tokens.get(i).is_some_and(|t| t.kind == K::Equals)
     }
 
-    /// An argument or property. `Ok(None)`: the value was bad (reported) but
-    /// the node can go on.
-    fn entry(&mut self) -> Result<Option<Entry>, Resync> {
+    /// An argument or property, pushed onto `open_entries`; returns where
+    /// it ends. `Ok(None)`: the value was bad (reported) but the node can go
+    /// on.
+    fn entry(&mut self) -> Result<Option<u32>, Resync> {
         let first = self.here();
         if self.peek().is_some_and(is_string) && self.equals_follows() {
             let key_tok = self.bump();
@@ -575,32 +575,24 @@ impl<'a> Parser<'a> {
                 );
                 return Err(Resync);
             }
-            let Some((ty, value, value_span)) = self.typed_value(equals.span, false)? else {
-                return Ok(None);
-            };
-            return Ok(Some(Entry {
-                span: first.cover(value_span),
-                name: Some(key),
-                ty,
-                value,
-                value_span,
-            }));
+            return self.typed_value(first, Some(key), equals.span, false);
         }
-        let Some((ty, value, value_span)) = self.typed_value(first, true)? else {
-            return Ok(None);
-        };
-        Ok(Some(Entry {
-            span: first.cover(value_span),
-            name: None,
-            ty,
-            value,
-            value_span,
-        }))
+        self.typed_value(first, None, first, true)
     }
 
-    /// `type? node-space* value`. `before` is what precedes the value (for
-    /// errors when it is missing); `argument` says no `=` was seen before.
-    fn typed_value(&mut self, before: Span, argument: bool) -> Result<Option<TypedValue>, Resync> {
+    /// `type? node-space* value`, pushed onto `open_entries` as the entry
+    /// that starts at `first` with the key `name`; returns where it ends.
+    /// The entry is built in place: passing a value and then an entry up
+    /// through return values moved each a few times over. `before` is what
+    /// precedes the value (for errors when it is missing); `argument` says
+    /// no `=` was seen before.
+    fn typed_value(
+        &mut self,
+        first: Span,
+        name: Option<Ident>,
+        before: Span,
+        argument: bool,
+    ) -> Result<Option<u32>, Resync> {
         let mut ty = None;
         let mut typed = false;
         if self.peek() == Some(K::OpenParen) {
@@ -620,7 +612,18 @@ impl<'a> Parser<'a> {
                     return Err(Resync);
                 }
                 let tok = self.bump();
-                Ok(self.value(tok).map(|v| (ty, v, tok.span)))
+                let Some(value) = self.value(tok) else {
+                    return Ok(None);
+                };
+                let span = first.cover(tok.span);
+                self.open_entries.push(Entry {
+                    span,
+                    name,
+                    ty,
+                    value,
+                    value_span: tok.span,
+                });
+                Ok(Some(span.end))
             }
             Some(K::Error) => {
                 self.bump();
