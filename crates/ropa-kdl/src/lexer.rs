@@ -14,8 +14,8 @@
 //! `Whitespace` (not `Newline`), because it does not end the node.
 
 use crate::chars::{
-    BYTE_CLASS, TEXT_SPECIAL, WORD_BAD, WORD_END, WORD_PLAIN, char_at, is_disallowed, is_newline, is_reserved_word,
-    is_space, looks_like_number, newline_len,
+    BYTE_CLASS, TEXT_PLAIN, TEXT_SPECIAL, WORD_BAD, WORD_END, WORD_PLAIN, char_at, is_disallowed, is_newline,
+    is_reserved_word, is_space, looks_like_number, newline_len, run_end,
 };
 use crate::{ParseError, Span, Token, TokenKind, number};
 
@@ -176,13 +176,7 @@ impl Lexer<'_> {
     fn skip_plain_text(&mut self) {
         // Continuation bytes of UTF-8 are never `TEXT_SPECIAL`, so stepping
         // byte by byte only ever stops on a char boundary.
-        while self
-            .b
-            .get(self.pos)
-            .is_some_and(|&b| BYTE_CLASS[b as usize] & TEXT_SPECIAL == 0)
-        {
-            self.pos += 1;
-        }
+        self.pos = run_end(self.b, self.pos, TEXT_PLAIN);
     }
 
     fn slash(&mut self) {
@@ -510,15 +504,7 @@ impl Lexer<'_> {
     /// The end of the run of `WORD_PLAIN` bytes from `from`: most bytes of
     /// a word need one lookup and nothing else.
     fn plain_end(&self, from: usize) -> usize {
-        let mut i = from;
-        while self
-            .b
-            .get(i)
-            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & WORD_PLAIN != 0)
-        {
-            i += 1;
-        }
-        i
+        run_end(self.b, from, WORD_PLAIN)
     }
 
     /// The end of the bare word starting at `from`, and its first character

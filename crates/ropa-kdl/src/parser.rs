@@ -219,6 +219,7 @@ impl<'a> Parser<'a> {
 
     // ---- strings and values ----
 
+    #[inline(always)]
     fn decode(&mut self, tok: Token) -> SmolStr {
         let text = self.text(tok.span);
         match tok.kind {
@@ -242,6 +243,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The value of a value token; `None` (error recorded) if it has none.
+    #[inline(always)]
     fn value(&mut self, tok: Token) -> Option<Value> {
         match tok.kind {
             K::Identifier | K::QuotedString | K::RawString => Some(Value::String(self.decode(tok))),
