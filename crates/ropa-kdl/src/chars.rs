@@ -19,6 +19,11 @@ pub(crate) const WORD_PLAIN: u8 = 8;
 /// Not `TEXT_SPECIAL`: a byte of body text that needs no look. A flag of its
 /// own so that a run of them is found the way a run of `WORD_PLAIN` is.
 pub(crate) const TEXT_PLAIN: u8 = 16;
+/// A bare word that starts with this byte may be a number or a reserved
+/// word (a digit, a sign, `.`, or the first letter of `true`, `false`,
+/// `null`, `inf`, `nan`); any other word is an identifier without more
+/// checks.
+pub(crate) const WORD_SUSPECT: u8 = 32;
 
 pub(crate) static BYTE_CLASS: [u8; 256] = build_byte_class();
 
@@ -51,6 +56,9 @@ const fn build_byte_class() -> [u8; 256] {
         }
         if f & TEXT_SPECIAL == 0 {
             f |= TEXT_PLAIN;
+        }
+        if c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.' | b't' | b'f' | b'n' | b'i') {
+            f |= WORD_SUSPECT;
         }
         t[b] = f;
         b += 1;
@@ -202,6 +210,25 @@ mod tests {
         }
         assert_eq!(run_end(b"ab\"c", 0, TEXT_PLAIN), 2);
         assert_eq!(run_end("añ€\n".as_bytes(), 0, TEXT_PLAIN), "añ€".len() - 3);
+    }
+
+    #[test]
+    fn only_suspect_words_can_be_numbers_or_reserved() {
+        for b in 0..=255u8 {
+            if BYTE_CLASS[usize::from(b)] & WORD_SUSPECT != 0 {
+                continue;
+            }
+            for rest in [&b"1"[..], b".1", b"", b"rue", b"alse", b"ull", b"nf", b"an", b"inf"] {
+                let word = [&[b][..], rest].concat();
+                assert!(!looks_like_number(&word) && !is_reserved_word(&word), "{word:?}");
+            }
+        }
+        for word in [
+            "true", "false", "null", "inf", "-inf", "nan", "1", "+1", "-1", ".1", "+.1",
+        ] {
+            let first = word.as_bytes()[0];
+            assert!(BYTE_CLASS[usize::from(first)] & WORD_SUSPECT != 0, "{word}");
+        }
     }
 
     #[test]

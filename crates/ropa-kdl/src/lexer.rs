@@ -14,8 +14,8 @@
 //! `Whitespace` (not `Newline`), because it does not end the node.
 
 use crate::chars::{
-    BYTE_CLASS, TEXT_PLAIN, TEXT_SPECIAL, WORD_BAD, WORD_END, WORD_PLAIN, char_at, is_disallowed, is_newline,
-    is_reserved_word, is_space, looks_like_number, newline_len, run_end,
+    BYTE_CLASS, TEXT_PLAIN, TEXT_SPECIAL, WORD_BAD, WORD_END, WORD_PLAIN, WORD_SUSPECT, char_at, is_disallowed,
+    is_newline, is_reserved_word, is_space, looks_like_number, newline_len, run_end,
 };
 use crate::{ParseError, Span, Token, TokenKind, number};
 
@@ -102,7 +102,15 @@ impl Lexer<'_> {
             }
             b'\n' => {
                 self.pos += 1;
-                TokenKind::Newline
+                self.push(TokenKind::Newline, start);
+                // Indentation follows most newlines: lexed here, without a
+                // second trip through this dispatch.
+                if self.b.get(self.pos) == Some(&b' ') {
+                    let indent = self.pos;
+                    self.spaces();
+                    self.push(TokenKind::Whitespace, indent);
+                }
+                return;
             }
             b'\r' | 0x0b | 0x0c => {
                 self.pos += newline_len(self.src, start).unwrap_or(1);
@@ -589,6 +597,11 @@ impl Lexer<'_> {
             } else {
                 self.disallowed(at, c);
             }
+        } else if word
+            .first()
+            .is_none_or(|&b| BYTE_CLASS[usize::from(b)] & WORD_SUSPECT == 0)
+        {
+            self.push(TokenKind::Identifier, start);
         } else if looks_like_number(word) {
             let text = text();
             match number::check(text) {
