@@ -147,6 +147,7 @@ impl Lexer<'_> {
         kind
     }
 
+    #[inline(always)]
     fn spaces(&mut self) {
         while let Some(&b) = self.b.get(self.pos) {
             if b == b' ' || b == b'\t' {

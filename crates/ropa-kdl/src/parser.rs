@@ -235,6 +235,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(always)]
     fn ident(&mut self, tok: Token) -> Ident {
         Ident {
             value: self.decode(tok),
@@ -371,17 +372,19 @@ impl<'a> Parser<'a> {
         }
         let name_tok = self.bump();
         let name = self.ident(name_tok);
-        let mut node = Node {
-            span: Span::new(start, name_tok.span.end),
+        let mut end = name_tok.span.end;
+        let mut children = None;
+        let entries = self.open_entries.len();
+        self.node_body(&mut end, &mut children, depth);
+        // Built once, complete: a node built first and filled in was moved
+        // whole a few more times.
+        Some(Node {
+            span: Span::new(start, end),
             ty,
             name,
-            entries: Vec::new(),
-            children: None,
-        };
-        let entries = self.open_entries.len();
-        self.node_body(&mut node, depth);
-        node.entries = self.open_entries.split_off(entries);
-        Some(node)
+            entries: self.open_entries.split_off(entries),
+            children,
+        })
     }
 
     fn node_name_error(&mut self, typed: bool) {
@@ -413,7 +416,7 @@ impl<'a> Parser<'a> {
 
     /// Entries, children blocks and the terminator of a node whose name has
     /// been read.
-    fn node_body(&mut self, node: &mut Node, depth: usize) {
+    fn node_body(&mut self, end: &mut u32, children: &mut Option<Children>, depth: usize) {
         let mut after_children = false;
         // After an error token, a missing space before the next entry would
         // only repeat that error.
@@ -431,15 +434,15 @@ impl<'a> Parser<'a> {
                 K::Slashdash => after_children |= self.slashdashed_in_node(depth, after_children),
                 K::OpenBrace => {
                     let block = self.children(depth + 1);
-                    if node.children.is_some() {
+                    if children.is_some() {
                         self.error(
                             at,
                             "a node can have only one children block",
                             Some("merge the blocks, or slashdash (`/-`) the extra one"),
                         );
                     } else {
-                        node.span.end = block.span.end;
-                        node.children = Some(block);
+                        *end = block.span.end;
+                        *children = Some(block);
                     }
                     after_children = true;
                 }
@@ -461,7 +464,7 @@ impl<'a> Parser<'a> {
                         );
                     }
                     match self.entry() {
-                        Ok(Some(end)) => node.span.end = end,
+                        Ok(Some(entry_end)) => *end = entry_end,
                         Ok(None) => {}
                         Err(Resync) => self.skip_in_node(),
                     }
@@ -588,6 +591,7 @@ impl<'a> Parser<'a> {
     /// through return values moved each a few times over. `before` is what
     /// precedes the value (for errors when it is missing); `argument` says
     /// no `=` was seen before.
+    #[inline(always)]
     fn typed_value(
         &mut self,
         first: Span,
