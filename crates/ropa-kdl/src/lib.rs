@@ -362,6 +362,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_s_errors_come_before_its_body_s() {
+        // The parser decodes a node's name after its body; the errors must
+        // still come out in source order.
+        let text = "\"a\\q\" \"b\\q\" 0x { \"c\\q\" \"d\\q\" }\n\"e\\q\" (\"f\\q\")1";
+        let parsed = parse(text);
+        let starts: Vec<u32> = parsed.errors.iter().map(|e| e.span.start).collect();
+        assert_eq!(starts.len(), 7, "{:?}", parsed.errors);
+        assert!(starts.is_sorted(), "{starts:?}");
+        assert_eq!(parse_each(text, |_| {}), parsed.errors);
+    }
+
+    #[test]
     fn nodes_given_one_at_a_time_are_the_tree_s_top_level_nodes() {
         for text in [
             "",

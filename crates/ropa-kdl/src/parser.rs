@@ -371,17 +371,18 @@ impl<'a> Parser<'a> {
             return None;
         }
         let name_tok = self.bump();
-        let name = self.ident(name_tok);
         let mut end = name_tok.span.end;
         let mut children = None;
         let entries = self.open_entries.len();
         self.node_body(&mut end, &mut children, depth);
         // Built once, complete: a node built first and filled in was moved
-        // whole a few more times.
+        // whole a few more times, and so was its name, decoded first. The
+        // errors the name may have come out sorted before the body's all
+        // the same (see `parse_with_limit`).
         Some(Node {
             span: Span::new(start, end),
             ty,
-            name,
+            name: self.ident(name_tok),
             entries: self.open_entries.split_off(entries),
             children,
         })
