@@ -147,6 +147,7 @@ impl Lexer<'_> {
         kind
     }
 
+    // Inlined: every line's indentation comes through here.
     #[inline(always)]
     fn spaces(&mut self) {
         while let Some(&b) = self.b.get(self.pos) {

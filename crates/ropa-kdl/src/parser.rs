@@ -219,6 +219,8 @@ impl<'a> Parser<'a> {
 
     // ---- strings and values ----
 
+    // Inlined, as `ident` and `value` are: the string is then built where
+    // it goes instead of returned and moved.
     #[inline(always)]
     fn decode(&mut self, tok: Token) -> SmolStr {
         let text = self.text(tok.span);
