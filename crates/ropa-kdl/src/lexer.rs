@@ -217,13 +217,16 @@ impl Lexer<'_> {
         self.pos += 2;
         loop {
             self.skip_plain_text();
-            if self.pos >= self.b.len() {
-                break;
-            }
-            if matches!(self.b[self.pos], b'"' | b'\\') {
-                self.pos += 1;
-            } else if self.text_char().is_some() {
-                break;
+            match self.b.get(self.pos) {
+                // The newline that ends nearly every comment, without a
+                // call to look at it.
+                None | Some(b'\n') => break,
+                Some(b'"' | b'\\') => self.pos += 1,
+                Some(_) => {
+                    if self.text_char().is_some() {
+                        break;
+                    }
+                }
             }
         }
         self.push(TokenKind::LineComment, start);

@@ -140,6 +140,18 @@ impl<'a> Parser<'a> {
         tok
     }
 
+    /// [`Parser::bump`] for a token the caller has seen is a string, a
+    /// number or a keyword (a name, a key, a value): no need to ask whether
+    /// it ends the last item.
+    fn bump_word(&mut self) -> Token {
+        let Some(&tok) = self.tokens.get(self.pos) else {
+            return self.bump();
+        };
+        self.pos += 1;
+        self.last_end = tok.span.end;
+        tok
+    }
+
     /// Skips node-space; returns whether there was any.
     fn skip_node_space(&mut self) -> bool {
         let start = self.pos;
@@ -372,7 +384,7 @@ impl<'a> Parser<'a> {
             self.skip_line();
             return None;
         }
-        let name_tok = self.bump();
+        let name_tok = self.bump_word();
         let mut end = name_tok.span.end;
         let mut children = None;
         let entries = self.open_entries.len();
@@ -570,7 +582,7 @@ impl<'a> Parser<'a> {
     fn entry(&mut self) -> Result<Option<u32>, Resync> {
         let first = self.here();
         if self.peek().is_some_and(is_string) && self.equals_follows() {
-            let key_tok = self.bump();
+            let key_tok = self.bump_word();
             let key = self.ident(key_tok);
             self.skip_node_space();
             let equals = self.bump();
@@ -620,7 +632,7 @@ impl<'a> Parser<'a> {
                     );
                     return Err(Resync);
                 }
-                let tok = self.bump();
+                let tok = self.bump_word();
                 let Some(value) = self.value(tok) else {
                     return Ok(None);
                 };
