@@ -478,7 +478,7 @@ impl<'a> Parser<'a> {
                             Some("separate entries with whitespace"),
                         );
                     }
-                    match self.entry() {
+                    match self.entry(kind, at) {
                         Ok(Some(entry_end)) => *end = entry_end,
                         Ok(None) => {}
                         Err(Resync) => self.skip_in_node(),
@@ -541,7 +541,7 @@ impl<'a> Parser<'a> {
                     return false;
                 }
                 let entries = self.open_entries.len();
-                let entry = self.entry();
+                let entry = self.entry(kind, self.here());
                 self.open_entries.truncate(entries);
                 if entry.is_err() {
                     self.skip_in_node();
@@ -578,10 +578,10 @@ impl<'a> Parser<'a> {
 
     /// An argument or property, pushed onto `open_entries`; returns where
     /// it ends. `Ok(None)`: the value was bad (reported) but the node can go
-    /// on.
-    fn entry(&mut self) -> Result<Option<u32>, Resync> {
-        let first = self.here();
-        if self.peek().is_some_and(is_string) && self.equals_follows() {
+    /// on. `kind` and `first` are the current token's, which the caller has
+    /// looked at already.
+    fn entry(&mut self, kind: TokenKind, first: Span) -> Result<Option<u32>, Resync> {
+        if is_string(kind) && self.equals_follows() {
             let key_tok = self.bump_word();
             let key = self.ident(key_tok);
             self.skip_node_space();
