@@ -16,6 +16,14 @@ pub(crate) const TEXT_SPECIAL: u8 = 4;
 /// An ASCII byte that continues a bare word and needs no other look: most
 /// of the bytes of every identifier.
 pub(crate) const WORD_PLAIN: u8 = 8;
+/// Not `TEXT_SPECIAL`: a byte of body text that needs no look. A flag of its
+/// own so that a run of them is found the way a run of `WORD_PLAIN` is.
+pub(crate) const TEXT_PLAIN: u8 = 16;
+/// A bare word that starts with this byte may be a number or a reserved
+/// word (a digit, a sign, `.`, or the first letter of `true`, `false`,
+/// `null`, `inf`, `nan`); any other word is an identifier without more
+/// checks.
+pub(crate) const WORD_SUSPECT: u8 = 32;
 
 pub(crate) static BYTE_CLASS: [u8; 256] = build_byte_class();
 
@@ -46,10 +54,36 @@ const fn build_byte_class() -> [u8; 256] {
         if c < 0x80 && f & (WORD_END | WORD_BAD) == 0 {
             f |= WORD_PLAIN;
         }
+        if f & TEXT_SPECIAL == 0 {
+            f |= TEXT_PLAIN;
+        }
+        if c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.' | b't' | b'f' | b'n' | b'i') {
+            f |= WORD_SUSPECT;
+        }
         t[b] = f;
         b += 1;
     }
     t
+}
+
+/// The end of the run of bytes from `from` whose class has `flag`. Four
+/// bytes at a time while there are four: one test for their four lookups,
+/// where a byte at a time took a test and a branch each (the runs are
+/// words and string bodies, a few to a few dozen bytes).
+#[inline(always)]
+pub(crate) fn run_end(b: &[u8], from: usize, flag: u8) -> usize {
+    let class = |byte: u8| BYTE_CLASS[usize::from(byte)];
+    let mut i = from;
+    while let Some(&[b0, b1, b2, b3]) = b.get(i..i + 4) {
+        if class(b0) & class(b1) & class(b2) & class(b3) & flag == 0 {
+            break;
+        }
+        i += 4;
+    }
+    while b.get(i).is_some_and(|&byte| class(byte) & flag != 0) {
+        i += 1;
+    }
+    i
 }
 
 /// KDL's non-newline whitespace ("unicode-space").
@@ -116,8 +150,7 @@ pub(crate) fn newline_len(s: &str, i: usize) -> Option<usize> {
 
 /// How a bare word that is otherwise made of identifier characters must be
 /// classified before it can be an identifier.
-pub(crate) fn looks_like_number(word: &str) -> bool {
-    let b = word.as_bytes();
+pub(crate) fn looks_like_number(b: &[u8]) -> bool {
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     match b.first() {
         Some(b'0'..=b'9') => true,
@@ -128,13 +161,16 @@ pub(crate) fn looks_like_number(word: &str) -> bool {
 }
 
 /// The identifiers KDL reserves for keywords (they need a leading `#`).
-pub(crate) fn is_reserved_word(word: &str) -> bool {
-    matches!(word, "true" | "false" | "null" | "inf" | "-inf" | "nan")
+pub(crate) fn is_reserved_word(word: &[u8]) -> bool {
+    matches!(word, b"true" | b"false" | b"null" | b"inf" | b"-inf" | b"nan")
 }
 
 /// Whether `s` can be written as a bare identifier string.
 pub(crate) fn is_bare_identifier(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(is_identifier_char) && !looks_like_number(s) && !is_reserved_word(s)
+    !s.is_empty()
+        && s.chars().all(is_identifier_char)
+        && !looks_like_number(s.as_bytes())
+        && !is_reserved_word(s.as_bytes())
 }
 
 #[cfg(test)]
@@ -149,6 +185,49 @@ mod tests {
             let bad = BYTE_CLASS[b as usize] & WORD_BAD != 0;
             assert_eq!(ends || bad, !is_identifier_char(c), "byte {b:#x}");
             assert_eq!(ends, is_space(c) || is_newline(c) || "(){}\"=;/\\".contains(c));
+        }
+    }
+
+    #[test]
+    fn runs_end_at_the_first_byte_without_the_flag() {
+        for text in [
+            "",
+            "a",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdefgh ",
+            "ab cdefgh",
+            "abcdefg(h",
+            "abcdefgh",
+        ] {
+            let expected = text.find([' ', '(']).unwrap_or(text.len());
+            assert_eq!(run_end(text.as_bytes(), 0, WORD_PLAIN), expected, "{text:?}");
+            assert_eq!(
+                run_end(text.as_bytes(), 1.min(text.len()), WORD_PLAIN),
+                expected.max(1.min(text.len()))
+            );
+        }
+        assert_eq!(run_end(b"ab\"c", 0, TEXT_PLAIN), 2);
+        assert_eq!(run_end("añ€\n".as_bytes(), 0, TEXT_PLAIN), "añ€".len() - 3);
+    }
+
+    #[test]
+    fn only_suspect_words_can_be_numbers_or_reserved() {
+        for b in 0..=255u8 {
+            if BYTE_CLASS[usize::from(b)] & WORD_SUSPECT != 0 {
+                continue;
+            }
+            for rest in [&b"1"[..], b".1", b"", b"rue", b"alse", b"ull", b"nf", b"an", b"inf"] {
+                let word = [&[b][..], rest].concat();
+                assert!(!looks_like_number(&word) && !is_reserved_word(&word), "{word:?}");
+            }
+        }
+        for word in [
+            "true", "false", "null", "inf", "-inf", "nan", "1", "+1", "-1", ".1", "+.1",
+        ] {
+            let first = word.as_bytes()[0];
+            assert!(BYTE_CLASS[usize::from(first)] & WORD_SUSPECT != 0, "{word}");
         }
     }
 

@@ -14,14 +14,19 @@
 //! `Whitespace` (not `Newline`), because it does not end the node.
 
 use crate::chars::{
-    BYTE_CLASS, TEXT_SPECIAL, WORD_BAD, WORD_END, WORD_PLAIN, char_at, is_disallowed, is_newline, is_reserved_word,
-    is_space, looks_like_number, newline_len,
+    BYTE_CLASS, TEXT_PLAIN, TEXT_SPECIAL, WORD_BAD, WORD_END, WORD_PLAIN, WORD_SUSPECT, char_at, is_disallowed,
+    is_newline, is_reserved_word, is_space, looks_like_number, newline_len, run_end,
 };
 use crate::{ParseError, Span, Token, TokenKind, number};
 
 pub(crate) struct Lexed {
     pub(crate) tokens: Vec<Token>,
     pub(crate) errors: Vec<ParseError>,
+    /// The starts of the quoted strings that are multi-line or hold a
+    /// backslash, in order: any other quoted string's value is its text
+    /// between the quotes, which the parser then takes without a second
+    /// look at its bytes.
+    pub(crate) escaped: Vec<u32>,
 }
 
 pub(crate) fn lex(src: &str) -> Lexed {
@@ -32,11 +37,13 @@ pub(crate) fn lex(src: &str) -> Lexed {
         // Typical documents average well over four bytes per token.
         tokens: Vec::with_capacity(src.len() / 4 + 8),
         errors: Vec::new(),
+        escaped: Vec::new(),
     };
     lexer.run();
     Lexed {
         tokens: lexer.tokens,
         errors: lexer.errors,
+        escaped: lexer.escaped,
     }
 }
 
@@ -49,6 +56,7 @@ struct Lexer<'a> {
     pos: usize,
     tokens: Vec<Token>,
     errors: Vec<ParseError>,
+    escaped: Vec<u32>,
 }
 
 impl Lexer<'_> {
@@ -85,10 +93,26 @@ impl Lexer<'_> {
         let start = self.pos;
         let kind = match self.b[start] {
             b' ' | b'\t' => {
-                self.spaces();
+                // Most runs between entries are one space: no call for them.
+                self.pos += 1;
+                if matches!(self.b.get(self.pos), Some(b' ' | b'\t' | 0x80..)) {
+                    self.spaces();
+                }
                 TokenKind::Whitespace
             }
-            b'\n' | b'\r' | 0x0b | 0x0c => {
+            b'\n' => {
+                self.pos += 1;
+                self.push(TokenKind::Newline, start);
+                // Indentation follows most newlines: lexed here, without a
+                // second trip through this dispatch.
+                if self.b.get(self.pos) == Some(&b' ') {
+                    let indent = self.pos;
+                    self.spaces();
+                    self.push(TokenKind::Whitespace, indent);
+                }
+                return;
+            }
+            b'\r' | 0x0b | 0x0c => {
                 self.pos += newline_len(self.src, start).unwrap_or(1);
                 TokenKind::Newline
             }
@@ -123,6 +147,8 @@ impl Lexer<'_> {
         kind
     }
 
+    // Inlined: every line's indentation comes through here.
+    #[inline(always)]
     fn spaces(&mut self) {
         while let Some(&b) = self.b.get(self.pos) {
             if b == b' ' || b == b'\t' {
@@ -160,13 +186,7 @@ impl Lexer<'_> {
     fn skip_plain_text(&mut self) {
         // Continuation bytes of UTF-8 are never `TEXT_SPECIAL`, so stepping
         // byte by byte only ever stops on a char boundary.
-        while self
-            .b
-            .get(self.pos)
-            .is_some_and(|&b| BYTE_CLASS[b as usize] & TEXT_SPECIAL == 0)
-        {
-            self.pos += 1;
-        }
+        self.pos = run_end(self.b, self.pos, TEXT_PLAIN);
     }
 
     fn slash(&mut self) {
@@ -197,13 +217,16 @@ impl Lexer<'_> {
         self.pos += 2;
         loop {
             self.skip_plain_text();
-            if self.pos >= self.b.len() {
-                break;
-            }
-            if matches!(self.b[self.pos], b'"' | b'\\') {
-                self.pos += 1;
-            } else if self.text_char().is_some() {
-                break;
+            match self.b.get(self.pos) {
+                // The newline that ends nearly every comment, without a
+                // call to look at it.
+                None | Some(b'\n') => break,
+                Some(b'"' | b'\\') => self.pos += 1,
+                Some(_) => {
+                    if self.text_char().is_some() {
+                        break;
+                    }
+                }
             }
         }
         self.push(TokenKind::LineComment, start);
@@ -302,6 +325,7 @@ impl Lexer<'_> {
     fn quoted(&mut self) {
         let start = self.pos;
         if self.b[start..].starts_with(b"\"\"\"") {
+            self.escaped.push(start as u32);
             self.pos += 3;
             loop {
                 self.skip_plain_text();
@@ -344,6 +368,9 @@ impl Lexer<'_> {
                         break;
                     }
                     Some(b'\\') => {
+                        if self.escaped.last() != Some(&(start as u32)) {
+                            self.escaped.push(start as u32);
+                        }
                         self.pos += 1;
                         self.after_backslash();
                         false
@@ -487,20 +514,19 @@ impl Lexer<'_> {
         self.push(TokenKind::RawString, start);
     }
 
+    /// The end of the run of `WORD_PLAIN` bytes from `from`: most bytes of
+    /// a word need one lookup and nothing else.
+    fn plain_end(&self, from: usize) -> usize {
+        run_end(self.b, from, WORD_PLAIN)
+    }
+
     /// The end of the bare word starting at `from`, and its first character
     /// that may not appear in an identifier, if any.
     fn word_end(&self, from: usize) -> (usize, Option<(usize, char)>) {
         let mut i = from;
         let mut bad = None;
         loop {
-            // Most bytes of a word need one lookup and nothing else.
-            while self
-                .b
-                .get(i)
-                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & WORD_PLAIN != 0)
-            {
-                i += 1;
-            }
+            i = self.plain_end(i);
             let Some(&b) = self.b.get(i) else { break };
             if b < 0x80 {
                 let class = BYTE_CLASS[b as usize];
@@ -528,17 +554,28 @@ impl Lexer<'_> {
     /// An identifier, a number, or a word that is neither.
     fn word(&mut self) {
         let start = self.pos;
-        let (mut end, bad) = self.word_end(start);
+        // Most words are plain ASCII up to a byte that ends them: settled
+        // here, without the call to `word_end` (whose work on the plain
+        // bytes would be the same).
+        let plain = self.plain_end(start);
+        let (mut end, bad) = match self.b.get(plain) {
+            Some(&b) if BYTE_CLASS[usize::from(b)] & WORD_END == 0 => self.word_end(plain),
+            _ => (plain, None),
+        };
         if end == start {
             // Unreachable with the dispatch in `token`, but never loop forever.
             end = start + self.char_here().map_or(1, char::len_utf8);
         }
-        let text = &self.src[start..end];
+        // Classified as bytes; the text as a `str` (two char-boundary checks)
+        // only for a message.
+        let word = self.b.get(start..end).unwrap_or_default();
+        let text = || &self.src[start..end];
         if self.b.get(end) == Some(&b'"')
-            && text.len() > 1
-            && text.starts_with("r#")
-            && text[1..].bytes().all(|b| b == b'#')
+            && word.len() > 1
+            && word.starts_with(b"r#")
+            && word[1..].iter().all(|&b| b == b'#')
         {
+            let text = text();
             // A KDL 1 raw string `r#"..."#`: flag the `r`, lex the rest as
             // the KDL 2 raw string it almost is.
             self.pos = start + 1;
@@ -553,6 +590,7 @@ impl Lexer<'_> {
         }
         self.pos = end;
         if let Some((at, c)) = bad {
+            let text = text();
             self.push(TokenKind::Error, start);
             if matches!(c, '[' | ']' | '#') {
                 self.error(
@@ -564,7 +602,13 @@ impl Lexer<'_> {
             } else {
                 self.disallowed(at, c);
             }
-        } else if looks_like_number(text) {
+        } else if word
+            .first()
+            .is_none_or(|&b| BYTE_CLASS[usize::from(b)] & WORD_SUSPECT == 0)
+        {
+            self.push(TokenKind::Identifier, start);
+        } else if looks_like_number(word) {
+            let text = text();
             match number::check(text) {
                 Ok(()) => self.push(TokenKind::Number, start),
                 Err((message, help)) => {
@@ -572,7 +616,8 @@ impl Lexer<'_> {
                     self.error(start, end, message, help);
                 }
             }
-        } else if is_reserved_word(text) {
+        } else if is_reserved_word(word) {
+            let text = text();
             self.push(TokenKind::Error, start);
             let what = if matches!(text, "true" | "false") {
                 "boolean"

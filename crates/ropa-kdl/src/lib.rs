@@ -294,7 +294,7 @@ fn parse_with_limit(text: &str, limit: usize, each: Option<&mut dyn FnMut(Node)>
         };
     }
     let lexed = lexer::lex(text);
-    let mut parser = parser::Parser::new(text, &lexed.tokens);
+    let mut parser = parser::Parser::new(text, &lexed.tokens, &lexed.escaped);
     let streamed = each.is_some();
     let document = match each {
         Some(each) => {
@@ -359,6 +359,18 @@ mod tests {
         let mut given = 0;
         let streamed = parse_with_limit("node 1\nnode 2", 5, Some(&mut |_| given += 1));
         assert_eq!((streamed.errors, given), (parsed.errors, 0));
+    }
+
+    #[test]
+    fn a_name_s_errors_come_before_its_body_s() {
+        // The parser decodes a node's name after its body; the errors must
+        // still come out in source order.
+        let text = "\"a\\q\" \"b\\q\" 0x { \"c\\q\" \"d\\q\" }\n\"e\\q\" (\"f\\q\")1";
+        let parsed = parse(text);
+        let starts: Vec<u32> = parsed.errors.iter().map(|e| e.span.start).collect();
+        assert_eq!(starts.len(), 7, "{:?}", parsed.errors);
+        assert!(starts.is_sorted(), "{starts:?}");
+        assert_eq!(parse_each(text, |_| {}), parsed.errors);
     }
 
     #[test]

@@ -22,12 +22,11 @@ use TokenKind as K;
 /// already been recorded.
 struct Resync;
 
-/// A value's type annotation, the value, and the value's span.
-type TypedValue = (Option<Box<Ident>>, Value, Span);
-
 pub(crate) struct Parser<'a> {
     src: &'a str,
     tokens: &'a [Token],
+    /// [`crate::lexer::Lexed::escaped`].
+    escaped: &'a [u32],
     pos: usize,
     pub(crate) errors: Vec<ParseError>,
     /// Byte ranges of slashdashed nodes, entries and children blocks.
@@ -89,10 +88,11 @@ fn describe(kind: TokenKind) -> &'static str {
 }
 
 impl<'a> Parser<'a> {
-    pub(crate) fn new(src: &'a str, tokens: &'a [Token]) -> Self {
+    pub(crate) fn new(src: &'a str, tokens: &'a [Token], escaped: &'a [u32]) -> Self {
         Parser {
             src,
             tokens,
+            escaped,
             pos: 0,
             errors: Vec::new(),
             slashdashed: Vec::new(),
@@ -137,6 +137,18 @@ impl<'a> Parser<'a> {
         if !is_line_space(tok.kind) && tok.kind != K::Semicolon {
             self.last_end = tok.span.end;
         }
+        tok
+    }
+
+    /// [`Parser::bump`] for a token the caller has seen is a string, a
+    /// number or a keyword (a name, a key, a value): no need to ask whether
+    /// it ends the last item.
+    fn bump_word(&mut self) -> Token {
+        let Some(&tok) = self.tokens.get(self.pos) else {
+            return self.bump();
+        };
+        self.pos += 1;
+        self.last_end = tok.span.end;
         tok
     }
 
@@ -219,15 +231,25 @@ impl<'a> Parser<'a> {
 
     // ---- strings and values ----
 
+    // Inlined, as `ident` and `value` are: the string is then built where
+    // it goes instead of returned and moved.
+    #[inline(always)]
     fn decode(&mut self, tok: Token) -> SmolStr {
         let text = self.text(tok.span);
         match tok.kind {
+            K::QuotedString if self.escaped.binary_search(&tok.span.start).is_err() => {
+                // What `string::decode` gives such a string, without looking
+                // for a backslash the lexer has already not found.
+                let body = text.get(1..).unwrap_or("");
+                crate::small(body.strip_suffix('"').unwrap_or(body))
+            }
             K::QuotedString => string::decode(text, false, tok.span.start, &mut self.errors),
             K::RawString => string::decode(text, true, tok.span.start, &mut self.errors),
             _ => crate::small(text),
         }
     }
 
+    #[inline(always)]
     fn ident(&mut self, tok: Token) -> Ident {
         Ident {
             value: self.decode(tok),
@@ -236,11 +258,11 @@ impl<'a> Parser<'a> {
     }
 
     /// The value of a value token; `None` (error recorded) if it has none.
+    #[inline(always)]
     fn value(&mut self, tok: Token) -> Option<Value> {
-        let text = self.text(tok.span);
         match tok.kind {
             K::Identifier | K::QuotedString | K::RawString => Some(Value::String(self.decode(tok))),
-            K::Number => match number::value(text) {
+            K::Number => match number::value(self.text(tok.span)) {
                 Ok(v) => Some(v),
                 Err((message, help)) => {
                     self.errors.push(ParseError {
@@ -251,7 +273,7 @@ impl<'a> Parser<'a> {
                     None
                 }
             },
-            K::Keyword => Some(match text {
+            K::Keyword => Some(match self.text(tok.span) {
                 "#true" => Value::Bool(true),
                 "#false" => Value::Bool(false),
                 "#inf" => Value::Float(f64::INFINITY),
@@ -362,19 +384,22 @@ impl<'a> Parser<'a> {
             self.skip_line();
             return None;
         }
-        let name_tok = self.bump();
-        let name = self.ident(name_tok);
-        let mut node = Node {
-            span: Span::new(start, name_tok.span.end),
-            ty,
-            name,
-            entries: Vec::new(),
-            children: None,
-        };
+        let name_tok = self.bump_word();
+        let mut end = name_tok.span.end;
+        let mut children = None;
         let entries = self.open_entries.len();
-        self.node_body(&mut node, depth);
-        node.entries = self.open_entries.split_off(entries);
-        Some(node)
+        self.node_body(&mut end, &mut children, depth);
+        // Built once, complete: a node built first and filled in was moved
+        // whole a few more times, and so was its name, decoded first. The
+        // errors the name may have come out sorted before the body's all
+        // the same (see `parse_with_limit`).
+        Some(Node {
+            span: Span::new(start, end),
+            ty,
+            name: self.ident(name_tok),
+            entries: self.open_entries.split_off(entries),
+            children,
+        })
     }
 
     fn node_name_error(&mut self, typed: bool) {
@@ -406,7 +431,7 @@ impl<'a> Parser<'a> {
 
     /// Entries, children blocks and the terminator of a node whose name has
     /// been read.
-    fn node_body(&mut self, node: &mut Node, depth: usize) {
+    fn node_body(&mut self, end: &mut u32, children: &mut Option<Children>, depth: usize) {
         let mut after_children = false;
         // After an error token, a missing space before the next entry would
         // only repeat that error.
@@ -424,15 +449,15 @@ impl<'a> Parser<'a> {
                 K::Slashdash => after_children |= self.slashdashed_in_node(depth, after_children),
                 K::OpenBrace => {
                     let block = self.children(depth + 1);
-                    if node.children.is_some() {
+                    if children.is_some() {
                         self.error(
                             at,
                             "a node can have only one children block",
                             Some("merge the blocks, or slashdash (`/-`) the extra one"),
                         );
                     } else {
-                        node.span.end = block.span.end;
-                        node.children = Some(block);
+                        *end = block.span.end;
+                        *children = Some(block);
                     }
                     after_children = true;
                 }
@@ -453,11 +478,8 @@ impl<'a> Parser<'a> {
                             Some("separate entries with whitespace"),
                         );
                     }
-                    match self.entry() {
-                        Ok(Some(entry)) => {
-                            node.span.end = entry.span.end;
-                            self.open_entries.push(entry);
-                        }
+                    match self.entry(kind, at) {
+                        Ok(Some(entry_end)) => *end = entry_end,
                         Ok(None) => {}
                         Err(Resync) => self.skip_in_node(),
                     }
@@ -471,7 +493,10 @@ impl<'a> Parser<'a> {
                         self.skip_node_space();
                         let equals = self.bump();
                         self.skip_node_space();
-                        if self.typed_value(equals.span, false).is_err() {
+                        let entries = self.open_entries.len();
+                        let value = self.typed_value(equals.span, None, equals.span, false);
+                        self.open_entries.truncate(entries);
+                        if value.is_err() {
                             self.skip_in_node();
                         }
                     }
@@ -515,7 +540,10 @@ impl<'a> Parser<'a> {
                     self.skip_in_node();
                     return false;
                 }
-                if self.entry().is_err() {
+                let entries = self.open_entries.len();
+                let entry = self.entry(kind, self.here());
+                self.open_entries.truncate(entries);
+                if entry.is_err() {
                     self.skip_in_node();
                 }
                 self.mark_slashdashed(start);
@@ -548,12 +576,13 @@ impl<'a> Parser<'a> {
         self.tokens.get(i).is_some_and(|t| t.kind == K::Equals)
     }
 
-    /// An argument or property. `Ok(None)`: the value was bad (reported) but
-    /// the node can go on.
-    fn entry(&mut self) -> Result<Option<Entry>, Resync> {
-        let first = self.here();
-        if self.peek().is_some_and(is_string) && self.equals_follows() {
-            let key_tok = self.bump();
+    /// An argument or property, pushed onto `open_entries`; returns where
+    /// it ends. `Ok(None)`: the value was bad (reported) but the node can go
+    /// on. `kind` and `first` are the current token's, which the caller has
+    /// looked at already.
+    fn entry(&mut self, kind: TokenKind, first: Span) -> Result<Option<u32>, Resync> {
+        if is_string(kind) && self.equals_follows() {
+            let key_tok = self.bump_word();
             let key = self.ident(key_tok);
             self.skip_node_space();
             let equals = self.bump();
@@ -566,32 +595,25 @@ impl<'a> Parser<'a> {
                 );
                 return Err(Resync);
             }
-            let Some((ty, value, value_span)) = self.typed_value(equals.span, false)? else {
-                return Ok(None);
-            };
-            return Ok(Some(Entry {
-                span: first.cover(value_span),
-                name: Some(key),
-                ty,
-                value,
-                value_span,
-            }));
+            return self.typed_value(first, Some(key), equals.span, false);
         }
-        let Some((ty, value, value_span)) = self.typed_value(first, true)? else {
-            return Ok(None);
-        };
-        Ok(Some(Entry {
-            span: first.cover(value_span),
-            name: None,
-            ty,
-            value,
-            value_span,
-        }))
+        self.typed_value(first, None, first, true)
     }
 
-    /// `type? node-space* value`. `before` is what precedes the value (for
-    /// errors when it is missing); `argument` says no `=` was seen before.
-    fn typed_value(&mut self, before: Span, argument: bool) -> Result<Option<TypedValue>, Resync> {
+    /// `type? node-space* value`, pushed onto `open_entries` as the entry
+    /// that starts at `first` with the key `name`; returns where it ends.
+    /// The entry is built in place: passing a value and then an entry up
+    /// through return values moved each a few times over. `before` is what
+    /// precedes the value (for errors when it is missing); `argument` says
+    /// no `=` was seen before.
+    #[inline(always)]
+    fn typed_value(
+        &mut self,
+        first: Span,
+        name: Option<Ident>,
+        before: Span,
+        argument: bool,
+    ) -> Result<Option<u32>, Resync> {
         let mut ty = None;
         let mut typed = false;
         if self.peek() == Some(K::OpenParen) {
@@ -610,8 +632,19 @@ impl<'a> Parser<'a> {
                     );
                     return Err(Resync);
                 }
-                let tok = self.bump();
-                Ok(self.value(tok).map(|v| (ty, v, tok.span)))
+                let tok = self.bump_word();
+                let Some(value) = self.value(tok) else {
+                    return Ok(None);
+                };
+                let span = first.cover(tok.span);
+                self.open_entries.push(Entry {
+                    span,
+                    name,
+                    ty,
+                    value,
+                    value_span: tok.span,
+                });
+                Ok(Some(span.end))
             }
             Some(K::Error) => {
                 self.bump();
