@@ -283,3 +283,29 @@ fn fmt_rewrites_checks_and_refuses_broken_files() {
         "data x \"unclosed\n"
     );
 }
+
+/// Files are formatted on every core, but reported in path order and each
+/// under its own name: a report that paired results with the wrong files
+/// or printed them as they finished would fail here.
+#[test]
+fn fmt_reports_many_files_in_path_order() {
+    let dir = TempDir::new("cli");
+    write(dir.path(), "ropa.kdl", "");
+    let mut expected = String::new();
+    for n in 0..64 {
+        let name = format!("f{n:02}.ropa.kdl");
+        // Every third file is formatted already.
+        let text = if n % 3 == 0 {
+            format!("activity a{n} {{\n    purpose \"Run\"\n}}\n")
+        } else {
+            expected.push_str(&format!("would reformat {}\n", dir.join(&name).display()));
+            format!("activity  a{n} {{ purpose \"Run\" }}\n")
+        };
+        write(dir.path(), &name, &text);
+    }
+    let path = dir.path().to_str().expect("utf-8 temp path");
+    let check = ropa(&["fmt", "--check", path]);
+    assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
+    expected.push_str("42 files would be reformatted, 23 already formatted\n");
+    assert_eq!(stdout(&check), expected);
+}
