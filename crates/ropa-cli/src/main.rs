@@ -5,6 +5,9 @@
 mod cli;
 mod clock;
 mod commands;
+// The copy functions only the static x86_64 musl binary links (build.rs).
+#[cfg(all(test, target_arch = "x86_64", target_env = "musl"))]
+mod copying;
 mod discover;
 mod load;
 mod output;
