@@ -82,17 +82,21 @@ pub fn walk(dir: &Path, specs: &mut Vec<PathBuf>, configs: &mut Vec<PathBuf>, pr
     let mut paths = Vec::new();
     for entry in entries {
         match entry {
-            Ok(entry) => paths.push(entry.path()),
+            // The listing says what each entry is, without following a
+            // link (as `symlink_metadata`) and on most file systems
+            // without a call per file: a record of 2,000 files was walked
+            // with 2,000 `lstat`s.
+            Ok(entry) => paths.push((entry.path(), entry.file_type())),
             Err(err) => problems.push(Problem {
                 path: dir.to_path_buf(),
                 message: format!("cannot list every entry of the folder: {}", describe_io(&err)),
             }),
         }
     }
-    paths.sort();
-    for path in paths {
-        let meta = match fs::symlink_metadata(&path) {
-            Ok(meta) => meta,
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in paths {
+        let kind = match kind {
+            Ok(kind) => kind,
             Err(err) => {
                 // Gone since the listing, or not reachable: said, not skipped.
                 problems.push(Problem {
@@ -106,12 +110,12 @@ pub fn walk(dir: &Path, specs: &mut Vec<PathBuf>, configs: &mut Vec<PathBuf>, pr
             // Not UTF-8: ropa could not name it (or what is inside) in a
             // finding, nor an editor open it by that name, so it says so.
             let bytes = path.file_name().map_or(&[][..], |n| n.as_encoded_bytes());
-            if meta.is_dir() && !bytes.starts_with(b".") {
+            if kind.is_dir() && !bytes.starts_with(b".") {
                 problems.push(Problem {
                     path: path.clone(),
                     message: "the folder name is not UTF-8 text, so ropa did not search it: rename it".to_owned(),
                 });
-            } else if !meta.is_dir() && bytes.ends_with(b".kdl") {
+            } else if !kind.is_dir() && bytes.ends_with(b".kdl") {
                 problems.push(Problem {
                     path: path.clone(),
                     message: "the file name is not UTF-8 text, so the file was not read: rename it".to_owned(),
@@ -119,7 +123,7 @@ pub fn walk(dir: &Path, specs: &mut Vec<PathBuf>, configs: &mut Vec<PathBuf>, pr
             }
             continue;
         };
-        if meta.is_dir() && (name == CONFIG_FILE || is_spec_file(&path)) {
+        if kind.is_dir() && (name == CONFIG_FILE || is_spec_file(&path)) {
             problems.push(Problem {
                 path: path.clone(),
                 message:
@@ -127,7 +131,7 @@ pub fn walk(dir: &Path, specs: &mut Vec<PathBuf>, configs: &mut Vec<PathBuf>, pr
                         .to_owned(),
             });
         }
-        if meta.is_dir() {
+        if kind.is_dir() {
             if !name.starts_with('.') && name != "target" && name != "node_modules" {
                 walk(&path, specs, configs, problems);
             }
