@@ -5,11 +5,11 @@
 mod cli;
 mod clock;
 mod commands;
-// The copy functions only the static x86_64 musl binary links (build.rs).
-#[cfg(all(test, target_arch = "x86_64", target_env = "musl"))]
-mod copying;
+// The memory functions only the static x86_64 musl binary links (build.rs).
 mod discover;
 mod load;
+#[cfg(all(test, target_arch = "x86_64", target_env = "musl"))]
+mod musl_memory;
 mod output;
 mod paths;
 mod visible;
