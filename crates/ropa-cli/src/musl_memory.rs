@@ -2,8 +2,8 @@
 //! linked into the static x86_64 musl binary (build.rs): every size up to
 //! a few hundred bytes and around each size where the method changes, at
 //! every alignment within 16 bytes, every overlap up to 70 bytes in either
-//! direction, and differences at every place in the first and last words,
-//! through the safe calls that compile to them (`copy_from_slice`,
+//! direction, and a difference at every place of the first and last 16
+//! bytes, through the safe calls that compile to them (`copy_from_slice`,
 //! `copy_within`, and `cmp` and `==` on byte slices).
 
 use std::hint::black_box;
