@@ -30,31 +30,29 @@ typedef unsigned char byte;
 static inline __m128i load16(const byte *p) { return _mm_loadu_si128((const __m128i *)p); }
 static inline void store16(byte *p, __m128i v) { _mm_storeu_si128((__m128i *)p, v); }
 
-/* Up to 32 bytes: the first and the last piece of the block, each loaded
- * before either is stored. */
+/* The first and the last sizeof(type) bytes of a block of n, at most
+ * twice that: both loaded before either is stored. */
+#define COPY_ENDS(type)                                                  \
+    do {                                                                 \
+        type head, tail;                                                 \
+        __builtin_memcpy(&head, s, sizeof(type));                        \
+        __builtin_memcpy(&tail, s + n - sizeof(type), sizeof(type));     \
+        __builtin_memcpy(d, &head, sizeof(type));                        \
+        __builtin_memcpy(d + n - sizeof(type), &tail, sizeof(type));     \
+    } while (0)
+
+/* Up to 32 bytes. */
 static inline void copy_small(byte *d, const byte *s, size_t n) {
     if (n >= 16) {
         __m128i head = load16(s), tail = load16(s + n - 16);
         store16(d, head);
         store16(d + n - 16, tail);
     } else if (n >= 8) {
-        uint64_t head, tail;
-        __builtin_memcpy(&head, s, 8);
-        __builtin_memcpy(&tail, s + n - 8, 8);
-        __builtin_memcpy(d, &head, 8);
-        __builtin_memcpy(d + n - 8, &tail, 8);
+        COPY_ENDS(uint64_t);
     } else if (n >= 4) {
-        uint32_t head, tail;
-        __builtin_memcpy(&head, s, 4);
-        __builtin_memcpy(&tail, s + n - 4, 4);
-        __builtin_memcpy(d, &head, 4);
-        __builtin_memcpy(d + n - 4, &tail, 4);
+        COPY_ENDS(uint32_t);
     } else if (n >= 2) {
-        uint16_t head, tail;
-        __builtin_memcpy(&head, s, 2);
-        __builtin_memcpy(&tail, s + n - 2, 2);
-        __builtin_memcpy(d, &head, 2);
-        __builtin_memcpy(d + n - 2, &tail, 2);
+        COPY_ENDS(uint16_t);
     } else if (n == 1) {
         *d = *s;
     }
