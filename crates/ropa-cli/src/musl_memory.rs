@@ -26,15 +26,27 @@ fn pattern(i: usize) -> u8 {
     (i.wrapping_mul(7) ^ (i / 251)) as u8
 }
 
+/// Where blocks of `n` bytes start: at every alignment within 16 bytes,
+/// the width of one load, for the sizes tested one by one.
+fn offsets(n: usize) -> Vec<usize> {
+    if n <= 300 { (0..16).collect() } else { vec![0, 5] }
+}
+
+/// `bytes` copied to start `offset` bytes into a new buffer.
+fn placed(bytes: &[u8], offset: usize) -> Vec<u8> {
+    let mut buffer = vec![0; offset];
+    buffer.extend_from_slice(bytes);
+    buffer
+}
+
 #[test]
 fn memcpy_copies_every_size_at_every_alignment() {
     const MARGIN: usize = 40;
     for n in sizes() {
-        // Every alignment within 16 bytes, the width of one load.
-        let offsets: Vec<usize> = if n <= 300 { (0..16).collect() } else { vec![0, 5] };
+        let offsets = offsets(n);
         for &from in &offsets {
+            let source: Vec<u8> = (0..from + n + MARGIN).map(pattern).collect();
             for &to in &offsets {
-                let source: Vec<u8> = (0..from + n + MARGIN).map(pattern).collect();
                 let mut target = vec![0xA5u8; to + n + MARGIN];
                 let len = black_box(n);
                 target[to..to + len].copy_from_slice(&source[from..from + len]);
@@ -81,19 +93,17 @@ fn memmove_copies_every_size_over_every_overlap() {
 fn memcmp_orders_by_the_first_difference_as_unsigned_bytes() {
     use std::cmp::Ordering;
     for n in sizes().into_iter().filter(|&n| n <= 70_000) {
-        let offsets: Vec<usize> = if n <= 300 { (0..16).collect() } else { vec![0, 5] };
         // Where the blocks differ: every place of the first and the last
         // 16 bytes (within an 8-byte step and in the bytes after the last
         // step), and the middle.
         let mut places: Vec<usize> = (0..n.min(16)).chain(n.saturating_sub(16)..n).collect();
         places.push(n / 2);
-        for &from in &offsets {
+        for from in offsets(n) {
             let left: Vec<u8> = (0..from + n).map(pattern).collect();
             let left = &left[from..];
             for &at in places.iter().filter(|&&at| at < n) {
                 let to = (from + at) % 16;
-                let mut right: Vec<u8> = vec![0; to];
-                right.extend_from_slice(left);
+                let mut right = placed(left, to);
                 let right = &mut right[to..];
                 // 0x10 against 0xF0: signed bytes would order them the other way.
                 right[at] = 0xF0;
@@ -117,9 +127,8 @@ fn memcmp_orders_by_the_first_difference_as_unsigned_bytes() {
                 );
                 assert!(smaller[..len] != right[..len], "{n} bytes differing at {at}");
             }
-            let mut same: Vec<u8> = vec![0; (from + 3) % 16];
-            let start = same.len();
-            same.extend_from_slice(left);
+            let start = (from + 3) % 16;
+            let same = placed(left, start);
             let len = black_box(n);
             assert_eq!(
                 left[..len].cmp(&same[start..start + len]),
