@@ -5,6 +5,7 @@
 use crate::par::prelude::*;
 use ropa_law::{AdequacyScope, FactTable};
 use ropa_syntax::model::{Activity, Party, PartyKind, Reference, Spanned, Transfer};
+use ropa_syntax::schema::RefTarget;
 use ropa_syntax::values::{Citation, Country, Mechanism, RecipientKind, Severity};
 
 use super::{Category, Rule, RuleInfo};
@@ -142,11 +143,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let mut out = Vec::new();
             let mut used = Used::default();
             for &(file, activity) in chunk {
-                // Resolved once for both uses: each is a lookup by id.
+                // Resolved once for every use: each is a lookup by id.
                 let named = named_parties(ctx, activity);
-                undeclared(ctx, &mut out, file, activity, &named);
-                for transfer in &activity.transfers {
-                    safeguard(ctx, &mut out, file, activity, transfer);
+                let declared: Vec<StatedTransfer> =
+                    activity.transfers.iter().map(|t| StatedTransfer::of(ctx, t)).collect();
+                undeclared(&mut out, file, activity, &named, &declared);
+                for transfer in &declared {
+                    safeguard(&mut out, file, activity, transfer);
                 }
                 note_used(ctx, activity, &named, &mut used);
             }
@@ -172,9 +175,15 @@ fn address(party: &Party) -> usize {
 
 /// Notes in `used` the parties `activity` uses: those it names (`named`), their
 /// sub-processors, and its systems.
-fn note_used(ctx: &Context, activity: &Activity, named: &[(&Reference, &Party)], used: &mut Used) {
-    for &(_, named) in named {
-        each_in_subtree(named, &mut |party| {
+fn note_used(ctx: &Context, activity: &Activity, named: &[Named], used: &mut Used) {
+    for named in named {
+        // A party noted before had its sub-processors noted with it (a
+        // system, noted alone below, is never named here nor has any):
+        // most activities name parties that others named already.
+        if used.contains(&address(named.party)) {
+            continue;
+        }
+        each_in_subtree(named.party, &mut |party| {
             used.insert(address(party));
         });
     }
@@ -210,10 +219,19 @@ fn is_international_organisation(party: &Party) -> bool {
         .is_some_and(|k| k.value == RecipientKind::InternationalOrganisation)
 }
 
-/// The parties an activity names that data reaches, with the reference
-/// naming each: processors, recipients, joint controllers, and the
-/// processor hosting each system it uses (named by the system's reference).
-fn named_parties<'a>(ctx: &Context<'a>, activity: &'a Activity) -> Vec<(&'a Reference, &'a Party)> {
+/// A party an activity names that data reaches.
+struct Named<'a> {
+    /// The reference naming it (for a system's host, the system's).
+    reference: &'a Reference,
+    party: &'a Party,
+    /// The file declaring it, and so its sub-processors.
+    file: FileId,
+}
+
+/// The parties an activity names that data reaches: processors,
+/// recipients, joint controllers, and the processor hosting each system it
+/// uses.
+fn named_parties<'a>(ctx: &Context<'a>, activity: &'a Activity) -> Vec<Named<'a>> {
     let mut out = Vec::new();
     for reference in activity
         .processors
@@ -221,7 +239,7 @@ fn named_parties<'a>(ctx: &Context<'a>, activity: &'a Activity) -> Vec<(&'a Refe
         .chain(&activity.recipients)
         .chain(&activity.joint_controllers)
     {
-        out.extend(ctx.index().party(&reference.value).map(|p| (reference, p)));
+        out.extend(resolved_party(ctx, &reference.value).map(|(party, file)| Named { reference, party, file }));
     }
     for reference in &activity.systems {
         let host = ctx
@@ -231,10 +249,49 @@ fn named_parties<'a>(ctx: &Context<'a>, activity: &'a Activity) -> Vec<(&'a Refe
                 crate::index::Declared::Party(system) if system.kind == PartyKind::System => system.hosted_by.as_ref(),
                 _ => None,
             })
-            .and_then(|host| ctx.index().party(&host.value));
-        out.extend(host.map(|p| (reference, p)));
+            .and_then(|host| resolved_party(ctx, &host.value));
+        out.extend(host.map(|(party, file)| Named { reference, party, file }));
     }
     out
+}
+
+/// The party an id names that data can reach, and the file declaring it.
+fn resolved_party<'a>(ctx: &Context<'a>, id: &str) -> Option<(&'a Party, FileId)> {
+    let declaration = ctx.index().resolve(RefTarget::Party, id)?;
+    match declaration.item {
+        crate::index::Declared::Party(party) => Some((party, declaration.file)),
+        _ => None,
+    }
+}
+
+/// A transfer the activity declares, with the party its `to=` names
+/// resolved once for every use.
+struct StatedTransfer<'a> {
+    transfer: &'a Transfer,
+    /// `None` without `to=`; `Some(None)` when it names no party.
+    to: Option<Option<&'a Party>>,
+}
+
+impl<'a> StatedTransfer<'a> {
+    fn of(ctx: &Context<'a>, transfer: &'a Transfer) -> StatedTransfer<'a> {
+        StatedTransfer {
+            transfer,
+            to: transfer.to.as_ref().map(|to| ctx.index().party(&to.value)),
+        }
+    }
+
+    /// The receiving party, when `to=` names one.
+    fn party(&self) -> Option<&'a Party> {
+        self.to.flatten()
+    }
+
+    /// Whether it covers data reaching `party` in `country`: to that
+    /// country, and to that party or one it is a sub-processor of (or to
+    /// no one named).
+    fn covers(&self, country: Country, party: &Party) -> bool {
+        self.transfer.country.as_ref().is_some_and(|c| c.value == country)
+            && self.to.is_none_or(|to| to.is_some_and(|p| in_subtree(p, party)))
+    }
 }
 
 /// Calls `visit` on a party and each of its sub-processors, depth first.
@@ -251,17 +308,22 @@ fn in_subtree(root: &Party, party: &Party) -> bool {
 }
 
 fn undeclared<'a>(
-    ctx: &Context<'a>,
     out: &mut Vec<Diagnostic>,
     file: FileId,
     activity: &'a Activity,
-    named: &[(&'a Reference, &'a Party)],
+    named: &[Named<'a>],
+    transfers: &[StatedTransfer],
 ) {
     let id = &activity.id.value;
     let mut reported: Vec<(Country, &str)> = Vec::new();
-    for &(reference, named) in named {
+    for &Named {
+        reference,
+        party: named,
+        file: party_file,
+    } in named
+    {
         if is_international_organisation(named) {
-            international_organisation(ctx, out, file, activity, reference, named);
+            international_organisation(out, file, activity, reference, named, party_file, transfers);
             continue;
         }
         each_in_subtree(named, &mut |party| {
@@ -270,13 +332,7 @@ fn undeclared<'a>(
                 if !is_third_country(country) || reported.contains(&(country, party.id.value.as_str())) {
                     continue;
                 }
-                let declared = activity.transfers.iter().any(|t| {
-                    t.country.as_ref().is_some_and(|c| c.value == country)
-                        && t.to
-                            .as_ref()
-                            .is_none_or(|to| ctx.index().party(&to.value).is_some_and(|p| in_subtree(p, party)))
-                });
-                if declared {
+                if transfers.iter().any(|t| t.covers(country, party)) {
                     continue;
                 }
                 reported.push((country, party.id.value.as_str()));
@@ -304,7 +360,6 @@ fn undeclared<'a>(
                 ]
                 .concat()
                 .concat();
-                let party_file = ctx.index().get(party_id).map_or(file, |d| d.file);
                 let mut finding = Diagnostic::new(Rule::UndeclaredTransfer, file, reference.span, message)
                     .help(["add `transfer ", code, " to=", party_id, " mechanism=…`"].concat())
                     .related(
@@ -328,22 +383,21 @@ fn undeclared<'a>(
 /// Data disclosed to an international organisation is transferred (Art. 44)
 /// wherever the organisation sits: the activity must declare it.
 fn international_organisation(
-    ctx: &Context,
     out: &mut Vec<Diagnostic>,
     file: FileId,
     activity: &Activity,
     reference: &Reference,
     party: &Party,
+    party_file: FileId,
+    transfers: &[StatedTransfer],
 ) {
-    let declared = activity.transfers.iter().any(|t| {
-        t.to.as_ref()
-            .is_some_and(|to| ctx.index().party(&to.value).is_some_and(|p| std::ptr::eq(p, party)))
-    });
-    if declared {
+    if transfers
+        .iter()
+        .any(|t| t.party().is_some_and(|p| std::ptr::eq(p, party)))
+    {
         return;
     }
     let id = &activity.id.value;
-    let party_file = ctx.index().get(&party.id.value).map_or(file, |d| d.file);
     let kind_span = party.recipient_kind.as_ref().map_or(party.id.span, |k| k.span);
     let mut finding = Diagnostic::new(
         Rule::UndeclaredTransfer,
@@ -405,9 +459,10 @@ fn adequacy_gap(country: Country, party: Option<&Party>) -> Option<String> {
     }
 }
 
-fn safeguard(ctx: &Context, out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity, transfer: &Transfer) {
+fn safeguard(out: &mut Vec<Diagnostic>, file: FileId, activity: &Activity, declared: &StatedTransfer) {
     let id = &activity.id.value;
-    let party = transfer.to.as_ref().and_then(|to| ctx.index().party(&to.value));
+    let transfer = declared.transfer;
+    let party = declared.party();
     if let Some(organisation) = party.filter(|p| is_international_organisation(p)) {
         organisation_safeguard(out, file, activity, transfer, organisation);
         return;
