@@ -3,8 +3,10 @@
 
 use std::io::{self, Write};
 
+use ropa_check::Diagnostic;
 use ropa_syntax::values::Severity;
 
+use super::in_order::write_in_order;
 use super::{Positions, Report};
 use crate::load::display;
 use crate::visible::escape;
@@ -20,18 +22,19 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     for (workspace, findings) in &report.results {
         let positions = Positions::new(workspace);
-        for finding in findings {
+        let render = |text: &mut Vec<u8>, _, finding: &Diagnostic| {
             let at = positions.position(finding.file, finding.span.start);
             line(
-                out,
+                text,
                 positions.path(finding.file),
                 at.line,
                 at.column,
                 finding.rule.id(),
                 finding.severity,
                 &finding.message,
-            )?;
-        }
+            )
+        };
+        write_in_order(out, findings, 160, render, |out, piece| out.write_all(piece))?;
     }
     super::write_summary(report, out)
 }

@@ -6,9 +6,11 @@
 
 use std::io::{self, Write};
 
+use ropa_check::Diagnostic;
 use ropa_check::fingerprint::normalise_path;
 use ropa_syntax::values::Severity;
 
+use super::in_order::write_in_order;
 use super::{Positions, Report};
 use crate::load::display;
 
@@ -24,11 +26,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     for (workspace, findings) in &report.results {
         let positions = Positions::new(workspace);
-        for finding in findings {
+        let render = |text: &mut Vec<u8>, _, finding: &Diagnostic| {
             let start = positions.position(finding.file, finding.span.start);
             let end = positions.position(finding.file, finding.span.end);
             annotation(
-                out,
+                text,
                 &Annotation {
                     severity: finding.severity,
                     file: &normalise_path(positions.path(finding.file)),
@@ -39,8 +41,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     message: &finding.message,
                     help: finding.help.as_deref(),
                 },
-            )?;
-        }
+            )
+        };
+        write_in_order(out, findings, 320, render, |out, piece| out.write_all(piece))?;
     }
     if let Some(note) = super::fixed_note(report) {
         writeln!(out, "::notice title={}::{}", property("ropa baseline"), data(&note))?;

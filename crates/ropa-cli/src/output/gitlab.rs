@@ -11,7 +11,8 @@ use ropa_check::fingerprint::FindingId;
 use ropa_syntax::values::Severity;
 use serde::Serialize;
 
-use super::{Positions, Report, Seq, map_findings, write_json};
+use super::in_order::write_in_order;
+use super::{Positions, Report, Splice};
 use crate::discover::Problem;
 use crate::load::display;
 use crate::visible::escape;
@@ -37,15 +38,39 @@ struct Lines {
     end: usize,
 }
 
+/// The report as `serde_json` writes a list of issues, pretty: the
+/// findings' issues rendered on every core.
 pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let issues = Seq(|| {
-        report
-            .problems
-            .iter()
-            .map(unreadable)
-            .chain(map_findings(report, issue))
-    });
-    write_json(out, &issues)
+    let mut list = Splice::open(out, b"[]\n", b"[]", b"\n")?;
+    let mut unreadable_issues = Vec::new();
+    for problem in report.problems {
+        element(&mut unreadable_issues, &unreadable(problem))?;
+    }
+    list.piece(out, &unreadable_issues)?;
+    for ((workspace, findings), ids) in report.results.iter().zip(&report.ids) {
+        let positions = Positions::new(workspace);
+        let render = |text: &mut Vec<u8>, at: usize, finding: &Diagnostic| match ids.get(at) {
+            Some(id) => element(text, &issue(&positions, finding, *id)),
+            None => Ok(()),
+        };
+        write_in_order(out, findings, 420, render, |out, piece| list.piece(out, piece))?;
+    }
+    list.close(out)
+}
+
+/// One issue as an element of the list: after its `,` and line break,
+/// indented one level (no string in pretty JSON holds a raw line break, so
+/// every line break is between tokens).
+fn element(text: &mut Vec<u8>, issue: &Issue) -> std::io::Result<()> {
+    let pretty = serde_json::to_vec_pretty(issue)?;
+    text.extend_from_slice(b",\n  ");
+    for line in pretty.split_inclusive(|byte| *byte == b'\n') {
+        text.extend_from_slice(line);
+        if line.ends_with(b"\n") {
+            text.extend_from_slice(b"  ");
+        }
+    }
+    Ok(())
 }
 
 fn unreadable(problem: &Problem) -> Issue {
@@ -102,5 +127,39 @@ pub fn issue_at(
             path: escape(&ropa_check::fingerprint::normalise_path(path)).into_owned(),
             lines: Lines { begin, end },
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{Seq, map_findings, write_json};
+
+    /// The report as one serializer writes it: what [`render`] must write,
+    /// however it divides the work.
+    fn serially(report: &Report) -> Vec<u8> {
+        let issues = Seq(|| {
+            report
+                .problems
+                .iter()
+                .map(unreadable)
+                .chain(map_findings(report, issue))
+        });
+        let mut out = Vec::new();
+        write_json(&mut out, &issues).expect("into memory");
+        out
+    }
+
+    #[test]
+    fn issues_rendered_on_every_core_are_the_serial_list() {
+        crate::output::fixture::each_report(|report| {
+            let mut ours = Vec::new();
+            render(report, &mut ours).expect("into memory");
+            assert!(
+                ours == serially(report),
+                "{}",
+                String::from_utf8_lossy(&ours[..ours.len().min(2000)])
+            );
+        });
     }
 }

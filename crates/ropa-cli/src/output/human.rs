@@ -4,12 +4,12 @@ use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, Severity as L
 use codespan_reporting::files::Error;
 use codespan_reporting::term;
 use codespan_reporting::term::termcolor::{NoColor, WriteColor};
-use rayon::prelude::*;
 use ropa_check::{Diagnostic, Workspace};
 use ropa_syntax::kdl::lines;
 use ropa_syntax::values::Severity;
 
 use super::Report;
+use super::in_order::write_in_order;
 use super::sources::Sources;
 use crate::load::display;
 use crate::visible::escape;
@@ -33,30 +33,14 @@ pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> 
             continue;
         }
         // A file, a pipe or a CI log: the findings are rendered on every
-        // core a piece at a time and written in order, the same bytes as one
-        // at a time.
-        for chunk in findings.chunks(CHUNK) {
-            let pieces: Vec<std::io::Result<Vec<u8>>> = chunk
-                .par_chunks(PIECE)
-                .map(|piece| {
-                    let mut text = NoColor::new(Vec::new());
-                    for finding in piece {
-                        emit(&mut text, &config, &files, &snippet(workspace, finding))?;
-                    }
-                    Ok(text.into_inner())
-                })
-                .collect();
-            for piece in pieces {
-                out.write_all(&piece?)?;
-            }
-        }
+        // core and written in order, the same bytes as one at a time.
+        let render = |text: &mut Vec<u8>, _, finding: &Diagnostic| {
+            emit(&mut NoColor::new(text), &config, &files, &snippet(workspace, finding))
+        };
+        write_in_order(out, findings, 600, render, |out, piece| out.write_all(piece))?;
     }
     summary(report, out)
 }
-
-/// Findings rendered before any is written, and by one task.
-const CHUNK: usize = 4096;
-const PIECE: usize = 128;
 
 fn emit(
     out: &mut dyn WriteColor,

@@ -16,6 +16,7 @@ use ropa_check::json::{Counts, FindingJson, FindingsJson};
 use ropa_check::{Diagnostic, Rule};
 use serde::Serialize;
 
+use super::in_order::write_in_order;
 use super::{Report, Splice, write_json};
 use crate::load::display;
 
@@ -97,9 +98,13 @@ impl<'a> Rules<'a> {
 }
 
 /// [`distinct_helps`] a chunk at a time on every core: a help text may
-/// come back more than once, but first where it first appears.
+/// come back more than once, but first where it first appears. A few large
+/// chunks per core: each chunk's texts are merged on one thread, and with
+/// chunks of a thousand findings a large record's merge (a text per party
+/// and country) took longer than finding them.
 fn in_parallel(findings: &[Diagnostic]) -> Vec<(Rule, Option<&str>)> {
-    let chunks: Vec<_> = findings.par_chunks(CHUNK).map(distinct_helps).collect();
+    let size = findings.len().div_ceil(4 * rayon::current_num_threads()).max(CHUNK);
+    let chunks: Vec<_> = findings.par_chunks(size).map(distinct_helps).collect();
     chunks.into_iter().flatten().collect()
 }
 
@@ -142,56 +147,31 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
     for (n, (workspace, findings)) in report.results.iter().enumerate() {
         let json = FindingsJson::new(workspace);
         let ids = report.ids.get(n);
-        // Rendered on every core a chunk at a time, written in order: the
-        // output is the same as one serializer's, and only two chunks are
-        // held. The next chunk renders on the pool while this thread writes
-        // the current one.
-        let render_chunk = |c: usize, chunk: &[Diagnostic]| -> Vec<Vec<u8>> {
-            chunk
-                .par_chunks(PIECE)
-                .enumerate()
-                .map(|(p, piece)| {
-                    let mut text = Vec::with_capacity(piece.len() * 640);
-                    for (i, f) in piece.iter().enumerate() {
-                        let at = c * CHUNK + p * PIECE + i;
-                        text.extend_from_slice(b",\n    ");
-                        write_finding(
-                            &mut text,
-                            &json.finding(f),
-                            f.help.as_deref().and_then(|help| index.get(&(f.rule, help)).copied()),
-                            ids.and_then(|ids| ids.get(at)),
-                        );
-                    }
-                    text
-                })
-                .collect()
-        };
-        let chunks: Vec<&[Diagnostic]> = findings.chunks(CHUNK).collect();
-        let mut current = chunks.first().map(|chunk| render_chunk(0, chunk));
-        for c in 0..chunks.len() {
-            let Some(rendered) = current.take() else { break };
-            let mut next = None;
-            let written = rayon::in_place_scope(|scope| {
-                if let Some(chunk) = chunks.get(c + 1) {
-                    scope.spawn(|_| next = Some(render_chunk(c + 1, chunk)));
-                }
-                rendered.iter().try_for_each(|piece| list.piece(&mut *out, piece))
-            });
-            written?;
-            current = next;
-        }
+        write_in_order(
+            out,
+            findings,
+            640,
+            |text, at, f| {
+                text.extend_from_slice(b",\n    ");
+                write_finding(
+                    text,
+                    &json.finding(f),
+                    f.help.as_deref().and_then(|help| index.get(&(f.rule, help)).copied()),
+                    ids.and_then(|ids| ids.get(at)),
+                );
+                Ok(())
+            },
+            |out, piece| list.piece(out, piece),
+        )?;
     }
     list.close(out)
 }
 
 /// The findings list as pretty JSON prints it when empty.
 const EMPTY_LIST: &[u8] = b"\n  \"diagnostics\": []";
-/// Findings rendered at once: enough to keep both cores busy, few enough
-/// to hold.
-const CHUNK: usize = 1024;
 
-/// Findings rendered into one piece of text by one task.
-const PIECE: usize = 256;
+/// Findings whose help texts one task collects.
+const CHUNK: usize = 1024;
 
 /// One finding as pretty JSON at its depth in the document (inside the
 /// list, inside the document: an object at four spaces, its fields at six),

@@ -15,10 +15,13 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use rayon::prelude::*;
+
 use ropa_check::Diagnostic;
 use ropa_check::fingerprint::{FindingId, normalise_path};
 use ropa_syntax::values::{Keyword, Severity};
 
+use super::in_order::write_in_order;
 use super::{Position, Positions, Report, fails};
 use crate::load::display;
 use crate::visible::{escape, escape_lines};
@@ -96,19 +99,28 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     for ((workspace, findings), ids) in report.results.iter().zip(&report.ids) {
         let positions = Positions::new(workspace);
+        // Each file's suite, by file id: found once per file, not per finding.
+        let mut suite_of = vec![None; workspace.files.last().map_or(0, |f| f.id.0 as usize + 1)];
         for file in &workspace.files {
-            suites.suite(&normalise_path(&file.path));
+            let suite = suites.suite(&normalise_path(&file.path));
+            if let Some(slot) = suite_of.get_mut(file.id.0 as usize) {
+                *slot = Some(suite);
+            }
         }
-        for (finding, id) in findings.iter().zip(ids) {
-            let start = positions.position(finding.file, finding.span.start);
-            suites.add(
-                &normalise_path(positions.path(finding.file)),
-                Case::Finding {
-                    finding,
-                    id: *id,
-                    start,
-                },
-            );
+        let starts: Vec<Position> = findings
+            .par_iter()
+            .map(|finding| positions.position(finding.file, finding.span.start))
+            .collect();
+        for ((finding, id), start) in findings.iter().zip(ids).zip(starts) {
+            let suite = match suite_of.get(finding.file.0 as usize).copied().flatten() {
+                Some(suite) => suite,
+                None => suites.suite(&normalise_path(positions.path(finding.file))),
+            };
+            suites.by_suite[suite].push(Case::Finding {
+                finding,
+                id: *id,
+                start,
+            });
         }
     }
     let Suites {
@@ -132,22 +144,47 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         total(Outcome::Error),
         total(Outcome::Skipped),
     )?;
-    for (file, list) in order.iter().zip(&by_suite) {
-        writeln!(
-            out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"0\">",
-            attribute(&escape(file)),
-            list.len(),
-            count(list, Outcome::Failure),
-            count(list, Outcome::Error),
-            count(list, Outcome::Skipped),
-        )?;
-        for case in list {
-            write_case(out, file, case, fail_on)?;
+    // Every suite's lines in one list, rendered on every core.
+    let lines: Vec<Line> = by_suite
+        .iter()
+        .enumerate()
+        .flat_map(|(suite, list)| {
+            std::iter::once(Line::Open(suite))
+                .chain(list.iter().map(move |case| Line::Case(suite, case)))
+                .chain(std::iter::once(Line::Close))
+        })
+        .collect();
+    let render = |text: &mut Vec<u8>, _, line: &Line| match *line {
+        Line::Open(suite) => {
+            let list = by_suite.get(suite).map_or(&[][..], Vec::as_slice);
+            writeln!(
+                text,
+                "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"0\">",
+                attribute(&escape(file_of(&order, suite))),
+                list.len(),
+                count(list, Outcome::Failure),
+                count(list, Outcome::Error),
+                count(list, Outcome::Skipped),
+            )
         }
-        writeln!(out, "  </testsuite>")?;
-    }
+        Line::Case(suite, case) => write_case(text, file_of(&order, suite), case, fail_on),
+        Line::Close => writeln!(text, "  </testsuite>"),
+    };
+    write_in_order(out, &lines, 400, render, |out, piece| out.write_all(piece))?;
     writeln!(out, "</testsuites>")
+}
+
+/// A line of the report's body: a suite's opening tag (by its index), one
+/// of its test cases, or its closing tag.
+enum Line<'c> {
+    Open(usize),
+    Case(usize, &'c Case<'c>),
+    Close,
+}
+
+/// The file a suite is named after.
+fn file_of(order: &[String], suite: usize) -> &str {
+    order.get(suite).map_or("", String::as_str)
 }
 
 fn write_case(out: &mut dyn Write, file: &str, case: &Case, fail_on: Severity) -> io::Result<()> {

@@ -4,17 +4,19 @@ pub mod concise;
 pub mod github;
 pub mod gitlab;
 pub mod human;
+mod in_order;
 pub mod json;
 pub mod junit;
 pub mod sarif;
 mod sources;
 pub mod statistics;
+
 use rayon::prelude::*;
 use ropa_check::fingerprint::FindingId;
 use ropa_check::{Diagnostic, FileId, Workspace};
 use ropa_syntax::position::LineIndex;
 use ropa_syntax::values::Severity;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::discover::Problem;
 
@@ -138,7 +140,9 @@ pub fn baseline_fixed_note(baseline: &Baselined, noun: (&str, &str), options: &s
 
 /// Every finding of the report with its identity, turned into `T` by
 /// `each` with the positions of its workspace's files (indexed once per
-/// workspace), lazily, for the formats that stream one record per finding.
+/// workspace), lazily: how one serializer would write a format that the
+/// output renders on every core, for the tests that hold the two together.
+#[cfg(test)]
 pub fn map_findings<'r, T>(
     report: &'r Report,
     each: impl Fn(&Positions<'r>, &'r Diagnostic, FindingId) -> T + Copy + 'r,
@@ -216,19 +220,20 @@ impl<'a> Positions<'a> {
     }
 }
 
-/// A sequence serialized straight from the iterator its closure makes, so
-/// a report's findings are written one at a time, never all held in memory.
+/// A sequence serialized straight from the iterator its closure makes.
 /// A closure rather than the iterator itself, because `Serialize` only
 /// borrows.
+#[cfg(test)]
 pub struct Seq<F>(pub F);
 
+#[cfg(test)]
 impl<F, I> Serialize for Seq<F>
 where
     F: Fn() -> I,
     I: IntoIterator,
     I::Item: Serialize,
 {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq((self.0)())
     }
 }
@@ -296,4 +301,62 @@ impl<'f> Splice<'f> {
 /// Whether a finding of this severity fails the run.
 pub fn fails(severity: Severity, fail_on: Severity) -> bool {
     ropa_check::rank(severity) >= ropa_check::rank(fail_on)
+}
+
+/// Reports for the tests that hold a format rendered on every core to the
+/// same format written by one serializer.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use std::path::PathBuf;
+
+    use ropa_check::{FileKind, Workspace};
+    use ropa_syntax::values::Severity;
+
+    use super::Report;
+    use crate::discover::Problem;
+
+    /// Calls `check` with reports of: a record with findings enough for
+    /// several chunks of output, related places, and text that needs
+    /// escaping; the same with files that could not be read; an empty
+    /// workspace; and no workspace.
+    pub fn each_report(check: impl Fn(&Report)) {
+        let mut activities = String::from("organization \"Org\" {\n    country SE\n}\n");
+        for i in 0..2200 {
+            activities.push_str(&format!(
+                "activity a{i} {{\n    purpose \"Send \\\"offers\\\" [{i}] \\u{{1b}} ✓\"\n    data x{i}\n    basis consent\n}}\n"
+            ));
+        }
+        let empty = Workspace::new(Vec::new());
+        let workspace = Workspace::new(vec![("a.ropa.kdl".to_owned(), activities, FileKind::Spec)]);
+        let findings = ropa_check::check(&workspace);
+        assert!(
+            findings.len() > 2 * super::in_order::CHUNK,
+            "{} findings",
+            findings.len()
+        );
+        let fingerprints = ropa_check::fingerprint::fingerprint_all(&workspace, &findings, "");
+        let ids = ropa_check::fingerprint::identify(fingerprints);
+        let unread = [Problem {
+            path: PathBuf::from("broken, \"quoted\".ropa.kdl"),
+            message: "not UTF-8 text: 100% \u{1b}[31m\nsecond line".to_owned(),
+        }];
+        for (results, problems) in [
+            (vec![(&workspace, findings.clone())], &[][..]),
+            (vec![(&workspace, findings.clone())], &unread[..]),
+            (vec![(&empty, Vec::new())], &[][..]),
+            (Vec::new(), &unread[..]),
+            (Vec::new(), &[][..]),
+        ] {
+            let report = Report {
+                ids: results.iter().map(|(_, f)| ids[..f.len()].to_vec()).collect(),
+                results,
+                problems,
+                baseline: None,
+                fail_on: Severity::Error,
+                docs_url: None,
+                quiet: false,
+            };
+            check(&report);
+        }
+    }
 }

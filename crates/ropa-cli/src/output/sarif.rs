@@ -11,8 +11,7 @@ use ropa_check::{Category, Diagnostic, Rule};
 use ropa_syntax::values::Severity;
 use serde::Serialize;
 
-use rayon::prelude::*;
-
+use super::in_order::write_in_order;
 use super::{Positions, Report, Splice, write_json};
 use crate::load::display;
 
@@ -175,35 +174,20 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
     for ((workspace, findings), ids) in report.results.iter().zip(&report.ids) {
         let positions = Positions::new(workspace);
         let count = findings.len().min(ids.len());
-        // Rendered on every core a chunk at a time and written in order:
-        // the same bytes as one serializer's.
-        for start in (0..count).step_by(CHUNK) {
-            let end = (start + CHUNK).min(count);
-            let pieces: Vec<std::io::Result<Vec<u8>>> = findings[start..end]
-                .par_chunks(PIECE)
-                .zip(ids[start..end].par_chunks(PIECE))
-                .map(|(findings, ids)| {
-                    let mut text = Vec::new();
-                    for (finding, id) in findings.iter().zip(ids) {
-                        text.extend_from_slice(b",\n        ");
-                        text.extend_from_slice(&element(&result(&positions, finding, *id))?);
-                    }
-                    Ok(text)
-                })
-                .collect();
-            for piece in pieces {
-                list.piece(out, &piece?)?;
-            }
-        }
+        let render = |text: &mut Vec<u8>, at: usize, finding: &Diagnostic| {
+            text.extend_from_slice(b",\n        ");
+            text.extend_from_slice(&element(&result(&positions, finding, ids[at]))?);
+            Ok(())
+        };
+        write_in_order(out, &findings[..count], 1200, render, |out, piece| {
+            list.piece(out, piece)
+        })?;
     }
     list.close(out)
 }
 
 /// The results list as pretty JSON prints it when empty, in the log's run.
 const EMPTY_RESULTS: &[u8] = b"\n      \"results\": []";
-/// Results rendered before any is written, and by one task.
-const CHUNK: usize = 4096;
-const PIECE: usize = 128;
 
 /// One result as pretty JSON at its depth in the log (an object at eight
 /// spaces, its fields at ten): serialized four lists down, so that
@@ -472,44 +456,15 @@ mod tests {
 
     #[test]
     fn results_rendered_on_every_core_are_the_serial_log() {
-        use ropa_check::{FileKind, Workspace};
-        // A record with many findings (more than one chunk), related
-        // places, and text that needs escaping.
-        let mut activities = String::from("organization \"Org\" {\n    country SE\n}\n");
-        for i in 0..2200 {
-            activities.push_str(&format!(
-                "activity a{i} {{\n    purpose \"Send \\\"offers\\\" [{i}] \\u{{1b}} ✓\"\n    data x{i}\n    basis consent\n}}\n"
-            ));
-        }
-        let empty = Workspace::new(Vec::new());
-        let workspace = Workspace::new(vec![("a.ropa.kdl".to_owned(), activities, FileKind::Spec)]);
-        let findings = ropa_check::check(&workspace);
-        assert!(findings.len() > CHUNK, "{} findings", findings.len());
-        let fingerprints = ropa_check::fingerprint::fingerprint_all(&workspace, &findings, "");
-        let ids = ropa_check::fingerprint::identify(fingerprints);
-        let problems = Vec::new();
-        for results in [
-            vec![(&workspace, findings.clone())],
-            vec![(&empty, Vec::new())],
-            Vec::new(),
-        ] {
-            let report = Report {
-                ids: results.iter().map(|(_, f)| ids[..f.len()].to_vec()).collect(),
-                results,
-                problems: &problems,
-                baseline: None,
-                fail_on: Severity::Error,
-                docs_url: None,
-                quiet: false,
-            };
+        super::super::fixture::each_report(|report| {
             let mut ours = Vec::new();
-            render(&report, &mut ours).expect("into memory");
+            render(report, &mut ours).expect("into memory");
             assert!(
-                ours == serially(&report),
+                ours == serially(report),
                 "{}",
                 String::from_utf8_lossy(&ours[..ours.len().min(2000)])
             );
-        }
+        });
     }
 
     #[test]
