@@ -17,6 +17,7 @@ use ropa_check::{Diagnostic, Rule};
 use serde::Serialize;
 
 use super::in_order::write_in_order;
+use super::pretty::{number, string};
 use super::{Report, Splice, write_json};
 use crate::load::display;
 
@@ -256,32 +257,6 @@ fn hex(out: &mut Vec<u8>, n: u64) {
     out.extend((0..16).rev().map(|digit| DIGITS[((n >> (digit * 4)) & 0xf) as usize]));
 }
 
-fn number(out: &mut Vec<u8>, n: impl itoa::Integer) {
-    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-}
-
-/// A JSON string as serde_json escapes it: `"`, `\\` and control
-/// characters; nothing else.
-fn string(out: &mut Vec<u8>, text: &str) {
-    if needs_escape(text.as_bytes()) {
-        // Rare: the serializer's own escaping, so that the two agree.
-        let _ = serde_json::to_writer(&mut *out, text);
-    } else {
-        out.push(b'"');
-        out.extend_from_slice(text.as_bytes());
-        out.push(b'"');
-    }
-}
-
-/// Whether `bytes` hold a byte JSON escapes. Every message, path and help
-/// of the output goes through here: sixteen bytes at a time without an
-/// early exit within them, which the compiler turns into vector compares.
-fn needs_escape(bytes: &[u8]) -> bool {
-    let escaped = |found: bool, b: &u8| found | (*b < 0x20) | (*b == b'"') | (*b == b'\\');
-    let mut chunks = bytes.chunks_exact(16);
-    chunks.any(|chunk| chunk.iter().fold(false, escaped)) || chunks.remainder().iter().fold(false, escaped)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,21 +301,6 @@ mod tests {
         assert_eq!(first_seen, distinct_helps(&findings));
         let order: Vec<Option<&str>> = first_seen.iter().map(|(_, help)| *help).collect();
         assert_eq!(order, [Some("first"), None, Some("second"), Some("third")]);
-    }
-
-    #[test]
-    fn every_byte_json_escapes_is_found_wherever_it_stands() {
-        for byte in 0..=0x7fu8 {
-            let escaped = byte < 0x20 || byte == b'"' || byte == b'\\';
-            for length in [1, 15, 16, 17, 40] {
-                for at in 0..length {
-                    let mut text = vec![b'a'; length];
-                    text[at] = byte;
-                    assert_eq!(needs_escape(&text), escaped, "byte {byte:#x} at {at} of {length}");
-                }
-            }
-        }
-        assert!(!needs_escape(b""));
     }
 
     #[test]

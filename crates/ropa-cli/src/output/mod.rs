@@ -7,6 +7,7 @@ pub mod human;
 mod in_order;
 pub mod json;
 pub mod junit;
+mod pretty;
 pub mod sarif;
 mod sources;
 pub mod statistics;
@@ -317,39 +318,60 @@ pub(crate) mod fixture {
 
     /// Calls `check` with reports of: a record with findings enough for
     /// several chunks of output, related places, and text that needs
-    /// escaping; the same with files that could not be read; an empty
-    /// workspace; and no workspace.
+    /// escaping; the same with files that could not be read, and with a
+    /// second workspace named by an absolute path; an empty workspace; and
+    /// no workspace.
     pub fn each_report(check: impl Fn(&Report)) {
-        let mut activities = String::from("organization \"Org\" {\n    country SE\n}\n");
+        let mut activities = String::from(
+            "organization \"Org\" {\n    country SE\n}\nprocessor cloud \"Cloud Inc\" {\n    country US\n    stored-in US\n    dpa \"2024-01-01\"\n}\n",
+        );
         for i in 0..2200 {
             activities.push_str(&format!(
-                "activity a{i} {{\n    purpose \"Send \\\"offers\\\" [{i}] \\u{{1b}} ✓\"\n    data x{i}\n    basis consent\n}}\n"
+                "activity a{i} {{\n    purpose \"Send \\\"offers\\\" [{i}] \\u{{1b}} ✓\"\n    data x{i}\n    basis consent\n    processors cloud\n}}\n"
             ));
         }
         let empty = Workspace::new(Vec::new());
         let workspace = Workspace::new(vec![("a.ropa.kdl".to_owned(), activities, FileKind::Spec)]);
+        let absolute = Workspace::new(vec![(
+            "/srv/records/b c.ropa.kdl".to_owned(),
+            "activity b {\n    purpose \"Pay\"\n}\n".to_owned(),
+            FileKind::Spec,
+        )]);
         let findings = ropa_check::check(&workspace);
         assert!(
             findings.len() > 2 * super::in_order::CHUNK,
             "{} findings",
             findings.len()
         );
-        let fingerprints = ropa_check::fingerprint::fingerprint_all(&workspace, &findings, "");
-        let ids = ropa_check::fingerprint::identify(fingerprints);
+        assert!(
+            findings.iter().any(|f| !f.related.is_empty()),
+            "a finding with related places"
+        );
+        let elsewhere = ropa_check::check(&absolute);
+        let identified = |workspace: &Workspace, findings: &[ropa_check::Diagnostic]| {
+            ropa_check::fingerprint::identify(ropa_check::fingerprint::fingerprint_all(workspace, findings, ""))
+        };
+        let ids = identified(&workspace, &findings);
+        let elsewhere_ids = identified(&absolute, &elsewhere);
         let unread = [Problem {
             path: PathBuf::from("broken, \"quoted\".ropa.kdl"),
             message: "not UTF-8 text: 100% \u{1b}[31m\nsecond line".to_owned(),
         }];
-        for (results, problems) in [
-            (vec![(&workspace, findings.clone())], &[][..]),
-            (vec![(&workspace, findings.clone())], &unread[..]),
-            (vec![(&empty, Vec::new())], &[][..]),
-            (Vec::new(), &unread[..]),
-            (Vec::new(), &[][..]),
+        for (results, ids, problems) in [
+            (vec![(&workspace, findings.clone())], vec![ids.clone()], &[][..]),
+            (vec![(&workspace, findings.clone())], vec![ids.clone()], &unread[..]),
+            (
+                vec![(&workspace, findings.clone()), (&absolute, elsewhere.clone())],
+                vec![ids.clone(), elsewhere_ids.clone()],
+                &[][..],
+            ),
+            (vec![(&empty, Vec::new())], vec![Vec::new()], &[][..]),
+            (Vec::new(), Vec::new(), &unread[..]),
+            (Vec::new(), Vec::new(), &[][..]),
         ] {
             let report = Report {
-                ids: results.iter().map(|(_, f)| ids[..f.len()].to_vec()).collect(),
                 results,
+                ids,
                 problems,
                 baseline: None,
                 fail_on: Severity::Error,

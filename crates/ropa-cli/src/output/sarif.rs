@@ -12,6 +12,7 @@ use ropa_syntax::values::Severity;
 use serde::Serialize;
 
 use super::in_order::write_in_order;
+use super::pretty::{List, Object};
 use super::{Positions, Report, Splice, write_json};
 use crate::load::display;
 
@@ -176,7 +177,7 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
         let count = findings.len().min(ids.len());
         let render = |text: &mut Vec<u8>, at: usize, finding: &Diagnostic| {
             text.extend_from_slice(b",\n        ");
-            text.extend_from_slice(&element(&result(&positions, finding, ids[at]))?);
+            write_result(text, &result(&positions, finding, ids[at]));
             Ok(())
         };
         write_in_order(out, &findings[..count], 1200, render, |out, piece| {
@@ -190,8 +191,84 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
 const EMPTY_RESULTS: &[u8] = b"\n      \"results\": []";
 
 /// One result as pretty JSON at its depth in the log (an object at eight
-/// spaces, its fields at ten): serialized four lists down, so that
-/// serde_json indents it as deep as it sits, then cut out of the lists.
+/// spaces, its fields at ten), written by hand: what [`element`] writes
+/// through serde (a test holds the two together), and most of a large
+/// log.
+fn write_result(out: &mut Vec<u8>, result: &SarifResult) {
+    let mut o = Object::open(out, 8);
+    o.string("ruleId", result.rule_id);
+    o.number("ruleIndex", result.rule_index);
+    o.string("level", result.level);
+    write_text(&mut o, "message", &result.message);
+    write_locations(&mut o, "locations", &result.locations);
+    if !result.related_locations.is_empty() {
+        write_locations(&mut o, "relatedLocations", &result.related_locations);
+    }
+    let depth = o.depth();
+    let mut fingerprints = Object::open(o.key("partialFingerprints"), depth);
+    fingerprints.string("ropaFingerprint/v2", &result.partial_fingerprints.ropa);
+    fingerprints.close();
+    o.close();
+}
+
+fn write_text(o: &mut Object, name: &str, text: &Text) {
+    let depth = o.depth();
+    let mut t = Object::open(o.key(name), depth);
+    t.string("text", &text.text);
+    t.close();
+}
+
+fn write_locations(o: &mut Object, name: &str, locations: &[Location]) {
+    let depth = o.depth();
+    let mut list = List::open(o.key(name), depth);
+    let depth = list.depth();
+    for location in locations {
+        let mut l = Object::open(list.item(), depth);
+        if let Some(id) = location.id {
+            l.number("id", id);
+        }
+        let physical = &location.physical_location;
+        let at = l.depth();
+        let mut p = Object::open(l.key("physicalLocation"), at);
+        let at = p.depth();
+        let mut a = Object::open(p.key("artifactLocation"), at);
+        a.string("uri", &physical.artifact_location.uri);
+        if let Some(base) = physical.artifact_location.uri_base_id {
+            a.string("uriBaseId", base);
+        }
+        a.close();
+        if let Some(region) = &physical.region {
+            let mut r = Object::open(p.key("region"), at);
+            r.number("startLine", region.start_line);
+            r.number("startColumn", region.start_column);
+            r.number("endLine", region.end_line);
+            r.number("endColumn", region.end_column);
+            r.close();
+        }
+        p.close();
+        if !location.logical_locations.is_empty() {
+            let at = l.depth();
+            let mut names = List::open(l.key("logicalLocations"), at);
+            let at = names.depth();
+            for logical in &location.logical_locations {
+                let mut n = Object::open(names.item(), at);
+                n.string("name", &logical.name);
+                n.close();
+            }
+            names.close();
+        }
+        if let Some(message) = &location.message {
+            write_text(&mut l, "message", message);
+        }
+        l.close();
+    }
+    list.close();
+}
+
+/// One result as serde_json writes it at its depth in the log: serialized
+/// four lists down, so that serde_json indents it as deep as it sits, then
+/// cut out of the lists.
+#[cfg(test)]
 fn element(result: &SarifResult) -> std::io::Result<Vec<u8>> {
     const OPEN: &[u8] = b"[\n  [\n    [\n      [\n        ";
     const CLOSE: &[u8] = b"\n      ]\n    ]\n  ]\n]";
@@ -452,6 +529,22 @@ mod tests {
         let mut out = Vec::new();
         write_json(&mut out, &log(report, results)).expect("into memory");
         out
+    }
+
+    #[test]
+    fn the_hand_written_result_is_what_serde_json_writes() {
+        super::super::fixture::each_report(|report| {
+            for ((workspace, findings), ids) in report.results.iter().zip(&report.ids) {
+                let positions = Positions::new(workspace);
+                for (finding, id) in findings.iter().zip(ids) {
+                    let result = result(&positions, finding, *id);
+                    let mut ours = Vec::new();
+                    write_result(&mut ours, &result);
+                    let serde = element(&result).expect("serializes");
+                    assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&serde));
+                }
+            }
+        });
     }
 
     #[test]

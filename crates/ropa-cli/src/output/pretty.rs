@@ -1,0 +1,185 @@
+//! Pretty JSON written by hand, byte for byte as serde_json's pretty
+//! printer writes it (two spaces a level, `": "` after a key, `[]` for an
+//! empty list), for the records a large report writes once per finding:
+//! through serde, escaping each field name and keeping track of the depth
+//! cost as much as the values. Each format's tests hold its records to
+//! what serde_json writes.
+
+/// A JSON string as serde_json escapes it: `"`, `\\` and control
+/// characters; nothing else.
+pub(super) fn string(out: &mut Vec<u8>, text: &str) {
+    if needs_escape(text.as_bytes()) {
+        // Rare: the serializer's own escaping, so that the two agree.
+        let _ = serde_json::to_writer(&mut *out, text);
+    } else {
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+    }
+}
+
+pub(super) fn number(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// Whether `bytes` hold a byte JSON escapes. Every message, path and help
+/// of the output goes through here: sixteen bytes at a time without an
+/// early exit within them, which the compiler turns into vector compares.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let escaped = |found: bool, b: &u8| found | (*b < 0x20) | (*b == b'"') | (*b == b'\\');
+    let mut chunks = bytes.chunks_exact(16);
+    chunks.any(|chunk| chunk.iter().fold(false, escaped)) || chunks.remainder().iter().fold(false, escaped)
+}
+
+fn line(out: &mut Vec<u8>, indent: usize) {
+    out.push(b'\n');
+    out.resize(out.len() + indent, b' ');
+}
+
+/// An object being written whose `{` stands at `indent` spaces: each field
+/// on a line of its own, two spaces deeper.
+pub(super) struct Object<'o> {
+    out: &'o mut Vec<u8>,
+    indent: usize,
+    empty: bool,
+}
+
+impl<'o> Object<'o> {
+    pub(super) fn open(out: &'o mut Vec<u8>, indent: usize) -> Object<'o> {
+        out.push(b'{');
+        Object {
+            out,
+            indent,
+            empty: true,
+        }
+    }
+
+    /// Writes a field's key; its value is written next, into what this
+    /// returns, at [`Object::depth`].
+    pub(super) fn key(&mut self, name: &str) -> &mut Vec<u8> {
+        if !self.empty {
+            self.out.push(b',');
+        }
+        self.empty = false;
+        line(self.out, self.indent + 2);
+        string(self.out, name);
+        self.out.extend_from_slice(b": ");
+        self.out
+    }
+
+    /// The indentation of a value that opens on a field's line.
+    pub(super) fn depth(&self) -> usize {
+        self.indent + 2
+    }
+
+    pub(super) fn string(&mut self, name: &str, value: &str) {
+        string(self.key(name), value);
+    }
+
+    pub(super) fn number(&mut self, name: &str, value: impl itoa::Integer) {
+        number(self.key(name), value);
+    }
+
+    pub(super) fn close(self) {
+        if !self.empty {
+            line(self.out, self.indent);
+        }
+        self.out.push(b'}');
+    }
+}
+
+/// A list being written whose `[` stands at `indent` spaces: each item on
+/// a line of its own, two spaces deeper.
+pub(super) struct List<'o> {
+    out: &'o mut Vec<u8>,
+    indent: usize,
+    empty: bool,
+}
+
+impl<'o> List<'o> {
+    pub(super) fn open(out: &'o mut Vec<u8>, indent: usize) -> List<'o> {
+        out.push(b'[');
+        List {
+            out,
+            indent,
+            empty: true,
+        }
+    }
+
+    /// Starts an item; it is written next, into what this returns, at
+    /// [`List::depth`].
+    pub(super) fn item(&mut self) -> &mut Vec<u8> {
+        if !self.empty {
+            self.out.push(b',');
+        }
+        self.empty = false;
+        line(self.out, self.indent + 2);
+        self.out
+    }
+
+    pub(super) fn depth(&self) -> usize {
+        self.indent + 2
+    }
+
+    pub(super) fn close(self) {
+        if !self.empty {
+            line(self.out, self.indent);
+        }
+        self.out.push(b']');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_byte_json_escapes_is_found_wherever_it_stands() {
+        for byte in 0..=0x7fu8 {
+            let escaped = byte < 0x20 || byte == b'"' || byte == b'\\';
+            for length in [1, 15, 16, 17, 40] {
+                for at in 0..length {
+                    let mut text = vec![b'a'; length];
+                    text[at] = byte;
+                    assert_eq!(needs_escape(&text), escaped, "byte {byte:#x} at {at} of {length}");
+                }
+            }
+        }
+        assert!(!needs_escape(b""));
+    }
+
+    /// Objects and lists, nested, empty and not, as serde_json writes them
+    /// (`json!` orders keys by name: they are written in that order here).
+    #[test]
+    fn nested_objects_and_lists_are_what_serde_json_writes() {
+        let value = serde_json::json!({
+            "a": "x\"y\n",
+            "empty": {},
+            "last": [[]],
+            "list": [{"n": 1}, {"more": [], "n": 22}]
+        });
+        let mut ours = Vec::new();
+        let mut o = Object::open(&mut ours, 0);
+        o.string("a", "x\"y\n");
+        let depth = o.depth();
+        Object::open(o.key("empty"), depth).close();
+        let mut last = List::open(o.key("last"), depth);
+        let inner = last.depth();
+        List::open(last.item(), inner).close();
+        last.close();
+        let mut list = List::open(o.key("list"), depth);
+        let depth = list.depth();
+        let mut n = Object::open(list.item(), depth);
+        n.number("n", 1);
+        n.close();
+        let mut n = Object::open(list.item(), depth);
+        let inner = n.depth();
+        List::open(n.key("more"), inner).close();
+        n.number("n", 22);
+        n.close();
+        list.close();
+        o.close();
+        let serde = serde_json::to_vec_pretty(&value).expect("serializes");
+        assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&serde));
+    }
+}
