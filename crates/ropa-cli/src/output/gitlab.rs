@@ -12,6 +12,7 @@ use ropa_syntax::values::Severity;
 use serde::Serialize;
 
 use super::in_order::write_in_order;
+use super::pretty::Object;
 use super::{Positions, Report, Splice};
 use crate::discover::Problem;
 use crate::load::display;
@@ -44,33 +45,41 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
     let mut list = Splice::open(out, b"[]\n", b"[]", b"\n")?;
     let mut unreadable_issues = Vec::new();
     for problem in report.problems {
-        element(&mut unreadable_issues, &unreadable(problem))?;
+        element(&mut unreadable_issues, &unreadable(problem));
     }
     list.piece(out, &unreadable_issues)?;
     for ((workspace, findings), ids) in report.results.iter().zip(&report.ids) {
         let positions = Positions::new(workspace);
-        let render = |text: &mut Vec<u8>, at: usize, finding: &Diagnostic| match ids.get(at) {
-            Some(id) => element(text, &issue(&positions, finding, *id)),
-            None => Ok(()),
+        let render = |text: &mut Vec<u8>, at: usize, finding: &Diagnostic| {
+            if let Some(id) = ids.get(at) {
+                element(text, &issue(&positions, finding, *id));
+            }
+            Ok(())
         };
         write_in_order(out, findings, 420, render, |out, piece| list.piece(out, piece))?;
     }
     list.close(out)
 }
 
-/// One issue as an element of the list: after its `,` and line break,
-/// indented one level (no string in pretty JSON holds a raw line break, so
-/// every line break is between tokens).
-fn element(text: &mut Vec<u8>, issue: &Issue) -> std::io::Result<()> {
-    let pretty = serde_json::to_vec_pretty(issue)?;
+/// One issue as an element of the list, after its `,` and line break, as
+/// serde_json writes it there (a test holds the two together).
+fn element(text: &mut Vec<u8>, issue: &Issue) {
     text.extend_from_slice(b",\n  ");
-    for line in pretty.split_inclusive(|byte| *byte == b'\n') {
-        text.extend_from_slice(line);
-        if line.ends_with(b"\n") {
-            text.extend_from_slice(b"  ");
-        }
-    }
-    Ok(())
+    let mut o = Object::open(text, 2);
+    o.string("description", &issue.description);
+    o.string("check_name", issue.check_name);
+    o.string("fingerprint", &issue.fingerprint);
+    o.string("severity", issue.severity);
+    let depth = o.depth();
+    let mut location = Object::open(o.key("location"), depth);
+    location.string("path", &issue.location.path);
+    let depth = location.depth();
+    let mut lines = Object::open(location.key("lines"), depth);
+    lines.number("begin", issue.location.lines.begin);
+    lines.number("end", issue.location.lines.end);
+    lines.close();
+    location.close();
+    o.close();
 }
 
 fn unreadable(problem: &Problem) -> Issue {
