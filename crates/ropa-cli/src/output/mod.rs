@@ -381,4 +381,21 @@ pub(crate) mod fixture {
             check(&report);
         }
     }
+
+    /// Asserts that `render` writes, for every report of [`each_report`],
+    /// what `serially` (one serializer) writes.
+    pub fn assert_renders_as(
+        render: impl Fn(&Report, &mut dyn std::io::Write) -> std::io::Result<()>,
+        serially: impl Fn(&Report) -> Vec<u8>,
+    ) {
+        each_report(|report| {
+            let mut ours = Vec::new();
+            render(report, &mut ours).expect("into memory");
+            assert!(
+                ours == serially(report),
+                "{}",
+                String::from_utf8_lossy(&ours[..ours.len().min(2000)])
+            );
+        });
+    }
 }

@@ -36,40 +36,64 @@ fn line(out: &mut Vec<u8>, indent: usize) {
     out.resize(out.len() + indent, b' ');
 }
 
-/// An object being written whose `{` stands at `indent` spaces: each field
-/// on a line of its own, two spaces deeper.
-pub(super) struct Object<'o> {
+/// An object or a list being written, whose bracket stands at `indent`
+/// spaces: each member on a line of its own, two spaces deeper.
+struct Block<'o> {
     out: &'o mut Vec<u8>,
     indent: usize,
     empty: bool,
+    close: u8,
 }
 
-impl<'o> Object<'o> {
-    pub(super) fn open(out: &'o mut Vec<u8>, indent: usize) -> Object<'o> {
-        out.push(b'{');
-        Object {
+impl<'o> Block<'o> {
+    fn open(out: &'o mut Vec<u8>, indent: usize, [open, close]: [u8; 2]) -> Block<'o> {
+        out.push(open);
+        Block {
             out,
             indent,
             empty: true,
+            close,
         }
     }
 
-    /// Writes a field's key; its value is written next, into what this
-    /// returns, at [`Object::depth`].
-    pub(super) fn key(&mut self, name: &str) -> &mut Vec<u8> {
+    /// Starts the next member on its line.
+    fn next(&mut self) -> &mut Vec<u8> {
         if !self.empty {
             self.out.push(b',');
         }
         self.empty = false;
         line(self.out, self.indent + 2);
-        string(self.out, name);
-        self.out.extend_from_slice(b": ");
         self.out
+    }
+
+    fn close(self) {
+        if !self.empty {
+            line(self.out, self.indent);
+        }
+        self.out.push(self.close);
+    }
+}
+
+/// An object being written whose `{` stands at `indent` spaces.
+pub(super) struct Object<'o>(Block<'o>);
+
+impl<'o> Object<'o> {
+    pub(super) fn open(out: &'o mut Vec<u8>, indent: usize) -> Object<'o> {
+        Object(Block::open(out, indent, *b"{}"))
+    }
+
+    /// Writes a field's key; its value is written next, into what this
+    /// returns, at [`Object::depth`].
+    pub(super) fn key(&mut self, name: &str) -> &mut Vec<u8> {
+        let out = self.0.next();
+        string(out, name);
+        out.extend_from_slice(b": ");
+        out
     }
 
     /// The indentation of a value that opens on a field's line.
     pub(super) fn depth(&self) -> usize {
-        self.indent + 2
+        self.0.indent + 2
     }
 
     pub(super) fn string(&mut self, name: &str, value: &str) {
@@ -81,51 +105,30 @@ impl<'o> Object<'o> {
     }
 
     pub(super) fn close(self) {
-        if !self.empty {
-            line(self.out, self.indent);
-        }
-        self.out.push(b'}');
+        self.0.close();
     }
 }
 
-/// A list being written whose `[` stands at `indent` spaces: each item on
-/// a line of its own, two spaces deeper.
-pub(super) struct List<'o> {
-    out: &'o mut Vec<u8>,
-    indent: usize,
-    empty: bool,
-}
+/// A list being written whose `[` stands at `indent` spaces.
+pub(super) struct List<'o>(Block<'o>);
 
 impl<'o> List<'o> {
     pub(super) fn open(out: &'o mut Vec<u8>, indent: usize) -> List<'o> {
-        out.push(b'[');
-        List {
-            out,
-            indent,
-            empty: true,
-        }
+        List(Block::open(out, indent, *b"[]"))
     }
 
     /// Starts an item; it is written next, into what this returns, at
     /// [`List::depth`].
     pub(super) fn item(&mut self) -> &mut Vec<u8> {
-        if !self.empty {
-            self.out.push(b',');
-        }
-        self.empty = false;
-        line(self.out, self.indent + 2);
-        self.out
+        self.0.next()
     }
 
     pub(super) fn depth(&self) -> usize {
-        self.indent + 2
+        self.0.indent + 2
     }
 
     pub(super) fn close(self) {
-        if !self.empty {
-            line(self.out, self.indent);
-        }
-        self.out.push(b']');
+        self.0.close();
     }
 }
 

@@ -549,15 +549,7 @@ mod tests {
 
     #[test]
     fn results_rendered_on_every_core_are_the_serial_log() {
-        super::super::fixture::each_report(|report| {
-            let mut ours = Vec::new();
-            render(report, &mut ours).expect("into memory");
-            assert!(
-                ours == serially(report),
-                "{}",
-                String::from_utf8_lossy(&ours[..ours.len().min(2000)])
-            );
-        });
+        crate::output::fixture::assert_renders_as(render, serially);
     }
 
     #[test]
