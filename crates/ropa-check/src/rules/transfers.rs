@@ -688,3 +688,35 @@ fn unknown_locations(ctx: &Context, used: &Used, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{FileKind, Rule, Workspace};
+
+    /// The place a sub-processor keeps data is shown in the file that
+    /// declares it, even when its id is (wrongly) declared first elsewhere:
+    /// the finding's related place was once given the file of the id's
+    /// first declaration, with a span from another file.
+    #[test]
+    fn a_sub_processors_place_is_in_the_file_declaring_it() {
+        let cloud = "processor cloud \"Cloud AB\" {\n    stored-in SE\n    dpa \"2024-01-01\"\n    subprocessor hosting \"Host Inc\" {\n        stored-in US\n        dpa \"Sub-processor list\"\n    }\n}\nactivity sales {\n    processors cloud\n}\n";
+        let workspace = Workspace::new(vec![
+            (
+                "a.ropa.kdl".to_owned(),
+                "data hosting \"A data category with the same id\"\n".to_owned(),
+                FileKind::Spec,
+            ),
+            ("b.ropa.kdl".to_owned(), cloud.to_owned(), FileKind::Spec),
+        ]);
+        let findings = crate::check(&workspace);
+        let undeclared: Vec<_> = findings.iter().filter(|f| f.rule == Rule::UndeclaredTransfer).collect();
+        let [finding] = undeclared.as_slice() else {
+            panic!("one undeclared transfer: {findings:#?}");
+        };
+        let [related] = &*finding.related else {
+            panic!("one related place: {finding:#?}");
+        };
+        assert_eq!(Some(related.file), workspace.file_id("b.ropa.kdl"));
+        assert_eq!(cloud.get(related.span.range()), Some("US"));
+    }
+}

@@ -171,7 +171,7 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
 /// The findings list as pretty JSON prints it when empty.
 const EMPTY_LIST: &[u8] = b"\n  \"diagnostics\": []";
 
-/// Findings whose help texts one task collects.
+/// The fewest findings whose help texts one task collects.
 const CHUNK: usize = 1024;
 
 /// One finding as pretty JSON at its depth in the document (inside the
