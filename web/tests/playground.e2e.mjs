@@ -37,6 +37,10 @@ await context.route("**/*", (route) => {
   requests.push(url);
   return route.abort();
 });
+// How long to wait for the page to react. Only a failing run waits this
+// long; a report rendered in WebAssembly once took over 10 s on a 2-core
+// machine busy compiling.
+const WAIT = 30000;
 const page = await context.newPage();
 const errors = [];
 page.on("pageerror", (e) => errors.push(e.message));
@@ -54,7 +58,7 @@ try {
   }
   const shown = async () => (await page.$$eval("#findings li", (items) =>
     items.map((li) => `${li.dataset.file}:${li.dataset.line} ${li.dataset.rule}`))).sort();
-  await page.waitForFunction((n) => document.querySelectorAll("#findings li").length === n, expected.length, { timeout: 10000 })
+  await page.waitForFunction((n) => document.querySelectorAll("#findings li").length === n, expected.length, { timeout: WAIT })
     .catch(() => {});
   const found = await shown();
   check(JSON.stringify(found) === JSON.stringify(expected),
@@ -74,11 +78,11 @@ try {
   const before = await page.$$eval("#findings li[data-rule=undeclared-transfer]", (l) => l.length);
   await fix.click();
   const inserted = title.match(/`([^`]+)`/)[1];
-  await page.waitForFunction((t) => document.querySelector(".cm-content").textContent.includes(t), inserted, { timeout: 5000 })
+  await page.waitForFunction((t) => document.querySelector(".cm-content").textContent.includes(t), inserted, { timeout: WAIT })
     .catch(() => {});
   const text = await page.textContent(".cm-content");
   check(text.includes(inserted), `the quick fix "${title}" wrote \`${inserted}\``);
-  await page.waitForFunction((n) => document.querySelectorAll("#findings li[data-rule=undeclared-transfer]").length < n, before, { timeout: 5000 })
+  await page.waitForFunction((n) => document.querySelectorAll("#findings li[data-rule=undeclared-transfer]").length < n, before, { timeout: WAIT })
     .catch(() => {});
   const after = await page.$$eval("#findings li[data-rule=undeclared-transfer]", (l) => l.length);
   check(after < before, `the findings were checked again (undeclared transfers ${before} -> ${after})`);
@@ -89,7 +93,7 @@ try {
   const frame = page.frameLocator("#report-frame");
   // Setting srcdoc loads the new document asynchronously: wait for the Swedish
   // one, not whichever document the frame held when the tab opened.
-  await frame.locator("html[lang=sv] body").waitFor({ timeout: 10000 });
+  await frame.locator("html[lang=sv] body").waitFor({ timeout: WAIT });
   const report = await frame.locator("body").innerText();
   check(report.includes("personuppgiftsansvarig"), "the Swedish report says \"personuppgiftsansvarig\"");
   await page.screenshot({ path: process.env.SCREENSHOT || "target/web-e2e/playground.png" });
