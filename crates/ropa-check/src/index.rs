@@ -171,8 +171,13 @@ impl<'a> Index<'a> {
     }
 
     pub fn party(&self, id: &str) -> Option<&'a Party> {
-        match self.resolve(RefTarget::Party, id)?.item {
-            Declared::Party(party) => Some(party),
+        self.party_declared(id).map(|(party, _)| party)
+    }
+    /// [`Index::party`] with the file declaring it (and so its sub-processors).
+    pub fn party_declared(&self, id: &str) -> Option<(&'a Party, FileId)> {
+        let declaration = self.resolve(RefTarget::Party, id)?;
+        match declaration.item {
+            Declared::Party(party) => Some((party, declaration.file)),
             _ => None,
         }
     }

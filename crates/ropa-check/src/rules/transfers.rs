@@ -5,7 +5,6 @@
 use crate::par::prelude::*;
 use ropa_law::{AdequacyScope, FactTable};
 use ropa_syntax::model::{Activity, Party, PartyKind, Reference, Spanned, Transfer};
-use ropa_syntax::schema::RefTarget;
 use ropa_syntax::values::{Citation, Country, Mechanism, RecipientKind, Severity};
 
 use super::{Category, Rule, RuleInfo};
@@ -239,7 +238,11 @@ fn named_parties<'a>(ctx: &Context<'a>, activity: &'a Activity) -> Vec<Named<'a>
         .chain(&activity.recipients)
         .chain(&activity.joint_controllers)
     {
-        out.extend(resolved_party(ctx, &reference.value).map(|(party, file)| Named { reference, party, file }));
+        out.extend(
+            ctx.index()
+                .party_declared(&reference.value)
+                .map(|(party, file)| Named { reference, party, file }),
+        );
     }
     for reference in &activity.systems {
         let host = ctx
@@ -249,19 +252,10 @@ fn named_parties<'a>(ctx: &Context<'a>, activity: &'a Activity) -> Vec<Named<'a>
                 crate::index::Declared::Party(system) if system.kind == PartyKind::System => system.hosted_by.as_ref(),
                 _ => None,
             })
-            .and_then(|host| resolved_party(ctx, &host.value));
+            .and_then(|host| ctx.index().party_declared(&host.value));
         out.extend(host.map(|(party, file)| Named { reference, party, file }));
     }
     out
-}
-
-/// The party an id names that data can reach, and the file declaring it.
-fn resolved_party<'a>(ctx: &Context<'a>, id: &str) -> Option<(&'a Party, FileId)> {
-    let declaration = ctx.index().resolve(RefTarget::Party, id)?;
-    match declaration.item {
-        crate::index::Declared::Party(party) => Some((party, declaration.file)),
-        _ => None,
-    }
 }
 
 /// A transfer the activity declares, with the party its `to=` names
