@@ -21,7 +21,9 @@ pub(crate) fn validate(nodes: &[Node], parent: &'static NodeSchema, out: &mut Ve
 /// file's top-level nodes can be validated one at a time, as parsed.
 #[derive(Default)]
 pub(crate) struct Siblings {
-    seen: Vec<&'static str>,
+    /// By address: each child kind is one static schema, so no names are
+    /// compared (this runs for every node of every file).
+    seen: Vec<&'static NodeSchema>,
 }
 
 impl Siblings {
@@ -34,7 +36,7 @@ impl Siblings {
             return;
         };
         if schema.once && parent.any_child.is_none() {
-            if self.seen.contains(&name) {
+            if self.seen.iter().any(|seen| std::ptr::eq(*seen, schema)) {
                 out.push(
                     SyntaxDiagnostic::new(
                         SyntaxCode::RepeatedNode,
@@ -44,8 +46,7 @@ impl Siblings {
                     .with_help("keep one; the first is used"),
                 );
             }
-            // A named child of the schema: its name is the node's.
-            self.seen.push(schema.name);
+            self.seen.push(schema);
         }
         validate_entries(node, schema, out);
         if let Some(children) = &node.children {
