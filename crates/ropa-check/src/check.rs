@@ -9,6 +9,7 @@ use ropa_syntax::values::{Keyword, Severity};
 
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, FileId};
+use crate::findings::Findings;
 use crate::rules::{self, Rule};
 use crate::workspace::Workspace;
 
@@ -17,9 +18,9 @@ use crate::workspace::Workspace;
 pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
     let ctx = Context::new(workspace);
     let run = |group: &rules::Group| {
-        let mut out = Vec::new();
+        let mut out = Findings::default();
         (group.check)(&ctx, &mut out);
-        out
+        out.into_lists()
     };
     // One core builds the index while another runs the groups that need
     // none; then both run the rest.
@@ -38,9 +39,11 @@ pub fn check(workspace: &Workspace) -> Vec<Diagnostic> {
         },
     );
     let (mut indexed, mut free) = (indexed.into_iter(), free.into_iter());
+    // Each group's lists, in the order of the groups: ties are in this order.
     let mut groups: Vec<Vec<Diagnostic>> = rules::GROUPS
         .iter()
         .filter_map(|g| if g.needs_index { indexed.next() } else { free.next() })
+        .flatten()
         .collect();
 
     let mut settings = Vec::new();
@@ -71,9 +74,9 @@ struct SortKey {
 /// The findings of every group in one list, by file path, then position,
 /// then rule id and message. The keys are sorted, not the findings: a key
 /// is a quarter of a finding's size, and most comparisons end at its first
-/// field. The groups are never joined before sorting, so each finding is
-/// moved once, into its place.
-fn sorted(workspace: &Workspace, groups: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+/// field. The groups' lists are never joined before sorting, so each
+/// finding is moved once, into its place.
+fn sorted(workspace: &Workspace, mut groups: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
     // Rank files by path once, instead of comparing paths in every comparison.
     let mut by_path: Vec<(&str, FileId)> = workspace.files.iter().map(|f| (f.path.as_str(), f.id)).collect();
     by_path.sort_unstable();
@@ -108,16 +111,16 @@ fn sorted(workspace: &Workspace, groups: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic
             .then_with(|| finding(a).message.cmp(&finding(b).message))
             .then_with(|| (a.group, a.index).cmp(&(b.group, b.index)))
     });
-    let mut places: Vec<Vec<Option<Diagnostic>>> = groups
-        .into_iter()
-        .map(|group| group.into_iter().map(Some).collect())
-        .collect();
+    // Each finding is moved out once, into its place, and an empty one (no
+    // text, nothing to free) left behind: no list of options to build and
+    // walk again.
+    let taken = || Diagnostic::new(Rule::SyntaxError, FileId(0), Span::new(0, 0), String::new());
     // Sized at once: a list grown by doubling copied every finding again.
     let mut findings = Vec::with_capacity(keys.len());
-    findings.extend(
-        keys.iter()
-            .filter_map(|k| places.get_mut(k.group as usize)?.get_mut(k.index as usize)?.take()),
-    );
+    findings.extend(keys.iter().filter_map(|k| {
+        let slot = groups.get_mut(k.group as usize)?.get_mut(k.index as usize)?;
+        Some(std::mem::replace(slot, taken()))
+    }));
     findings
 }
 
@@ -222,10 +225,14 @@ fn apply_allows(
     groups: &mut [Vec<Diagnostic>],
     overrides: &[(Rule, Option<Severity>)],
 ) -> Vec<Diagnostic> {
-    let mut all: Vec<Suppression> = workspace
-        .specs()
-        .flat_map(|(file, spec)| suppressions(file, &spec.model))
+    // Every activity and party is read for its allows, most of a large
+    // record's memory: on every core, then in file order.
+    let per_file: Vec<Vec<Suppression>> = workspace
+        .files
+        .par_iter()
+        .filter_map(|f| f.spec().map(|spec| suppressions(f.id, &spec.model)))
         .collect();
+    let mut all: Vec<Suppression> = per_file.into_iter().flatten().collect();
     if all.is_empty() {
         return Vec::new();
     }

@@ -3,9 +3,14 @@
 use ropa_syntax::model::{Activity, DataCategory, SubjectCategory};
 use ropa_syntax::values::{Country, RoleKind};
 
-use crate::diagnostic::FileId;
+use crate::diagnostic::{Diagnostic, FileId};
+use crate::findings::Findings;
 use crate::index::Index;
+use crate::par::prelude::*;
 use crate::workspace::Workspace;
+
+/// Activities one task checks in [`Context::each_activity`].
+const ACTIVITIES_PER_TASK: usize = 1024;
 
 /// Read-only, so rule groups can run in parallel, each pushing to its own
 /// list of findings.
@@ -35,6 +40,33 @@ impl<'a> Context<'a> {
 
     pub(crate) fn activities(&self) -> impl Iterator<Item = (FileId, &'a Activity)> + '_ {
         self.index().activities.iter().copied()
+    }
+
+    /// Calls `check` on every activity, some at a time on every core, and
+    /// puts the findings in `out` in the order of the activities, as one
+    /// walk would (each task's list as it is). A group that walked a large
+    /// record's activities on one core was one long task, and the last to
+    /// end set the check's time.
+    pub(crate) fn each_activity(
+        &self,
+        out: &mut Findings,
+        check: impl Fn(&mut Vec<Diagnostic>, FileId, &'a Activity) + Sync,
+    ) {
+        let chunks: Vec<Vec<Diagnostic>> = self
+            .index()
+            .activities
+            .par_chunks(ACTIVITIES_PER_TASK)
+            .map(|chunk| {
+                let mut found = Vec::new();
+                for &(file, activity) in chunk {
+                    check(&mut found, file, activity);
+                }
+                found
+            })
+            .collect();
+        for found in chunks {
+            out.append(found);
+        }
     }
 
     /// The declared data categories an activity names (undeclared ones are

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use ropa_syntax::SmolStr;
 use ropa_syntax::model::{Activity, Controller, DataCategory, Organization, Party, PartyKind, SubjectCategory, Text};
 use ropa_syntax::schema::RefTarget;
 
@@ -61,6 +62,16 @@ pub struct Declaration<'a> {
     pub item: Declared<'a>,
 }
 
+/// An id a reference can name, as the index holds it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Referable<'a> {
+    /// Its first declaration.
+    pub(crate) first: Declaration<'a>,
+    /// Its place among the referable ids (`0..Index::referable_ids()`), for
+    /// what a walk over the references notes per id.
+    pub(crate) ordinal: u32,
+}
+
 #[derive(Debug, Default)]
 pub struct Index<'a> {
     /// The first declaration of each id: the one that wins.
@@ -69,6 +80,15 @@ pub struct Index<'a> {
     /// apart because nearly every id is declared once: a list per id was an
     /// allocation per declaration.
     pub(crate) duplicates: FxHashMap<&'a str, Vec<Declaration<'a>>>,
+    /// What [`Index::resolve`] reads: the declarations a reference can name
+    /// (every kind but activities), the first of each id, with its id held
+    /// in the table rather than behind a pointer into the record. Most ids
+    /// are activities', so the table of every id is large, and each of the
+    /// million lookups of a large record missed the cache twice, for the
+    /// slot and for the key it compared; this one is a few thousand ids.
+    referable: FxHashMap<SmolStr, Referable<'a>>,
+    /// Later referable declarations of ids declared before, as `duplicates`.
+    referable_later: FxHashMap<SmolStr, Vec<Declaration<'a>>>,
     pub(crate) organizations: Vec<(FileId, &'a Organization)>,
     pub activities: Vec<(FileId, &'a Activity)>,
     /// Processors, sub-processors and recipients.
@@ -128,6 +148,22 @@ impl<'a> Index<'a> {
 
     fn declare(&mut self, file: FileId, item: Declared<'a>) {
         let declaration = Declaration { file, item };
+        if !matches!(item, Declared::Activity(_)) {
+            let ordinal = self.referable.len() as u32;
+            match self.referable.entry(item.id().value.clone()) {
+                Entry::Vacant(slot) => {
+                    slot.insert(Referable {
+                        first: declaration,
+                        ordinal,
+                    });
+                }
+                Entry::Occupied(first) => self
+                    .referable_later
+                    .entry(first.key().clone())
+                    .or_default()
+                    .push(declaration),
+            }
+        }
         match self.by_id.entry(item.id().value.as_str()) {
             Entry::Vacant(slot) => {
                 slot.insert(declaration);
@@ -160,9 +196,39 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The declaration an id refers to, if it is of the expected kind.
+    /// The declaration an id refers to, if it is of the expected kind: the
+    /// first of that kind, as among [`Index::declarations`] (no reference
+    /// can name an activity).
     pub fn resolve(&self, target: RefTarget, id: &str) -> Option<Declaration<'a>> {
-        self.declarations(id).find(|d| d.item.matches(target))
+        self.resolve_referable(self.referable(id)?, target, id)
+    }
+
+    /// The referable id `id`, if any declaration a reference can name has it.
+    pub(crate) fn referable(&self, id: &str) -> Option<Referable<'a>> {
+        self.referable.get(id).copied()
+    }
+
+    /// How many ids a reference can name.
+    pub(crate) fn referable_ids(&self) -> usize {
+        self.referable.len()
+    }
+
+    /// [`Index::resolve`] for an id already looked up.
+    pub(crate) fn resolve_referable(
+        &self,
+        found: Referable<'a>,
+        target: RefTarget,
+        id: &str,
+    ) -> Option<Declaration<'a>> {
+        if found.first.item.matches(target) {
+            return Some(found.first);
+        }
+        // Only an id declared more than once has later declarations.
+        let later = match self.referable_later.is_empty() {
+            true => &[][..],
+            false => self.referable_later.get(id).map_or(&[][..], Vec::as_slice),
+        };
+        later.iter().copied().find(|d| d.item.matches(target))
     }
 
     /// The first declaration of an id, whatever its kind.
@@ -209,5 +275,63 @@ impl<'a> Index<'a> {
             .collect();
         ids.sort_unstable();
         ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::FileKind;
+
+    /// A reference names the first declaration of its id that is of its
+    /// kind, whatever else shares the id, in whichever file.
+    #[test]
+    fn a_reference_resolves_to_the_first_declaration_of_its_kind() {
+        let first = "activity shared {\n    purpose \"P\"\n}\nsubjects both \"People\"\ndata twice \"First\"\n";
+        let second =
+            "processor shared \"Shared Ltd\" {\n    country SE\n}\ndata both \"Data\"\ndata twice \"Second\"\n";
+        let workspace = Workspace::new(vec![
+            ("a.ropa.kdl".to_owned(), first.to_owned(), FileKind::Spec),
+            ("b.ropa.kdl".to_owned(), second.to_owned(), FileKind::Spec),
+        ]);
+        let index = Index::new(&workspace);
+        // Where the id of `declaration` (its last word) is in `text`.
+        let at = |text: &str, declaration: &str| {
+            let id = declaration.rsplit(' ').next().unwrap_or(declaration);
+            text.find(declaration)
+                .map(|i| (i + declaration.len() - id.len()) as u32)
+        };
+        let found = |target, id| {
+            index
+                .resolve(target, id)
+                .map(|d| (d.file.0, d.item.describe(), Some(d.item.id().span.start)))
+        };
+        // An activity shares the id: the processor after it is still found.
+        assert_eq!(
+            found(RefTarget::Processor, "shared"),
+            Some((1, "processor", at(second, "processor shared")))
+        );
+        assert_eq!(
+            found(RefTarget::Party, "shared"),
+            Some((1, "processor", at(second, "processor shared")))
+        );
+        assert_eq!(found(RefTarget::Data, "shared"), None);
+        // Subjects and data share an id: each kind finds its own.
+        assert_eq!(
+            found(RefTarget::Subjects, "both"),
+            Some((0, "data-subject category", at(first, "subjects both")))
+        );
+        assert_eq!(
+            found(RefTarget::Data, "both"),
+            Some((1, "data category", at(second, "data both")))
+        );
+        // Declared twice: the first wins.
+        assert_eq!(
+            found(RefTarget::Data, "twice"),
+            Some((0, "data category", at(first, "data twice")))
+        );
+        assert_eq!(found(RefTarget::Data, "nowhere"), None);
+        // What every lookup by id sees is unchanged: the activity first.
+        assert_eq!(index.get("shared").map(|d| d.item.describe()), Some("activity"));
     }
 }

@@ -2,12 +2,11 @@
 //! WebAssembly build's `check` share. Each adds its own beside them (the
 //! CLI a fingerprint and its help index, the browser LSP ranges).
 
-use ropa_syntax::position::LineIndex;
 use ropa_syntax::values::{Keyword, Severity};
 use serde::Serialize;
 
-use crate::par::prelude::*;
-use crate::{Diagnostic, FileId, Workspace};
+use crate::file_lines::FileLines;
+use crate::{Diagnostic, Workspace};
 
 /// A finding where it stands: rule, severity, message, and its place as
 /// `ropa check` prints it (1-based lines, columns counting characters)
@@ -42,29 +41,27 @@ pub struct RelatedJson<'a> {
 /// The findings of one workspace as JSON objects, with its files' lines
 /// indexed once.
 pub struct FindingsJson<'a> {
-    workspace: &'a Workspace,
-    lines: Vec<LineIndex>,
+    files: FileLines<'a>,
 }
 
 impl<'a> FindingsJson<'a> {
     pub fn new(workspace: &'a Workspace) -> Self {
         FindingsJson {
-            workspace,
-            lines: workspace.files.par_iter().map(|f| LineIndex::new(&f.text)).collect(),
+            files: FileLines::new(workspace),
         }
     }
 
     pub fn finding(&self, f: &'a Diagnostic) -> FindingJson<'a> {
-        let file = self.path(f.file);
-        let ((line, column), (end_line, end_column)) =
-            self.indexed(f.file).map_or(((1, 1), (1, 1)), |(text, index)| {
-                index.span_line_cols(text, f.span.start, f.span.end)
-            });
+        let file = self.files.get(f.file);
+        // Line 1, column 1 in a file the workspace does not hold.
+        let ((line, column), (end_line, end_column)) = file.map_or(((1, 1), (1, 1)), |file| {
+            file.lines.span_line_cols(file.text, f.span.start, f.span.end)
+        });
         FindingJson {
             rule: f.rule.id(),
             severity: f.severity.as_str(),
             message: &f.message,
-            file,
+            file: file.map_or("", |file| file.path),
             line,
             column,
             end_line,
@@ -76,10 +73,11 @@ impl<'a> FindingsJson<'a> {
                 .related
                 .iter()
                 .map(|r| {
-                    let (line, column) = self.line_col(r.file, r.span.start);
+                    let file = self.files.get(r.file);
+                    let (line, column) = file.map_or((1, 1), |file| file.line_col(r.span.start));
                     RelatedJson {
                         message: &r.message,
-                        file: self.path(r.file),
+                        file: file.map_or("", |file| file.path),
                         line,
                         column,
                         byte_start: r.span.start,
@@ -88,23 +86,6 @@ impl<'a> FindingsJson<'a> {
                 })
                 .collect(),
         }
-    }
-
-    fn path(&self, file: FileId) -> &'a str {
-        self.workspace.file(file).map_or("", |f| f.path.as_str())
-    }
-
-    /// 1-based line and column of an offset; line 1, column 1 for a file
-    /// the workspace does not hold.
-    fn line_col(&self, file: FileId, offset: u32) -> (usize, usize) {
-        self.indexed(file)
-            .map_or((1, 1), |(text, index)| index.line_col(text, offset))
-    }
-
-    /// A file's text and its line starts.
-    fn indexed(&self, file: FileId) -> Option<(&'a str, &LineIndex)> {
-        let text = self.workspace.file(file)?.text.as_str();
-        Some((text, self.lines.get(file.0 as usize)?))
     }
 }
 
@@ -128,5 +109,38 @@ impl Counts {
                 Severity::Info => self.info += 1,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file's findings are placed in that file, by its id, also when an
+    /// earlier file was closed and ids no longer match positions (as in an
+    /// editor's workspace).
+    #[test]
+    fn each_finding_is_placed_in_its_own_file() {
+        let mut workspace = Workspace::default();
+        let first = workspace.insert("a.ropa.kdl".to_owned(), "\n\n\n\nactivity a {\n}\n".to_owned());
+        let second = workspace.insert(
+            "b.ropa.kdl".to_owned(),
+            "activity b {\n    purpose \"P\"\n}\n".to_owned(),
+        );
+        assert!(workspace.remove(first).is_some());
+        let finding = Diagnostic::new(
+            crate::Rule::MissingLegalBasis,
+            second,
+            ropa_syntax::Span::new(9, 10),
+            "b",
+        )
+        .related(first, ropa_syntax::Span::new(0, 1), "gone")
+        .related(second, ropa_syntax::Span::new(17, 24), "purpose");
+        let json = FindingsJson::new(&workspace);
+        let shown = json.finding(&finding);
+        assert_eq!((shown.file, shown.line, shown.column), ("b.ropa.kdl", 1, 10));
+        assert_eq!((shown.end_line, shown.end_column), (1, 11));
+        let related: Vec<_> = shown.related.iter().map(|r| (r.file, r.line, r.column)).collect();
+        assert_eq!(related, [("", 1, 1), ("b.ropa.kdl", 2, 5)]);
     }
 }

@@ -10,6 +10,8 @@ pub mod context;
 mod diagnostic;
 pub mod diff;
 pub mod docs;
+pub mod file_lines;
+mod findings;
 pub mod fingerprint;
 pub mod index;
 pub mod json;
@@ -22,5 +24,6 @@ mod workspace;
 
 pub use check::check;
 pub use diagnostic::{Diagnostic, FileId, Related, rank};
+pub use findings::Findings;
 pub use rules::{Category, Rule, RuleInfo};
 pub use workspace::{File, FileKind, Parsed, Workspace};

@@ -9,6 +9,7 @@ use ropa_syntax::values::{Citation, DpiaCriterion, RoleKind, Severity, is_placeh
 use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, given};
 use crate::diagnostic::{Diagnostic, FileId};
+use crate::findings::Findings;
 
 pub(crate) const RECORD_INCOMPLETE: RuleInfo = RuleInfo {
     id: "record-incomplete",
@@ -145,10 +146,9 @@ pub(crate) const MISSING_RIGHTS_PROCEDURE: RuleInfo = RuleInfo {
 
 use ropa_law::FactTable;
 
-pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Findings) {
     organization(ctx, out);
-    let mut dpo_trigger: Option<(FileId, SmolStr, &'static str)> = None;
-    for (file, activity) in ctx.activities() {
+    ctx.each_activity(out, |out, file, activity| {
         record(out, file, activity);
         dpia(ctx, out, file, activity);
         for decision in &activity.automated_decisions {
@@ -165,10 +165,12 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        if dpo_trigger.is_none() {
-            dpo_trigger = dpo_condition(ctx, activity).map(|why| (file, activity.id.value.clone(), why));
-        }
-    }
+    });
+    // The first activity that calls for a DPO: a cheap test (most
+    // activities are not large-scale), so a walk of its own.
+    let dpo_trigger: Option<(FileId, SmolStr, &'static str)> = ctx
+        .activities()
+        .find_map(|(file, activity)| dpo_condition(ctx, activity).map(|why| (file, activity.id.value.clone(), why)));
     let Some((org_file, org)) = ctx.index().organization() else {
         return;
     };

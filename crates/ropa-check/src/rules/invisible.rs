@@ -11,6 +11,7 @@ use ropa_syntax::values::{Citation, Severity};
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
 use crate::diagnostic::Diagnostic;
+use crate::findings::Findings;
 
 pub(crate) const INVISIBLE_CHARACTER: RuleInfo = RuleInfo {
     id: "invisible-character",
@@ -28,7 +29,7 @@ pub(crate) const INVISIBLE_CHARACTER: RuleInfo = RuleInfo {
 };
 
 /// One finding per line that holds any: a hostile file may hold thousands.
-pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Findings) {
     for file in &ctx.workspace.files {
         out.extend(lines(&file.text).iter().map(|found| found.diagnostic(file.id)));
     }

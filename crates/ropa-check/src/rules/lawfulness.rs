@@ -9,6 +9,7 @@ use ropa_syntax::values::{Citation, Keyword, LegalBasis, Provision, Severity, Tr
 use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, given, is_controller};
 use crate::diagnostic::{Diagnostic, FileId};
+use crate::findings::Findings;
 
 pub(crate) const MISSING_PURPOSE: RuleInfo = RuleInfo {
     id: "missing-purpose",
@@ -221,9 +222,9 @@ pub(crate) const TRACKING_WITHOUT_CONSENT: RuleInfo = RuleInfo {
     facts: &[ropa_law::FactTable::Trackers],
 };
 
-pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Findings) {
     let country = ctx.country();
-    for (file, activity) in ctx.activities() {
+    ctx.each_activity(out, |out, file, activity| {
         let id = &activity.id;
         if activity.purpose.is_none() {
             out.push(
@@ -253,7 +254,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         evidence(out, file, activity);
         tracking(out, file, activity);
         special_and_criminal(ctx, out, file, activity);
-    }
+    });
 }
 
 /// Whether the activity stores or reads information on the user's device

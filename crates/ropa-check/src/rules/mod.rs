@@ -17,10 +17,10 @@ pub mod transfers;
 use ropa_syntax::values::{Citation, Severity};
 
 use crate::context::Context;
-use crate::diagnostic::Diagnostic;
+use crate::findings::Findings;
 
 /// A function that checks a group of related rules.
-pub(crate) type Checker = fn(&Context, &mut Vec<Diagnostic>);
+pub(crate) type Checker = fn(&Context, &mut Findings);
 
 /// A group of related rules, checked together.
 pub struct Group {
@@ -55,8 +55,8 @@ pub const GROUPS: &[Group] = &[
     without_index("syntax", structure::syntax),
     group("organization", structure::organization_count),
     group("duplicate-ids", structure::duplicate_ids),
+    // Undefined references and unused declarations: one walk.
     group("references", structure::references),
-    group("unused", structure::unused_declarations),
     group("lawfulness", lawfulness::check),
     group("retention", retention::check),
     group("transfers", transfers::check),

@@ -8,6 +8,7 @@ use ropa_syntax::values::{Citation, Severity, is_placeholder};
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, FileId};
+use crate::findings::Findings;
 
 pub(crate) const PLACEHOLDER_VALUE: RuleInfo = RuleInfo {
     id: "placeholder-value",
@@ -28,7 +29,7 @@ pub(crate) const PLACEHOLDER_VALUE: RuleInfo = RuleInfo {
     facts: &[],
 };
 
-pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Findings) {
     for (file, spec) in ctx.workspace.specs() {
         let mut found = Found { file, out };
         found.spec(&spec.model);

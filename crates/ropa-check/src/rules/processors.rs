@@ -18,6 +18,7 @@ use ropa_syntax::values::{Citation, RoleKind, Severity, is_placeholder};
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, FileId};
+use crate::findings::Findings;
 
 pub(crate) const PROCESSOR_WITHOUT_DPA: RuleInfo = RuleInfo {
     id: "processor-without-dpa",
@@ -146,7 +147,7 @@ struct Use {
     by_processor: bool,
 }
 
-pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Findings) {
     controllers(ctx, out);
     let mut uses: FxHashMap<&str, Use> = FxHashMap::default();
     for (file, activity) in ctx.activities() {

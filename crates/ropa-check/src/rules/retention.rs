@@ -11,6 +11,7 @@ use rustc_hash::FxHashSet;
 use super::{Category, Rule, RuleInfo};
 use crate::context::{Context, given, is_controller};
 use crate::diagnostic::Diagnostic;
+use crate::findings::Findings;
 
 pub(crate) const MISSING_RETENTION: RuleInfo = RuleInfo {
     id: "missing-retention",
@@ -87,10 +88,10 @@ pub(crate) const RETENTION_ABOVE_STATUTE: RuleInfo = RuleInfo {
     facts: &[FactTable::StatutoryRetention],
 };
 
-pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Context, out: &mut Findings) {
     let country = ctx.country();
     let bookkeeping = bookkeeping_data(ctx);
-    for (file, activity) in ctx.activities() {
+    ctx.each_activity(out, |out, file, activity| {
         let id = &activity.id.value;
         if is_controller(activity) && activity.retention.is_empty() {
             out.push(
@@ -156,7 +157,7 @@ pub(crate) fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 Period::Until(_) | Period::Malformed => {}
             }
         }
-    }
+    });
 }
 
 /// A vague retention ("as long as necessary", "Automatiskt") is an error

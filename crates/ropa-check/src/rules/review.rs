@@ -8,6 +8,7 @@ use ropa_syntax::values::{Citation, Duration, Severity, Unit, parse_duration};
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
 use crate::diagnostic::Diagnostic;
+use crate::findings::Findings;
 
 pub(crate) const REVIEW_OVERDUE: RuleInfo = RuleInfo {
     id: "review-overdue",
@@ -37,7 +38,7 @@ const DEFAULT_INTERVAL: Duration = Duration {
     unit: Unit::Months,
 };
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check(ctx: &Context, out: &mut Findings) {
     let Some(today) = ctx.workspace.today else {
         return;
     };

@@ -10,7 +10,9 @@ use ropa_syntax::values::Severity;
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, FileId};
-use crate::index::Declared;
+use crate::findings::Findings;
+use crate::index::{Declared, Index, Referable};
+use crate::par::prelude::*;
 
 // One argument per field a structural rule varies; a const fn cannot take
 // a builder, and the catalogue must stay a table of constants.
@@ -207,7 +209,7 @@ pub(crate) const UNKNOWN_RULE: RuleInfo = structural(
 );
 
 /// Problems found while parsing each file.
-pub(crate) fn syntax(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn syntax(ctx: &Context, out: &mut Findings) {
     for file in &ctx.workspace.files {
         let diagnostics = match &file.parsed {
             crate::workspace::Parsed::Spec(spec) => &spec.diagnostics,
@@ -221,7 +223,7 @@ pub(crate) fn syntax(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(crate) fn duplicate_ids(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn duplicate_ids(ctx: &Context, out: &mut Findings) {
     let mut findings = Vec::new();
     for (id, rest) in &ctx.index().duplicates {
         let Some(first) = ctx.index().get(id) else {
@@ -254,7 +256,7 @@ pub(crate) fn duplicate_ids(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(crate) fn organization_count(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub(crate) fn organization_count(ctx: &Context, out: &mut Findings) {
     let organizations = ctx.index().organizations.clone();
     match organizations.split_first() {
         None => {
@@ -283,32 +285,69 @@ pub(crate) fn organization_count(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Resolves every reference; returns nothing, reports the ones that fail.
-pub(crate) fn references(ctx: &Context, out: &mut Vec<Diagnostic>) {
+/// Undefined references and unused declarations, from one walk over every
+/// reference with one lookup each: the lookup that resolves a reference
+/// also notes its id as used. Walking and looking up every reference
+/// again for the unused ones cost as much as resolving them.
+pub(crate) fn references(ctx: &Context, out: &mut Findings) {
+    let index = ctx.index();
+    // On every core, some activities at a time: each chunk notes the ids
+    // its activities name and keeps the references that name nothing.
+    let chunks: Vec<(Vec<bool>, Vec<Unresolved>)> = index
+        .activities
+        .par_chunks(2048)
+        .map(|chunk| {
+            // Per id a reference can name: whether an activity names it, as anything.
+            let mut used = vec![false; index.referable_ids()];
+            let mut unresolved = Vec::new();
+            for &(file, activity) in chunk {
+                // Walked from within (`for_each`): a `for` loop asks the
+                // chain of reference kinds for each next one from the top.
+                activity_references(activity).for_each(|(target, reference)| {
+                    let found = note_used(index, &mut used, &reference.value);
+                    if found
+                        .and_then(|found| index.resolve_referable(found, target, &reference.value))
+                        .is_none()
+                    {
+                        unresolved.push((file, activity, target, reference));
+                    }
+                });
+                // The controller a processor works for, named in words or by id.
+                if activity.role_kind() == ropa_syntax::values::RoleKind::Processor
+                    && let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref())
+                {
+                    note_used(index, &mut used, &counterpart.value);
+                }
+            }
+            (used, unresolved)
+        })
+        .collect();
+    let mut used = vec![false; index.referable_ids()];
     // Suggestion candidates per kind, listed once however many references fail.
     let mut candidates: rustc_hash::FxHashMap<RefTarget, Vec<&str>> = rustc_hash::FxHashMap::default();
-    for (file, activity) in &ctx.index().activities {
-        for (target, reference) in activity_references(activity) {
-            if ctx.index().resolve(target, &reference.value).is_none() {
-                let ids = candidates.entry(target).or_insert_with(|| ctx.index().ids_for(target));
-                out.push(undefined_reference(
-                    ctx,
-                    *file,
-                    &activity.id.value,
-                    target,
-                    reference,
-                    ids,
-                ));
-            }
+    for (in_chunk, unresolved) in chunks {
+        for (slot, named) in used.iter_mut().zip(in_chunk) {
+            *slot |= named;
+        }
+        for (file, activity, target, reference) in unresolved {
+            let ids = candidates.entry(target).or_insert_with(|| index.ids_for(target));
+            out.push(undefined_reference(
+                ctx,
+                file,
+                &activity.id.value,
+                target,
+                reference,
+                ids,
+            ));
         }
     }
     // A system's host is a reference too.
-    for (file, party) in &ctx.index().parties {
+    for (file, party) in &index.parties {
         let Some(host) = &party.hosted_by else { continue };
-        if ctx.index().resolve(RefTarget::Processor, &host.value).is_none() {
+        if index.resolve(RefTarget::Processor, &host.value).is_none() {
             let ids = candidates
                 .entry(RefTarget::Processor)
-                .or_insert_with(|| ctx.index().ids_for(RefTarget::Processor));
+                .or_insert_with(|| index.ids_for(RefTarget::Processor));
             out.push(undefined_reference(
                 ctx,
                 *file,
@@ -319,6 +358,36 @@ pub(crate) fn references(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+    let is_used = |used: &[bool], id: &str| {
+        index
+            .referable(id)
+            .is_some_and(|found| used.get(found.ordinal as usize).copied().unwrap_or(false))
+    };
+    // A processor that hosts a system is used wherever the system is.
+    let hosts: Vec<&str> = index
+        .parties
+        .iter()
+        .filter(|(_, p)| is_used(&used, &p.id.value))
+        .filter_map(|(_, p)| p.hosted_by.as_ref())
+        .map(|r| r.value.as_str())
+        .collect();
+    for host in hosts {
+        note_used(index, &mut used, host);
+    }
+    unused_declarations(ctx, |id| is_used(&used, id), out);
+}
+
+/// A reference of an activity that names nothing of the kind it must.
+type Unresolved<'a> = (FileId, &'a Activity, RefTarget, &'a Reference);
+
+/// Looks up `id` among the ids a reference can name and, if it is one,
+/// notes it in `used`.
+fn note_used<'a>(index: &Index<'a>, used: &mut [bool], id: &str) -> Option<Referable<'a>> {
+    let found = index.referable(id)?;
+    if let Some(slot) = used.get_mut(found.ordinal as usize) {
+        *slot = true;
+    }
+    Some(found)
 }
 
 /// Every reference an activity makes, with what it must point at.
@@ -413,26 +482,8 @@ fn declaration_example(target: RefTarget, id: &str) -> String {
     }
 }
 
-pub fn unused_declarations(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut used: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    for (_, activity) in &ctx.index().activities {
-        used.extend(activity_references(activity).map(|(_, r)| r.value.as_str()));
-        if activity.role_kind() == ropa_syntax::values::RoleKind::Processor
-            && let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref())
-        {
-            used.insert(counterpart.value.as_str());
-        }
-    }
-    // A processor that hosts a system is used wherever the system is.
-    used.extend(
-        ctx.index()
-            .parties
-            .iter()
-            .filter(|(_, p)| used.contains(p.id.value.as_str()))
-            .filter_map(|(_, p)| p.hosted_by.as_ref())
-            .map(|r| r.value.as_str())
-            .collect::<Vec<_>>(),
-    );
+/// The declarations no activity names (`used` says which ids are named).
+fn unused_declarations(ctx: &Context, used: impl Fn(&str) -> bool, out: &mut Vec<Diagnostic>) {
     let mut findings = Vec::new();
     for decl in ctx.index().by_id.values() {
         let what = match decl.item {
@@ -444,7 +495,7 @@ pub fn unused_declarations(ctx: &Context, out: &mut Vec<Diagnostic>) {
             Declared::Controller(_) => "controller",
         };
         let id = decl.item.id();
-        if !used.contains(id.value.as_str()) {
+        if !used(&id.value) {
             findings.push(
                 Diagnostic::new(
                     Rule::UnusedDeclaration,

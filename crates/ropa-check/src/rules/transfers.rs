@@ -10,6 +10,7 @@ use ropa_syntax::values::{Citation, Country, Mechanism, RecipientKind, Severity}
 use super::{Category, Rule, RuleInfo};
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, FileId};
+use crate::findings::Findings;
 
 pub(crate) const UNDECLARED_TRANSFER: RuleInfo = RuleInfo {
     id: "undeclared-transfer",
@@ -128,7 +129,7 @@ pub(crate) const UNKNOWN_LOCATION: RuleInfo = RuleInfo {
     facts: &[FactTable::Eea],
 };
 
-pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+pub fn check(ctx: &Context, out: &mut Findings) {
     // The costliest group (every processor's locations against every
     // activity's transfers) would alone set the wall time of a check: its
     // activities are split across threads too. Chunks keep the order.
@@ -137,7 +138,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let chunks: Vec<(Vec<Diagnostic>, Used)> = ctx
         .index()
         .activities
-        .par_chunks(256)
+        .par_chunks(1024)
         .map(|chunk| {
             let mut out = Vec::new();
             let mut used = Used::default();
@@ -155,10 +156,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             (out, used)
         })
         .collect();
-    out.reserve(chunks.iter().map(|(found, _)| found.len()).sum());
     let mut used = Used::default();
     for (found, in_chunk) in chunks {
-        out.extend(found);
+        out.append(found);
         used.extend(in_chunk);
     }
     parents(ctx, out);
