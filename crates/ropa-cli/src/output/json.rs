@@ -17,7 +17,7 @@ use ropa_check::{Diagnostic, Rule};
 use serde::Serialize;
 
 use super::in_order::write_in_order;
-use super::pretty::{number, string};
+use super::pretty::{name, number, string};
 use super::{Report, Splice, write_json};
 use crate::load::display;
 
@@ -121,7 +121,18 @@ fn distinct_helps(findings: &[Diagnostic]) -> Vec<(Rule, Option<&str>)> {
 }
 
 pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let Rules { briefs, index } = Rules::of(report);
+    // Side by side: neither keeps both cores busy alone (the help texts are
+    // merged on one thread, and a large file's lines are counted on one).
+    let (Rules { briefs, index }, places) = rayon::join(
+        || Rules::of(report),
+        || {
+            report
+                .results
+                .par_iter()
+                .map(|(workspace, _)| FindingsJson::new(workspace))
+                .collect::<Vec<_>>()
+        },
+    );
     let counts = report.counts();
     // Everything but the findings, with an empty list where they go.
     let document = Document {
@@ -145,8 +156,7 @@ pub fn render(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<
     let mut frame = Vec::new();
     write_json(&mut frame, &document)?;
     let mut list = Splice::open(out, &frame, EMPTY_LIST, b"\n  ")?;
-    for (n, (workspace, findings)) in report.results.iter().enumerate() {
-        let json = FindingsJson::new(workspace);
+    for (n, ((_, findings), json)) in report.results.iter().zip(&places).enumerate() {
         let ids = report.ids.get(n);
         write_in_order(
             out,
@@ -182,9 +192,9 @@ const CHUNK: usize = 1024;
 /// finding after another, as writing the values.
 fn write_finding(out: &mut Vec<u8>, place: &FindingJson, help: Option<usize>, fingerprint: Option<&FindingId>) {
     out.extend_from_slice(b"{\n      \"rule\": ");
-    string(out, place.rule);
+    name(out, place.rule);
     out.extend_from_slice(b",\n      \"severity\": ");
-    string(out, place.severity);
+    name(out, place.severity);
     out.extend_from_slice(b",\n      \"message\": ");
     string(out, place.message);
     out.extend_from_slice(b",\n      \"file\": ");

@@ -12,10 +12,9 @@ pub mod sarif;
 mod sources;
 pub mod statistics;
 
-use rayon::prelude::*;
+use ropa_check::file_lines::FileLines;
 use ropa_check::fingerprint::FindingId;
 use ropa_check::{Diagnostic, FileId, Workspace};
-use ropa_syntax::position::LineIndex;
 use ropa_syntax::values::Severity;
 use serde::Serialize;
 
@@ -163,8 +162,7 @@ pub fn map_findings<'r, T>(
 
 /// Line and column lookups for the files of one workspace.
 pub struct Positions<'a> {
-    workspace: &'a Workspace,
-    lines: Vec<LineIndex>,
+    files: FileLines<'a>,
 }
 
 /// A position in a file: 1-based line; 1-based columns counted in Unicode
@@ -179,34 +177,33 @@ pub struct Position {
 impl<'a> Positions<'a> {
     pub fn new(workspace: &'a Workspace) -> Positions<'a> {
         Positions {
-            workspace,
-            lines: workspace.files.par_iter().map(|f| LineIndex::new(&f.text)).collect(),
+            files: FileLines::new(workspace),
         }
     }
 
     /// The file's path as shown: relative to the repository root (paths.rs), `/`-separated.
     pub fn path(&self, file: FileId) -> &'a str {
-        self.workspace.file(file).map_or("", |f| f.path.as_str())
+        self.files.get(file).map_or("", |f| f.path)
     }
 
     /// Where the line holding `offset` ends (before its line break: any
     /// KDL newline, not only CR and LF).
     pub fn line_end(&self, file: FileId, offset: u32) -> Position {
-        let text = self.workspace.file(file).map_or("", |f| f.text.as_str());
+        let text = self.files.get(file).map_or("", |f| f.text);
         let end = ropa_syntax::kdl::lines::line_end(text, offset as usize);
         self.position(file, u32::try_from(end).unwrap_or(offset))
     }
 
     pub fn position(&self, file: FileId, offset: u32) -> Position {
-        let (Some(source), Some(index)) = (self.workspace.file(file), self.lines.get(file.0 as usize)) else {
+        let Some(source) = self.files.get(file) else {
             return Position {
                 line: 1,
                 column: 1,
                 utf16_column: 1,
             };
         };
-        let text = source.text.as_str();
-        let (line, column) = index.line_col(text, offset);
+        let text = source.text;
+        let (line, column) = source.line_col(offset);
         let mut end = (offset as usize).min(text.len());
         while !text.is_char_boundary(end) {
             end -= 1;
