@@ -52,21 +52,37 @@ impl<'a> Context<'a> {
         out: &mut Findings,
         check: impl Fn(&mut Vec<Diagnostic>, FileId, &'a Activity) + Sync,
     ) {
-        let chunks: Vec<Vec<Diagnostic>> = self
+        self.each_activity_noting(out, |found, (), file, activity| check(found, file, activity));
+    }
+
+    /// [`Context::each_activity`] for a check that also notes something
+    /// across activities: each task notes into its own `S`, and the notes
+    /// come back in the order of the activities, for the caller to join.
+    pub(crate) fn each_activity_noting<S: Default + Send>(
+        &self,
+        out: &mut Findings,
+        check: impl Fn(&mut Vec<Diagnostic>, &mut S, FileId, &'a Activity) + Sync,
+    ) -> Vec<S> {
+        let chunks: Vec<(Vec<Diagnostic>, S)> = self
             .index()
             .activities
             .par_chunks(ACTIVITIES_PER_TASK)
             .map(|chunk| {
                 let mut found = Vec::new();
+                let mut noted = S::default();
                 for &(file, activity) in chunk {
-                    check(&mut found, file, activity);
+                    check(&mut found, &mut noted, file, activity);
                 }
-                found
+                (found, noted)
             })
             .collect();
-        for found in chunks {
-            out.append(found);
-        }
+        chunks
+            .into_iter()
+            .map(|(found, noted)| {
+                out.append(found);
+                noted
+            })
+            .collect()
     }
 
     /// The declared data categories an activity names (undeclared ones are

@@ -12,7 +12,6 @@ use crate::context::Context;
 use crate::diagnostic::{Diagnostic, FileId};
 use crate::findings::Findings;
 use crate::index::{Declared, Index, Referable};
-use crate::par::prelude::*;
 
 // One argument per field a structural rule varies; a const fn cannot take
 // a builder, and the catalogue must stay a table of constants.
@@ -291,41 +290,38 @@ pub(crate) fn organization_count(ctx: &Context, out: &mut Findings) {
 /// again for the unused ones cost as much as resolving them.
 pub(crate) fn references(ctx: &Context, out: &mut Findings) {
     let index = ctx.index();
-    // On every core, some activities at a time: each chunk notes the ids
-    // its activities name and keeps the references that name nothing.
-    let chunks: Vec<(Vec<bool>, Vec<Unresolved>)> = index
-        .activities
-        .par_chunks(2048)
-        .map(|chunk| {
-            // Per id a reference can name: whether an activity names it, as anything.
-            let mut used = vec![false; index.referable_ids()];
-            let mut unresolved = Vec::new();
-            for &(file, activity) in chunk {
-                // Walked from within (`for_each`): a `for` loop asks the
-                // chain of reference kinds for each next one from the top.
-                activity_references(activity).for_each(|(target, reference)| {
-                    let found = note_used(index, &mut used, &reference.value);
-                    if found
-                        .and_then(|found| index.resolve_referable(found, target, &reference.value))
-                        .is_none()
-                    {
-                        unresolved.push((file, activity, target, reference));
-                    }
-                });
-                // The controller a processor works for, named in words or by id.
-                if activity.role_kind() == ropa_syntax::values::RoleKind::Processor
-                    && let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref())
-                {
-                    note_used(index, &mut used, &counterpart.value);
-                }
+    // On every core: each task notes the ids its activities name and keeps
+    // the references that name nothing.
+    let noted = ctx.each_activity_noting(out, |_, noted: &mut Noted, file, activity| {
+        if noted.used.is_empty() {
+            noted.used = vec![false; index.referable_ids()];
+        }
+        // Walked from within (`for_each`): a `for` loop asks the chain of
+        // reference kinds for each next one from the top.
+        activity_references(activity).for_each(|(target, reference)| {
+            let found = note_used(index, &mut noted.used, &reference.value);
+            if found
+                .and_then(|found| index.resolve_referable(found, target, &reference.value))
+                .is_none()
+            {
+                noted.unresolved.push((file, activity, target, reference));
             }
-            (used, unresolved)
-        })
-        .collect();
+        });
+        // The controller a processor works for, named in words or by id.
+        if activity.role_kind() == ropa_syntax::values::RoleKind::Processor
+            && let Some(counterpart) = activity.role.as_ref().and_then(|r| r.counterpart.as_ref())
+        {
+            note_used(index, &mut noted.used, &counterpart.value);
+        }
+    });
     let mut used = vec![false; index.referable_ids()];
     // Suggestion candidates per kind, listed once however many references fail.
     let mut candidates: rustc_hash::FxHashMap<RefTarget, Vec<&str>> = rustc_hash::FxHashMap::default();
-    for (in_chunk, unresolved) in chunks {
+    for Noted {
+        used: in_chunk,
+        unresolved,
+    } in noted
+    {
         for (slot, named) in used.iter_mut().zip(in_chunk) {
             *slot |= named;
         }
@@ -377,8 +373,15 @@ pub(crate) fn references(ctx: &Context, out: &mut Findings) {
     unused_declarations(ctx, |id| is_used(&used, id), out);
 }
 
-/// A reference of an activity that names nothing of the kind it must.
-type Unresolved<'a> = (FileId, &'a Activity, RefTarget, &'a Reference);
+/// What a task of [`references`] notes about its activities.
+#[derive(Default)]
+struct Noted<'a> {
+    /// Per id a reference can name: whether an activity names it, as
+    /// anything (sized on first use).
+    used: Vec<bool>,
+    /// The references that name nothing of the kind they must.
+    unresolved: Vec<(FileId, &'a Activity, RefTarget, &'a Reference)>,
+}
 
 /// Looks up `id` among the ids a reference can name and, if it is one,
 /// notes it in `used`.

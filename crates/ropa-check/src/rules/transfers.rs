@@ -2,7 +2,6 @@
 //! data reaches is declared, and each transfer rests on adequacy, an
 //! Art. 46 safeguard or an Art. 49 derogation used as the law intends.
 
-use crate::par::prelude::*;
 use ropa_law::{AdequacyScope, FactTable};
 use ropa_syntax::model::{Activity, Party, PartyKind, Reference, Spanned, Transfer};
 use ropa_syntax::values::{Citation, Country, Mechanism, RecipientKind, Severity};
@@ -135,30 +134,18 @@ pub fn check(ctx: &Context, out: &mut Findings) {
     // activities are split across threads too. Chunks keep the order.
     // Each chunk also notes the parties its activities use, for
     // `unknown_locations`: the activities are read once, on every core.
-    let chunks: Vec<(Vec<Diagnostic>, Used)> = ctx
-        .index()
-        .activities
-        .par_chunks(1024)
-        .map(|chunk| {
-            let mut out = Vec::new();
-            let mut used = Used::default();
-            for &(file, activity) in chunk {
-                // Resolved once for every use: each is a lookup by id.
-                let named = named_parties(ctx, activity);
-                let declared: Vec<StatedTransfer> =
-                    activity.transfers.iter().map(|t| StatedTransfer::of(ctx, t)).collect();
-                undeclared(&mut out, file, activity, &named, &declared);
-                for transfer in &declared {
-                    safeguard(&mut out, file, activity, transfer);
-                }
-                note_used(ctx, activity, &named, &mut used);
-            }
-            (out, used)
-        })
-        .collect();
+    let noted = ctx.each_activity_noting(out, |out, used: &mut Used, file, activity| {
+        // Resolved once for every use: each is a lookup by id.
+        let named = named_parties(ctx, activity);
+        let declared: Vec<StatedTransfer> = activity.transfers.iter().map(|t| StatedTransfer::of(ctx, t)).collect();
+        undeclared(out, file, activity, &named, &declared);
+        for transfer in &declared {
+            safeguard(out, file, activity, transfer);
+        }
+        note_used(ctx, activity, &named, used);
+    });
     let mut used = Used::default();
-    for (found, in_chunk) in chunks {
-        out.append(found);
+    for in_chunk in noted {
         used.extend(in_chunk);
     }
     parents(ctx, out);
