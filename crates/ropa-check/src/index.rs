@@ -301,36 +301,36 @@ mod tests {
             text.find(declaration)
                 .map(|i| (i + declaration.len() - id.len()) as u32)
         };
-        let found = |target, id| {
-            index
+        let texts = [first, second];
+        // (kind, id, the declaration found: its file and how it begins)
+        let cases = [
+            // An activity shares the id: the processor after it is still found.
+            (
+                RefTarget::Processor,
+                "shared",
+                Some((1, "processor", "processor shared")),
+            ),
+            (RefTarget::Party, "shared", Some((1, "processor", "processor shared"))),
+            (RefTarget::Data, "shared", None),
+            // Subjects and data share an id: each kind finds its own.
+            (
+                RefTarget::Subjects,
+                "both",
+                Some((0, "data-subject category", "subjects both")),
+            ),
+            (RefTarget::Data, "both", Some((1, "data category", "data both"))),
+            // Declared twice: the first wins.
+            (RefTarget::Data, "twice", Some((0, "data category", "data twice"))),
+            (RefTarget::Data, "nowhere", None),
+        ];
+        for (target, id, expected) in cases {
+            let found = index
                 .resolve(target, id)
-                .map(|d| (d.file.0, d.item.describe(), Some(d.item.id().span.start)))
-        };
-        // An activity shares the id: the processor after it is still found.
-        assert_eq!(
-            found(RefTarget::Processor, "shared"),
-            Some((1, "processor", at(second, "processor shared")))
-        );
-        assert_eq!(
-            found(RefTarget::Party, "shared"),
-            Some((1, "processor", at(second, "processor shared")))
-        );
-        assert_eq!(found(RefTarget::Data, "shared"), None);
-        // Subjects and data share an id: each kind finds its own.
-        assert_eq!(
-            found(RefTarget::Subjects, "both"),
-            Some((0, "data-subject category", at(first, "subjects both")))
-        );
-        assert_eq!(
-            found(RefTarget::Data, "both"),
-            Some((1, "data category", at(second, "data both")))
-        );
-        // Declared twice: the first wins.
-        assert_eq!(
-            found(RefTarget::Data, "twice"),
-            Some((0, "data category", at(first, "data twice")))
-        );
-        assert_eq!(found(RefTarget::Data, "nowhere"), None);
+                .map(|d| (d.file.0, d.item.describe(), Some(d.item.id().span.start)));
+            let expected =
+                expected.map(|(file, kind, declaration)| (file, kind, at(texts[file as usize], declaration)));
+            assert_eq!(found, expected, "{target:?} {id}");
+        }
         // What every lookup by id sees is unchanged: the activity first.
         assert_eq!(index.get("shared").map(|d| d.item.describe()), Some("activity"));
     }
