@@ -16,7 +16,7 @@ use std::borrow::Cow;
 /// Whether `c` must not reach a terminal or log as it is: controls, line
 /// and paragraph separators, and the bidirectional controls and invisible
 /// characters that reports drop too (one list, in `ropa_syntax::invisible`).
-fn hidden(c: char) -> bool {
+pub(crate) fn hidden(c: char) -> bool {
     // Text that is not all ASCII (a help that quotes `"…"`) is mostly
     // ASCII still: one comparison each, before the lists.
     if c.is_ascii() {
