@@ -125,6 +125,8 @@ fn sorted(workspace: &Workspace, groups: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic
     let findings = keys
         .par_iter()
         .map(|k| {
+            // Every key was made from a finding in its list: the empty one
+            // is what the list keeps, never what is returned.
             let empty = taken();
             let Some(list) = lists.get(k.group as usize) else {
                 return empty;
