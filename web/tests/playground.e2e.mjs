@@ -109,6 +109,13 @@ try {
     frameLength: document.getElementById("report-frame")?.srcdoc?.length,
   })).catch((err) => ({ unavailable: err.message }));
   console.log("    page state:", JSON.stringify(shown), "script errors:", JSON.stringify(errors));
+  // The documents the frames hold, which a frame's `srcdoc` need not be:
+  // it said Swedish while the frame showed the English report.
+  for (const f of page.frames()) {
+    const held = await f.evaluate(() => ({ lang: document.documentElement.lang, length: document.documentElement.outerHTML.length }))
+      .catch((err) => ({ unavailable: err.message }));
+    console.log("    frame:", f.url().slice(0, 60), JSON.stringify(held));
+  }
 } finally {
   await browser.close();
 }
