@@ -5,6 +5,9 @@
 //! Columns count UTF-16 code units (`columnKind`), as GitHub and most SARIF
 //! viewers do; the JSON format counts characters instead.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use ropa_check::docs::{self, capitalize};
 use ropa_check::fingerprint::FindingId;
 use ropa_check::{Category, Diagnostic, Rule};
@@ -386,17 +389,22 @@ fn precision(category: Category) -> &'static str {
 fn result(positions: &Positions, finding: &Diagnostic, id: FindingId) -> SarifResult {
     // Brackets are escaped: in SARIF message text `[text](id)` is a link,
     // and GitHub shows related locations only when the message links them.
-    let mut message = escape(&finding.message);
+    // Built in one text: a large record has hundreds of thousands of results.
+    let mut message = String::with_capacity(
+        finding.message.len()
+            + finding.related.iter().map(|r| r.message.len() + 12).sum::<usize>()
+            + finding.help.as_ref().map_or(0, |help| help.len() + 7),
+    );
+    message.push_str(&escape(&finding.message));
     for (i, related) in finding.related.iter().enumerate() {
-        message.push_str(&format!(
-            "{}[{}]({})",
-            if i == 0 { "\nsee: " } else { "; " },
-            escape(&related.message),
-            i + 1
-        ));
+        message.push_str(if i == 0 { "\nsee: " } else { "; " });
+        message.push('[');
+        message.push_str(&escape(&related.message));
+        let _ = write!(message, "]({})", i + 1);
     }
     if let Some(help) = &finding.help {
-        message.push_str(&format!("\nhelp: {}", escape(help)));
+        message.push_str("\nhelp: ");
+        message.push_str(&escape(help));
     }
     let related = finding
         .related
@@ -429,9 +437,13 @@ fn result(positions: &Positions, finding: &Diagnostic, id: FindingId) -> SarifRe
 }
 
 /// `[` and `]` escaped (SARIF 2.1.0 §3.11.5), so text from the specs never
-/// reads as a link.
-fn escape(text: &str) -> String {
-    text.replace('[', "\\[").replace(']', "\\]")
+/// reads as a link; borrowed when there is none, as in nearly every text.
+fn escape(text: &str) -> Cow<'_, str> {
+    if text.contains(['[', ']']) {
+        Cow::Owned(text.replace('[', "\\[").replace(']', "\\]"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// The finding's place. A node over several lines is marked on its first
@@ -462,6 +474,14 @@ fn location(positions: &Positions, file: ropa_check::FileId, span: ropa_syntax::
 /// what `%SRCROOT%` means to code scanning; an absolute one (a file under no
 /// root) becomes a `file:` URI.
 fn artifact(path: &str) -> ArtifactLocation {
+    // Most paths are relative and need nothing encoded or rewritten (no
+    // `\\`, no `./`, no colon): one copy instead of two and a scan.
+    if path.bytes().all(is_uri_path_byte) && !path.starts_with(['/', '.']) {
+        return ArtifactLocation {
+            uri: path.to_owned(),
+            uri_base_id: Some("%SRCROOT%"),
+        };
+    }
     let path = path.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
     let is_windows_absolute = path.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
@@ -492,12 +512,18 @@ fn artifact(path: &str) -> ArtifactLocation {
 pub fn encode_uri_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(byte as char),
-            _ => out.push_str(&format!("%{byte:02X}")),
+        if is_uri_path_byte(byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
         }
     }
     out
+}
+
+/// `/` and the unreserved characters: kept as they are in a URI path.
+fn is_uri_path_byte(byte: u8) -> bool {
+    matches!(byte, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/')
 }
 
 #[cfg(test)]
@@ -520,6 +546,19 @@ mod tests {
         assert_eq!(artifact("C:\\work\\a.ropa.kdl").uri, "file:///C:/work/a.ropa.kdl");
         // A colon in a relative path's first segment must not read as a scheme.
         assert_eq!(artifact("a:b.ropa.kdl").uri, "a%3Ab.ropa.kdl");
+        // Paths copied as they are, and those that only look so.
+        for (path, uri) in [
+            ("specs/hr-2/a_b~.ropa.kdl", "specs/hr-2/a_b~.ropa.kdl"),
+            (".ropa/a.ropa.kdl", ".ropa/a.ropa.kdl"),
+            ("hr\\a.ropa.kdl", "hr/a.ropa.kdl"),
+        ] {
+            let relative = artifact(path);
+            assert_eq!(
+                (relative.uri.as_str(), relative.uri_base_id),
+                (uri, Some("%SRCROOT%")),
+                "{path}"
+            );
+        }
     }
 
     /// The log as one serializer writes it, results and all: what
