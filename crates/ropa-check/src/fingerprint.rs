@@ -229,6 +229,16 @@ fn without_nul(mut hash: u64, text: &str) -> u64 {
     hash
 }
 
+/// [`normalise_path`], borrowed when that changes nothing, as for nearly
+/// every path: outputs normalise the path of each of their findings.
+pub fn normalised_path(path: &str) -> std::borrow::Cow<'_, str> {
+    if path.contains('\\') || path.starts_with("./") {
+        std::borrow::Cow::Owned(normalise_path(path))
+    } else {
+        std::borrow::Cow::Borrowed(path)
+    }
+}
+
 /// `path` with `/` separators and without a leading `./`.
 pub fn normalise_path(path: &str) -> String {
     let mut path = path.replace('\\', "/");
@@ -536,6 +546,17 @@ mod tests {
             relative_to_root("specs/xy/a.ropa.kdl", "specs/x"),
             "specs/xy/a.ropa.kdl"
         );
+        for path in [
+            "hr/a.ropa.kdl",
+            "hr\\a.ropa.kdl",
+            "./hr/a.ropa.kdl",
+            "././a",
+            ".x/a",
+            "a/./b",
+            "",
+        ] {
+            assert_eq!(normalised_path(path), normalise_path(path), "{path}");
+        }
     }
 
     #[test]

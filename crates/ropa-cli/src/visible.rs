@@ -33,6 +33,34 @@ fn plain_ascii(text: &str, also: &[u8]) -> bool {
         .all(|b| (b' '..=b'~').contains(&b) || b == b'\t' || also.contains(&b))
 }
 
+/// Whether no character of `text` is [`hidden`], in one pass that tests
+/// ASCII a byte at a time and decodes only the other characters: help
+/// texts quote with `"…"`, and testing for plain ASCII first, then every
+/// character again, read each such text twice.
+fn nothing_hidden(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !((b' '..=b'~').contains(&byte) || byte == b'\t') {
+                return false;
+            }
+            at += 1;
+        } else {
+            // `at` is a character's first byte: ASCII bytes are whole
+            // characters, and the others are skipped a character at a time.
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                return true;
+            };
+            if hidden(c) {
+                return false;
+            }
+            at += c.len_utf8();
+        }
+    }
+    true
+}
+
 /// Whether `text` holds `##[`. Most text has no `#` at all, which one
 /// vector search says; a substring search is set up for each text it is
 /// given, and every message and source line of a check is given.
@@ -44,7 +72,7 @@ fn has_legacy_command(text: &str) -> bool {
 /// escaped; borrowed when there is none.
 pub fn escape(text: &str) -> Cow<'_, str> {
     let command = text.trim_start().starts_with("::");
-    if !command && !has_legacy_command(text) && (plain_ascii(text, &[]) || !text.chars().any(hidden)) {
+    if !command && !has_legacy_command(text) && nothing_hidden(text) {
         return Cow::Borrowed(text);
     }
     let leading = text.len() - text.trim_start().len();
@@ -95,7 +123,28 @@ pub fn mask_keeping_offsets(text: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape, mask_keeping_offsets};
+    use super::{escape, hidden, mask_keeping_offsets, nothing_hidden};
+
+    #[test]
+    fn nothing_hidden_is_no_character_hidden() {
+        for text in [
+            "",
+            "plain text",
+            "tab\there",
+            "add `records=\"…\"`: where",
+            "é ü ß 日本",
+            "\u{7f}",
+            "a\u{1b}[31m",
+            "line\nbreak",
+            "c1 \u{85} control",
+            "bidi \u{202e}olleh",
+            "zero\u{200b}width",
+            "…\u{2028}",
+            "\u{feff}bom",
+        ] {
+            assert_eq!(nothing_hidden(text), !text.chars().any(hidden), "{text:?}");
+        }
+    }
 
     #[test]
     fn escapes_controls_breaks_and_bidi_overrides() {

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use ropa_check::fingerprint::normalise_path;
+use ropa_check::fingerprint::{normalise_path, normalised_path};
 use ropa_check::{Diagnostic, Rule};
 use ropa_syntax::values::Severity;
 
@@ -32,13 +32,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let render = |text: &mut Vec<u8>, _, finding: &Diagnostic| {
             let start = positions.position(finding.file, finding.span.start);
             let end = positions.position(finding.file, finding.span.end);
-            let file = positions.path(finding.file);
-            // Shown paths are `/`-separated already: nothing to copy.
-            let file = if file.contains('\\') || file.starts_with("./") {
-                Cow::Owned(normalise_path(file))
-            } else {
-                Cow::Borrowed(file)
-            };
+            let file = normalised_path(positions.path(finding.file));
             let title = titles.get(finding.rule as usize).map_or_else(
                 || Cow::Owned(format!("ropa {}", finding.rule.id())),
                 |title| Cow::Borrowed(title.as_str()),

@@ -133,7 +133,7 @@ pub fn issue_at(
             Severity::Info => "info",
         },
         location: Location {
-            path: escape(&ropa_check::fingerprint::normalise_path(path)).into_owned(),
+            path: escape(&ropa_check::fingerprint::normalised_path(path)).into_owned(),
             lines: Lines { begin, end },
         },
     }
