@@ -475,7 +475,7 @@ fn location(positions: &Positions, file: ropa_check::FileId, span: ropa_syntax::
 /// root) becomes a `file:` URI.
 fn artifact(path: &str) -> ArtifactLocation {
     // Most paths are relative and need nothing encoded or rewritten (no
-    // `\\`, no `./`, no colon): one copy instead of two and a scan.
+    // `\`, no `./`, no colon): one copy instead of two and a scan.
     if path.bytes().all(is_uri_path_byte) && !path.starts_with(['/', '.']) {
         return ArtifactLocation {
             uri: path.to_owned(),
