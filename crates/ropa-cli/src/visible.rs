@@ -25,24 +25,18 @@ pub(crate) fn hidden(c: char) -> bool {
     c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || ropa_syntax::invisible::is_invisible(c)
 }
 
-/// Whether `text` is printable ASCII, tabs and `also` alone: then no
-/// character of it is hidden, and it is known a byte at a time (every
-/// message and source line of a check is tested, and most are ASCII).
-fn plain_ascii(text: &str, also: &[u8]) -> bool {
-    text.bytes()
-        .all(|b| (b' '..=b'~').contains(&b) || b == b'\t' || also.contains(&b))
-}
-
-/// Whether no character of `text` is [`hidden`], in one pass that tests
-/// ASCII a byte at a time and decodes only the other characters: help
-/// texts quote with `"…"`, and testing for plain ASCII first, then every
-/// character again, read each such text twice.
-fn nothing_hidden(text: &str) -> bool {
+/// Whether no character of `text` is [`hidden`], apart from the ASCII
+/// bytes in `kept`, in one pass that tests ASCII a byte at a time and
+/// decodes only the other characters: every message and source line of a
+/// check is tested, most are ASCII, and help texts quote with `"…"`
+/// (testing for plain ASCII first, then every character again, read each
+/// such text twice).
+fn nothing_hidden(text: &str, kept: &[u8]) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         if byte.is_ascii() {
-            if !((b' '..=b'~').contains(&byte) || byte == b'\t') {
+            if !((b' '..=b'~').contains(&byte) || byte == b'\t' || kept.contains(&byte)) {
                 return false;
             }
             at += 1;
@@ -72,7 +66,7 @@ fn has_legacy_command(text: &str) -> bool {
 /// escaped; borrowed when there is none.
 pub fn escape(text: &str) -> Cow<'_, str> {
     let command = text.trim_start().starts_with("::");
-    if !command && !has_legacy_command(text) && nothing_hidden(text) {
+    if !command && !has_legacy_command(text) && nothing_hidden(text, &[]) {
         return Cow::Borrowed(text);
     }
     let leading = text.len() - text.trim_start().len();
@@ -103,7 +97,7 @@ pub fn escape_lines(text: &str) -> String {
 /// on them.
 pub fn mask_keeping_offsets(text: &str) -> Cow<'_, str> {
     let masked = |c: char| hidden(c) && !matches!(c, '\n' | '\r');
-    if !has_legacy_command(text) && (plain_ascii(text, b"\n\r") || !text.chars().any(masked)) {
+    if !has_legacy_command(text) && nothing_hidden(text, b"\n\r") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -142,7 +136,9 @@ mod tests {
             "…\u{2028}",
             "\u{feff}bom",
         ] {
-            assert_eq!(nothing_hidden(text), !text.chars().any(hidden), "{text:?}");
+            assert_eq!(nothing_hidden(text, &[]), !text.chars().any(hidden), "{text:?}");
+            let masked = |c: char| hidden(c) && !matches!(c, '\n' | '\r');
+            assert_eq!(nothing_hidden(text, b"\n\r"), !text.chars().any(masked), "{text:?}");
         }
     }
 
