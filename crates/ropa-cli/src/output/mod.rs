@@ -8,6 +8,7 @@ mod in_order;
 pub mod json;
 pub mod junit;
 mod pretty;
+mod replaced;
 pub mod sarif;
 mod sources;
 pub mod statistics;

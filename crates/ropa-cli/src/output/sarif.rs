@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use super::in_order::write_in_order;
 use super::pretty::{List, Object};
+use super::replaced::replaced;
 use super::{Positions, Report, Splice, write_json};
 use crate::load::display;
 
@@ -439,11 +440,11 @@ fn result(positions: &Positions, finding: &Diagnostic, id: FindingId) -> SarifRe
 /// `[` and `]` escaped (SARIF 2.1.0 §3.11.5), so text from the specs never
 /// reads as a link; borrowed when there is none, as in nearly every text.
 fn escape(text: &str) -> Cow<'_, str> {
-    if text.contains(['[', ']']) {
-        Cow::Owned(text.replace('[', "\\[").replace(']', "\\]"))
-    } else {
-        Cow::Borrowed(text)
-    }
+    replaced(text, |c| match c {
+        '[' => Some("\\["),
+        ']' => Some("\\]"),
+        _ => None,
+    })
 }
 
 /// The finding's place. A node over several lines is marked on its first
