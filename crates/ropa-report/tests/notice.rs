@@ -496,6 +496,28 @@ fn no_transfer_is_said_only_when_every_recipient_is_known_to_keep_the_data_in_th
 }
 
 #[test]
+fn a_purpose_with_fill_in_words_is_published_and_a_fill_in_request_is_not() {
+    // Words of a fill-in phrase in a sentence describe the processing: the
+    // notice states the purpose. The same words asking for it leave a gap.
+    for purpose in [
+        "Leverera beställningar och hjälpa kunden att fylla i blanketten",
+        "Deliver orders: the details are used to complete the purchase",
+        "Skemaet udfyldes af kunden ved bestilling",
+    ] {
+        let record = IN_SWEDEN.replace("Leverera beställningar", purpose);
+        let workspace = common::inline(&[("in-sweden.ropa.kdl", &record)]);
+        assert!(notice(&workspace, Lang::En).contains(purpose), "{purpose}");
+        assert!(!has_gap(&gaps(&workspace), "purpose", Some("orders")), "{purpose}");
+    }
+    for request in ["Fill in the purpose", "To be completed", "Syfte: fyll i"] {
+        let record = IN_SWEDEN.replace("Leverera beställningar", request);
+        let workspace = common::inline(&[("in-sweden.ropa.kdl", &record)]);
+        assert!(!notice(&workspace, Lang::En).contains(request), "{request}");
+        assert!(has_gap(&gaps(&workspace), "purpose", Some("orders")), "{request}");
+    }
+}
+
+#[test]
 fn silence_never_becomes_a_negative_statement() {
     // BoWebb's own policy says it uses sub-processors, and the record names
     // none: the draft must not say that the data goes to no one.
