@@ -74,8 +74,8 @@ enum Class {
     Word,
     /// Sets off a clause: brackets, a colon, a semicolon, a dash.
     Break,
-    /// Sets off a clause after a space (" - "); inside a word (`e-mail`)
-    /// it joins.
+    /// Sets off a clause after a space (" - "); in a word (`e-mail`) it
+    /// joins.
     Hyphen,
     Space,
     Other,
@@ -203,7 +203,10 @@ fn read_clauses(text: &str, classes: impl Iterator<Item = (usize, Class)>) -> bo
     let (mut clause_start, mut word_start) = (None, None);
     let mut after_space = false;
     for (at, class) in classes {
-        if class == Class::Word {
+        // A hyphen in a word joins it ("e-mail", "fill-in form"): a
+        // compound is none of the words looked for.
+        let in_word = class == Class::Word || (class == Class::Hyphen && word_start.is_some());
+        if in_word {
             if word_start.is_none() {
                 word_start = Some(at);
                 clause_start.get_or_insert(at);
@@ -234,9 +237,12 @@ fn read_clauses(text: &str, classes: impl Iterator<Item = (usize, Class)>) -> bo
     clause.decides(words.unwrap_or(""))
 }
 
-/// The words of `text`: its runs of letters and digits.
+/// The words of `text`, as [`read_clauses`] reads them: runs of letters,
+/// digits and the hyphens inside or after them.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(|w| w.trim_start_matches('-'))
+        .filter(|w| !w.is_empty())
 }
 
 /// Room for the longest word of a phrase, a lead or "later", lower-cased
@@ -300,7 +306,7 @@ impl<'a> Clause<'a> {
     /// placeholder wherever it stands: a marker in capitals (`Reference
     /// TBC`), "lorem", or "here" after "reference".
     fn word(&mut self, word: &'a str) -> bool {
-        let shouted = word.bytes().all(|b| b.is_ascii_uppercase());
+        let shouted = word.bytes().all(|b| b.is_ascii_uppercase() || b == b'-');
         if (shouted && is_marker(word))
             || word.eq_ignore_ascii_case("lorem")
             || (word.eq_ignore_ascii_case("here") && self.last.is_some_and(|w| w.eq_ignore_ascii_case("reference")))
@@ -344,8 +350,12 @@ impl<'a> Clause<'a> {
     }
 }
 
+/// A marker, or markers joined by hyphens (`XXX-XXX`); not a compound
+/// with other words (`TBC-vaccination`).
 fn is_marker(word: &str) -> bool {
-    MARKERS.iter().any(|m| word.eq_ignore_ascii_case(m))
+    word.split('-')
+        .filter(|part| !part.is_empty())
+        .all(|part| MARKERS.iter().any(|m| part.eq_ignore_ascii_case(m)))
 }
 
 /// Whether a fill-in phrase stands in `clause` where it is an
@@ -485,6 +495,8 @@ mod tests {
             "5 years (TBC)",
             "FIXME",
             "XXX",
+            "+46 XXX-XXX XX",
+            "xxx-xxx",
             "Lorem ipsum dolor",
             "TIA REFERENCE",
             "REFERENCE",
@@ -551,6 +563,9 @@ mod tests {
             // Markers in lower case inside a sentence are words of other languages.
             "Todo el personal de recepción",
             "Vaccination mot tbc",
+            "TBC-vaccination av personalen",
+            // A compound is not the phrase.
+            "Purpose: fill-in forms for new customers",
         ] {
             assert!(!is_placeholder(text), "{text:?} should be a value");
         }
