@@ -3,10 +3,10 @@
 //! holding one as absent, so a template or a fix can never silence the
 //! finding it was written for.
 
-/// Markers that say "fill this in". Written in capitals they mark a
-/// placeholder wherever they stand (`Reference TBC`, `TODO: ask legal`); in
-/// lower case only as a clause of their own (`tbd`, `todo: ask legal`), as
-/// `todo` is an ordinary word in other languages.
+/// Markers that say "fill this in", wherever they stand and in any case
+/// (`Reference tbc`, `070-xxx xx xx`), but one: `todo` is an ordinary word
+/// in Spanish ("todo el grupo"), so in lower case it counts only beginning
+/// or ending a clause (`todo: ask legal`, `Reference todo`).
 const MARKERS: &[&str] = &["todo", "tbd", "tbc", "fixme", "xxx", "placeholder"];
 
 /// Where in a clause a fill-in phrase says "fill this in" rather than
@@ -19,10 +19,13 @@ enum Place {
     /// Beginning the clause or ending it: "To be confirmed", "Reference to
     /// be confirmed" (but not "orders to be confirmed by e-mail").
     StartsOrEnds,
-    /// Making up the clause, alone or after a word such as "skal" or
-    /// "bitte": "To complete", "Skal udfyldes", "Bitte ausfüllen" (but not
-    /// "used to complete the purchase", "skemaet udfyldes af kunden",
-    /// "das Formular online ausfüllen").
+    /// Ending the clause: "To complete", "TIA reference to complete",
+    /// "Skal udfyldes" (but not "used to complete the purchase", "skemaet
+    /// udfyldes af kunden").
+    Ends,
+    /// Making up the clause, alone or after "bitte" or "zu": German puts
+    /// the verb last, so "Bitte ausfüllen" asks and "das Formular online
+    /// ausfüllen" describes.
     Closes,
 }
 
@@ -38,16 +41,15 @@ const PHRASES: &[(&[&str], Place)] = &[
     (&["to", "be", "completed"], Place::StartsOrEnds),
     (&["to", "be", "decided"], Place::StartsOrEnds),
     (&["to", "be", "confirmed"], Place::StartsOrEnds),
-    (&["to", "complete"], Place::Closes),
-    (&["udfyldes"], Place::Closes),
-    (&["fylles", "ut"], Place::Closes),
+    (&["to", "complete"], Place::Ends),
+    (&["udfyldes"], Place::Ends),
+    (&["fylles", "ut"], Place::Ends),
     (&["ausfüllen"], Place::Closes),
     (&["ergänzen"], Place::Closes),
 ];
 
-/// Words that may come before a [`Place::Closes`] phrase: "please", "must"
-/// and "to" in the record's languages.
-const LEADS: &[&str] = &["please", "bitte", "zu", "skal", "ska", "må", "muss"];
+/// Words that may come before a [`Place::Closes`] phrase: "please", "to".
+const LEADS: &[&str] = &["bitte", "zu"];
 
 /// Words that may come after any phrase: "later".
 const LATER: &[&str] = &["later", "senare", "senere", "später", "myöhemmin"];
@@ -303,11 +305,10 @@ struct Clause<'a> {
 
 impl<'a> Clause<'a> {
     /// Takes the clause's next word; whether it makes the text a
-    /// placeholder wherever it stands: a marker in capitals (`Reference
-    /// TBC`), "lorem", or "here" after "reference".
+    /// placeholder wherever it stands: a marker (`Reference tbc`; `TODO`
+    /// only in capitals), "lorem", or "here" after "reference".
     fn word(&mut self, word: &'a str) -> bool {
-        let shouted = word.bytes().all(|b| b.is_ascii_uppercase() || b == b'-');
-        if (shouted && is_marker(word))
+        if has_marker(word, false)
             || word.eq_ignore_ascii_case("lorem")
             || (word.eq_ignore_ascii_case("here") && self.last.is_some_and(|w| w.eq_ignore_ascii_case("reference")))
         {
@@ -329,7 +330,7 @@ impl<'a> Clause<'a> {
         let (Some(first), Some(last)) = (self.first, self.last) else {
             return false;
         };
-        if self.count == 1 && is_marker(first) {
+        if has_marker(first, true) || has_marker(last, true) {
             return true;
         }
         let (first, last) = (Lowered::of(first), Lowered::of(last));
@@ -340,7 +341,7 @@ impl<'a> Clause<'a> {
         };
         let may_start = PHRASES
             .iter()
-            .any(|(phrase, place)| !matches!(place, Place::Closes) && first.is(phrase[0]));
+            .any(|(phrase, place)| matches!(place, Place::Starts | Place::StartsOrEnds) && first.is(phrase[0]));
         let may_end = end.is_some_and(|end| {
             PHRASES
                 .iter()
@@ -350,12 +351,14 @@ impl<'a> Clause<'a> {
     }
 }
 
-/// A marker, or markers joined by hyphens (`XXX-XXX`); not a compound
-/// with other words (`TBC-vaccination`).
-fn is_marker(word: &str) -> bool {
-    word.split('-')
-        .filter(|part| !part.is_empty())
-        .all(|part| MARKERS.iter().any(|m| part.eq_ignore_ascii_case(m)))
+/// Whether `word`, or a part of it between hyphens (`070-xxx`), is a
+/// marker; `todo` in lower case only when it begins or ends its clause
+/// (`edge`).
+fn has_marker(word: &str, edge: bool) -> bool {
+    word.split('-').any(|part| {
+        MARKERS.iter().any(|m| part.eq_ignore_ascii_case(m))
+            && (edge || !part.eq_ignore_ascii_case("todo") || part == "TODO")
+    })
 }
 
 /// Whether a fill-in phrase stands in `clause` where it is an
@@ -391,6 +394,7 @@ fn has_phrase(clause: &str) -> bool {
     PHRASES.iter().any(|&(phrase, place)| match place {
         Place::Starts => starts(phrase),
         Place::StartsOrEnds => starts(phrase) || ends(phrase).is_some(),
+        Place::Ends => ends(phrase).is_some(),
         Place::Closes => match ends(phrase) {
             Some(0) => true,
             Some(1) => from_end(later + phrase.len()).is_some_and(|w| w.is_one_of(LEADS)),
@@ -492,6 +496,10 @@ mod tests {
             "tbd.",
             "TBD",
             "Reference TBC",
+            "Reference tbc",
+            "todo ask legal",
+            "Reference todo",
+            "070-xxx xx xx",
             "5 years (TBC)",
             "FIXME",
             "XXX",
@@ -514,7 +522,10 @@ mod tests {
             "Udfyld formålet",
             "udfyldes senere",
             "Skal udfyldes",
+            "Formålet skal udfyldes",
             "Må fylles ut",
+            "Feltet må fylles ut senere",
+            "TIA reference to complete",
             "Bitte ergänzen",
             "Zu ergänzen",
             "BITTE AUSFÜLLEN",
@@ -560,10 +571,8 @@ mod tests {
             "Kunden kann das Formular online ausfüllen",
             "Bewerberdaten, um die Personalakte zu ergänzen",
             "Kunden fyller i formuläret vid bokning",
-            // Markers in lower case inside a sentence are words of other languages.
-            "Todo el personal de recepción",
-            "Vaccination mot tbc",
-            "TBC-vaccination av personalen",
+            // `todo` in lower case inside a clause is a Spanish word.
+            "Nombre y pago de todo el grupo",
             // A compound is not the phrase.
             "Purpose: fill-in forms for new customers",
         ] {
@@ -591,7 +600,7 @@ mod tests {
         for (phrase, place) in PHRASES {
             let beside = match place {
                 Place::Starts => 0,
-                Place::StartsOrEnds => 1,
+                Place::StartsOrEnds | Place::Ends => 1,
                 Place::Closes => 2,
             };
             assert!(
@@ -701,7 +710,7 @@ mod tests {
     #[test]
     fn each_place_is_used() {
         // A place no phrase has would be dead code in `is_placeholder_clause`.
-        for place in [Place::Starts, Place::StartsOrEnds, Place::Closes] {
+        for place in [Place::Starts, Place::StartsOrEnds, Place::Ends, Place::Closes] {
             assert!(
                 PHRASES
                     .iter()
